@@ -1,0 +1,2 @@
+export type { Diagnostic, Position, Severity } from './diagnostic.js';
+export { positionAt, offsetAt } from './position.js';
