@@ -1,0 +1,86 @@
+import { Option, type Command } from 'commander';
+import { renderEmail } from '../../pipeline/render-email.js';
+import { renderSms } from '../../pipeline/render-sms.js';
+import { createEngines } from '../../render/index.js';
+import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
+import { formatStylish } from '../../validate/formatters/stylish.js';
+import type { Message, Sample } from '../../workspace/index.js';
+import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
+import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+interface RenderCommandOptions extends WorkspaceOptions {
+  sample?: string;
+  channel?: 'email' | 'sms';
+  json?: boolean;
+  text?: boolean;
+}
+
+/** The named sample, else one called "standard" or "default", else the first. */
+export function pickSample(message: Message, name: string | undefined): Sample | undefined {
+  if (name !== undefined) {
+    const sample = message.samples.find((candidate) => candidate.name === name);
+    if (!sample) {
+      const names = message.samples.map((candidate) => candidate.name);
+      throw new UsageError(`message "${message.id}" has no sample "${name}"${names.length ? `; samples: ${names.join(', ')}` : ''}`);
+    }
+    return sample;
+  }
+  return message.samples.find((sample) => sample.name === 'standard' || sample.name === 'default') ?? message.samples[0];
+}
+
+function pickChannel(message: Message, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
+  const available = [...(message.email ? ['email' as const] : []), ...(message.sms ? ['sms' as const] : [])];
+  if (channel === undefined) return available[0]!;
+  if (!available.includes(channel)) throw new UsageError(`message "${message.id}" has no ${channel} channel; it has: ${available.join(', ')}`);
+  return channel;
+}
+
+/** `GSM-7 · 142 chars · 1 segment` */
+export function smsSummary(analysis: SmsAnalysis): string {
+  return `${analysis.encoding} · ${analysis.characters} chars · ${analysis.segments} segment${analysis.segments === 1 ? '' : 's'}`;
+}
+
+export function registerRender(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  program
+    .command('render')
+    .description('render one message with a sample and print the result')
+    .argument('<message>', 'message id (its folder name)')
+    .option('-s, --sample <name>', 'sample file name without .json (default: "standard", else the first)')
+    .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))
+    .option('--text', 'email: print the plain-text version instead of the HTML')
+    .option('--json', 'print the full result as JSON')
+    .action((id: string, options: RenderCommandOptions) =>
+      run(async () => {
+        const opened = await openWorkspace(options, [id]);
+        const message = await findMessage(opened, id);
+        const sample = pickSample(message, options.sample);
+        const channel = pickChannel(message, options.channel);
+        const engines = createEngines();
+        const base = { message: message.id, sample: sample?.name ?? null, channel };
+        let diagnostics = message.diagnostics;
+        if (channel === 'email') {
+          const email = (await renderEmail(message, sample, { engines }))!;
+          diagnostics = [...diagnostics, ...email.diagnostics];
+          if (options.json) {
+            writeJson({ ...base, from: email.from, subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, diagnostics });
+          } else {
+            writeOut(colors.dim(`From: ${email.from}\nSubject: ${email.subject}\nPreheader: ${email.preheader}\n`));
+            writeOut(options.text ? email.text : email.html);
+          }
+        } else {
+          const sms = renderSms(message, sample, { engines })!;
+          diagnostics = [...diagnostics, ...sms.diagnostics];
+          const analysis = analyzeSms(sms.text);
+          if (options.json) {
+            writeJson({ ...base, to: sms.to, text: sms.text, ...analysis, diagnostics });
+          } else {
+            writeOut(sms.text);
+            writeOut(colors.dim(`${smsSummary(analysis)} · to ${sms.to}`));
+          }
+        }
+        if (diagnostics.length > 0 && !options.json) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
+        return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
+      }),
+    );
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { registerList } from './commands/list.js';
+import { registerRender } from './commands/render.js';
+import { colors, writeErr } from './terminal.js';
+import { ExitCode, UsageError } from './usage-error.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Runs a command body and turns its outcome into the exit-code contract (0 clean, 1 problems, 2 usage). */
+async function run(action: () => Promise<ExitCode>): Promise<void> {
+  try {
+    process.exitCode = await action();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeErr(`${colors.red('txkit:')} ${error.message}`);
+      process.exitCode = ExitCode.usage;
+      return;
+    }
+    // Anything else is a txkit bug, not bad input: say so, with the stack for the report.
+    writeErr(`${colors.red('txkit: internal error')} — please report it with the output below\n${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = ExitCode.usage;
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('txkit')
+    .description('Author, preview, validate and publish transactional email and SMS templates')
+    .version(version)
+    .option('-w, --workspace <dir>', 'workspace folder (default: "workspace" in txkit.config.yaml, else ./templates)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(colors.red(text)) });
+  // Global options reach every command's action.
+  program.hook('preAction', (thisCommand, actionCommand) => {
+    const global = thisCommand.opts<{ workspace?: string }>();
+    if (global.workspace && actionCommand.getOptionValue('workspace') === undefined) actionCommand.setOptionValue('workspace', global.workspace);
+  });
+  registerList(program, run);
+  registerRender(program, run);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other parse error is a usage error.
+      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    throw error;
+  }
+}

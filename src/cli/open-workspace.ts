@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import { UsageError } from './usage-error.js';
+
+export interface WorkspaceOptions {
+  workspace?: string;
+}
+
+export interface OpenedWorkspace {
+  config: ResolvedConfig;
+  workspace: Workspace;
+  /** Config problems plus every load problem of every message (broken or not). */
+  diagnostics: Diagnostic[];
+}
+
+/** Config + workspace, the way every command starts. A missing workspace is a usage error. */
+export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonly string[]): Promise<OpenedWorkspace> {
+  const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
+  try {
+    const workspace = await loadWorkspace(config, onlyIds);
+    return {
+      config,
+      workspace,
+      diagnostics: [...diagnostics, ...workspace.broken.flatMap((message) => message.diagnostics), ...workspace.messages.flatMap((message) => message.diagnostics)],
+    };
+  } catch (error) {
+    if (error instanceof WorkspaceNotFoundError) {
+      throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+    }
+    throw error;
+  }
+}
+
+/** The message with this id, or a usage error that lists the ids that exist. */
+export async function findMessage(opened: OpenedWorkspace, id: string): Promise<Message> {
+  const message = opened.workspace.messages.find((candidate) => candidate.id === id);
+  if (message) return message;
+  if (opened.workspace.broken.some((candidate) => candidate.id === id)) {
+    throw new UsageError(`message "${id}" cannot be loaded (see the problems above)`);
+  }
+  const ids = (await listMessageDirs(opened.config.workspace)).map((dir) => path.basename(dir));
+  throw new UsageError(`no message "${id}" in ${opened.config.workspace}${ids.length ? `; messages: ${ids.join(', ')}` : ''}`);
+}

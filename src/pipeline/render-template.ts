@@ -1,0 +1,22 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import { engineFor, type Engines, type RenderContext, type TemplateSource } from '../render/index.js';
+import type { Message, Sample } from '../workspace/index.js';
+
+export interface RenderMessageOptions {
+  engines: Engines;
+  /** Report attributes the templates print but the sample lacks. */
+  strict?: boolean;
+}
+
+export function renderTemplate(source: TemplateSource, context: RenderContext, message: Message, options: RenderMessageOptions): { output: string; diagnostics: Diagnostic[] } {
+  const engine = engineFor(options.engines, message.definition.engine);
+  const { template, diagnostics } = engine.compile(source);
+  if (!template) return { output: '', diagnostics };
+  const rendered = template.render(context, { strict: options.strict ?? true });
+  return { output: rendered.output, diagnostics: [...diagnostics, ...rendered.diagnostics] };
+}
+
+export function contextOf(sample: Sample | undefined): RenderContext {
+  return sample?.data ?? { customer: {}, trigger: {} };
+}
+

@@ -1,0 +1,33 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { Engine } from '../workspace/message-schema.js';
+import type { RenderLimits } from './limits.js';
+import type { RenderContext } from './render-context.js';
+import type { TemplateSource } from './template-source.js';
+
+export interface RenderOptions {
+  /** Report attributes referenced in output but absent from the context (the output is still produced, as the platform would: empty). */
+  strict?: boolean;
+  limits?: RenderLimits;
+}
+
+export interface RenderResult {
+  output: string;
+  diagnostics: Diagnostic[];
+}
+
+/** A parsed template, ready to render many times. */
+export interface CompiledTemplate {
+  readonly source: TemplateSource;
+  render(context: RenderContext, options?: RenderOptions): RenderResult;
+}
+
+export interface CompileResult {
+  template?: CompiledTemplate;
+  diagnostics: Diagnostic[];
+}
+
+export interface TemplateEngine {
+  readonly name: Engine;
+  /** Parse once; the engine caches by source text, so compiling the same text again is free. */
+  compile(source: TemplateSource): CompileResult;
+}

@@ -1,0 +1,167 @@
+import Handlebars from 'handlebars';
+import { BoundedCache } from '../../cache/bounded-cache.js';
+import { offsetAt, type Diagnostic } from '../../diagnostics/index.js';
+import type { CompileResult, CompiledTemplate, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
+import { defaultRenderLimits, type RenderLimits } from '../limits.js';
+import type { RenderContext } from '../render-context.js';
+import { outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import type { TemplateSource } from '../template-source.js';
+import { collectPathReferences, type PathReference } from './path-references.js';
+
+interface JisonHash {
+  loc?: { first_line: number; last_line: number; first_column: number; last_column: number };
+}
+
+// The Handlebars parser throws plain Errors whose position is only in the message text;
+// keep jison's location object so a syntax error can point at its line and column.
+const jisonParser = (Handlebars as unknown as { Parser: { parseError: (message: string, hash: JisonHash) => never } }).Parser;
+jisonParser.parseError = (message: string, hash: JisonHash) => {
+  throw Object.assign(new Error(message), { hash });
+};
+
+interface HandlebarsErrorShape {
+  message: string;
+  hash?: JisonHash;
+  lineNumber?: number;
+  column?: number;
+}
+
+/** 1-based line and 0-based column (Handlebars' convention) of a Handlebars error, when it has one. */
+function errorLoc(error: HandlebarsErrorShape): { line: number; column: number } | undefined {
+  if (error.hash?.loc) {
+    const loc = error.hash.loc;
+    return loc.first_line === loc.last_line ? { line: loc.last_line, column: loc.first_column } : { line: loc.last_line, column: loc.last_column };
+  }
+  if (typeof error.lineNumber === 'number') return { line: error.lineNumber, column: error.column ?? 0 };
+  return undefined;
+}
+
+function offsetOfLoc(text: string, loc: { line: number; column: number }): number {
+  return offsetAt(text, { line: loc.line, column: loc.column + 1 });
+}
+
+function cleanMessage(message: string): string {
+  // "Parse error on line 1:\n<excerpt>\n---^\nExpecting ..." → "Parse error: Expecting ..."; "... - 2:2" → without the suffix.
+  const lines = message.split('\n');
+  if (lines[0]?.startsWith('Parse error') && lines.length >= 4) return `parse error: ${lines.slice(3).join(' ')}`;
+  return message.replace(/ - \d+:\d+$/, '');
+}
+
+function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleId: string): Diagnostic {
+  const shape = (error instanceof Error ? error : new Error(String(error))) as HandlebarsErrorShape;
+  const loc = errorLoc(shape);
+  const message = cleanMessage(shape.message);
+  const hint = message.includes('unknown helper')
+    ? 'SFMC transactional Handlebars supports the built-in helpers (if, unless, each, with, lookup)'
+    : message.includes("doesn't match")
+      ? 'each {{#block}} needs the matching {{/block}}'
+      : undefined;
+  return templateDiagnostic(source, {
+    ruleId,
+    offset: loc ? offsetOfLoc(source.text, loc) : 0,
+    message,
+    ...(hint ? { hint } : {}),
+  });
+}
+
+function hasPath(context: RenderContext, parts: string[]): boolean {
+  let value: unknown = context;
+  for (const part of parts) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return false;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value !== undefined && value !== null;
+}
+
+interface ParsedHandlebars {
+  render: Handlebars.TemplateDelegate;
+  outputReferences: PathReference[];
+}
+
+class CompiledHandlebarsTemplate implements CompiledTemplate {
+  constructor(
+    private readonly parsed: ParsedHandlebars,
+    private readonly limits: RenderLimits,
+    readonly source: TemplateSource,
+  ) {}
+
+  /** Strict mode, the SFMC way: an unguarded output of an absent attribute would send blank text. */
+  private missingAttributes(context: RenderContext): Diagnostic[] {
+    return this.parsed.outputReferences
+      .filter((reference) => !hasPath(context, reference.parts))
+      .map((reference) =>
+        templateDiagnostic(this.source, {
+          ruleId: 'render/undefined-attribute',
+          offset: offsetOfLoc(this.source.text, reference.loc),
+          message: `undefined variable: ${reference.parts.join('.')}`,
+          hint: 'add the attribute to the sample, or wrap the output in {{#if ...}}',
+        }),
+      );
+  }
+
+  render(context: RenderContext, options: RenderOptions = {}): RenderResult {
+    const limits = options.limits ?? this.limits;
+    const diagnostics = options.strict ? this.missingAttributes(context) : [];
+    let output: string;
+    try {
+      output = this.parsed.render(context);
+    } catch (error) {
+      return { output: '', diagnostics: [...diagnostics, handlebarsErrorDiagnostic(this.source, error, 'render/error')] };
+    }
+    if (output.length > limits.maxOutputLength) {
+      return { output: '', diagnostics: [...diagnostics, outputTooLarge(this.source, output.length, limits.maxOutputLength)] };
+    }
+    return { output, diagnostics };
+  }
+}
+
+/**
+ * Handlebars as SFMC's Handlebars-compatible language runs it: `{{ }}` HTML-escapes,
+ * `{{{ }}}` does not, only the built-in helpers exist, prototype access stays denied.
+ */
+export class HandlebarsEngine implements TemplateEngine {
+  readonly name = 'handlebars' as const;
+  readonly #handlebars = Handlebars.create();
+  readonly #parsed = new BoundedCache<string, ParsedHandlebars>(2000);
+
+  constructor(private readonly limits: RenderLimits = defaultRenderLimits) {}
+
+  /** Parse only (no compile): the AST for static analysis, or the syntax diagnostic. */
+  parse(source: TemplateSource): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
+    if (source.text.length > this.limits.maxTemplateLength) {
+      return {
+        diagnostics: [
+          templateDiagnostic(source, {
+            ruleId: 'render/limit',
+            offset: 0,
+            message: `template is ${source.text.length} characters, over the ${this.limits.maxTemplateLength}-character limit`,
+          }),
+        ],
+      };
+    }
+    try {
+      return { ast: this.#handlebars.parse(source.text), diagnostics: [] };
+    } catch (error) {
+      return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
+    }
+  }
+
+  compile(source: TemplateSource): CompileResult {
+    let parsed = this.#parsed.get(source.text);
+    if (!parsed) {
+      const { ast, diagnostics } = this.parse(source);
+      if (!ast) return { diagnostics };
+      try {
+        const render = this.#handlebars.compile(ast, { knownHelpersOnly: true, knownHelpers: {} });
+        // compile() is lazy: run once on empty data so unknown helpers surface now, not at first render.
+        render({ customer: {}, trigger: {} });
+        const outputReferences = collectPathReferences(ast).filter((reference) => reference.usage === 'output' && !reference.guarded);
+        parsed = { render, outputReferences };
+      } catch (error) {
+        return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
+      }
+      this.#parsed.set(source.text, parsed);
+    }
+    return { template: new CompiledHandlebarsTemplate(parsed, this.limits, source), diagnostics: [] };
+  }
+}

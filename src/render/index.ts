@@ -1,0 +1,10 @@
+export type { CompileResult, CompiledTemplate, RenderOptions, RenderResult, TemplateEngine } from './engine.js';
+export { createEngines, engineFor, type Engines } from './engines.js';
+export { defaultRenderLimits, type RenderLimits } from './limits.js';
+export { emptyRenderContext, type RenderContext } from './render-context.js';
+export { fileTemplateSource, type TemplateSource } from './template-source.js';
+export { templateDiagnostic, type TemplateProblem } from './template-diagnostic.js';
+export { LiquidEngine } from './liquid/liquid-engine.js';
+export { formatCurrency, formatNumber } from './liquid/customerio-filters.js';
+export { HandlebarsEngine } from './handlebars/handlebars-engine.js';
+export { collectPathReferences, type PathReference, type PathUsage } from './handlebars/path-references.js';

@@ -1,0 +1,21 @@
+/**
+ * Bounds that keep a hostile or buggy template from hanging a pre-commit hook or the preview.
+ * Real transactional templates render in microseconds, so these are far above normal use.
+ */
+export interface RenderLimits {
+  /** Largest template accepted, in characters. */
+  maxTemplateLength: number;
+  /** Wall-clock budget for one render, in ms (enforced by liquidjs; Handlebars has no loops of its own). */
+  maxRenderMs: number;
+  /** liquidjs allocation budget (ranges, joins, concatenations). */
+  maxMemory: number;
+  /** Largest rendered output, in characters. */
+  maxOutputLength: number;
+}
+
+export const defaultRenderLimits: RenderLimits = Object.freeze({
+  maxTemplateLength: 1_000_000,
+  maxRenderMs: 500,
+  maxMemory: 50_000_000,
+  maxOutputLength: 5_000_000,
+});

@@ -1,0 +1,149 @@
+import { Liquid, LiquidError, type Template } from 'liquidjs';
+import { BoundedCache } from '../../cache/bounded-cache.js';
+import type { CompileResult, CompiledTemplate, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
+import { defaultRenderLimits, type RenderLimits } from '../limits.js';
+import type { RenderContext } from '../render-context.js';
+import { outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import type { TemplateSource } from '../template-source.js';
+import { registerCustomerioFilters } from './customerio-filters.js';
+
+/**
+ * Liquid as Customer.io runs it: no automatic HTML escaping, unknown filters are errors,
+ * only own properties are visible, a missing attribute inside `if` / `default` is fine.
+ */
+function createLiquid(limits: RenderLimits): Liquid {
+  const liquid = new Liquid({
+    strictFilters: true,
+    lenientIf: true,
+    ownPropertyOnly: true,
+    outputEscape: undefined,
+    parseLimit: limits.maxTemplateLength,
+    renderLimit: limits.maxRenderMs,
+    memoryLimit: limits.maxMemory,
+    // Templates come from the workspace as strings: no file system access from tags.
+    relativeReference: false,
+    // Customer.io renders dates in UTC unless a template converts them; so does the preview.
+    timezoneOffset: 0,
+    dynamicPartials: false,
+  });
+  registerCustomerioFilters(liquid);
+  return liquid;
+}
+
+/** liquidjs appends ", line:L, col:C" to messages; the diagnostic carries the position itself. */
+function messageWithoutPosition(error: LiquidError): string {
+  return error.message.replace(/, line:\d+, col:\d+$/, '');
+}
+
+/** Offset of the error inside the template text: the failing token, narrowed to the filter name when it is an unknown filter. */
+function errorOffset(error: LiquidError): number {
+  const token = error.token;
+  if (!token) return 0;
+  const filter = /^undefined filter: (\S+)/.exec(error.message);
+  if (filter?.[1]) {
+    const at = token.getText().search(new RegExp(`\\|\\s*${filter[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    if (at !== -1) return token.begin + at + token.getText().slice(at).indexOf(filter[1]);
+  }
+  return token.begin;
+}
+
+function hintFor(error: LiquidError): string | undefined {
+  if (error.name === 'UndefinedVariableError') return 'add the attribute to the sample, or give it a fallback with `| default: "..."`';
+  if (error.message.startsWith('undefined filter')) return 'Customer.io knows the standard Liquid filters plus currency and format_number';
+  if (error.message.includes('limit exceeded')) return 'a loop or string operation grew too large; check ranges and loops over attributes';
+  if (error.message.includes('not closed')) return 'close the tag (e.g. {% endif %}, {% endfor %})';
+  return undefined;
+}
+
+function ruleIdFor(error: LiquidError, phase: 'parse' | 'render'): string {
+  if (error.name === 'UndefinedVariableError') return 'render/undefined-attribute';
+  if (error.message.includes('limit exceeded')) return 'render/limit';
+  return phase === 'parse' ? 'syntax/liquid' : 'render/error';
+}
+
+function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'parse' | 'render') {
+  if (error instanceof LiquidError) {
+    const hint = hintFor(error);
+    return templateDiagnostic(source, {
+      ruleId: ruleIdFor(error, phase),
+      offset: errorOffset(error),
+      message: messageWithoutPosition(error),
+      ...(hint ? { hint } : {}),
+    });
+  }
+  return templateDiagnostic(source, {
+    ruleId: phase === 'parse' ? 'syntax/liquid' : 'render/error',
+    offset: 0,
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
+
+class CompiledLiquidTemplate implements CompiledTemplate {
+  constructor(
+    private readonly liquid: Liquid,
+    private readonly limits: RenderLimits,
+    private readonly templates: Template[],
+    readonly source: TemplateSource,
+  ) {}
+
+  render(context: RenderContext, options: RenderOptions = {}): RenderResult {
+    const limits = options.limits ?? this.limits;
+    const renderOnce = (strictVariables: boolean): string =>
+      this.liquid.renderSync(this.templates, context, {
+        strictVariables,
+        renderLimit: limits.maxRenderMs,
+        memoryLimit: limits.maxMemory,
+      }) as string;
+    const diagnostics = [];
+    let output: string;
+    try {
+      output = renderOnce(options.strict ?? false);
+    } catch (error) {
+      diagnostics.push(liquidErrorDiagnostic(this.source, error, 'render'));
+      if (!(error instanceof LiquidError && error.name === 'UndefinedVariableError')) return { output: '', diagnostics };
+      // Strict mode found a missing attribute: still show what a lenient render produces.
+      try {
+        output = renderOnce(false);
+      } catch (lenientError) {
+        return { output: '', diagnostics: [...diagnostics, liquidErrorDiagnostic(this.source, lenientError, 'render')] };
+      }
+    }
+    if (output.length > limits.maxOutputLength) {
+      return { output: '', diagnostics: [...diagnostics, outputTooLarge(this.source, output.length, limits.maxOutputLength)] };
+    }
+    return { output, diagnostics };
+  }
+}
+
+export class LiquidEngine implements TemplateEngine {
+  readonly name = 'liquid' as const;
+  readonly #liquid: Liquid;
+  readonly #parsed = new BoundedCache<string, Template[]>(2000);
+
+  constructor(private readonly limits: RenderLimits = defaultRenderLimits) {
+    this.#liquid = createLiquid(limits);
+  }
+
+  /** The underlying liquidjs instance (static analysis uses the same filters and tags). */
+  get liquid(): Liquid {
+    return this.#liquid;
+  }
+
+  parse(source: TemplateSource): { templates?: Template[]; diagnostics: ReturnType<typeof liquidErrorDiagnostic>[] } {
+    const cached = this.#parsed.get(source.text);
+    if (cached) return { templates: cached, diagnostics: [] };
+    try {
+      const templates = this.#liquid.parse(source.text, source.file);
+      this.#parsed.set(source.text, templates);
+      return { templates, diagnostics: [] };
+    } catch (error) {
+      return { diagnostics: [liquidErrorDiagnostic(source, error, 'parse')] };
+    }
+  }
+
+  compile(source: TemplateSource): CompileResult {
+    const { templates, diagnostics } = this.parse(source);
+    if (!templates) return { diagnostics };
+    return { template: new CompiledLiquidTemplate(this.#liquid, this.limits, templates, source), diagnostics };
+  }
+}

@@ -1,0 +1,71 @@
+import type { FaultSettings } from './faults.js';
+
+/** How to start a sandbox. Every field is optional; the defaults are documented beside it. */
+export interface SandboxOptions {
+  /** Port on 127.0.0.1. Default 0: a free port, read it from `sandbox.url`. */
+  port?: number;
+  sfmc?: {
+    /** Default `sandbox-client-id`. */
+    clientId?: string;
+    /** Default `sandbox-client-secret`. */
+    clientSecret?: string;
+    /** Lifetime of an access token, reported as `expires_in`. Default 1079 (SFMC's ~18 minutes). */
+    tokenLifetimeSeconds?: number;
+  };
+  customerio?: {
+    /** Bearer key for the App API; it may also send. Default `sandbox-app-api-key`. */
+    appApiKey?: string;
+    /** Bearer key accepted by /v1/send/* only. Default `sandbox-transactional-api-key`. */
+    transactionalApiKey?: string;
+  };
+  rateLimits?: {
+    /** SFMC REST requests per second (the token call is not counted). Default Infinity. */
+    sfmcPerSecond?: number;
+    /** Customer.io App API requests per second (sends are not counted). Default 10, as documented. */
+    customerioAppPerSecond?: number;
+    /** Retry-After sent with every 429, real or injected. Default 5, SFMC's documented value. */
+    retryAfterSeconds?: number;
+  };
+  /**
+   * How long an SFMC send stays `EmailQueued`/`SMSQueued` before its outcome (`...Sent` or
+   * `...NotSent`) shows in the status route. Default 200 ms; 0 makes the outcome immediate.
+   */
+  sendProcessingMs?: number;
+  /** Faults active from the start; change them later with `sandbox.setFaults`. Default none. */
+  faults?: FaultSettings;
+  /** The clock, in ms. Default `Date.now`. Tests move it to expire tokens or messageKeys. */
+  now?: () => number;
+}
+
+export interface ResolvedSandboxOptions {
+  port: number;
+  sfmc: { clientId: string; clientSecret: string; tokenLifetimeSeconds: number };
+  customerio: { appApiKey: string; transactionalApiKey: string };
+  rateLimits: { sfmcPerSecond: number; customerioAppPerSecond: number; retryAfterSeconds: number };
+  sendProcessingMs: number;
+  faults: FaultSettings;
+  now: () => number;
+}
+
+export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
+  return {
+    port: options.port ?? 0,
+    sfmc: {
+      clientId: options.sfmc?.clientId ?? 'sandbox-client-id',
+      clientSecret: options.sfmc?.clientSecret ?? 'sandbox-client-secret',
+      tokenLifetimeSeconds: options.sfmc?.tokenLifetimeSeconds ?? 1079,
+    },
+    customerio: {
+      appApiKey: options.customerio?.appApiKey ?? 'sandbox-app-api-key',
+      transactionalApiKey: options.customerio?.transactionalApiKey ?? 'sandbox-transactional-api-key',
+    },
+    rateLimits: {
+      sfmcPerSecond: options.rateLimits?.sfmcPerSecond ?? Infinity,
+      customerioAppPerSecond: options.rateLimits?.customerioAppPerSecond ?? 10,
+      retryAfterSeconds: options.rateLimits?.retryAfterSeconds ?? 5,
+    },
+    sendProcessingMs: options.sendProcessingMs ?? 200,
+    faults: options.faults ?? {},
+    now: options.now ?? Date.now,
+  };
+}

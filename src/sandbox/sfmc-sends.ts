@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { MessagingCode, messagingInvalid as invalid, messagingNotFound } from './error-replies.js';
+import { isFilledString, isRecord } from './json-values.js';
+import { reply, type Reply, type Route, type RouteContext } from './router.js';
+import { definitionNotFound, liveDefinition } from './sfmc-definitions.js';
+import type { SfmcChannel, SfmcSentMessage } from './state.js';
+
+/** A messageKey may not be reused within 72 hours in the business unit. */
+const MESSAGE_KEY_WINDOW_MS = 72 * 60 * 60 * 1000;
+
+/**
+ * Addresses the service layer accepts. A malformed one is not refused at the API: the send is
+ * accepted and ends NotSent, as SFMC validates addresses after queueing.
+ */
+const DELIVERABLE: Record<SfmcChannel, { address: RegExp; notSent: SfmcSentMessage['notSent'] }> = {
+  email: {
+    address: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    notSent: { statusCode: 'InvalidEmailAddress', statusMessage: 'The recipient email address is not valid.' },
+  },
+  sms: {
+    address: /^\+?\d{8,15}$/,
+    notSent: { statusCode: 'InvalidMobileNumber', statusMessage: 'The recipient mobile number is not valid.' },
+  },
+};
+
+/** POST /messaging/v1/{channel}/messages/{messageKey}: a single-recipient send. */
+function send(channel: SfmcChannel, { params, body, state, now }: RouteContext): Reply {
+  const messageKey = params.messageKey ?? '';
+  if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
+  if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
+  const { definitionKey, recipient } = body;
+  if (!isFilledString(definitionKey)) return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  if (!liveDefinition(state, channel, definitionKey)) return definitionNotFound(channel, definitionKey);
+  if (!isRecord(recipient)) return invalid('MissingRequiredField_recipient');
+  if (!isFilledString(recipient.contactKey)) return invalid('MissingRequiredField_recipient.contactKey');
+  if (typeof recipient.to !== 'string') return invalid('InvalidValue_to', MessagingCode.invalidTo);
+  const previous = state.sfmc.messages.get(messageKey);
+  if (previous && now - previous.queuedAt < MESSAGE_KEY_WINDOW_MS) {
+    return invalid(`DuplicateMessageKey: ${messageKey} was used within the last 72 hours`, MessagingCode.duplicateMessageKey);
+  }
+  const { address, notSent } = DELIVERABLE[channel];
+  const requestId = randomUUID();
+  state.sfmc.messages.set(messageKey, {
+    channel,
+    messageKey,
+    definitionKey,
+    recipient,
+    requestId,
+    queuedAt: now,
+    ...(address.test(recipient.to) ? {} : { notSent }),
+  });
+  return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
+}
+
+/** GET /messaging/v1/{channel}/messages/{messageKey}: Queued until processed, then Sent or NotSent. */
+function sendStatus(channel: SfmcChannel, { params, state, options, now }: RouteContext): Reply {
+  const messageKey = params.messageKey ?? '';
+  const message = state.sfmc.messages.get(messageKey);
+  if (message?.channel !== channel) {
+    return messagingNotFound(`no ${channel} message with messageKey ${messageKey}`);
+  }
+  const processedAt = message.queuedAt + options.sendProcessingMs;
+  const outcome = now < processedAt ? 'Queued' : message.notSent ? 'NotSent' : 'Sent';
+  return reply(200, {
+    requestId: randomUUID(),
+    eventCategoryType: `TransactionalSendEvents.${channel === 'email' ? 'Email' : 'SMS'}${outcome}`,
+    timestamp: outcome === 'Queued' ? message.queuedAt : processedAt,
+    compositeId: message.requestId,
+    info: {
+      messageKey,
+      contactKey: message.recipient.contactKey,
+      to: message.recipient.to,
+      ...(outcome === 'NotSent' ? message.notSent : {}),
+    },
+  });
+}
+
+export const sendRoutes: Route[] = (['email', 'sms'] as const).flatMap((channel): Route[] => {
+  const path = `/messaging/v1/${channel}/messages/:messageKey`;
+  const common = { platform: 'sfmc', auth: 'sfmc-token', rateLimit: 'sfmc', path } as const;
+  return [
+    { ...common, method: 'POST', kind: 'send', handle: (context) => send(channel, context) },
+    { ...common, method: 'GET', kind: 'read', handle: (context) => sendStatus(channel, context) },
+  ];
+});

@@ -1,0 +1,127 @@
+import type { JsonObject } from './json-values.js';
+
+/** A Content Builder asset as stored: the client's fields plus those SFMC assigns. */
+export interface AssetRecord extends JsonObject {
+  id: number;
+  objectID: string;
+  customerKey: string;
+  name: string;
+  assetType: { id: number; name: string; displayName: string };
+  category: JsonObject & { id: number };
+  status: { id: number; name: string };
+  version: number;
+  createdDate: string;
+  modifiedDate: string;
+}
+
+export type SfmcChannel = 'email' | 'sms';
+export type DefinitionStatus = 'Active' | 'Inactive' | 'Deleted';
+
+/** A transactional send definition as stored (email or SMS: the shape is the same). */
+export interface DefinitionRecord extends JsonObject {
+  definitionKey: string;
+  definitionId: string;
+  name: string;
+  status: DefinitionStatus;
+  createdDate: string;
+  modifiedDate: string;
+}
+
+/** One accepted SFMC send. Its status is derived on request from `queuedAt` and the clock. */
+export interface SfmcSentMessage {
+  channel: SfmcChannel;
+  messageKey: string;
+  definitionKey: string;
+  recipient: JsonObject;
+  requestId: string;
+  queuedAt: number;
+  /** Set when the recipient address cannot be delivered to; the send then ends `...NotSent`. */
+  notSent?: { statusCode: string; statusMessage: string };
+}
+
+/** A Customer.io transactional message (the template), as GET /v1/transactional/{id} shows it. */
+export interface CustomerioMessage {
+  id: number;
+  name: string;
+  trigger_name: string;
+  description: string;
+  send_to_unsubscribed: boolean;
+  link_tracking: boolean;
+  open_tracking: boolean;
+  hide_message_body: boolean;
+  queue_drafts: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Customer.io's action types; SMS content is a `twilio` action. */
+export type CustomerioContentType = 'email' | 'twilio' | 'push';
+
+/** One language variant of a transactional message, as GET .../contents shows it. */
+export interface CustomerioContent {
+  id: number;
+  name: string;
+  created: number;
+  updated: number;
+  /** '' for the default language. */
+  language: string;
+  type: CustomerioContentType;
+  body: string;
+  body_amp: string;
+  subject: string;
+  preheader_text: string;
+  recipient: string;
+  from: string;
+  from_id: number | null;
+  reply_to: string;
+  reply_to_id: number | null;
+  cc: string;
+  bcc: string;
+  fake_bcc: boolean;
+  /** A JSON string of `[{name, value}]`: GET returns a string although PUT takes an array. */
+  headers: string;
+}
+
+export interface CustomerioDelivery {
+  delivery_id: string;
+  queued_at: number;
+  channel: 'email' | 'sms';
+  request: JsonObject;
+}
+
+/** Everything the sandbox holds, inspectable (and adjustable) by tests. */
+export interface SandboxState {
+  sfmc: {
+    /** Access token → expiry time in ms. */
+    tokens: Map<string, number>;
+    assets: Map<number, AssetRecord>;
+    definitions: Record<SfmcChannel, Map<string, DefinitionRecord>>;
+    /** By messageKey, both channels: a key is unique per business unit. */
+    messages: Map<string, SfmcSentMessage>;
+  };
+  customerio: {
+    messages: Map<number, CustomerioMessage>;
+    /** Transactional message id → its language variants. */
+    contents: Map<number, CustomerioContent[]>;
+    deliveries: CustomerioDelivery[];
+  };
+}
+
+export function createState(): SandboxState {
+  return {
+    sfmc: {
+      tokens: new Map(),
+      assets: new Map(),
+      definitions: { email: new Map(), sms: new Map() },
+      messages: new Map(),
+    },
+    customerio: { messages: new Map(), contents: new Map(), deliveries: [] },
+  };
+}
+
+/** One past the highest id in use, or `first` when none is: ids stay small and predictable. */
+export function nextId(ids: Iterable<number>, first: number): number {
+  let next = first;
+  for (const id of ids) next = Math.max(next, id + 1);
+  return next;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
+export type RuleSeverity = z.output<typeof ruleSeveritySchema>;
+
+/** `txkit.config.yaml` at the project root. Every key is optional. */
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    workspace: z.string().min(1).default('templates').describe('Folder of messages, relative to this file'),
+    defaultRegion: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'a two-letter ISO country code such as US')
+      .default('US')
+      .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
+    rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
+    out: z.string().default('dist').describe('Output folder of `txkit build`'),
+  })
+  .strict();
+
+export type TxkitConfig = z.output<typeof configSchema>;

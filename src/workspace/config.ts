@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { configSchema, type TxkitConfig } from './config-schema.js';
+import { readSourceFile } from './read-source-file.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { parseYaml } from './yaml-document.js';
+
+export const configFileName = 'txkit.config.yaml';
+
+/** The configuration resolved once and handed to every command (absolute paths). */
+export interface ResolvedConfig extends Readonly<Omit<TxkitConfig, 'workspace' | 'out'>> {
+  /** Folder holding txkit.config.yaml, or the directory the command ran in. */
+  readonly projectRoot: string;
+  readonly configFile?: string;
+  readonly workspace: string;
+  readonly out: string;
+}
+
+export interface ConfigResult {
+  config: ResolvedConfig;
+  diagnostics: Diagnostic[];
+}
+
+function resolveConfig(projectRoot: string, parsed: TxkitConfig, configFile?: string): ResolvedConfig {
+  return Object.freeze({
+    ...parsed,
+    projectRoot,
+    ...(configFile ? { configFile } : {}),
+    workspace: path.resolve(projectRoot, parsed.workspace),
+    out: path.resolve(projectRoot, parsed.out),
+  });
+}
+
+/**
+ * Loads `txkit.config.yaml` from `cwd` (no search upwards: the project root is where you run
+ * txkit). A missing file means defaults; a broken one yields diagnostics and the defaults.
+ */
+export async function loadConfig(cwd: string, overrides: { workspace?: string } = {}): Promise<ConfigResult> {
+  const projectRoot = path.resolve(cwd);
+  const file = path.join(projectRoot, configFileName);
+  let parsed = configSchema.parse({});
+  const diagnostics: Diagnostic[] = [];
+  if (existsSync(file)) {
+    const read = await readSourceFile(file);
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+    } else {
+      const { document, diagnostics: syntax } = parseYaml(file, read.text);
+      diagnostics.push(...syntax);
+      if (document) {
+        const result = configSchema.safeParse(document.value ?? {});
+        if (result.success) parsed = result.data;
+        else diagnostics.push(...schemaDiagnostics(document, result.error, 'config/schema'));
+      }
+    }
+  }
+  const config = resolveConfig(projectRoot, parsed, existsSync(file) ? file : undefined);
+  if (overrides.workspace) return { config: { ...config, workspace: path.resolve(cwd, overrides.workspace) }, diagnostics };
+  return { config, diagnostics };
+}

@@ -1,0 +1,163 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTemplateSource, type TemplateSource } from '../render/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { ResolvedConfig } from './config.js';
+import { resolveInside } from './confined-path.js';
+import { parseSample } from './load-sample.js';
+import { messageJsonSchema } from './json-schemas.js';
+import { messageSchema, type MessageDefinition } from './message-schema.js';
+import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } from './model.js';
+import { readSourceFile } from './read-source-file.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
+
+export const messageFileName = 'message.yaml';
+
+type JsonSchemaNode = { properties?: Record<string, JsonSchemaNode>; additionalProperties?: JsonSchemaNode | boolean; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode };
+
+let jsonSchema: JsonSchemaNode | undefined;
+
+/** The keys message.yaml allows at `path`, for "expected one of" hints on unknown keys. */
+function knownKeysAt(objectPath: readonly PathSegment[]): string[] {
+  jsonSchema ??= messageJsonSchema() as JsonSchemaNode;
+  let node: JsonSchemaNode | undefined = jsonSchema;
+  for (const segment of objectPath) {
+    const candidates: JsonSchemaNode[] = node?.anyOf ?? (node ? [node] : []);
+    const withProperty = candidates.find((candidate) => candidate.properties?.[String(segment)]);
+    node = withProperty?.properties?.[String(segment)] ?? candidates.find((candidate) => typeof candidate.additionalProperties === 'object')?.additionalProperties as JsonSchemaNode | undefined;
+  }
+  const object = node?.anyOf?.find((candidate) => candidate.properties) ?? node;
+  return Object.keys(object?.properties ?? {});
+}
+
+interface TemplateFileResult {
+  source?: TemplateSource;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a template file named in message.yaml, confined to the workspace. */
+async function readTemplateFile(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, reference: string, at: PathSegment[]): Promise<TemplateFileResult> {
+  const confined = resolveInside(workspaceRoot, message.dir, reference);
+  const position = message.document.locate(at);
+  if (confined.problem !== undefined) {
+    return { diagnostics: [{ ruleId: 'workspace/path', severity: 'error', message: confined.problem, file: message.document.file, ...position, hint: 'template files live in the message folder or the workspace' }] };
+  }
+  const read = await readSourceFile(confined.path);
+  if (read.diagnostic) {
+    const missing = read.diagnostic.message === 'file not found';
+    return {
+      diagnostics: [
+        missing
+          ? { ruleId: 'workspace/missing-file', severity: 'error', message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(process.cwd(), confined.path)} or fix the file name` }
+          : read.diagnostic,
+      ],
+    };
+  }
+  return { source: fileTemplateSource(confined.path, read.text.replace(/^\uFEFF/, '')), diagnostics: [] };
+}
+
+async function loadEmail(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, definition: MessageDefinition): Promise<{ email?: EmailTemplates; diagnostics: Diagnostic[] }> {
+  const email = definition.email;
+  if (!email) return { diagnostics: [] };
+  const body = await readTemplateFile(workspaceRoot, message, email.body, ['email', 'body']);
+  const text = email.text ? await readTemplateFile(workspaceRoot, message, email.text, ['email', 'text']) : undefined;
+  const diagnostics = [...body.diagnostics, ...(text?.diagnostics ?? [])];
+  const inline = (key: string) => message.document.templateAt(['email', key]);
+  const subject = inline('subject');
+  const from = inline('from');
+  if (!body.source || !subject || !from) return { diagnostics };
+  const preheader = inline('preheader');
+  const replyTo = inline('replyTo');
+  return {
+    email: {
+      definition: email,
+      bodyKind: email.body.endsWith('.mjml') ? 'mjml' : 'html',
+      body: body.source,
+      subject,
+      from,
+      ...(text?.source ? { text: text.source } : {}),
+      ...(preheader ? { preheader } : {}),
+      ...(replyTo ? { replyTo } : {}),
+    },
+    diagnostics,
+  };
+}
+
+async function loadSms(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, definition: MessageDefinition): Promise<{ sms?: SmsTemplates; diagnostics: Diagnostic[] }> {
+  const sms = definition.sms;
+  if (!sms) return { diagnostics: [] };
+  const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
+  const to = message.document.templateAt(['sms', 'to']);
+  if (!body.source || !to) return { diagnostics: body.diagnostics };
+  return { sms: { definition: sms, body: { ...body.source, text: body.source.text.replace(/\r\n/g, '\n').replace(/\n+$/, '') }, to }, diagnostics: body.diagnostics };
+}
+
+async function loadSamples(workspaceRoot: string, dir: string): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {
+  const samplesDir = path.join(dir, 'samples');
+  let names: string[];
+  try {
+    names = (await readdir(samplesDir)).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    return { samples: [], diagnostics: [] };
+  }
+  const samples: Sample[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const confined = resolveInside(workspaceRoot, samplesDir, name);
+    const file = path.join(samplesDir, name);
+    if (confined.problem !== undefined) {
+      diagnostics.push({ ruleId: 'workspace/path', severity: 'error', message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(confined.path);
+    } catch (error) {
+      diagnostics.push({ ruleId: 'workspace/read', severity: 'error', message: `cannot read sample (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, line: 1, column: 1 });
+      continue;
+    }
+    const parsed = parseSample(file, bytes);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.sample) samples.push(parsed.sample);
+  }
+  return { samples, diagnostics };
+}
+
+/**
+ * Loads one message directory. Returns a Message when message.yaml is valid (even if a sample
+ * or body file has problems: those are in `diagnostics`), or a BrokenMessage when it is not.
+ */
+export async function loadMessage(dir: string, config: ResolvedConfig): Promise<Message | BrokenMessage> {
+  const id = path.basename(dir);
+  const file = path.join(dir, messageFileName);
+  const broken = (diagnostics: Diagnostic[]): BrokenMessage => ({ id, dir, file, diagnostics });
+  const read = await readSourceFile(file);
+  if (read.diagnostic) return broken([read.diagnostic]);
+  const { document, diagnostics: syntax } = parseYaml(file, read.text.replace(/^\uFEFF/, ''));
+  if (!document) return broken(syntax);
+  const result = messageSchema.safeParse(document.value ?? {});
+  if (!result.success) return broken(schemaDiagnostics(document, result.error, 'schema/message', knownKeysAt));
+  const definition = result.data;
+  const context = { dir, document };
+  const [email, sms, samples] = await Promise.all([
+    loadEmail(config.workspace, context, definition),
+    loadSms(config.workspace, context, definition),
+    loadSamples(config.workspace, dir),
+  ]);
+  return {
+    id,
+    dir,
+    file,
+    definition,
+    document,
+    ...(email.email ? { email: email.email } : {}),
+    ...(sms.sms ? { sms: sms.sms } : {}),
+    samples: samples.samples,
+    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...samples.diagnostics],
+  };
+}
+
+export function isBroken(message: Message | BrokenMessage): message is BrokenMessage {
+  return !('definition' in message);
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { RenderContext } from '../render/index.js';
+import type { Sample } from './model.js';
+import { decodeSource } from './read-source-file.js';
+import { parseJson } from './yaml-document.js';
+
+const namespaces = ['customer', 'trigger'] as const;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Parses `samples/<name>.json` = `{ "customer": {...}, "trigger": {...} }`. Either namespace may
+ * be omitted (it is then empty); anything else at the top level is a diagnostic.
+ */
+export function parseSample(file: string, bytes: Uint8Array): { sample?: Sample; diagnostics: Diagnostic[] } {
+  const decoded = decodeSource(file, bytes, 'syntax/json');
+  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
+  const { document, diagnostics } = parseJson(file, decoded.text.replace(/^\uFEFF/, ''));
+  if (!document) return { diagnostics };
+  const shapeProblem = (message: string, at: (string | number)[], hint: string): Diagnostic => ({
+    ruleId: 'samples/shape',
+    severity: 'error',
+    message,
+    file,
+    ...document.locate(at, 'key'),
+    hint,
+  });
+  const value = document.value;
+  if (!isPlainObject(value)) {
+    return { diagnostics: [shapeProblem('a sample is a JSON object', [], 'write { "customer": { ... }, "trigger": { ... } }')] };
+  }
+  const problems: Diagnostic[] = [];
+  for (const key of Object.keys(value)) {
+    if (!(namespaces as readonly string[]).includes(key)) {
+      problems.push(shapeProblem(`unknown top-level key "${key}"`, [key], 'a sample has only "customer" and "trigger"'));
+    }
+  }
+  const data: RenderContext = { customer: {}, trigger: {} };
+  for (const namespace of namespaces) {
+    const part = Object.hasOwn(value, namespace) ? value[namespace] : undefined;
+    if (part === undefined) continue;
+    if (isPlainObject(part)) data[namespace] = part;
+    else problems.push(shapeProblem(`"${namespace}" must be an object`, [namespace], `write "${namespace}": { "name": "value" }`));
+  }
+  if (problems.length > 0) return { diagnostics: problems };
+  return { sample: { name: path.basename(file, '.json'), file, data, document }, diagnostics: [] };
+}

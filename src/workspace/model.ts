@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { RenderContext, TemplateSource } from '../render/index.js';
+import type { ResolvedConfig } from './config.js';
+import type { EmailDefinition, MessageDefinition, SmsDefinition } from './message-schema.js';
+import type { LocatedDocument } from './yaml-document.js';
+
+export interface Sample {
+  /** File name without `.json`: what `--sample NAME` selects. */
+  name: string;
+  file: string;
+  data: RenderContext;
+  document: LocatedDocument;
+}
+
+export interface EmailTemplates {
+  definition: EmailDefinition;
+  bodyKind: 'mjml' | 'html';
+  body: TemplateSource;
+  /** Explicit plain-text version; generated from the HTML when absent. */
+  text?: TemplateSource;
+  subject: TemplateSource;
+  preheader?: TemplateSource;
+  from: TemplateSource;
+  replyTo?: TemplateSource;
+}
+
+export interface SmsTemplates {
+  definition: SmsDefinition;
+  body: TemplateSource;
+  to: TemplateSource;
+}
+
+export interface Message {
+  /** Directory name: the id commands take. */
+  id: string;
+  dir: string;
+  /** Path of message.yaml. */
+  file: string;
+  definition: MessageDefinition;
+  document: LocatedDocument;
+  email?: EmailTemplates;
+  sms?: SmsTemplates;
+  samples: Sample[];
+  /** Problems found while loading (a broken sample, a missing body file); the message is still usable. */
+  diagnostics: Diagnostic[];
+}
+
+/** A message directory whose message.yaml could not be loaded at all. */
+export interface BrokenMessage {
+  id: string;
+  dir: string;
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface Workspace {
+  root: string;
+  config: ResolvedConfig;
+  messages: Message[];
+  broken: BrokenMessage[];
+}
