@@ -81,18 +81,16 @@ function diagnoseOtherForm(value: string, defaultRegion: CountryCode | undefined
     );
   }
 
-  const interpretations = interpretationsOf(compact, defaultRegion);
-  for (const { e164, fault } of interpretations) {
+  // When no reading is valid and the value names its region (a "+", or the default region's
+  // national format), the number itself is wrong; otherwise the country code is missing.
+  let statedRegionProblem: string | undefined;
+  for (const { e164, fault, statesRegion } of interpretationsOf(compact, defaultRegion)) {
     const reading = readInternational(e164);
     if (reading.valid) return problem('not-e164', `"${value}" ${fault}: use ${reading.e164}.`, reading.e164);
+    if (statesRegion) statedRegionProblem ??= reading.problem;
   }
-
-  // No reading is valid. When the value names its region (a "+" or the default region's
-  // national format), the number itself is wrong; otherwise the country code is missing.
-  const stated = interpretations.find((interpretation) => interpretation.statesRegion);
-  if (stated !== undefined) {
-    const reading = readInternational(stated.e164);
-    if (!reading.valid) return problem('invalid-for-region', `"${value}" ${reading.problem}.`);
+  if (statedRegionProblem !== undefined) {
+    return problem('invalid-for-region', `"${value}" ${statedRegionProblem}.`);
   }
   const regionAdvice = defaultRegion === undefined ? ', or set a default region for national numbers' : '';
   return problem(

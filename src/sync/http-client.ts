@@ -1,0 +1,159 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PlatformError } from './platform-error.js';
+import { redact } from './secrets.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** First backoff for 5xx / dropped connections; doubles each time, with full jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Upper bound for a server-requested Retry-After wait. */
+  maxRetryAfterMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = Object.freeze({ maxRetries: 5, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 60_000 });
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  /** 2xx plus these statuses return normally instead of throwing (e.g. 404 on a lookup). */
+  accept?: readonly number[];
+  /**
+   * Retry 5xx and dropped connections even for POST. Safe when the server rejects a repeat
+   * (unique keys: a duplicate answers 409, which the caller treats as "already there").
+   */
+  retryUnsafe?: boolean;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** Adds authentication; called per attempt so a refreshed token is picked up. */
+  authorize?: () => Promise<Record<string, string>>;
+  /** Called once when a request answers 401, before one retry (token refresh). */
+  onUnauthorized?: () => Promise<void>;
+  retry?: RetryPolicy;
+  /** Secret values scrubbed from every error. */
+  secrets?: readonly string[];
+  /** Turns a platform error body into a message and fields. */
+  describeError?: (body: unknown) => { message?: string; code?: number | string; fields?: string[] };
+  /** Called before each attempt: tests and verbose logs use it. */
+  onAttempt?: (attempt: { method: string; url: string; attempt: number }) => void;
+}
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+function backoff(policy: RetryPolicy, attempt: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.random() * ceiling;
+}
+
+/** Retry-After is delta-seconds or an HTTP date. */
+function retryAfterMs(headers: Headers, body: unknown): number | undefined {
+  const header = headers.get('retry-after');
+  if (header !== null) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
+  const fromBody = (body as { retryAfter?: unknown } | null)?.retryAfter;
+  return typeof fromBody === 'number' ? fromBody * 1000 : undefined;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * JSON over fetch with the resilience both platforms need: 429 waits for Retry-After, 5xx
+ * and dropped connections back off exponentially with jitter (bounded), a 401 refreshes
+ * the token once. Errors come out as PlatformError with secrets redacted.
+ */
+export function createHttpClient(options: HttpClientOptions) {
+  const policy = options.retry ?? defaultRetryPolicy;
+  const secrets = options.secrets ?? [];
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+
+  function urlFor(path: string, query: RequestOptions['query']): URL {
+    const url = new URL(path.replace(/^\//, ''), base);
+    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    return url;
+  }
+
+  function fail(method: string, url: URL, message: string, details: Omit<ConstructorParameters<typeof PlatformError>[1], 'method' | 'url'> = {}): PlatformError {
+    const safeUrl = redact(`${url.origin}${url.pathname}`, secrets);
+    return new PlatformError(redact(message, secrets), { method, url: safeUrl, ...details, ...(details.body !== undefined ? { body: JSON.parse(redact(JSON.stringify(details.body), secrets)) as unknown } : {}) });
+  }
+
+  async function request<T = unknown>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const url = urlFor(path, requestOptions.query);
+    const retryable = idempotentMethods.has(method) || requestOptions.retryUnsafe === true;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      options.onAttempt?.({ method, url: url.toString(), attempt });
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: {
+            accept: 'application/json',
+            ...(requestOptions.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(await options.authorize?.()),
+            ...requestOptions.headers,
+          },
+          ...(requestOptions.body !== undefined ? { body: JSON.stringify(requestOptions.body) } : {}),
+        });
+      } catch (error) {
+        // Connection refused / reset / DNS: retry idempotent requests, then give up with the cause.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        if (retryable && attempt < policy.maxRetries) {
+          await sleep(backoff(policy, attempt));
+          continue;
+        }
+        throw fail(method, url, `${method} ${url.pathname}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      }
+      const body = await readBody(response);
+      if (response.ok || requestOptions.accept?.includes(response.status)) return { status: response.status, body: body as T, headers: response.headers };
+      if (response.status === 401 && !refreshed && options.onUnauthorized) {
+        refreshed = true;
+        await options.onUnauthorized();
+        attempt--; // the refresh retry does not count against the retry budget
+        continue;
+      }
+      if (response.status === 429 && attempt < policy.maxRetries) {
+        await sleep(Math.min(policy.maxRetryAfterMs, retryAfterMs(response.headers, body) ?? backoff(policy, attempt)));
+        continue;
+      }
+      if (response.status >= 500 && retryable && attempt < policy.maxRetries) {
+        await sleep(backoff(policy, attempt));
+        continue;
+      }
+      const described = options.describeError?.(body) ?? {};
+      const message = `${method} ${url.pathname} → ${response.status}${described.message ? `: ${described.message}` : ''}`;
+      throw fail(method, url, message, {
+        status: response.status,
+        ...(described.code !== undefined ? { code: described.code } : {}),
+        ...(described.fields ? { fields: described.fields } : {}),
+        body,
+      });
+    }
+  }
+
+  return { request, baseUrl: base };
+}
+
+export type HttpClient = ReturnType<typeof createHttpClient>;
