@@ -12,13 +12,16 @@ function oauthError(status: number, error: string, description: string): Reply {
   });
 }
 
+const DEFAULT_SCOPE = 'email_read email_write email_send sms_read sms_write sms_send';
+
 /** POST /v2/token: client_credentials only. One server answers auth and REST, so both URLs are its own. */
 function issueToken({ body, options, state, now, baseUrl }: RouteContext): Reply {
   if (!isRecord(body) || body.grant_type !== 'client_credentials') {
     return oauthError(400, 'unsupported_grant_type', 'Use grant_type client_credentials.');
   }
   if (body.client_id !== options.sfmc.clientId || body.client_secret !== options.sfmc.clientSecret) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed. Check client_id and client_secret.');
+    const description = 'Client authentication failed. Check client_id and client_secret.';
+    return oauthError(401, 'invalid_client', description);
   }
   const accessToken = randomBytes(24).toString('base64url');
   const lifetime = options.sfmc.tokenLifetimeSeconds;
@@ -27,7 +30,7 @@ function issueToken({ body, options, state, now, baseUrl }: RouteContext): Reply
     access_token: accessToken,
     token_type: 'Bearer',
     expires_in: Math.floor(lifetime),
-    scope: typeof body.scope === 'string' ? body.scope : 'email_read email_write email_send sms_read sms_write sms_send',
+    scope: typeof body.scope === 'string' ? body.scope : DEFAULT_SCOPE,
     soap_instance_url: baseUrl,
     rest_instance_url: baseUrl,
   });

@@ -48,6 +48,9 @@ export interface RouteContext {
   baseUrl: string;
 }
 
+/** What creating a record needs: a route handler's context, or seeding's. */
+export type CreateContext = Pick<RouteContext, 'body' | 'state' | 'now'>;
+
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Segments starting with `:` capture a parameter, e.g. `/asset/v1/content/assets/:id`. */

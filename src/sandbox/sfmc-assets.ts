@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sfmcError } from './error-replies.js';
 import { isFilledString, isRecord, mergeDeep, valueAtPath, type JsonObject } from './json-values.js';
-import { reply, type Reply, type Route, type RouteContext } from './router.js';
+import { reply, type CreateContext, type Reply, type Route, type RouteContext } from './router.js';
 import { applyFilter, pageFromQuery, pageOf, type Page } from './sfmc-query.js';
-import { nextId, type AssetRecord } from './state.js';
+import { findById, nextId, type AssetRecord } from './state.js';
 
 interface AssetType {
   id: number;
@@ -13,10 +13,17 @@ interface AssetType {
   contentType?: string;
 }
 
+const EMAIL_MESSAGE = 'application/vnd.etmc.email.Message';
+
 /** The asset types txkit publishes (SFMC has no SMS asset type). */
 const ASSET_TYPES: readonly AssetType[] = [
-  { id: 207, name: 'templatebasedemail', displayName: 'Template-Based Email', contentType: 'application/vnd.etmc.email.Message; kind=template' },
-  { id: 208, name: 'htmlemail', displayName: 'HTML Email', contentType: 'application/vnd.etmc.email.Message; kind=paste' },
+  {
+    id: 207,
+    name: 'templatebasedemail',
+    displayName: 'Template-Based Email',
+    contentType: `${EMAIL_MESSAGE}; kind=template`,
+  },
+  { id: 208, name: 'htmlemail', displayName: 'HTML Email', contentType: `${EMAIL_MESSAGE}; kind=paste` },
   { id: 209, name: 'textonlyemail', displayName: 'Text Only Email' },
   { id: 4, name: 'template', displayName: 'Template' },
   { id: 196, name: 'textblock', displayName: 'Text Block' },
@@ -58,7 +65,9 @@ function assetProblem(candidate: JsonObject, assets: Map<number, AssetRecord>, o
     return assetError(400, INVALID_FIELD, 'Customer Key must be a string of at most 36 characters.');
   }
   const assetType = resolveAssetType(candidate.assetType);
-  if (!assetType) return assetError(400, INVALID_FIELD, 'Asset type is required and must name a known type (id or name).');
+  if (!assetType) {
+    return assetError(400, INVALID_FIELD, 'Asset type is required and must name a known type (id or name).');
+  }
   const categoryId = isRecord(candidate.category) ? candidate.category.id : DEFAULT_CATEGORY.id;
   if (!Number.isInteger(categoryId)) return assetError(400, INVALID_FIELD, 'Category id must be an integer.');
   for (const other of assets.values()) {
@@ -85,7 +94,9 @@ function buildAsset(candidate: JsonObject, now: number, id: number, previous?: A
     name: candidate.name as string,
     assetType,
     contentType,
-    category: isRecord(candidate.category) ? { ...candidate.category, id: candidate.category.id as number } : DEFAULT_CATEGORY,
+    category: isRecord(candidate.category)
+      ? { ...candidate.category, id: candidate.category.id as number }
+      : DEFAULT_CATEGORY,
     status: { id: 1, name: 'Draft' },
     availableViews: isRecord(candidate.views) ? Object.keys(candidate.views) : [],
     modelVersion: 2,
@@ -99,7 +110,7 @@ function buildAsset(candidate: JsonObject, now: number, id: number, previous?: A
 }
 
 /** Creates an asset from a POST body; shared with seeding so both validate alike. */
-export function createAsset({ body, state, now }: Pick<RouteContext, 'body' | 'state' | 'now'>): Reply {
+export function createAsset({ body, state, now }: CreateContext): Reply {
   if (!isRecord(body)) return assetError(400, INVALID_FIELD, 'The request body must be a JSON object.');
   const problem = assetProblem(body, state.sfmc.assets);
   if (problem) return problem;
@@ -108,14 +119,10 @@ export function createAsset({ body, state, now }: Pick<RouteContext, 'body' | 's
   return reply(201, asset);
 }
 
-function findAsset(state: RouteContext['state'], id: string | undefined): AssetRecord | undefined {
-  return /^\d+$/.test(id ?? '') ? state.sfmc.assets.get(Number(id)) : undefined;
-}
-
 /** PATCH merges into the stored asset, PUT replaces it; both keep its identity and creation. */
 function updateAsset(mode: 'merge' | 'replace') {
   return ({ params, body, state, now }: RouteContext): Reply => {
-    const previous = findAsset(state, params.id);
+    const previous = findById(state.sfmc.assets, params.id);
     if (!previous) return assetNotFound(params.id ?? '');
     if (!isRecord(body)) return assetError(400, INVALID_FIELD, 'The request body must be a JSON object.');
     const candidate = mode === 'merge' ? mergeDeep(previous, body) : body;
@@ -159,7 +166,10 @@ function assetMatcher(query: unknown): ((asset: AssetRecord) => boolean) | undef
 function queryAssets({ body, state }: RouteContext): Reply {
   const request = isRecord(body) ? body : {};
   const matches = assetMatcher(request.query);
-  if (!matches) return assetError(400, INVALID_FIELD, 'Unsupported query: use {property, simpleOperator: equal|notEqual|in, value}.');
+  if (!matches) {
+    const supported = 'use {property, simpleOperator: equal|notEqual|in, value}';
+    return assetError(400, INVALID_FIELD, `Unsupported query: ${supported}.`);
+  }
   const matching = [...state.sfmc.assets.values()].filter(matches);
   const paging = isRecord(request.page) ? request.page : {};
   return listReply(pageOf(matching, paging.page, paging.pageSize), matching.length);
@@ -171,7 +181,6 @@ const ASSETS = '/asset/v1/content/assets';
 export const assetRoutes: Route[] = [
   { ...asset, method: 'GET', path: ASSETS, kind: 'read', handle: listAssets },
   { ...asset, method: 'POST', path: ASSETS, kind: 'write', handle: createAsset },
-  // Listed before /:id so "query" is never taken for an id.
   { ...asset, method: 'POST', path: `${ASSETS}/query`, kind: 'read', handle: queryAssets },
   {
     ...asset,
@@ -179,7 +188,7 @@ export const assetRoutes: Route[] = [
     path: `${ASSETS}/:id`,
     kind: 'read',
     handle: ({ params, state }) => {
-      const found = findAsset(state, params.id);
+      const found = findById(state.sfmc.assets, params.id);
       return found ? reply(200, found) : assetNotFound(params.id ?? '');
     },
   },
@@ -191,7 +200,7 @@ export const assetRoutes: Route[] = [
     path: `${ASSETS}/:id`,
     kind: 'write',
     handle: ({ params, state }) => {
-      const found = findAsset(state, params.id);
+      const found = findById(state.sfmc.assets, params.id);
       if (!found) return assetNotFound(params.id ?? '');
       state.sfmc.assets.delete(found.id);
       return reply(200, 'OK');

@@ -6,12 +6,10 @@ import {
   messagingNotFound,
 } from './error-replies.js';
 import { isFilledString, isRecord, mergeDeep, type JsonObject } from './json-values.js';
-import { reply, type Reply, type Route, type RouteContext } from './router.js';
+import { reply, type CreateContext, type Reply, type Route, type RouteContext } from './router.js';
 import { EMAIL_ASSET_TYPE_IDS } from './sfmc-assets.js';
 import { applyFilter, pageFromQuery } from './sfmc-query.js';
 import type { DefinitionRecord, SandboxState, SfmcChannel } from './state.js';
-
-type Context = Pick<RouteContext, 'body' | 'state' | 'now'>;
 
 export function definitionNotFound(channel: SfmcChannel, key: string): Reply {
   return messagingNotFound(`no ${channel} definition with definitionKey ${key}`);
@@ -24,14 +22,22 @@ export function liveDefinition(state: SandboxState, channel: SfmcChannel, key: s
 }
 
 /** What is wrong with a would-be definition (after defaults, or after a PATCH merged in). */
-function definitionProblem(channel: SfmcChannel, candidate: JsonObject, state: SandboxState, creating: boolean): Reply | undefined {
+function definitionProblem(
+  channel: SfmcChannel,
+  candidate: JsonObject,
+  state: SandboxState,
+  creating: boolean,
+): Reply | undefined {
   const { definitionKey, name, status, content } = candidate;
-  if (!isFilledString(definitionKey)) return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  if (!isFilledString(definitionKey)) {
+    return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  }
   if (definitionKey.length > 36) return invalid('InvalidValue_definitionKey: at most 36 characters');
   if (!isFilledString(name)) return invalid('MissingRequiredField_name');
   if (status !== 'Active' && status !== 'Inactive') return invalid('InvalidValue_status: Active or Inactive');
   if (!isRecord(content)) return invalid('MissingRequiredField_content');
-  const problem = channel === 'email' ? emailProblem(content, state) : smsProblem(content, candidate.subscriptions, creating);
+  const problem =
+    channel === 'email' ? emailProblem(content, state) : smsProblem(content, candidate.subscriptions, creating);
   if (problem) return problem;
   for (const other of state.sfmc.definitions[channel].values()) {
     if (other.status !== 'Deleted' && other.definitionKey !== definitionKey && other.name === name) {
@@ -49,7 +55,9 @@ function emailProblem(content: JsonObject, state: SandboxState): Reply | undefin
   const found = [...state.sfmc.assets.values()].some(
     (asset) => asset.customerKey.toLowerCase() === wanted && EMAIL_ASSET_TYPE_IDS.has(asset.assetType.id),
   );
-  return found ? undefined : invalid(`InvalidValue_content.customerKey: no email asset with customerKey ${customerKey}`);
+  return found
+    ? undefined
+    : invalid(`InvalidValue_content.customerKey: no email asset with customerKey ${customerKey}`);
 }
 
 /** SMS content is the message text; the short code is always required, the keyword on create. */
@@ -59,15 +67,19 @@ function smsProblem(content: JsonObject, subscriptions: unknown, creating: boole
     return invalid('MissingRequiredField_subscriptions.shortCode');
   }
   const { keyword } = subscriptions;
-  if (keyword === undefined) return creating ? invalid('MissingRequiredField_keyword', MessagingCode.missingKeyword) : undefined;
-  return typeof keyword === 'string' && /^\w+$/.test(keyword) ? undefined : invalid('InvalidValue_keyword', MessagingCode.invalidKeyword);
+  if (keyword === undefined) {
+    return creating ? invalid('MissingRequiredField_keyword', MessagingCode.missingKeyword) : undefined;
+  }
+  const validKeyword = typeof keyword === 'string' && /^\w+$/.test(keyword);
+  return validKeyword ? undefined : invalid('InvalidValue_keyword', MessagingCode.invalidKeyword);
 }
 
 /** SFMC's defaults under the client's fields. */
 function withDefaults(channel: SfmcChannel, body: JsonObject): JsonObject {
-  const subscriptions = { autoAddSubscriber: true, updateSubscriber: true, ...(isRecord(body.subscriptions) ? body.subscriptions : {}) };
+  const given = (value: unknown) => (isRecord(value) ? value : {});
+  const subscriptions = { autoAddSubscriber: true, updateSubscriber: true, ...given(body.subscriptions) };
   if (channel === 'sms') return { status: 'Active', ...body, subscriptions };
-  const options = { trackLinks: true, ...(isRecord(body.options) ? body.options : {}) };
+  const options = { trackLinks: true, ...given(body.options) };
   return { classification: 'Default Transactional', status: 'Active', ...body, subscriptions, options };
 }
 
@@ -76,17 +88,15 @@ function definitionReply(status: number, definition: DefinitionRecord): Reply {
 }
 
 /** Creates a definition from a POST body; shared with seeding so both validate alike. */
-export function createDefinition(channel: SfmcChannel, { body, state, now }: Context): Reply {
+export function createDefinition(channel: SfmcChannel, { body, state, now }: CreateContext): Reply {
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
   const candidate = withDefaults(channel, body);
   const problem = definitionProblem(channel, candidate, state, true);
   if (problem) return problem;
   const key = candidate.definitionKey as string;
-  if (liveDefinition(state, channel, key)) {
-    return messagingAlreadyExists(`definitionKey ${key}`);
-  }
+  if (liveDefinition(state, channel, key)) return messagingAlreadyExists(`definitionKey ${key}`);
   const stamp = new Date(now).toISOString();
-  const { journey: _readOnly, ...fields } = candidate;
+  const { journey: _readOnly, ...fields } = candidate; // SFMC fills journey itself
   const definition = { ...fields, definitionId: randomUUID(), createdDate: stamp, modifiedDate: stamp } as DefinitionRecord;
   state.sfmc.definitions[channel].set(key, definition);
   return definitionReply(201, definition);
@@ -129,7 +139,8 @@ function deleteDefinition(channel: SfmcChannel, { params, state, now }: RouteCon
   const key = params.key ?? '';
   const previous = liveDefinition(state, channel, key);
   if (!previous) return definitionNotFound(channel, key);
-  state.sfmc.definitions[channel].set(key, { ...previous, status: 'Deleted', modifiedDate: new Date(now).toISOString() });
+  const deleted = { ...previous, status: 'Deleted' as const, modifiedDate: new Date(now).toISOString() };
+  state.sfmc.definitions[channel].set(key, deleted);
   return reply(200, { requestId: randomUUID(), message: 'Success', deletedDefinitionKey: key, journey: {} });
 }
 
@@ -150,7 +161,19 @@ export const definitionRoutes: Route[] = (['email', 'sms'] as const).flatMap((ch
         return found ? definitionReply(200, found) : definitionNotFound(channel, params.key ?? '');
       },
     },
-    { ...definition, method: 'PATCH', path: `${path}/:key`, kind: 'write', handle: (context) => patchDefinition(channel, context) },
-    { ...definition, method: 'DELETE', path: `${path}/:key`, kind: 'write', handle: (context) => deleteDefinition(channel, context) },
+    {
+      ...definition,
+      method: 'PATCH',
+      path: `${path}/:key`,
+      kind: 'write',
+      handle: (context) => patchDefinition(channel, context),
+    },
+    {
+      ...definition,
+      method: 'DELETE',
+      path: `${path}/:key`,
+      kind: 'write',
+      handle: (context) => deleteDefinition(channel, context),
+    },
   ];
 });

@@ -8,7 +8,7 @@ import { valueAtPath, type JsonObject } from './json-values.js';
 export function applyFilter<T extends JsonObject>(items: T[], query: URLSearchParams): T[] | undefined {
   const expression = query.get('$filter');
   if (expression === null) return items;
-  const parsed = /^\s*([\w.]+)\s+(eq|neq|ne)\s+'?(.*?)'?\s*$/i.exec(expression);
+  const parsed = /^\s*([\w.]+)\s+(eq|neq)\s+'?(.*?)'?\s*$/i.exec(expression);
   if (!parsed) return undefined;
   const [, field = '', operator = '', value = ''] = parsed;
   const wanted = operator.toLowerCase() === 'eq';

@@ -29,14 +29,17 @@ function send(channel: SfmcChannel, { params, body, state, now }: RouteContext):
   if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
   const { definitionKey, recipient } = body;
-  if (!isFilledString(definitionKey)) return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  if (!isFilledString(definitionKey)) {
+    return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  }
   if (!liveDefinition(state, channel, definitionKey)) return definitionNotFound(channel, definitionKey);
   if (!isRecord(recipient)) return invalid('MissingRequiredField_recipient');
   if (!isFilledString(recipient.contactKey)) return invalid('MissingRequiredField_recipient.contactKey');
   if (typeof recipient.to !== 'string') return invalid('InvalidValue_to', MessagingCode.invalidTo);
   const previous = state.sfmc.messages.get(messageKey);
   if (previous && now - previous.queuedAt < MESSAGE_KEY_WINDOW_MS) {
-    return invalid(`DuplicateMessageKey: ${messageKey} was used within the last 72 hours`, MessagingCode.duplicateMessageKey);
+    const detail = `DuplicateMessageKey: ${messageKey} was used within the last 72 hours`;
+    return invalid(detail, MessagingCode.duplicateMessageKey);
   }
   const { address, notSent } = DELIVERABLE[channel];
   const requestId = randomUUID();

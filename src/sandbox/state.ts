@@ -119,9 +119,19 @@ export function createState(): SandboxState {
   };
 }
 
+/** The record a numeric path parameter names; undefined when it names none or is not a number. */
+export function findById<T>(records: Map<number, T>, id: string | undefined): T | undefined {
+  return /^\d+$/.test(id ?? '') ? records.get(Number(id)) : undefined;
+}
+
 /** One past the highest id in use, or `first` when none is: ids stay small and predictable. */
 export function nextId(ids: Iterable<number>, first: number): number {
   let next = first;
   for (const id of ids) next = Math.max(next, id + 1);
   return next;
+}
+
+/** Customer.io's timestamps are unix seconds. */
+export function unixSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
 }

@@ -59,10 +59,9 @@ export function readTemplateNodes(tokens: TopLevelToken[]): TemplateNode[] {
     for (let token = tokens[next]; token; token = tokens[next]) {
       if (TypeGuards.isTagToken(token) && isBoundary(token)) break;
       next++;
-      if (TypeGuards.isHTMLToken(token)) nodes.push({ kind: 'text', token });
+      if (TypeGuards.isTagToken(token)) nodes.push(BLOCK_TAGS.has(token.name) ? readBlock(token) : { kind: 'tag', token });
       else if (TypeGuards.isOutputToken(token)) nodes.push({ kind: 'output', token });
-      else if (BLOCK_TAGS.has(token.name)) nodes.push(readBlock(token));
-      else nodes.push({ kind: 'tag', token });
+      else nodes.push({ kind: 'text', token });
     }
     return nodes;
   }
