@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerDev } from './commands/dev.js';
+import { registerHooks } from './commands/hooks.js';
 import { registerList } from './commands/list.js';
 import { registerRender } from './commands/render.js';
+import { registerValidate } from './commands/validate.js';
 import { colors, writeErr } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -29,6 +32,8 @@ export function createProgram(): Command {
     .version(version)
     .option('-w, --workspace <dir>', 'workspace folder (default: "workspace" in txkit.config.yaml, else ./templates)')
     .showHelpAfterError()
+    // -w/--workspace is read before or after the command name; each command's help lists it too.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(colors.red(text)) });
   // Global options reach every command's action.
@@ -38,6 +43,9 @@ export function createProgram(): Command {
   });
   registerList(program, run);
   registerRender(program, run);
+  registerDev(program, run);
+  registerValidate(program, run);
+  registerHooks(program, run);
   return program;
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
 import { UsageError } from './usage-error.js';
 
 export interface WorkspaceOptions {
@@ -32,13 +32,13 @@ export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonl
   }
 }
 
-/** The message with this id, or a usage error that lists the ids that exist. */
-export async function findMessage(opened: OpenedWorkspace, id: string): Promise<Message> {
-  const message = opened.workspace.messages.find((candidate) => candidate.id === id);
+/**
+ * The message with this id, or a usage error that lists the ids that exist. A message whose
+ * message.yaml does not load comes back as a BrokenMessage: its problems are the answer, not a usage error.
+ */
+export async function findMessage(opened: OpenedWorkspace, id: string): Promise<Message | BrokenMessage> {
+  const message = opened.workspace.messages.find((candidate) => candidate.id === id) ?? opened.workspace.broken.find((candidate) => candidate.id === id);
   if (message) return message;
-  if (opened.workspace.broken.some((candidate) => candidate.id === id)) {
-    throw new UsageError(`message "${id}" cannot be loaded (see the problems above)`);
-  }
   const ids = (await listMessageDirs(opened.config.workspace)).map((dir) => path.basename(dir));
   throw new UsageError(`no message "${id}" in ${opened.config.workspace}${ids.length ? `; messages: ${ids.join(', ')}` : ''}`);
 }

@@ -1,36 +1,73 @@
-import { convert } from 'html-to-text';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { compileEmail } from '../email/compile-email.js';
-import { fileTemplateSource } from '../render/index.js';
-import type { Message, Sample } from '../workspace/index.js';
+import { compileEmail, type CompiledEmail } from '../email/compile-email.js';
+import type { MjmlCache } from '../email/mjml-cache.js';
+import { htmlToPlainText } from '../email/plain-text.js';
+import { injectPreheader } from '../email/preheader.js';
+import type { EmailTemplates, Message, Sample } from '../workspace/index.js';
 import { contextOf, renderTemplate, type RenderMessageOptions } from './render-template.js';
 
 export interface RenderedEmail {
   subject: string;
   preheader: string;
   from: string;
+  /** The personalized HTML, with the preheader injected as hidden preview text when the body has none. */
   html: string;
+  /** The explicit text template rendered, else the text version of `html`. */
   text: string;
   diagnostics: Diagnostic[];
 }
 
-export async function renderEmail(message: Message, sample: Sample | undefined, options: RenderMessageOptions): Promise<RenderedEmail | undefined> {
+export interface RenderEmailOptions extends RenderMessageOptions {
+  /** Compiled-MJML cache; defaults to the one the whole process shares. */
+  cache?: MjmlCache;
+  /** Folder mj-include may not leave; defaults to the folder holding the message folder (the workspace). */
+  workspaceRoot?: string;
+}
+
+export type EmailMessage = Message & { email: EmailTemplates };
+
+export function hasEmail(message: Message): message is EmailMessage {
+  return message.email !== undefined;
+}
+
+/** Compiles a message's email body (MJML through the cache). */
+export function compileMessageEmail(message: EmailMessage, options: Pick<RenderEmailOptions, 'cache' | 'workspaceRoot'> = {}): Promise<CompiledEmail> {
+  return compileEmail(message.email, {
+    workspaceRoot: options.workspaceRoot ?? path.dirname(message.dir),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+}
+
+/**
+ * Personalizes an already compiled email for one sample: cheap (no mjml, no file access), so
+ * callers that render many samples compile once. Diagnostics are the rendering's only.
+ */
+export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail, sample: Sample | undefined, options: RenderMessageOptions): RenderedEmail {
   const email = message.email;
-  if (!email) return undefined;
   const context = contextOf(sample);
-  const compiled = await compileEmail(email);
-  const html = renderTemplate(fileTemplateSource(email.body.file, compiled.html), context, message, options);
-  const subject = renderTemplate(email.subject, context, message, options);
-  const preheader = email.preheader ? renderTemplate(email.preheader, context, message, options) : { output: '', diagnostics: [] };
-  const from = renderTemplate(email.from, context, message, options);
-  const text = email.text ? renderTemplate(email.text, context, message, options) : { output: convert(html.output, { wordwrap: 78 }), diagnostics: [] };
+  const render = (source: Parameters<typeof renderTemplate>[0]) => renderTemplate(source, context, message, options);
+  const body = render(compiled.source);
+  const subject = render(email.subject);
+  const preheader = email.preheader ? render(email.preheader) : { output: '', diagnostics: [] };
+  const from = render(email.from);
+  // A body that failed to render stays empty rather than showing only the preheader.
+  const html = body.output ? injectPreheader(body.output, preheader.output) : '';
+  const text = email.text ? render(email.text) : { output: htmlToPlainText(html), diagnostics: [] };
   return {
     subject: subject.output,
     preheader: preheader.output,
     from: from.output,
-    html: html.output,
+    html,
     text: text.output,
-    diagnostics: [...compiled.diagnostics, ...html.diagnostics, ...subject.diagnostics, ...preheader.diagnostics, ...from.diagnostics, ...text.diagnostics],
+    diagnostics: [...body.diagnostics, ...subject.diagnostics, ...preheader.diagnostics, ...from.diagnostics, ...text.diagnostics],
   };
 }
 
+/** Compiles (cached) and personalizes a message's email for one sample; compile diagnostics come first. */
+export async function renderEmail(message: Message, sample: Sample | undefined, options: RenderEmailOptions): Promise<RenderedEmail | undefined> {
+  if (!hasEmail(message)) return undefined;
+  const compiled = await compileMessageEmail(message, options);
+  const rendered = personalizeEmail(message, compiled, sample, options);
+  return { ...rendered, diagnostics: [...compiled.diagnostics, ...rendered.diagnostics] };
+}

@@ -1,18 +1,43 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { RenderContext } from '../render/index.js';
+import { analyzeSms, applySmartEncoding, type SmsAnalysis } from '../sms/index.js';
 import type { Message, Sample } from '../workspace/index.js';
 import { contextOf, renderTemplate, type RenderMessageOptions } from './render-template.js';
 
 export interface RenderedSms {
+  /** The body as sent: personalized, then with GSM-7 look-alikes when `sms.smartEncoding` is on. */
   text: string;
+  /** The body right after personalization; equal to `text` unless smart encoding changed it. */
+  personalized: string;
+  /** Encoding and segments of `text`. */
+  analysis: SmsAnalysis;
   to: string;
+  /**
+   * False when the body failed to render (syntax or render error): `text` is then not what
+   * would be sent. A missing attribute in strict mode still renders, as the platform would.
+   */
+  bodyRendered: boolean;
   diagnostics: Diagnostic[];
 }
 
 export function renderSms(message: Message, sample: Sample | undefined, options: RenderMessageOptions): RenderedSms | undefined {
+  return renderSmsWithContext(message, contextOf(sample), options);
+}
+
+/** renderSms for data that is not a sample file, such as the worst-case attribute values. */
+export function renderSmsWithContext(message: Message, context: RenderContext, options: RenderMessageOptions): RenderedSms | undefined {
   const sms = message.sms;
   if (!sms) return undefined;
-  const context = contextOf(sample);
   const body = renderTemplate(sms.body, context, message, options);
   const to = renderTemplate(sms.to, context, message, options);
-  return { text: body.output, to: to.output.trim(), diagnostics: [...body.diagnostics, ...to.diagnostics] };
+  // Smart encoding runs after personalization, so it also cleans up attribute values.
+  const text = sms.definition.smartEncoding ? applySmartEncoding(body.output) : body.output;
+  return {
+    text,
+    personalized: body.output,
+    analysis: analyzeSms(text),
+    to: to.output.trim(),
+    bodyRendered: !body.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId !== 'render/undefined-attribute'),
+    diagnostics: [...body.diagnostics, ...to.diagnostics],
+  };
 }

@@ -26,8 +26,16 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/** Counters of an engine's parse cache: a hit is a compile that reused an earlier parse. */
+export interface ParseCacheStats {
+  hits: number;
+  misses: number;
+  size: number;
+}
+
 export interface TemplateEngine {
   readonly name: Engine;
   /** Parse once; the engine caches by source text, so compiling the same text again is free. */
   compile(source: TemplateSource): CompileResult;
+  parseCacheStats(): ParseCacheStats;
 }

@@ -17,25 +17,33 @@ export function templateDiagnostic(source: TemplateSource, problem: TemplateProb
     ruleId: problem.ruleId,
     severity: problem.severity ?? 'error',
     message: problem.message,
-    file: source.file,
+    file: start.file ?? source.file,
     line: start.line,
     column: start.column,
   };
   if (problem.length !== undefined && problem.length > 0) {
     const end = source.locate(problem.offset + problem.length);
-    diagnostic.endLine = end.line;
-    diagnostic.endColumn = end.column;
+    // A range that crosses into another file (the end of an included partial) has no end here.
+    if ((end.file ?? source.file) === diagnostic.file) {
+      diagnostic.endLine = end.line;
+      diagnostic.endColumn = end.column;
+    }
   }
   if (problem.hint !== undefined) diagnostic.hint = problem.hint;
   return diagnostic;
 }
 
 /** Output larger than the limit is a diagnostic rather than something to ship or display. */
-export function outputTooLarge(source: TemplateSource, length: number, max: number): Diagnostic {
+export function outputTooLarge(source: TemplateSource, length: number | undefined, max: number): Diagnostic {
   return templateDiagnostic(source, {
     ruleId: 'render/limit',
     offset: 0,
-    message: `rendered output is ${length} characters, over the ${max}-character limit`,
+    message: length === undefined ? `rendered output is over the ${max}-character limit` : `rendered output is ${length} characters, over the ${max}-character limit`,
     hint: 'check loops over large attributes; the output was discarded',
   });
+}
+
+/** V8 refuses to build a string past ~2^29 characters; output that long is over any output limit. */
+export function isStringLengthError(error: unknown): boolean {
+  return error instanceof RangeError && error.message === 'Invalid string length';
 }

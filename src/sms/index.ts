@@ -18,7 +18,8 @@ export {
   type Ucs2Analysis,
   type Ucs2Character,
 } from './segments.js';
-export { applySmartEncoding, gsmReplacementFor } from './smart-encoding.js';
+export { applySmartEncoding, gsmReplacementFor, lookAlikeName } from './smart-encoding.js';
+export { describeCharacter } from './describe-character.js';
 export {
   checkPhoneNumber,
   type CountryCode,

@@ -3,81 +3,87 @@ import { splitGraphemes } from './graphemes.js';
 
 /**
  * Typographic characters that force UCS-2 for no visible reason, with their GSM-7
- * look-alikes. An empty replacement means "remove": the character is invisible.
+ * look-alikes and Unicode names. An empty replacement means "remove": the character is
+ * invisible. The names go into messages, because many of these characters cannot be told
+ * from their look-alike (or seen at all) when quoted.
  */
-const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
+const LOOK_ALIKE_TABLE: readonly (readonly [char: string, replacement: string, name: string])[] = [
   // Single quotes, apostrophes, primes; the grave accent is ASCII but not GSM-7.
-  ['\u2018', "'"], // ‘
-  ['\u2019', "'"], // ’
-  ['\u201A', "'"], // ‚
-  ['\u201B', "'"], // ‛
-  ['\u2032', "'"], // ′
-  ['\u2039', "'"], // ‹
-  ['\u203A', "'"], // ›
-  ['`', "'"],
-  ['\u00B4', "'"], // ´
+  ['\u2018', "'", 'LEFT SINGLE QUOTATION MARK'],
+  ['\u2019', "'", 'RIGHT SINGLE QUOTATION MARK'],
+  ['\u201A', "'", 'SINGLE LOW-9 QUOTATION MARK'],
+  ['\u201B', "'", 'SINGLE HIGH-REVERSED-9 QUOTATION MARK'],
+  ['\u2032', "'", 'PRIME'],
+  ['\u2039', "'", 'SINGLE LEFT-POINTING ANGLE QUOTATION MARK'],
+  ['\u203A', "'", 'SINGLE RIGHT-POINTING ANGLE QUOTATION MARK'],
+  ['`', "'", 'GRAVE ACCENT'],
+  ['\u00B4', "'", 'ACUTE ACCENT'],
   // Double quotes and guillemets.
-  ['\u201C', '"'], // “
-  ['\u201D', '"'], // ”
-  ['\u201E', '"'], // „
-  ['\u201F', '"'], // ‟
-  ['\u2033', '"'], // ″
-  ['\u00AB', '"'], // «
-  ['\u00BB', '"'], // »
+  ['\u201C', '"', 'LEFT DOUBLE QUOTATION MARK'],
+  ['\u201D', '"', 'RIGHT DOUBLE QUOTATION MARK'],
+  ['\u201E', '"', 'DOUBLE LOW-9 QUOTATION MARK'],
+  ['\u201F', '"', 'DOUBLE HIGH-REVERSED-9 QUOTATION MARK'],
+  ['\u2033', '"', 'DOUBLE PRIME'],
+  ['\u00AB', '"', 'LEFT-POINTING DOUBLE ANGLE QUOTATION MARK'],
+  ['\u00BB', '"', 'RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK'],
   // Hyphens, dashes and the minus sign.
-  ['\u2010', '-'], // hyphen
-  ['\u2011', '-'], // non-breaking hyphen
-  ['\u2012', '-'], // figure dash
-  ['\u2013', '-'], // – en dash
-  ['\u2014', '-'], // — em dash
-  ['\u2015', '-'], // ― horizontal bar
-  ['\u2212', '-'], // − minus sign
+  ['\u2010', '-', 'HYPHEN'],
+  ['\u2011', '-', 'NON-BREAKING HYPHEN'],
+  ['\u2012', '-', 'FIGURE DASH'],
+  ['\u2013', '-', 'EN DASH'],
+  ['\u2014', '-', 'EM DASH'],
+  ['\u2015', '-', 'HORIZONTAL BAR'],
+  ['\u2212', '-', 'MINUS SIGN'],
   // Ellipsis, bullets, fractions, multiplication sign.
-  ['\u2026', '...'], // …
-  ['\u2022', '-'], // •
-  ['\u2023', '-'], // ‣
-  ['\u2043', '-'], // ⁃
-  ['\u25E6', '-'], // ◦
-  ['\u00BC', '1/4'], // ¼
-  ['\u00BD', '1/2'], // ½
-  ['\u00BE', '3/4'], // ¾
-  ['\u2044', '/'], // ⁄ fraction slash
-  ['\u00D7', 'x'], // ×
+  ['\u2026', '...', 'HORIZONTAL ELLIPSIS'],
+  ['\u2022', '-', 'BULLET'],
+  ['\u2023', '-', 'TRIANGULAR BULLET'],
+  ['\u2043', '-', 'HYPHEN BULLET'],
+  ['\u25E6', '-', 'WHITE BULLET'],
+  ['\u00BC', '1/4', 'VULGAR FRACTION ONE QUARTER'],
+  ['\u00BD', '1/2', 'VULGAR FRACTION ONE HALF'],
+  ['\u00BE', '3/4', 'VULGAR FRACTION THREE QUARTERS'],
+  ['\u2044', '/', 'FRACTION SLASH'],
+  ['\u00D7', 'x', 'MULTIPLICATION SIGN'],
   // Spaces: tab, no-break, the typographic widths, ideographic.
-  ['\t', ' '],
-  ['\u00A0', ' '],
-  ['\u2000', ' '],
-  ['\u2001', ' '],
-  ['\u2002', ' '],
-  ['\u2003', ' '],
-  ['\u2004', ' '],
-  ['\u2005', ' '],
-  ['\u2006', ' '],
-  ['\u2007', ' '],
-  ['\u2008', ' '],
-  ['\u2009', ' '],
-  ['\u200A', ' '],
-  ['\u202F', ' '],
-  ['\u205F', ' '],
-  ['\u3000', ' '],
-  ['\u2028', '\n'], // line separator
-  ['\u2029', '\n'], // paragraph separator
+  ['\t', ' ', 'CHARACTER TABULATION'],
+  ['\u00A0', ' ', 'NO-BREAK SPACE'],
+  ['\u2000', ' ', 'EN QUAD'],
+  ['\u2001', ' ', 'EM QUAD'],
+  ['\u2002', ' ', 'EN SPACE'],
+  ['\u2003', ' ', 'EM SPACE'],
+  ['\u2004', ' ', 'THREE-PER-EM SPACE'],
+  ['\u2005', ' ', 'FOUR-PER-EM SPACE'],
+  ['\u2006', ' ', 'SIX-PER-EM SPACE'],
+  ['\u2007', ' ', 'FIGURE SPACE'],
+  ['\u2008', ' ', 'PUNCTUATION SPACE'],
+  ['\u2009', ' ', 'THIN SPACE'],
+  ['\u200A', ' ', 'HAIR SPACE'],
+  ['\u202F', ' ', 'NARROW NO-BREAK SPACE'],
+  ['\u205F', ' ', 'MEDIUM MATHEMATICAL SPACE'],
+  ['\u3000', ' ', 'IDEOGRAPHIC SPACE'],
+  ['\u2028', '\n', 'LINE SEPARATOR'],
+  ['\u2029', '\n', 'PARAGRAPH SEPARATOR'],
   // Invisible characters: zero-width space / non-joiner / joiner, word joiner, BOM, soft hyphen.
-  ['\u200B', ''],
-  ['\u200C', ''],
-  ['\u200D', ''],
-  ['\u2060', ''],
-  ['\uFEFF', ''],
-  ['\u00AD', ''],
+  ['\u200B', '', 'ZERO WIDTH SPACE'],
+  ['\u200C', '', 'ZERO WIDTH NON-JOINER'],
+  ['\u200D', '', 'ZERO WIDTH JOINER'],
+  ['\u2060', '', 'WORD JOINER'],
+  ['\uFEFF', '', 'ZERO WIDTH NO-BREAK SPACE'],
+  ['\u00AD', '', 'SOFT HYPHEN'],
   // Latin letters with no canonical decomposition to a base letter.
-  ['ł', 'l'],
-  ['Ł', 'L'],
-  ['đ', 'd'],
-  ['Đ', 'D'],
-  ['ı', 'i'],
-  ['œ', 'oe'],
-  ['Œ', 'OE'],
-]);
+  ['ł', 'l', 'LATIN SMALL LETTER L WITH STROKE'],
+  ['Ł', 'L', 'LATIN CAPITAL LETTER L WITH STROKE'],
+  ['đ', 'd', 'LATIN SMALL LETTER D WITH STROKE'],
+  ['Đ', 'D', 'LATIN CAPITAL LETTER D WITH STROKE'],
+  ['ı', 'i', 'LATIN SMALL LETTER DOTLESS I'],
+  ['œ', 'oe', 'LATIN SMALL LIGATURE OE'],
+  ['Œ', 'OE', 'LATIN CAPITAL LIGATURE OE'],
+];
+
+const LOOK_ALIKES: ReadonlyMap<string, { replacement: string; name: string }> = new Map(
+  LOOK_ALIKE_TABLE.map(([char, replacement, name]) => [char, { replacement, name }]),
+);
 
 const COMBINING_DIACRITIC = /^[\u0300-\u036F]$/u;
 const COMBINING_DIACRITICS = /[\u0300-\u036F]/gu;
@@ -97,7 +103,7 @@ function foldToBaseForm(char: string): string | undefined {
 function replacementForCodePoint(char: string): string | undefined {
   if (isGsm7Char(char)) return char;
   const lookAlike = LOOK_ALIKES.get(char);
-  if (lookAlike !== undefined) return lookAlike;
+  if (lookAlike !== undefined) return lookAlike.replacement;
   // A stray combining accent (one NFC could not compose into a GSM-7 letter) is dropped.
   if (COMBINING_DIACRITIC.test(char)) return '';
   return foldToBaseForm(char);
@@ -131,4 +137,9 @@ export function applySmartEncoding(text: string): string {
   let result = '';
   for (const grapheme of splitGraphemes(text)) result += gsmReplacementFor(grapheme.text) ?? grapheme.text;
   return result;
+}
+
+/** The Unicode name of a character that has a typographic look-alike ("NO-BREAK SPACE"), else `undefined`. */
+export function lookAlikeName(char: string): string | undefined {
+  return LOOK_ALIKES.get(char)?.name;
 }

@@ -21,6 +21,8 @@ export interface SendRequest {
   channel: 'email' | 'sms';
   /** Email address or E.164 number. */
   to: string;
+  /** How long to wait for the platform's final status (sent / not sent) before reporting `queued`. */
+  timeoutMs?: number;
 }
 
 export interface SendOutcome {
@@ -38,6 +40,16 @@ export interface PulledMessage {
   files: Record<string, string>;
 }
 
+/** A message as the platform stores it: personalization in the platform's own syntax. */
+export interface ExportedMessage {
+  /** Absent when the message does not publish its email to the platform. */
+  email?: { subject: string; preheader: string; html: string; text: string };
+  /** Absent when the message does not publish its SMS to the platform. */
+  sms?: { text: string };
+  /** Problems of the export; an error means the message cannot be published. */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * A publishing platform. `plan` reads the remote state and returns the steps (with their
  * writes as closures) — `diff` prints it, `push` executes it. Targets hold no CLI code.
@@ -46,6 +58,8 @@ export interface SyncTarget {
   readonly platform: Platform;
   /** Credentials and base URLs from the environment; missing ones are a thrown UsageError naming the variables. */
   connect(context: SyncContext): Promise<SyncConnection>;
+  /** The message's published form (`txkit render --target`); needs no credentials. */
+  exportMessage?(message: Message, options: { workspaceRoot: string }): Promise<ExportedMessage>;
 }
 
 export interface SyncConnection {

@@ -14,7 +14,7 @@ export const configSchema = z
       .default('US')
       .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
-    out: z.string().default('dist').describe('Output folder of `txkit build`'),
+    out: z.string().default('build').describe('Output folder of `txkit build`'),
   })
   .strict();
 

@@ -51,7 +51,7 @@ export async function loadConfig(cwd: string, overrides: { workspace?: string } 
       if (document) {
         const result = configSchema.safeParse(document.value ?? {});
         if (result.success) parsed = result.data;
-        else diagnostics.push(...schemaDiagnostics(document, result.error, 'config/schema'));
+        else diagnostics.push(...schemaDiagnostics(document, result.error, 'config/schema', (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])));
       }
     }
   }

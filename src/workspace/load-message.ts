@@ -14,18 +14,31 @@ import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-docume
 
 export const messageFileName = 'message.yaml';
 
-type JsonSchemaNode = { properties?: Record<string, JsonSchemaNode>; additionalProperties?: JsonSchemaNode | boolean; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode };
+const samplesDirName = 'samples';
+
+/** `<message>/samples/<name>.json`: the file `--sample name` selects. */
+export function samplePath(messageDir: string, name: string): string {
+  return path.join(messageDir, samplesDirName, `${name}.json`);
+}
+
+type JsonSchemaNode = { $ref?: string; $defs?: Record<string, JsonSchemaNode>; properties?: Record<string, JsonSchemaNode>; additionalProperties?: JsonSchemaNode | boolean; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode };
 
 let jsonSchema: JsonSchemaNode | undefined;
 
+/** Follows `#/$defs/…` references (recursive schemas such as attribute specs are emitted that way). */
+function dereference(root: JsonSchemaNode, node: JsonSchemaNode | undefined): JsonSchemaNode | undefined {
+  const name = node?.$ref?.replace(/^#\/\$defs\//, '');
+  return name !== undefined ? root.$defs?.[name] : node;
+}
+
 /** The keys message.yaml allows at `path`, for "expected one of" hints on unknown keys. */
 function knownKeysAt(objectPath: readonly PathSegment[]): string[] {
-  jsonSchema ??= messageJsonSchema() as JsonSchemaNode;
-  let node: JsonSchemaNode | undefined = jsonSchema;
+  const root = (jsonSchema ??= messageJsonSchema() as JsonSchemaNode);
+  let node: JsonSchemaNode | undefined = root;
   for (const segment of objectPath) {
     const candidates: JsonSchemaNode[] = node?.anyOf ?? (node ? [node] : []);
     const withProperty = candidates.find((candidate) => candidate.properties?.[String(segment)]);
-    node = withProperty?.properties?.[String(segment)] ?? candidates.find((candidate) => typeof candidate.additionalProperties === 'object')?.additionalProperties as JsonSchemaNode | undefined;
+    node = dereference(root, withProperty?.properties?.[String(segment)] ?? candidates.find((candidate) => typeof candidate.additionalProperties === 'object')?.additionalProperties as JsonSchemaNode | undefined);
   }
   const object = node?.anyOf?.find((candidate) => candidate.properties) ?? node;
   return Object.keys(object?.properties ?? {});
@@ -94,7 +107,7 @@ async function loadSms(workspaceRoot: string, message: { dir: string; document: 
 }
 
 async function loadSamples(workspaceRoot: string, dir: string): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {
-  const samplesDir = path.join(dir, 'samples');
+  const samplesDir = path.join(dir, samplesDirName);
   let names: string[];
   try {
     names = (await readdir(samplesDir)).filter((name) => name.endsWith('.json')).sort();
@@ -159,5 +172,5 @@ export async function loadMessage(dir: string, config: ResolvedConfig): Promise<
 }
 
 export function isBroken(message: Message | BrokenMessage): message is BrokenMessage {
-  return !('definition' in message);
+  return message.definition === undefined;
 }

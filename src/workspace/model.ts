@@ -50,6 +50,8 @@ export interface BrokenMessage {
   id: string;
   dir: string;
   file: string;
+  /** Never set: keeps `Message | BrokenMessage` a union that `isBroken` can narrow both ways. */
+  definition?: undefined;
   diagnostics: Diagnostic[];
 }
 

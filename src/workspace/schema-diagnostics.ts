@@ -6,14 +6,33 @@ function describePath(path: readonly PathSegment[]): string {
   return path.length === 0 ? 'the file' : `\`${path.join('.')}\``;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): { message: string; hint?: string } {
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { message: `${describePath(issue.path as PathSegment[])} is required`, hint: `add \`${String(issue.path.at(-1))}:\`` };
+/** The value at `path` in the parsed document, and whether it is there at all (zod does not say). */
+function valueAt(root: unknown, path: readonly PathSegment[]): { present: boolean; value?: unknown } {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return { present: false };
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return { present: true, value };
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, path: readonly PathSegment[], document: LocatedDocument): { message: string; hint?: string } {
+  const found = valueAt(document.value, path);
+  // Whole-file rules (a refine on the root) already say what they are about.
+  if (issue.code === 'custom' && path.length === 0) return { message: issue.message };
+  if (issue.code === 'invalid_type') {
+    if (!found.present) return { message: `${describePath(path)} is required`, hint: `add \`${String(path.at(-1))}:\`` };
+    const expected = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
+    return { message: `${describePath(path)}: expected ${expected}, got ${kindOf(found.value)}` };
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    return { message: `${describePath(issue.path as PathSegment[])}: expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}` };
+    return { message: `${describePath(path)}: expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${kindOf(found.value)}` };
   }
-  return { message: `${describePath(issue.path as PathSegment[])}: ${issue.message}` };
+  return { message: `${describePath(path)}: ${issue.message}` };
 }
 
 /** Zod issues as diagnostics positioned on the offending key or value of the YAML/JSON file. */
@@ -36,7 +55,7 @@ export function schemaDiagnostics(document: LocatedDocument, error: z.ZodError, 
       });
     }
     const { line, column } = document.locate(path);
-    const { message, hint } = issueMessage(issue);
+    const { message, hint } = issueMessage(issue, path, document);
     return [{ ruleId, severity: 'error', message, file: document.file, line, column, ...(hint ? { hint } : {}) }];
   });
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
 import type { TemplateSource } from '../render/index.js';
@@ -10,7 +10,7 @@ export interface LocatedDocument {
   file: string;
   text: string;
   value: unknown;
-  /** Position of the value at `path` (or of its key with `at: 'key'`); the nearest existing parent otherwise. */
+  /** Position of the value at `path` (or of its key with `at: 'key'`); the key of the nearest existing parent otherwise. */
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): Position;
   /** A template string stored at `path`, with positions mapped back into this file. */
   templateAt(path: readonly PathSegment[]): TemplateSource | undefined;
@@ -45,21 +45,49 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node?: YamlNode;
   return { ...(node ? { node } : {}), ...(keyNode ? { keyNode } : {}), depth };
 }
 
-/** Maps offsets of a scalar's value to offsets in the file, for the scalar styles that allow it. */
+/**
+ * For a one-line quoted scalar: the offset in `raw` (the text between the quotes) of each
+ * UTF-16 unit of the value, plus one past the end. Escapes (`\"`, `\u00e9`, `''`) are longer
+ * in the file than in the value, so columns after them shift.
+ */
+function quotedValueOffsets(raw: string, quote: '"' | "'"): number[] {
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    let width = 1;
+    let units = 1;
+    if (quote === "'" && raw.startsWith("''", i)) {
+      width = 2;
+    } else if (quote === '"' && raw[i] === '\\') {
+      const kind = raw[i + 1];
+      width = kind === 'x' ? 4 : kind === 'u' ? 6 : kind === 'U' ? 10 : 2;
+      if (kind === 'U' && Number.parseInt(raw.slice(i + 2, i + 10), 16) > 0xffff) units = 2;
+    }
+    for (let unit = 0; unit < units; unit++) offsets.push(i);
+    i += width;
+  }
+  offsets.push(raw.length);
+  return offsets;
+}
+
+/**
+ * Maps offsets of a scalar's value to offsets in the file. Exact for one-line scalars and block
+ * literals (`|`); folded and multi-line flow scalars rewrap lines, so they map to the scalar's start.
+ */
 function scalarOffsetMapper(text: string, node: YamlNode): (offset: number) => number {
   const [start, end] = node.range ?? [0, 0];
   const raw = text.slice(start, end);
   const type = isScalar(node) ? node.type : undefined;
-  if ((type === 'PLAIN' || type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') && !raw.includes('\n')) {
-    const opening = type === 'PLAIN' ? 0 : 1;
-    return (offset) => start + opening + offset;
+  if (type === 'PLAIN' && !raw.includes('\n')) return (offset) => start + offset;
+  if ((type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') && !raw.includes('\n')) {
+    const offsets = quotedValueOffsets(raw.slice(1, -1), type === 'QUOTE_DOUBLE' ? '"' : "'");
+    return (offset) => start + 1 + offsets[Math.max(0, Math.min(offset, offsets.length - 1))]!;
   }
-  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
-    // Content lines follow the `|` header line and share one indentation.
+  if (type === 'BLOCK_LITERAL') {
+    // Content lines follow the `|` header line and share the indentation of the first non-empty one.
     const contentStart = text.indexOf('\n', start) + 1;
-    const indent = /^[ ]*/.exec(text.slice(contentStart))?.[0].length ?? 0;
+    const indent = /^(?:[ ]*\r?\n)*([ ]*)/.exec(text.slice(contentStart))?.[1]!.length ?? 0;
+    const value = isScalar(node) ? String(node.value) : '';
     return (offset) => {
-      const value = String((node as { value?: unknown }).value ?? '');
       const before = value.slice(0, offset);
       const line = before.split('\n').length - 1;
       const column = before.length - (before.lastIndexOf('\n') + 1);
@@ -71,10 +99,35 @@ function scalarOffsetMapper(text: string, node: YamlNode): (offset: number) => n
   return () => start;
 }
 
-function yamlErrorDiagnostic(file: string, text: string, ruleId: string, error: { message: string; pos: [number, number] }): Diagnostic {
-  const { line, column } = positionAt(text, error.pos[0]);
-  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  return { ruleId, severity: 'error', message, file, line, column };
+/** The first scalar or alias (keys included, in document order) that `matches` accepts. */
+function findNode(doc: Document, matches: (node: YamlNode) => boolean): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  const check = (_key: unknown, node: YamlNode) => {
+    if (!matches(node)) return undefined;
+    found = node;
+    return visit.BREAK;
+  };
+  visit(doc, { Scalar: check, Alias: check });
+  return found;
+}
+
+function yamlErrorDiagnostic(file: string, text: string, doc: Document, ruleId: string, error: YAMLError): Diagnostic {
+  let offset = error.pos[0];
+  let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  let hint: string | undefined;
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = findNode(doc, (node) => isScalar(node) && node.range?.[0] === offset);
+    if (isScalar(key)) message = `duplicate key \`${String(key.value)}\``;
+    hint = 'a key may appear only once in a mapping: remove or rename one of them';
+  } else if (error.code === 'MISSING_CHAR' && message.includes('quote')) {
+    // An unclosed quote swallows the rest of the file, so yaml notices at the end; the fix is at the opening quote.
+    const quoted = findNode(doc, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range != null && node.range[0] <= offset && offset <= node.range[2]);
+    offset = quoted?.range?.[0] ?? offset;
+    message = 'unclosed quoted string';
+    hint = 'close the quote on the same line';
+  }
+  const { line, column } = positionAt(text, offset);
+  return { ruleId, severity: 'error', message, file, line, column, ...(hint ? { hint } : {}) };
 }
 
 function locatedDocument(file: string, text: string, doc: Document, value: unknown): LocatedDocument {
@@ -84,7 +137,8 @@ function locatedDocument(file: string, text: string, doc: Document, value: unkno
     value,
     locate(path, at = 'value') {
       const { node, keyNode, depth } = nodeAt(doc, path);
-      const target = at === 'key' && depth === path.length && keyNode ? keyNode : node;
+      // A path that does not exist (a missing required key) points at the key of its deepest existing parent.
+      const target = (at === 'key' || depth < path.length) && keyNode ? keyNode : node;
       return positionAt(text, target?.range?.[0] ?? 0);
     },
     templateAt(path) {
@@ -100,14 +154,14 @@ function locatedDocument(file: string, text: string, doc: Document, value: unkno
 export function parseYaml(file: string, text: string, ruleId = 'syntax/yaml'): ParseResult {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems = [...doc.errors];
-  if (problems.length > 0) return { diagnostics: problems.map((error) => yamlErrorDiagnostic(file, text, ruleId, error)) };
+  if (problems.length > 0) return { diagnostics: problems.map((error) => yamlErrorDiagnostic(file, text, doc, ruleId, error)) };
   try {
     // maxAliasCount bounds "billion laughs" documents.
     const value = doc.toJS({ maxAliasCount: 100 });
     return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [{ ruleId, severity: 'error', message, file, line: 1, column: 1, hint: 'avoid deeply nested YAML aliases' }] };
+  } catch {
+    const { line, column } = positionAt(text, findNode(doc, isAlias)?.range?.[0] ?? 0);
+    return { diagnostics: [{ ruleId, severity: 'error', message: 'YAML aliases expand to too many values', file, line, column, hint: 'write the values out instead of nesting aliases (*name)' }] };
   }
 }
 
@@ -123,6 +177,18 @@ function jsonErrorOffset(text: string, message: string): number {
   return text.length;
 }
 
+/** JSON.parse's complaint, reworded for the three mistakes people make by hand: truncation, trailing comma, missing comma. */
+function jsonErrorDiagnostic(file: string, text: string, ruleId: string, parseMessage: string): Diagnostic {
+  const offset = jsonErrorOffset(text, parseMessage);
+  const at = (position: number, message: string, hint: string): Diagnostic => ({ ruleId, severity: 'error', message: `invalid JSON: ${message}`, file, ...positionAt(text, position), hint });
+  if (text.trim() === '') return at(0, 'the file is empty', 'write a JSON value, e.g. {}');
+  if (offset >= text.trimEnd().length) return at(offset, 'the file ends before the JSON value does', 'the file looks truncated: close every open {, [ and "');
+  const comma = text.slice(0, offset).trimEnd();
+  if (comma.endsWith(',') && /^[}\]]/.test(text.slice(offset))) return at(comma.length - 1, 'trailing comma', 'JSON allows no comma after the last entry: remove it');
+  const cleaned = parseMessage.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return at(offset, cleaned, 'check for a missing comma, quote or brace near this position');
+}
+
 /**
  * Parses strict JSON (JSON.parse decides validity, so nothing YAML-only sneaks in), then keeps a
  * YAML view of the same text for positions: JSON is a subset of YAML 1.2.
@@ -132,10 +198,7 @@ export function parseJson(file: string, text: string, ruleId = 'syntax/json'): P
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { line, column } = positionAt(text, jsonErrorOffset(text, message));
-    const cleaned = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return { diagnostics: [{ ruleId, severity: 'error', message: `invalid JSON: ${cleaned}`, file, line, column, hint: 'check for a missing comma, quote or brace near this position' }] };
+    return { diagnostics: [jsonErrorDiagnostic(file, text, ruleId, error instanceof Error ? error.message : String(error))] };
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   return { document: locatedDocument(file, text, doc, value), diagnostics: [] };

@@ -8,6 +8,12 @@ interface ListOptions extends WorkspaceOptions {
   json?: boolean;
 }
 
+/** Left-aligned columns two spaces apart, each as wide as its widest cell (no trailing spaces). */
+function formatTable(rows: readonly string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+}
+
 export function registerList(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
   program
     .command('list')
@@ -28,11 +34,11 @@ export function registerList(program: Command, run: (action: () => Promise<ExitC
         if (options.json) {
           writeJson({ workspace: opened.config.workspace, messages, broken, diagnostics: opened.diagnostics });
         } else {
-          const width = Math.max(4, ...messages.map((message) => message.id.length));
-          writeOut(colors.bold(`${'id'.padEnd(width)}  ${'channels'.padEnd(10)}  ${'engine'.padEnd(10)}  ${'samples'.padEnd(30)}  targets`));
-          for (const message of messages) {
-            writeOut(`${message.id.padEnd(width)}  ${message.channels.join(', ').padEnd(10)}  ${message.engine.padEnd(10)}  ${message.samples.join(', ').padEnd(30)}  ${message.targets.join(', ')}`);
-          }
+          const rows = messages.map((message) => [message.id, message.channels.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')]);
+          const [header, ...lines] = formatTable([['id', 'channels', 'engine', 'samples', 'targets'], ...rows]);
+          writeOut(colors.bold(header!));
+          for (const line of lines) writeOut(line);
+          const width = Math.max(2, ...messages.map((message) => message.id.length), ...broken.map((message) => message.id.length));
           for (const message of broken) writeOut(colors.red(`${message.id.padEnd(width)}  cannot be loaded (${message.problems} problem${message.problems === 1 ? '' : 's'})`));
           if (opened.diagnostics.length > 0) writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
         }

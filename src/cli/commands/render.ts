@@ -1,10 +1,12 @@
 import { Option, type Command } from 'commander';
+import path from 'node:path';
+import type { Diagnostic } from '../../diagnostics/index.js';
 import { renderEmail } from '../../pipeline/render-email.js';
 import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
-import type { Message, Sample } from '../../workspace/index.js';
+import { isBroken, samplePath, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
@@ -27,6 +29,18 @@ export function pickSample(message: Message, name: string | undefined): Sample |
     return sample;
   }
   return message.samples.find((sample) => sample.name === 'standard' || sample.name === 'default') ?? message.samples[0];
+}
+
+/**
+ * Load problems of the sample(s) `render` would use: the named sample's file, or every sample
+ * file when none loaded. Rendering without that data would only bury the real problem under
+ * "undefined attribute" errors.
+ */
+function sampleProblems(message: Message, name: string | undefined): Diagnostic[] {
+  if (name !== undefined) return message.diagnostics.filter((diagnostic) => diagnostic.file === samplePath(message.dir, name));
+  if (message.samples.length > 0) return [];
+  const samplesDir = path.dirname(samplePath(message.dir, 'any'));
+  return message.diagnostics.filter((diagnostic) => path.dirname(diagnostic.file) === samplesDir);
 }
 
 function pickChannel(message: Message, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
@@ -54,11 +68,17 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
       run(async () => {
         const opened = await openWorkspace(options, [id]);
         const message = await findMessage(opened, id);
+        if (isBroken(message) || sampleProblems(message, options.sample).length > 0) {
+          if (options.json) writeJson({ message: id, diagnostics: opened.diagnostics });
+          else writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
+          return ExitCode.problems;
+        }
         const sample = pickSample(message, options.sample);
         const channel = pickChannel(message, options.channel);
         const engines = createEngines();
         const base = { message: message.id, sample: sample?.name ?? null, channel };
-        let diagnostics = message.diagnostics;
+        // Config and load problems of this message (openWorkspace loaded only it), then the render's own.
+        let diagnostics = opened.diagnostics;
         if (channel === 'email') {
           const email = (await renderEmail(message, sample, { engines }))!;
           diagnostics = [...diagnostics, ...email.diagnostics];

@@ -1,14 +1,17 @@
 import Handlebars from 'handlebars';
 import { BoundedCache } from '../../cache/bounded-cache.js';
 import { offsetAt, type Diagnostic } from '../../diagnostics/index.js';
-import type { CompileResult, CompiledTemplate, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
+import type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
 import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../render-context.js';
-import { outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import { isStringLengthError, outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { collectPathReferences, type PathReference } from './path-references.js';
+import { unclosedBlock } from './unclosed-block.js';
 
 interface JisonHash {
+  /** The token the parser stopped at; `EOF` when the template ended too early. */
+  token?: string;
   loc?: { first_line: number; last_line: number; first_column: number; last_column: number };
 }
 
@@ -41,27 +44,42 @@ function offsetOfLoc(text: string, loc: { line: number; column: number }): numbe
 }
 
 function cleanMessage(message: string): string {
-  // "Parse error on line 1:\n<excerpt>\n---^\nExpecting ..." → "Parse error: Expecting ..."; "... - 2:2" → without the suffix.
+  // "Parse error on line 1:\n<excerpt>\n---^\nExpecting ..." → "parse error: Expecting ..."; "... - 2:2" → without the suffix.
   const lines = message.split('\n');
   if (lines[0]?.startsWith('Parse error') && lines.length >= 4) return `parse error: ${lines.slice(3).join(' ')}`;
   return message.replace(/ - \d+:\d+$/, '');
 }
 
+/** The template ended inside a block: point at the opening tag that needs its `{{/name}}`. */
+function unclosedBlockDiagnostic(source: TemplateSource, ruleId: string): Diagnostic {
+  const block = unclosedBlock(source.text);
+  if (!block) return templateDiagnostic(source, { ruleId, offset: source.text.length, message: 'the template ends in the middle of a tag' });
+  return templateDiagnostic(source, { ruleId, offset: block.offset, length: block.tag.length, message: `${block.tag} is not closed`, hint: `add {{/${block.name}}} where the block ends` });
+}
+
 function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleId: string): Diagnostic {
   const shape = (error instanceof Error ? error : new Error(String(error))) as HandlebarsErrorShape;
+  if (shape.hash?.token === 'EOF') return unclosedBlockDiagnostic(source, ruleId);
   const loc = errorLoc(shape);
-  const message = cleanMessage(shape.message);
-  const hint = message.includes('unknown helper')
-    ? 'SFMC transactional Handlebars supports the built-in helpers (if, unless, each, with, lookup)'
-    : message.includes("doesn't match")
-      ? 'each {{#block}} needs the matching {{/block}}'
-      : undefined;
-  return templateDiagnostic(source, {
-    ruleId,
-    offset: loc ? offsetOfLoc(source.text, loc) : 0,
-    message,
-    ...(hint ? { hint } : {}),
-  });
+  let offset = loc ? offsetOfLoc(source.text, loc) : 0;
+  const helper = /unknown helper (\S+)/.exec(shape.message)?.[1];
+  if (helper !== undefined) {
+    // Handlebars places the error at the `{{`; the name is what to fix.
+    const at = source.text.indexOf(helper, offset);
+    if (at !== -1) offset = at;
+    return templateDiagnostic(source, {
+      ruleId,
+      offset,
+      length: helper.length,
+      message: `unknown helper "${helper}"`,
+      hint: 'SFMC transactional Handlebars supports the built-in helpers (if, unless, each, with, lookup)',
+    });
+  }
+  const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(shape.message);
+  if (mismatch) {
+    return templateDiagnostic(source, { ruleId, offset, message: `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}`, hint: `close it with {{/${mismatch[1]}}}` });
+  }
+  return templateDiagnostic(source, { ruleId, offset, message: cleanMessage(shape.message) });
 }
 
 function hasPath(context: RenderContext, parts: string[]): boolean {
@@ -106,7 +124,8 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
     try {
       output = this.parsed.render(context);
     } catch (error) {
-      return { output: '', diagnostics: [...diagnostics, handlebarsErrorDiagnostic(this.source, error, 'render/error')] };
+      const problem = isStringLengthError(error) ? outputTooLarge(this.source, undefined, limits.maxOutputLength) : handlebarsErrorDiagnostic(this.source, error, 'render/error');
+      return { output: '', diagnostics: [...diagnostics, problem] };
     }
     if (output.length > limits.maxOutputLength) {
       return { output: '', diagnostics: [...diagnostics, outputTooLarge(this.source, output.length, limits.maxOutputLength)] };
@@ -144,6 +163,10 @@ export class HandlebarsEngine implements TemplateEngine {
     } catch (error) {
       return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
     }
+  }
+
+  parseCacheStats(): ParseCacheStats {
+    return { hits: this.#parsed.hits, misses: this.#parsed.misses, size: this.#parsed.size };
   }
 
   compile(source: TemplateSource): CompileResult {

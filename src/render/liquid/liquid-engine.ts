@@ -1,9 +1,9 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs';
 import { BoundedCache } from '../../cache/bounded-cache.js';
-import type { CompileResult, CompiledTemplate, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
+import type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
 import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../render-context.js';
-import { outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import { isStringLengthError, outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { registerCustomerioFilters } from './customerio-filters.js';
 
@@ -30,16 +30,16 @@ function createLiquid(limits: RenderLimits): Liquid {
   return liquid;
 }
 
-/** liquidjs appends ", line:L, col:C" to messages; the diagnostic carries the position itself. */
+/** liquidjs appends ", file:F, line:L, col:C" to messages; the diagnostic carries the position itself. */
 function messageWithoutPosition(error: LiquidError): string {
-  return error.message.replace(/, line:\d+, col:\d+$/, '');
+  return error.message.replace(/(?:, file:.*?)?, line:\d+, col:\d+$/s, '');
 }
 
 /** Offset of the error inside the template text: the failing token, narrowed to the filter name when it is an unknown filter. */
 function errorOffset(error: LiquidError): number {
   const token = error.token;
   if (!token) return 0;
-  const filter = /^undefined filter: (\S+)/.exec(error.message);
+  const filter = /^undefined filter: ([\w-]+)/.exec(error.message);
   if (filter?.[1]) {
     const at = token.getText().search(new RegExp(`\\|\\s*${filter[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
     if (at !== -1) return token.begin + at + token.getText().slice(at).indexOf(filter[1]);
@@ -99,6 +99,9 @@ class CompiledLiquidTemplate implements CompiledTemplate {
     try {
       output = renderOnce(options.strict ?? false);
     } catch (error) {
+      if (isStringLengthError(error instanceof LiquidError ? error.originalError : error)) {
+        return { output: '', diagnostics: [outputTooLarge(this.source, undefined, limits.maxOutputLength)] };
+      }
       diagnostics.push(liquidErrorDiagnostic(this.source, error, 'render'));
       if (!(error instanceof LiquidError && error.name === 'UndefinedVariableError')) return { output: '', diagnostics };
       // Strict mode found a missing attribute: still show what a lenient render produces.
@@ -139,6 +142,10 @@ export class LiquidEngine implements TemplateEngine {
     } catch (error) {
       return { diagnostics: [liquidErrorDiagnostic(source, error, 'parse')] };
     }
+  }
+
+  parseCacheStats(): ParseCacheStats {
+    return { hits: this.#parsed.hits, misses: this.#parsed.misses, size: this.#parsed.size };
   }
 
   compile(source: TemplateSource): CompileResult {

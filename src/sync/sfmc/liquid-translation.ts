@@ -14,24 +14,9 @@ import {
   type ComparisonOperator,
   type Condition,
 } from './ampscript.js';
+import { untranslatable, type Untranslatable } from './export-problems.js';
 import type { FilterToken, OutputToken } from './liquid-tokens.js';
-
-/** A Liquid construct with no faithful AMPscript translation, as a source range. */
-export interface Untranslatable {
-  begin: number;
-  end: number;
-  message: string;
-  hint: string;
-}
-
-/** An attribute a translation reads; `variable` is set when it is read with AttributeValue. */
-export interface AttributeRead {
-  path: string;
-  name: string;
-  variable?: string;
-  begin: number;
-  end: number;
-}
+import { resolveSfmcAttribute, type AttributeRead } from './sfmc-attributes.js';
 
 /** What translating needs to know, fixed for one export. */
 export interface TranslationScope {
@@ -304,38 +289,13 @@ function readOperand(token: Token, scope: TranslationScope, findings: Findings):
   return undefined;
 }
 
-const NAMESPACES: readonly string[] = ['customer', 'trigger'];
-
-/**
- * The SFMC attribute a `customer.*` / `trigger.*` path reads: its attributeMap entry, else its
- * last segment. Only one level deep unless mapped, because transactional attributes are flat.
- */
+/** The SFMC attribute a `customer.*` / `trigger.*` path reads (see resolveSfmcAttribute). */
 function resolveAttribute(token: PropertyAccessToken, scope: TranslationScope): { path: string; name: string } | Untranslatable {
   const text = token.getText();
-  const segments = token.props.map(segmentName);
-  const [root, name] = segments;
-  if (token.variable || root === undefined || !NAMESPACES.includes(root)) {
-    return untranslatable(
-      token,
-      `${text} is not a customer or trigger attribute: SFMC personalizes only with the attributes sent with the message, not with template variables`,
-      'compute the value in your backend and send it as a trigger attribute',
-    );
-  }
-  if (segments.some((segment) => segment === undefined)) {
-    return untranslatable(token, `${text} looks a key up at send time, which SFMC attributes cannot do`, 'send the looked-up value as its own trigger attribute');
-  }
-  const path = segments.join('.');
-  if (Object.hasOwn(scope.attributeMap, path)) return { path, name: scope.attributeMap[path] as string };
-  if (name === undefined) {
-    return untranslatable(token, `${text} is a whole namespace, not an attribute`, `output one of its attributes, such as ${root}.first_name`);
-  }
-  if (segments.length === 2) return { path, name };
-  const flatName = text.slice(root.length).replace(/\W+/g, '_').replace(/^_|_$/g, '');
-  return untranslatable(
-    token,
-    `${text} is a nested path: SFMC transactional attributes are flat key/value strings`,
-    `flatten it into a trigger attribute such as trigger.${flatName} computed by your backend, or map the path to a flat SFMC attribute with attributeMap`,
-  );
+  // A path rooted in a literal (`"text".size`) reads no attribute at all.
+  const segments = token.variable ? [undefined] : token.props.map(segmentName);
+  const resolved = resolveSfmcAttribute(text, segments, scope.attributeMap);
+  return 'path' in resolved ? resolved : untranslatable(token, resolved.message, resolved.hint);
 }
 
 /** A path segment's name (`a` in `.a`, `["a"]` or `[0]`), or undefined for a computed key. */
@@ -343,8 +303,4 @@ function segmentName(prop: Token): string | undefined {
   if (TypeGuards.isWordToken(prop) || TypeGuards.isQuotedToken(prop)) return prop.content;
   if (TypeGuards.isNumberToken(prop)) return String(prop.content);
   return undefined;
-}
-
-function untranslatable(range: { begin: number; end: number }, message: string, hint: string): Untranslatable {
-  return { begin: range.begin, end: range.end, message, hint };
 }

@@ -7,23 +7,16 @@
 
 import { Liquid, LiquidError, Tokenizer, type TagToken } from 'liquidjs';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
-import { positionAt } from '../../diagnostics/position.js';
 import { createVariableNames, renderCondition, scriptBlock, setFromAttribute, type Condition } from './ampscript.js';
+import { rangeDiagnostic, type ExportPlace, type Untranslatable } from './export-problems.js';
 import { readTemplateNodes, type BlockNode, type TemplateNode } from './liquid-blocks.js';
 import type { OutputToken } from './liquid-tokens.js';
-import {
-  translateCondition,
-  translateOutput,
-  type AttributeRead,
-  type TranslationScope,
-  type Untranslatable,
-} from './liquid-translation.js';
+import { translateCondition, translateOutput, type TranslationScope } from './liquid-translation.js';
+import { sharedAttributeNames, type AttributeRead } from './sfmc-attributes.js';
 
-export const UNSUPPORTED_CONSTRUCT = 'sfmc/unsupported-construct';
+export { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
 
-export interface SfmcExportOptions {
-  /** Absolute path of the template, copied into every diagnostic. */
-  file: string;
+export interface SfmcExportOptions extends ExportPlace {
   /**
    * SFMC attribute names by full Liquid path, such as `{"customer.first_name": "FirstName"}`.
    * Unmapped paths use their last segment. A mapped path may be nested
@@ -58,7 +51,7 @@ const liquid = new Liquid();
 
 export function exportToSfmc(source: string, options: SfmcExportOptions): SfmcExport {
   const syntaxError = syntaxErrorIn(source);
-  if (syntaxError) return { output: source, diagnostics: [syntaxDiagnostic(source, options.file, syntaxError)] };
+  if (syntaxError) return { output: source, diagnostics: [syntaxDiagnostic(source, options, syntaxError)] };
 
   const run: ExportRun = {
     source,
@@ -69,8 +62,7 @@ export function exportToSfmc(source: string, options: SfmcExportOptions): SfmcEx
   };
   exportNodes(readTemplateNodes(new Tokenizer(source).readTopLevelTokens()), run);
 
-  const toDiagnostic = (severity: Severity) => (problem: Untranslatable) =>
-    unsupportedConstructDiagnostic(source, options.file, severity, problem);
+  const toDiagnostic = (severity: Severity) => (problem: Untranslatable) => rangeDiagnostic(source, options, { ...problem, severity });
   const diagnostics = [
     ...[...run.problems, ...delimiterCollisions(run.pieces)].map(toDiagnostic('error')),
     ...sharedAttributeNames(run.reads).map(toDiagnostic('warning')),
@@ -228,30 +220,6 @@ function delimiterCollisions(pieces: Piece[]): Untranslatable[] {
   return collisions;
 }
 
-/**
- * Liquid paths that export to the same SFMC attribute (names ignore case there), such as
- * `customer.email` and `trigger.email`, read one value in SFMC: worth a warning.
- */
-function sharedAttributeNames(reads: AttributeRead[]): Untranslatable[] {
-  const firstPathByName = new Map<string, string>();
-  const reported = new Set<string>();
-  const warnings: Untranslatable[] = [];
-  for (const read of [...reads].sort((a, b) => a.begin - b.begin)) {
-    const key = read.name.toLowerCase();
-    const firstPath = firstPathByName.get(key);
-    if (firstPath === undefined) firstPathByName.set(key, read.path);
-    if (firstPath === undefined || firstPath === read.path || reported.has(read.path)) continue;
-    reported.add(read.path);
-    warnings.push({
-      begin: read.begin,
-      end: read.end,
-      message: `${read.path} and ${firstPath} both export to the SFMC attribute "${read.name}", which holds one value`,
-      hint: `map one of them to its own attribute with attributeMap, such as {"${read.path}": "${read.path.replaceAll('.', '_')}"}`,
-    });
-  }
-  return warnings;
-}
-
 /** One `SET @x = AttributeValue("x")` block per attribute read through a variable, in source order. */
 function setStatements(reads: AttributeRead[]): string {
   const attributeByVariable = new Map<string, string>();
@@ -260,22 +228,6 @@ function setStatements(reads: AttributeRead[]): string {
   }
   // Joined without whitespace: anything between the blocks would be sent as message text.
   return [...attributeByVariable].map(([variable, name]) => setFromAttribute(variable, name)).join('');
-}
-
-function unsupportedConstructDiagnostic(source: string, file: string, severity: Severity, problem: Untranslatable): Diagnostic {
-  const start = positionAt(source, problem.begin);
-  const end = positionAt(source, problem.end);
-  return {
-    ruleId: UNSUPPORTED_CONSTRUCT,
-    severity,
-    message: problem.message,
-    hint: problem.hint,
-    file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-  };
 }
 
 /** Liquid's own parse decides whether the template is valid; the export assumes it is. */
@@ -289,18 +241,12 @@ function syntaxErrorIn(source: string): LiquidError | undefined {
   }
 }
 
-function syntaxDiagnostic(source: string, file: string, error: LiquidError): Diagnostic {
-  const start = positionAt(source, error.token.begin);
-  const end = positionAt(source, error.token.end);
-  return {
+function syntaxDiagnostic(source: string, place: ExportPlace, error: LiquidError): Diagnostic {
+  return rangeDiagnostic(source, place, {
     ruleId: 'syntax/liquid',
-    severity: 'error',
+    begin: error.token.begin,
+    end: error.token.end,
     message: error.message.replace(/, line:\d+, col:\d+$/, ''),
     hint: 'the SFMC export needs a template Liquid can parse',
-    file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-  };
+  });
 }

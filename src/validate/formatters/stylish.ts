@@ -1,41 +1,44 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import type { Colors } from 'picocolors/types.js';
+import { countSeverities, resultsByFile, type SeverityCounts } from '../results.js';
+import type { FormatOptions } from './format-options.js';
 
-export interface FormatOptions {
-  /** Paths are shown relative to this folder. */
-  cwd: string;
-  colors: Colors;
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+function summary(counts: SeverityCounts): string {
+  const total = counts.errorCount + counts.warningCount + counts.infoCount;
+  const infos = counts.infoCount > 0 ? `, ${plural(counts.infoCount, 'info')}` : '';
+  return `✖ ${plural(total, 'problem')} (${plural(counts.errorCount, 'error')}, ${plural(counts.warningCount, 'warning')}${infos})`;
 }
 
-/** ESLint-style output: diagnostics grouped by file, sorted by position, then a summary line. */
+/**
+ * ESLint-style output: per file, its problems sorted by position in aligned columns
+ * (line:column, severity, message, rule id), a hint under its problem, then a summary line.
+ * No problems, no output.
+ */
 export function formatStylish(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
   const { colors } = options;
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) {
-    const list = byFile.get(diagnostic.file) ?? [];
-    list.push(diagnostic);
-    byFile.set(diagnostic.file, list);
-  }
+  if (diagnostics.length === 0) return '';
+  const paint = { error: colors.red, warning: colors.yellow, info: colors.blue } as const;
   const lines: string[] = [];
-  for (const file of [...byFile.keys()].sort()) {
-    lines.push(colors.underline(path.relative(options.cwd, file) || file));
-    for (const diagnostic of byFile.get(file)!.sort(byPosition)) {
-      const severity = diagnostic.severity === 'error' ? colors.red('error') : diagnostic.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
-      lines.push(`  ${colors.dim(`${diagnostic.line}:${diagnostic.column}`.padEnd(8))} ${severity.padEnd(7 + (severity.length - diagnostic.severity.length))}  ${diagnostic.message}  ${colors.dim(diagnostic.ruleId)}`);
-      if (diagnostic.hint) lines.push(`  ${' '.repeat(8)} ${colors.dim(`↳ ${diagnostic.hint}`)}`);
-    }
+  for (const result of resultsByFile(diagnostics)) {
+    lines.push(colors.underline(path.relative(options.cwd, result.filePath) || result.filePath));
+    const positions = result.messages.map((message) => `${message.line}:${message.column}`);
+    const positionWidth = Math.max(...positions.map((position) => position.length));
+    const severityWidth = Math.max(...result.messages.map((message) => message.severity.length));
+    const messageWidth = Math.max(...result.messages.map((message) => message.message.length));
+    result.messages.forEach((message, index) => {
+      const position = colors.dim(positions[index]!.padEnd(positionWidth));
+      const severity = paint[message.severity](message.severity.padEnd(severityWidth));
+      lines.push(`  ${position}  ${severity}  ${message.message.padEnd(messageWidth)}  ${colors.dim(message.ruleId)}`);
+      if (message.hint) lines.push(`  ${' '.repeat(positionWidth + severityWidth + 4)}${colors.dim(`↳ ${message.hint}`)}`);
+    });
     lines.push('');
   }
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
-  if (errors + warnings > 0) {
-    const summary = `✖ ${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-    lines.push(errors > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary)));
-  }
+  const counts = countSeverities(diagnostics);
+  const color = counts.errorCount > 0 ? colors.red : counts.warningCount > 0 ? colors.yellow : colors.blue;
+  lines.push(color(colors.bold(summary(counts))));
   return lines.join('\n');
 }

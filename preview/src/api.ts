@@ -1,0 +1,41 @@
+import type { ApiError, MessageView, SampleSaveResult, SampleSource, WorkspaceSnapshot } from '../../src/preview/api-types.js';
+
+/** Same base path as the server's apiBase (src/preview/middlewares/api.ts). */
+const apiBase = '/__txkit/api/';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const response = await fetch(apiBase + path, { cache: 'no-store', ...init });
+  const body = (await response.json()) as T | ApiError;
+  if (!response.ok && response.status !== 422) throw new ApiRequestError(response.status, (body as ApiError).error ?? response.statusText);
+  return { status: response.status, body: body as T };
+}
+
+const segment = encodeURIComponent;
+
+export async function fetchWorkspace(): Promise<WorkspaceSnapshot> {
+  return (await request<WorkspaceSnapshot>('workspace')).body;
+}
+
+/** The message rendered with `sample` (the server's default sample when undefined). */
+export async function fetchView(id: string, sample: string | undefined): Promise<MessageView> {
+  const query = sample ? `?sample=${segment(sample)}` : '';
+  return (await request<MessageView>(`messages/${segment(id)}${query}`)).body;
+}
+
+export async function fetchSample(id: string, name: string): Promise<SampleSource> {
+  return (await request<SampleSource>(`messages/${segment(id)}/samples/${segment(name)}`)).body;
+}
+
+/** Saves the sample text; a refused text (invalid JSON, wrong shape) comes back with its diagnostics. */
+export async function saveSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
+  return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })).body;
+}

@@ -1,0 +1,69 @@
+import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
+import { h, replaceChildren } from './element.js';
+import { icon } from './icons.js';
+
+export interface DiagnosticsPanel {
+  element: HTMLElement;
+  show(diagnostics: readonly PreviewDiagnostic[]): void;
+}
+
+const severityOrder = { error: 0, warning: 1, info: 2 } as const;
+
+function bySeverityThenPosition(a: PreviewDiagnostic, b: PreviewDiagnostic): number {
+  return severityOrder[a.severity] - severityOrder[b.severity] || a.relativeFile.localeCompare(b.relativeFile) || a.line - b.line || a.column - b.column;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The problems of the shown message and sample: severity, message, hint, rule id and file:line:col. Collapsible. */
+export function createDiagnosticsPanel(): DiagnosticsPanel {
+  const summary = h('span', { class: 'problems-summary', 'data-testid': 'problems-summary' });
+  const toggle = h('button', { type: 'button', class: 'problems-toggle', 'aria-expanded': 'true' }, h('span', { class: 'problems-title' }, 'Problems'), summary);
+  const list = h('ul', { class: 'problems-list', 'data-testid': 'problems' });
+  const element = h('section', { class: 'problems' }, toggle, list);
+  toggle.addEventListener('click', () => {
+    const expanded = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(expanded));
+    list.hidden = !expanded;
+  });
+
+  return {
+    element,
+    show(diagnostics) {
+      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+      const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+      const infos = diagnostics.length - errors - warnings;
+      element.dataset['state'] = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
+      replaceChildren(
+        summary,
+        ...(diagnostics.length === 0
+          ? [h('span', { class: 'summary-clean' }, icon('check', 'icon icon-xs'), 'No problems')]
+          : [
+              errors > 0 && h('span', { class: 'summary-error' }, icon('error', 'icon icon-xs'), plural(errors, 'error')),
+              warnings > 0 && h('span', { class: 'summary-warning' }, icon('warning', 'icon icon-xs'), plural(warnings, 'warning')),
+              infos > 0 && h('span', { class: 'summary-info' }, icon('info', 'icon icon-xs'), plural(infos, 'note')),
+            ]),
+      );
+      replaceChildren(
+        list,
+        ...[...diagnostics].sort(bySeverityThenPosition).map((diagnostic) =>
+          h(
+            'li',
+            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId },
+            icon(diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info', 'icon diagnostic-icon'),
+            h(
+              'div',
+              { class: 'diagnostic-body' },
+              h('div', { class: 'diagnostic-message' }, diagnostic.message),
+              diagnostic.hint && h('div', { class: 'diagnostic-hint' }, diagnostic.hint),
+            ),
+            h('code', { class: 'diagnostic-rule' }, diagnostic.ruleId),
+            h('span', { class: 'diagnostic-location', title: diagnostic.file }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
+          ),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,220 @@
+import './styles.css';
+import type { Channel, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
+import { ApiRequestError, fetchView, fetchWorkspace } from './api.js';
+import { createDiagnosticsPanel } from './diagnostics-panel.js';
+import { createEmailPane } from './email-view.js';
+import { h, replaceChildren, segmented } from './element.js';
+import { icon } from './icons.js';
+import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
+import { createSampleEditor } from './sample-editor.js';
+import { readSelection, selectionHash, type EmailTab, type FrameWidth, type Selection } from './selection.js';
+import { createSidebar } from './sidebar.js';
+import { createSmsPane } from './sms-view.js';
+
+let selection: Selection = readSelection(location.hash);
+let snapshot: WorkspaceSnapshot = { root: '', revision: -1, messages: [] };
+let view: MessageView | undefined;
+/** Answers to older view requests are dropped, so a fast sequence of saves never shows an older render last. */
+let latestViewRequest = 0;
+
+// ── layout ──────────────────────────────────────────────────────────────────────────────
+const workspaceLabel = h('span', { class: 'topbar-workspace' });
+const connection = h('span', { class: 'connection', 'data-state': 'connecting' }, h('span', { class: 'connection-dot' }), h('span', { class: 'connection-label' }, 'Connecting'));
+const updated = h('span', { class: 'topbar-updated', 'data-testid': 'last-update' });
+const topbar = h(
+  'header',
+  { class: 'topbar' },
+  h('span', { class: 'brand' }, h('span', { class: 'brand-mark' }, 'tx'), h('span', { class: 'brand-name' }, 'txkit'), h('span', { class: 'brand-product' }, 'preview')),
+  workspaceLabel,
+  h('span', { class: 'topbar-spacer' }),
+  updated,
+  connection,
+);
+
+const sidebar = createSidebar((id) => select({ message: id, sample: undefined }));
+const title = h('h1', { class: 'message-title', 'data-testid': 'message-title' });
+const description = h('p', { class: 'message-description' });
+const engine = h('span', { class: 'chip' });
+const sampleSelect = h('select', { class: 'select', 'aria-label': 'Sample', 'data-testid': 'sample-select' });
+sampleSelect.addEventListener('change', () => select({ sample: sampleSelect.value }));
+const sampleControl = h('label', { class: 'sample-control' }, h('span', { class: 'control-label' }, 'Sample'), sampleSelect);
+const header = h('div', { class: 'message-header' }, h('div', { class: 'message-heading' }, h('div', { class: 'message-title-row' }, title, engine), description), sampleControl);
+
+const channelTabs = segmented<Channel>('Channel', [
+  { value: 'email', label: [icon('email'), 'Email'] },
+  { value: 'sms', label: [icon('sms'), 'SMS'] },
+], (channel) => select({ channel }));
+const emailTabs = segmented<EmailTab>('View', [
+  { value: 'preview', label: 'Preview' },
+  { value: 'html', label: 'HTML' },
+  { value: 'text', label: 'Plain text' },
+], (tab) => select({ tab }));
+const widthControl = segmented<FrameWidth>('Width', [
+  { value: 'desktop', label: [icon('desktop'), 'Desktop'], title: 'Desktop: 800 px' },
+  { value: 'mobile', label: [icon('mobile'), 'Mobile'], title: 'Mobile: 375 px' },
+], (width) => select({ width }));
+const darkToggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: 'Simulate a dark-mode email client', 'data-testid': 'dark-toggle' }, icon('moon'), 'Dark');
+darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
+const emailControls = h('div', { class: 'toolbar-group' }, emailTabs.element, widthControl.element, darkToggle);
+const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls);
+
+const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
+const emailPane = createEmailPane();
+const smsPane = createSmsPane();
+const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
+const diagnostics = createDiagnosticsPanel();
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage, diagnostics.element);
+const editor = createSampleEditor();
+const app = document.getElementById('app')!;
+replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element));
+
+// ── state ───────────────────────────────────────────────────────────────────────────────
+function writeHash(): void {
+  const hash = selectionHash(selection);
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+function showEmptyStage(heading: string, text: string): void {
+  replaceChildren(stage, h('div', { class: 'empty-state' }, h('h2', {}, heading), h('p', {}, text)));
+}
+
+function applyControls(): void {
+  channelTabs.set(selection.channel);
+  emailTabs.set(selection.tab);
+  widthControl.set(selection.width);
+  darkToggle.setAttribute('aria-pressed', String(selection.dark));
+  emailControls.hidden = selection.channel !== 'email' || !view?.email;
+  stage.dataset['channel'] = selection.channel;
+}
+
+function emailDisplay() {
+  return { tab: selection.tab, width: selection.width, dark: selection.dark };
+}
+
+/** Shows `next`; when it is the same message and sample as before, a failed render keeps the last good one on screen. */
+function applyView(next: MessageView): void {
+  const sameTarget = view !== undefined && view.id === next.id && (next.broken || view.sample === next.sample);
+  if (next.broken && sameTarget && view && !view.broken) {
+    // message.yaml broke: keep showing the last good render, with the new problems.
+    banner.hidden = false;
+    diagnostics.show(next.diagnostics);
+    return;
+  }
+  view = next;
+  title.textContent = next.name;
+  description.textContent = next.description ?? '';
+  engine.textContent = next.engine ? (next.engine === 'liquid' ? 'Liquid' : 'Handlebars') : 'not loaded';
+  replaceChildren(sampleSelect, ...(next.samples.length > 0 ? next.samples.map((name) => h('option', { value: name, selected: name === next.sample }, name)) : [h('option', { value: '' }, 'no samples')]));
+  sampleSelect.disabled = next.samples.length === 0;
+  if (next.sample !== null) selection.sample = next.sample;
+  if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
+  channelTabs.setEnabled('email', next.channels.includes('email'));
+  channelTabs.setEnabled('sms', next.channels.includes('sms'));
+  channelTabs.element.hidden = next.channels.length < 2;
+
+  const failed = (selection.channel === 'email' ? next.email?.rendered : next.sms?.rendered) === false;
+  if (next.broken) {
+    showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
+  } else if (selection.channel === 'email' && next.email) {
+    emailPane.show(next.email, emailDisplay(), sameTarget);
+    if (stage.firstElementChild !== emailPane.element) replaceChildren(stage, emailPane.element);
+  } else if (selection.channel === 'sms' && next.sms) {
+    smsPane.show(next.sms, sameTarget);
+    if (stage.firstElementChild !== smsPane.element) replaceChildren(stage, smsPane.element);
+  }
+  banner.hidden = !(failed && sameTarget);
+  diagnostics.show(next.diagnostics);
+  applyControls();
+  writeHash();
+  void editor.open(next.id, next.sample ?? undefined);
+}
+
+async function loadView(): Promise<void> {
+  const id = selection.message;
+  if (id === undefined) {
+    title.textContent = snapshot.messages.length === 0 ? 'No messages' : '';
+    showEmptyStage('No messages yet', `Create a folder with a message.yaml in ${snapshot.root}; it appears here as soon as you save.`);
+    return;
+  }
+  const request = ++latestViewRequest;
+  try {
+    const next = await fetchView(id, selection.sample);
+    if (request === latestViewRequest) applyView(next);
+  } catch (error) {
+    if (request !== latestViewRequest) return;
+    if (error instanceof ApiRequestError && error.status === 404 && selection.sample !== undefined && snapshot.messages.some((message) => message.id === id)) {
+      // The sample is gone (renamed, deleted): fall back to the message's default sample.
+      selection.sample = undefined;
+      await loadView();
+      return;
+    }
+    view = undefined;
+    title.textContent = id;
+    description.textContent = '';
+    banner.hidden = true;
+    showEmptyStage('Message not found', `There is no message "${id}" in the workspace (it may have been deleted).`);
+    diagnostics.show([]);
+    void editor.open(undefined, undefined);
+  }
+}
+
+function select(change: Partial<Selection>): void {
+  const previous = selection;
+  selection = { ...selection, ...change };
+  writeHash();
+  if (selection.message !== previous.message) {
+    sidebar.update(snapshot.messages, selection.message);
+    void loadView();
+  } else if (selection.sample !== previous.sample) {
+    void loadView();
+  } else if (selection.channel !== previous.channel && view) {
+    applyView(view);
+  } else {
+    applyControls();
+    if (view?.email && selection.channel === 'email') emailPane.redisplay(emailDisplay());
+  }
+}
+
+function applySnapshot(next: WorkspaceSnapshot): void {
+  snapshot = next;
+  workspaceLabel.textContent = next.root;
+  workspaceLabel.title = next.root;
+  if (selection.message === undefined && next.messages[0]) selection.message = next.messages[0].id;
+  sidebar.update(next.messages, selection.message);
+}
+
+onWorkspaceUpdate((update: WorkspaceUpdate) => {
+  if (update.revision <= snapshot.revision) return;
+  applySnapshot(update);
+  updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
+  const id = selection.message;
+  if (id !== undefined && (update.changed.includes(id) || update.removed.includes(id))) {
+    void loadView();
+    void editor.reloadFromDisk();
+  } else if (view === undefined) {
+    void loadView();
+  }
+});
+
+onConnectionChange((connected) => {
+  connection.dataset['state'] = connected ? 'live' : 'offline';
+  connection.lastElementChild!.textContent = connected ? 'Live' : 'Reconnecting…';
+});
+
+window.addEventListener('hashchange', () => {
+  const next = readSelection(location.hash);
+  if (selectionHash(next) !== selectionHash(selection)) select(next);
+});
+
+async function start(): Promise<void> {
+  applySnapshot(await fetchWorkspace());
+  if (selection.message !== undefined && !snapshot.messages.some((message) => message.id === selection.message)) {
+    selection = { ...selection, message: snapshot.messages[0]?.id, sample: undefined };
+    sidebar.update(snapshot.messages, selection.message);
+  }
+  connection.dataset['state'] = 'live';
+  connection.lastElementChild!.textContent = 'Live';
+  await loadView();
+}
+
+void start();

@@ -1,0 +1,166 @@
+import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
+import { fetchSample, saveSample } from './api.js';
+import { h, replaceChildren } from './element.js';
+import { icon } from './icons.js';
+
+export interface SampleEditor {
+  element: HTMLElement;
+  /** Opens the sample `name` of message `id` (nothing to edit when either is missing). */
+  open(id: string | undefined, name: string | undefined): Promise<void>;
+  /** The file changed on disk: reload it unless the user has unsaved edits. */
+  reloadFromDisk(): Promise<void>;
+}
+
+/** Offset in `text` of a 1-based line and column. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + column - 1);
+}
+
+/**
+ * The sample's JSON in a plain editor. Save (or Ctrl/⌘+S) posts it to the server, which
+ * refuses anything that is not a valid sample and otherwise replaces the file atomically;
+ * the preview then updates through the normal file-watch path. Unsaved edits are kept per
+ * sample while you look at other messages.
+ */
+export function createSampleEditor(): SampleEditor {
+  const fileLabel = h('span', { class: 'editor-file', 'data-testid': 'sample-file' });
+  const textarea = h('textarea', { class: 'editor-text', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off', 'aria-label': 'Sample data (JSON)', 'data-testid': 'sample-editor' });
+  const status = h('div', { class: 'editor-status', role: 'status', 'data-testid': 'sample-status' });
+  const problems = h('ul', { class: 'editor-problems', 'data-testid': 'sample-problems' });
+  const revert = h('button', { type: 'button', class: 'button', disabled: true }, 'Revert');
+  const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
+  const empty = h('p', { class: 'editor-empty' }, 'This message has no samples. Add one as samples/<name>.json in its folder.');
+  const body = h('div', { class: 'editor-body' }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const element = h(
+    'aside',
+    { class: 'inspector' },
+    h('div', { class: 'inspector-header' }, h('span', { class: 'inspector-title' }, 'Sample data'), fileLabel),
+    body,
+    empty,
+  );
+
+  let id: string | undefined;
+  let name: string | undefined;
+  /** The file's text as last read or saved. */
+  let onDisk = '';
+  const drafts = new Map<string, string>();
+  const key = () => `${id}\0${name}`;
+
+  function setStatus(text: string, tone: 'neutral' | 'ok' | 'error' | 'dirty' = 'neutral'): void {
+    status.textContent = text;
+    status.dataset['tone'] = tone;
+  }
+
+  function refreshState(): void {
+    const dirty = textarea.value !== onDisk;
+    if (dirty) drafts.set(key(), textarea.value);
+    else drafts.delete(key());
+    save.disabled = !dirty;
+    revert.disabled = !dirty;
+    if (dirty && status.dataset['tone'] !== 'error') setStatus('Unsaved changes', 'dirty');
+    if (!dirty && status.dataset['tone'] === 'dirty') setStatus('');
+  }
+
+  function showProblems(diagnostics: readonly PreviewDiagnostic[]): void {
+    replaceChildren(
+      problems,
+      ...diagnostics.map((diagnostic) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'editor-problem',
+              title: 'Show in the editor',
+              onclick: () => {
+                const offset = offsetOf(textarea.value, diagnostic.line, diagnostic.column);
+                textarea.focus();
+                textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
+              },
+            },
+            icon('error', 'icon icon-xs'),
+            h('span', { class: 'editor-problem-message' }, diagnostic.message),
+            h('span', { class: 'editor-problem-position' }, `line ${diagnostic.line}, column ${diagnostic.column}`),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function submit(): Promise<void> {
+    if (id === undefined || name === undefined || textarea.value === onDisk) return;
+    const text = textarea.value;
+    save.disabled = true;
+    setStatus('Saving…');
+    try {
+      const result = await saveSample(id, name, text);
+      if (result.saved) {
+        onDisk = text;
+        showProblems([]);
+        setStatus('Saved: the preview updates from the file', 'ok');
+      } else {
+        showProblems(result.diagnostics);
+        setStatus('Not saved: the file is unchanged', 'error');
+      }
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    }
+    refreshState();
+  }
+
+  textarea.addEventListener('input', () => {
+    if (status.dataset['tone'] === 'ok') setStatus('');
+    refreshState();
+  });
+  textarea.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void submit();
+    }
+  });
+  save.addEventListener('click', () => void submit());
+  revert.addEventListener('click', () => {
+    textarea.value = onDisk;
+    showProblems([]);
+    setStatus('');
+    refreshState();
+  });
+
+  async function load(): Promise<void> {
+    const requested = key();
+    const source = await fetchSample(id!, name!);
+    if (requested !== key()) return;
+    fileLabel.textContent = source.relativeFile;
+    onDisk = source.text;
+    textarea.value = drafts.get(key()) ?? source.text;
+    refreshState();
+  }
+
+  return {
+    element,
+    async open(nextId, nextName) {
+      if (nextId === id && nextName === name) return;
+      id = nextId;
+      name = nextName;
+      showProblems([]);
+      setStatus('');
+      const editable = id !== undefined && name !== undefined;
+      body.hidden = !editable;
+      empty.hidden = editable;
+      fileLabel.textContent = '';
+      if (editable) await load();
+    },
+    async reloadFromDisk() {
+      if (id === undefined || name === undefined || textarea.value !== onDisk) return;
+      await load();
+    },
+  };
+}

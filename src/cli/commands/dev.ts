@@ -1,0 +1,73 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import path from 'node:path';
+import { defaultPreviewHost, defaultPreviewPort, startPreviewServer } from '../../preview/index.js';
+import { formatStylish } from '../../validate/formatters/stylish.js';
+import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
+import { colors, writeErr, writeOut } from '../terminal.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+interface DevOptions {
+  workspace?: string;
+  port: number;
+  host: string;
+  open?: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+/** Resolves when the user stops the server (Ctrl+C) or the process is asked to end. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export function registerDev(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  program
+    .command('dev')
+    .description('serve the live preview: renders every message as you save, in the browser')
+    .argument('[workspace]', 'workspace folder (default: from txkit.config.yaml, else ./templates)')
+    .option('-p, --port <port>', 'port to listen on; the next free one is used when it is taken', parsePort, defaultPreviewPort)
+    .option('--host <address>', 'address to listen on (0.0.0.0 exposes the preview to your network)', defaultPreviewHost)
+    .option('--open', 'open the preview in your browser')
+    .action((workspaceArgument: string | undefined, options: DevOptions) =>
+      run(async () => {
+        const started = performance.now();
+        const workspace = workspaceArgument ?? options.workspace;
+        const { config, diagnostics } = await loadConfig(process.cwd(), workspace ? { workspace } : {});
+        if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
+        let server;
+        try {
+          server = await startPreviewServer({ config, host: options.host, port: options.port, open: options.open ?? false });
+        } catch (error) {
+          if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EADDRNOTAVAIL' || code === 'EACCES') throw new UsageError(`cannot listen on ${options.host}:${options.port} (${code}): pick another --host or --port`);
+          throw error;
+        }
+        const snapshot = server.workspace.snapshot();
+        const problems = snapshot.messages.reduce((sum, message) => sum + message.counts.errors + message.counts.warnings, 0);
+        writeOut(`\n  ${colors.bold(colors.cyan('txkit preview'))}  ${colors.dim(`ready in ${Math.round(performance.now() - started)} ms`)}\n`);
+        if (options.port !== 0 && server.port !== options.port) writeOut(colors.yellow(`  port ${options.port} is in use: serving on ${server.port} instead\n`));
+        server.vite.printUrls();
+        writeOut(
+          `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(process.cwd(), snapshot.root) || '.'} ` +
+            colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
+        );
+        writeOut(colors.dim('  press Ctrl+C to stop\n'));
+        await untilStopped();
+        await server.close();
+        return ExitCode.ok;
+      }),
+    );
+}

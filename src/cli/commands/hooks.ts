@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { GitError } from '../../validate/git.js';
+import { ForeignHookError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
+import { colors, writeOut } from '../terminal.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+type Run = (action: () => Promise<ExitCode>) => Promise<void>;
+
+export function registerHooks(program: Command, run: Run): void {
+  const hooks = program.command('hooks').description('git hooks that run txkit');
+  hooks
+    .command('install')
+    .description(`write .git/hooks/pre-commit to run \`${validateStagedCommand}\` before each commit`)
+    .option('--force', 'replace a pre-commit hook that txkit did not write')
+    .action((options: { force?: boolean }) =>
+      run(async () => {
+        const result = await installPreCommitHook({ cwd: process.cwd(), force: options.force ?? false }).catch((error: unknown) => {
+          if (error instanceof ForeignHookError) {
+            throw new UsageError(`${error.message}: pass --force to replace it, or add this line to it:\n  ${validateStagedCommand}`);
+          }
+          if (error instanceof GitError) throw new UsageError(`hooks install needs a git repository: ${error.message}`);
+          throw error;
+        });
+        const verb = result.previous === 'nothing' ? 'installed' : result.previous === 'txkit' ? 'updated' : 'replaced';
+        writeOut(`${colors.green(verb)} ${result.file}: runs \`${validateStagedCommand}\` before each commit`);
+        return ExitCode.ok;
+      }),
+    );
+}

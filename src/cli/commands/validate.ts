@@ -1,0 +1,86 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { countSeverities } from '../../validate/results.js';
+import { formatters, type FormatName } from '../../validate/formatters/index.js';
+import { GitError } from '../../validate/git.js';
+import { registeredRules } from '../../validate/registry.js';
+import { formatRuleTable, listRules } from '../../validate/rule-list.js';
+import { configuredSeverities } from '../../validate/rule-severities.js';
+import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
+import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
+import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
+import type { WorkspaceOptions } from '../open-workspace.js';
+import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+interface ValidateOptions extends WorkspaceOptions {
+  staged?: boolean;
+  format: FormatName;
+  maxWarnings?: number;
+  rules?: boolean;
+}
+
+type Run = (action: () => Promise<ExitCode>) => Promise<void>;
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
+  return Number(value);
+}
+
+/** Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2). */
+function asUsageError(error: unknown): unknown {
+  if (error instanceof WorkspaceNotFoundError) return new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+  if (error instanceof SelectionError) return new UsageError(error.message);
+  if (error instanceof GitError) return new UsageError(`--staged needs git: ${error.message}`);
+  return error;
+}
+
+/** `txkit rules` and `txkit validate --rules`: every rule with the severity this project gives it. */
+async function printRules(options: { workspace?: string; json: boolean }): Promise<ExitCode> {
+  const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
+  const rules = registeredRules();
+  const listing = listRules(rules, configuredSeverities(config.rules, rules));
+  if (options.json) writeJson(listing);
+  else writeOut(formatRuleTable(listing, colors));
+  const problems = [...diagnostics, ...(await unknownRuleDiagnostics(config, rules))];
+  if (problems.length > 0) writeErr(formatters.stylish(problems, { cwd: process.cwd(), colors }));
+  return problems.some((problem) => problem.severity === 'error') ? ExitCode.problems : ExitCode.ok;
+}
+
+export function registerValidate(program: Command, run: Run): void {
+  program
+    .command('validate')
+    .description('check the workspace for problems (syntax, attributes, samples, SMS, email, publishing) as file:line:col diagnostics')
+    .argument('[paths...]', 'message folders or files to check (default: the whole workspace)')
+    .option('--staged', 'check the messages touched by staged changes, as staged (for pre-commit hooks)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('--max-warnings <count>', 'also fail (exit 1) when there are more warnings than this', parseCount)
+    .option('--rules', 'list the rules with their severities instead of checking')
+    .addHelpText('after', '\nExit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or setup problem.')
+    .action((paths: string[], options: ValidateOptions) =>
+      run(async () => {
+        if (options.rules) return printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.format === 'json' });
+        if (options.staged && paths.length > 0) throw new UsageError('--staged checks what is staged: give it no paths');
+        const runOptions = { cwd: process.cwd(), ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
+          throw asUsageError(error);
+        });
+        const output = formatters[options.format](diagnostics, { cwd: process.cwd(), colors });
+        if (output !== '') writeOut(output);
+        const { errorCount, warningCount } = countSeverities(diagnostics);
+        if (errorCount > 0) return ExitCode.problems;
+        if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+          writeErr(colors.red(`txkit: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}`));
+          return ExitCode.problems;
+        }
+        return ExitCode.ok;
+      }),
+    );
+
+  program
+    .command('rules')
+    .description('list the validation rules with their severities (set them with `rules:` in txkit.config.yaml)')
+    .option('--json', 'print JSON for scripts')
+    .action((options: WorkspaceOptions & { json?: boolean }) =>
+      run(() => printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.json ?? false })),
+    );
+}

@@ -1,0 +1,17 @@
+import { documentRoot } from './document-root.js';
+import { ruleDiagnostic, type EmailRule } from './email-rule.js';
+
+/**
+ * Info, not a warning: without `dir` clients lay text out left to right, which is right for most
+ * languages; it matters for right-to-left ones, and being explicit keeps that a decision.
+ */
+export const dirRule: EmailRule = {
+  id: 'email/dir',
+  severity: 'info',
+  docs: 'The email declares its text direction (<html dir>, <mjml dir>): ltr, or rtl for Arabic, Hebrew, Persian.',
+  check(input) {
+    const root = documentRoot(input);
+    if (root.element?.attributes.dir?.trim()) return [];
+    return [ruleDiagnostic(dirRule, root.location, `<${root.tag}> has no dir attribute`, { hint: `add dir="ltr" (or dir="rtl" for right-to-left languages) to <${root.tag}>` })];
+  },
+};

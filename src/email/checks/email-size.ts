@@ -1,0 +1,39 @@
+import { ruleDiagnostic, type EmailRule } from './email-rule.js';
+
+const kilobyte = 1024;
+/** Gmail clips messages whose HTML exceeds 102 KB, hiding the rest (and open tracking) behind a link. */
+export const gmailClipBytes = 102 * kilobyte;
+export const sizeWarningBytes = 80 * kilobyte;
+
+function kb(bytes: number): string {
+  return `${(bytes / kilobyte).toFixed(1)} KB`;
+}
+
+/**
+ * The HTML as sent is what Gmail measures, so each sample's personalized HTML counts (loops grow
+ * it); the largest is reported. Without samples, the compiled HTML is measured.
+ */
+export const emailSizeRule: EmailRule = {
+  id: 'email/size',
+  severity: 'error',
+  docs: 'The HTML stays under 102 KB (UTF-8), where Gmail clips messages; over 80 KB is a warning.',
+  check(input) {
+    const measured = input.samples.length
+      ? input.samples.map((output) => ({ bytes: Buffer.byteLength(output.html, 'utf8'), what: `the HTML for sample "${output.sample.name}"` }))
+      : [{ bytes: Buffer.byteLength(input.compiled.html, 'utf8'), what: 'the compiled HTML' }];
+    const largest = measured.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    if (largest.bytes <= sizeWarningBytes) return [];
+    const location = { file: input.compiled.source.file, line: 1, column: 1 };
+    const clipped = largest.bytes > gmailClipBytes;
+    return [
+      ruleDiagnostic(
+        emailSizeRule,
+        location,
+        clipped
+          ? `${largest.what} is ${kb(largest.bytes)}: Gmail clips messages over 102 KB`
+          : `${largest.what} is ${kb(largest.bytes)}, close to the 102 KB where Gmail clips messages`,
+        { severity: clipped ? 'error' : 'warning', hint: 'remove unused CSS and markup, shorten long loops, or move content to a web page' },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,81 @@
+import { Parser } from 'htmlparser2';
+
+/** One element of an HTML (or MJML) document, with the offsets of its markup. */
+export interface HtmlElement {
+  /** Lower-case tag name. */
+  name: string;
+  attributes: Readonly<Record<string, string>>;
+  /** Offset of the start tag's `<`. */
+  start: number;
+  /** Offset just past the start tag's `>`. */
+  startTagEnd: number;
+  /** Offset of the end tag's `<` (= startTagEnd for void, self-closed or unclosed elements). */
+  innerEnd: number;
+  /** Offset just past the end tag (= startTagEnd when there is none). */
+  end: number;
+  /** Index of the parent element in `elements`. */
+  parent: number | undefined;
+}
+
+export interface HtmlText {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the enclosing element. */
+  parent: number | undefined;
+}
+
+export interface HtmlDocument {
+  text: string;
+  /** Every element in document order (start tags). */
+  elements: HtmlElement[];
+  texts: HtmlText[];
+}
+
+export interface ParseHtmlOptions {
+  /** Decode entities in attribute values and text (on for checks; off to see markup as written). */
+  decodeEntities?: boolean;
+}
+
+/**
+ * Parses HTML (or MJML, which htmlparser2 reads as HTML with custom tags, as mjml itself does)
+ * into a flat element list with source offsets. Forgiving like a browser: it never throws.
+ */
+export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDocument {
+  const elements: HtmlElement[] = [];
+  const texts: HtmlText[] = [];
+  const open: number[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const index = elements.length;
+        elements.push({ name, attributes, start: parser.startIndex, startTagEnd: parser.endIndex + 1, innerEnd: parser.endIndex + 1, end: parser.endIndex + 1, parent: open.at(-1) });
+        open.push(index);
+      },
+      onclosetag(_name, isImplied) {
+        const index = open.pop();
+        if (index === undefined) return;
+        const element = elements[index]!;
+        // Implied ends (void elements, `/>`, unclosed tags) have no end tag of their own.
+        if (!isImplied) {
+          element.innerEnd = parser.startIndex;
+          element.end = parser.endIndex + 1;
+        }
+      },
+      ontext(data) {
+        texts.push({ start: parser.startIndex, end: parser.endIndex + 1, text: data, parent: open.at(-1) });
+      },
+    },
+    { decodeEntities: options.decodeEntities ?? true, recognizeSelfClosing: true, lowerCaseAttributeNames: false },
+  );
+  parser.end(text);
+  return { text, elements, texts };
+}
+
+/** True when the element at `index`, or one of its ancestors, matches. */
+export function withinElement(document: HtmlDocument, index: number | undefined, matches: (element: HtmlElement) => boolean): boolean {
+  for (let current = index; current !== undefined; current = document.elements[current]!.parent) {
+    if (matches(document.elements[current]!)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,10 @@
+export { checkCompiledEmail, checkEmailMessage } from './check-email-message.js';
+export { emailRules, gmailClipBytes, sizeWarningBytes, type EmailCheckInput, type EmailRule, type RenderedLink, type SampleOutput } from './checks/index.js';
+export { compileEmail, sharedMjmlCache, type CompileEmailOptions, type CompiledEmail } from './compile-email.js';
+export { parseHtml, type HtmlDocument, type HtmlElement, type HtmlText } from './html-elements.js';
+export { expandIncludes, type ExpandedMjml } from './mjml-includes.js';
+export { MjmlCache, type MjmlCacheOptions, type MjmlCacheStats, type MjmlCompileOutput } from './mjml-cache.js';
+export { findPersonalizationTags, type PersonalizationTag } from './personalization-tags.js';
+export { htmlToPlainText } from './plain-text.js';
+export { hasHiddenPreheader, injectPreheader } from './preheader.js';
+export { SourceMap, type FileLocation } from './source-map.js';

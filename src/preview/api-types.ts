@@ -1,0 +1,102 @@
+/**
+ * The JSON the preview server sends to the browser UI (`preview/`): HTTP responses under
+ * `/__txkit/api/` and the `txkit:update` HMR event. Types only, so the UI imports them
+ * without pulling server code into the browser.
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { SmsAnalysis } from '../sms/index.js';
+
+export type Channel = 'email' | 'sms';
+
+export interface PreviewDiagnostic extends Diagnostic {
+  /** `file` relative to the workspace root, for display (`order-confirmation/email.mjml`). */
+  relativeFile: string;
+}
+
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** One sidebar entry. */
+export interface MessageSummary {
+  id: string;
+  name: string;
+  channels: Channel[];
+  samples: string[];
+  /** Problems over every sample and channel, each counted once. */
+  counts: DiagnosticCounts;
+  /** message.yaml could not be loaded: only diagnostics are available. */
+  broken: boolean;
+}
+
+/** `GET /__txkit/api/workspace` */
+export interface WorkspaceSnapshot {
+  root: string;
+  /** Increases with every applied change, so the UI can drop out-of-order answers. */
+  revision: number;
+  messages: MessageSummary[];
+}
+
+/** Data of the `txkit:update` HMR event. */
+export interface WorkspaceUpdate extends WorkspaceSnapshot {
+  /** Messages re-rendered by this change (new ones included). */
+  changed: string[];
+  /** Messages that no longer exist. */
+  removed: string[];
+}
+
+export interface EmailView {
+  from: string;
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+  /** False when the body produced no output because of an error (the UI keeps the last good render). */
+  rendered: boolean;
+}
+
+export interface SmsView {
+  to: string;
+  text: string;
+  analysis: SmsAnalysis;
+  maxSegments: number;
+  rendered: boolean;
+}
+
+/** `GET /__txkit/api/messages/:id?sample=NAME` */
+export interface MessageView {
+  id: string;
+  name: string;
+  description?: string;
+  engine?: string;
+  broken: boolean;
+  channels: Channel[];
+  samples: string[];
+  /** The sample rendered, or null when the message has none. */
+  sample: string | null;
+  email?: EmailView;
+  sms?: SmsView;
+  /** Load problems of the message plus render problems of this sample. */
+  diagnostics: PreviewDiagnostic[];
+  revision: number;
+}
+
+/** `GET /__txkit/api/messages/:id/samples/:name` */
+export interface SampleSource {
+  name: string;
+  relativeFile: string;
+  text: string;
+}
+
+/** `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text). */
+export interface SampleSaveResult {
+  saved: boolean;
+  /** Why the text was refused (invalid JSON with its position, wrong shape); empty when saved. */
+  diagnostics: PreviewDiagnostic[];
+}
+
+/** Body of every 4xx/5xx answer of the API. */
+export interface ApiError {
+  error: string;
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { Connect } from 'vite';
+import type { ApiError, SampleSaveResult, SampleSource } from '../api-types.js';
+import { previewDiagnostic } from '../message-view.js';
+import type { PreviewWorkspace } from '../preview-workspace.js';
+import { locateSample, writeSample } from '../sample-writer.js';
+
+/** Every route of the preview's JSON API lives under this path (the UI's api.ts uses the same). */
+export const apiBase = '/__txkit/api/';
+
+/** A sample is a small JSON file; anything larger is refused before it is read whole. */
+const maxSampleBytes = 1_000_000;
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxSampleBytes) throw new HttpProblem(413, `a sample is at most ${maxSampleBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Writes must come from the preview page itself. The Host check stops DNS rebinding; this
+ * stops another site open in the same browser from posting to 127.0.0.1 (a cross-site form
+ * or fetch carries its own Origin, and JSON bodies need a CORS preflight that never passes).
+ */
+function assertSameOrigin(req: IncomingMessage): void {
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.startsWith('application/json')) throw new HttpProblem(415, 'send the sample as application/json');
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpProblem(403, 'cross-site writes are refused');
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new HttpProblem(403, 'malformed Origin header');
+  }
+  if (originHost !== req.headers.host) throw new HttpProblem(403, 'cross-origin writes are refused');
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpProblem(400, 'malformed URL');
+  }
+}
+
+async function handle(workspace: PreviewWorkspace, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const route = url.pathname.slice(apiBase.length).split('/').map(decodeSegment);
+  const method = req.method ?? 'GET';
+
+  if (route.length === 1 && route[0] === 'workspace' && method === 'GET') {
+    sendJson(res, 200, workspace.snapshot());
+    return;
+  }
+  if (route[0] !== 'messages' || route[1] === undefined) throw new HttpProblem(404, `no API route ${url.pathname}`);
+  const id = route[1];
+  const dir = workspace.messageDir(id);
+  if (dir === undefined) throw new HttpProblem(404, `no message "${id}"`);
+
+  if (route.length === 2 && method === 'GET') {
+    const sample = url.searchParams.get('sample') ?? undefined;
+    const view = workspace.view(id, sample);
+    if (!view) throw new HttpProblem(404, `message "${id}" has no sample "${sample}"`);
+    sendJson(res, 200, view);
+    return;
+  }
+  if (route.length === 4 && route[2] === 'samples') {
+    const name = route[3]!;
+    const located = locateSample(workspace.root, dir, name);
+    if (located.problem !== undefined) throw new HttpProblem(404, located.problem);
+    const relativeFile = path.relative(workspace.root, located.file).split(path.sep).join('/');
+    if (method === 'GET') {
+      const body: SampleSource = { name, relativeFile, text: await readFile(located.file, 'utf8') };
+      sendJson(res, 200, body);
+      return;
+    }
+    if (method === 'POST') {
+      assertSameOrigin(req);
+      const result = await writeSample(located.file, await readBody(req));
+      const body: SampleSaveResult = { saved: result.written, diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)) };
+      sendJson(res, result.written ? 200 : 422, body);
+      return;
+    }
+  }
+  throw new HttpProblem(405, `${method} ${url.pathname} is not supported`);
+}
+
+/** The JSON API over the preview's workspace: the message list, rendered views, and the sample editor's read and write. */
+export function apiMiddleware(workspace: PreviewWorkspace): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    if (!url.pathname.startsWith(apiBase)) {
+      next();
+      return;
+    }
+    handle(workspace, req, res, url).catch((error: unknown) => {
+      const status = error instanceof HttpProblem ? error.status : 500;
+      const body: ApiError = { error: error instanceof Error ? error.message : String(error) };
+      sendJson(res, status, body);
+    });
+  };
+}

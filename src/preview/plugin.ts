@@ -1,0 +1,52 @@
+import type { Plugin, ViteDevServer } from 'vite';
+import type { WorkspaceUpdate } from './api-types.js';
+import { apiMiddleware } from './middlewares/api.js';
+import { hostCheckMiddleware } from './middlewares/host-check.js';
+import type { PreviewWorkspace } from './preview-workspace.js';
+import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
+
+/** The HMR event the UI listens to (preview/src/live-updates.ts uses the same name). */
+export const updateEvent = 'txkit:update';
+
+export interface TxkitPreviewPluginOptions {
+  workspace: PreviewWorkspace;
+  /** Address the server binds to: Host headers naming it are accepted besides loopback names. */
+  host: string;
+}
+
+function boundHostOf(server: ViteDevServer, fallback: string): string {
+  const host = server.config.server.host;
+  return typeof host === 'string' ? host : host === true ? '0.0.0.0' : fallback;
+}
+
+/**
+ * The server side of `txkit dev`: a Host check in front of everything, the JSON API, and a
+ * watcher on the workspace that re-renders what a save concerns and pushes `txkit:update`
+ * to the open pages over Vite's HMR socket.
+ */
+export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
+  let watcher: WorkspaceWatcher | undefined;
+  return {
+    name: 'txkit-preview',
+    apply: 'serve',
+    async configureServer(server) {
+      const { workspace } = options;
+      server.middlewares.use(hostCheckMiddleware(boundHostOf(server, options.host)));
+      server.middlewares.use(apiMiddleware(workspace));
+      watcher = watchWorkspace(workspace.root, {
+        async onChange(files) {
+          const update = await workspace.apply(files);
+          if (update) server.ws.send({ type: 'custom', event: updateEvent, data: update satisfies WorkspaceUpdate });
+        },
+        onError(error) {
+          server.config.logger.error(`txkit: watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      });
+      await watcher.ready;
+    },
+    // Vite runs buildEnd (client environment only) when the dev server closes.
+    async buildEnd() {
+      await watcher?.close();
+    },
+  };
+}

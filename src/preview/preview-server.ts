@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, type LogLevel, type UserConfig, type ViteDevServer } from 'vite';
+import type { ResolvedConfig } from '../workspace/index.js';
+import { txkitPreview } from './plugin.js';
+import { PreviewWorkspace } from './preview-workspace.js';
+
+/**
+ * The browser UI's sources (`preview/` of the txkit package), found from this module rather
+ * than the working directory so the preview works when txkit is installed as a dependency.
+ * Both src/preview/ and dist/preview/ sit two levels below the package root.
+ */
+export const previewUiRoot = fileURLToPath(new URL('../../preview/', import.meta.url));
+
+export const defaultPreviewHost = '127.0.0.1';
+export const defaultPreviewPort = 5173;
+
+export interface PreviewServerOptions {
+  config: ResolvedConfig;
+  /** Address to listen on (default 127.0.0.1: only this machine can connect). */
+  host?: string;
+  /** Port to try first; when taken, the next free one is used (0: any free port). Default 5173. */
+  port?: number;
+  /** Open the preview in the default browser once listening. */
+  open?: boolean;
+  /** Vite's console output (default "info": URLs, port changes, errors). */
+  logLevel?: LogLevel;
+}
+
+export interface PreviewServer {
+  vite: ViteDevServer;
+  workspace: PreviewWorkspace;
+  /** Where the preview is served, e.g. http://127.0.0.1:5173/ */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The Vite configuration of the preview: the UI from `previewUiRoot`, the workspace behind the txkit plugin. */
+export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewServerOptions): UserConfig {
+  const host = options.host ?? defaultPreviewHost;
+  return {
+    root: previewUiRoot,
+    base: '/',
+    appType: 'spa',
+    publicDir: false,
+    // The UI has no environment variables; the user's project .env files are none of its business.
+    envDir: false,
+    // Vite keeps nothing here today (no dependencies to pre-bundle), but must never write inside an installed package.
+    cacheDir: path.join(options.config.projectRoot, '.txkit-cache', 'vite'),
+    clearScreen: false,
+    logLevel: options.logLevel ?? 'info',
+    // The UI imports no packages: nothing to discover or pre-bundle.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: {
+      host,
+      port: options.port ?? defaultPreviewPort,
+      strictPort: false,
+      open: options.open ?? false,
+      // Vite's own Host check (localhost names and IP literals); the plugin adds a stricter one.
+      allowedHosts: [],
+    },
+    plugins: [txkitPreview({ workspace, host })],
+  };
+}
+
+/** Loads the workspace, starts the preview's Vite dev server and waits until it listens. */
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const workspace = await PreviewWorkspace.open(options.config);
+  const vite = await createServer({ ...previewViteConfig(workspace, options), configFile: false });
+  try {
+    await vite.listen();
+  } catch (error) {
+    await vite.close();
+    throw error;
+  }
+  const port = (vite.httpServer!.address() as AddressInfo).port;
+  const url = vite.resolvedUrls?.local[0] ?? `http://${options.host ?? defaultPreviewHost}:${port}/`;
+  return { vite, workspace, url, port, close: () => vite.close() };
+}

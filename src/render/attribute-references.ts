@@ -1,0 +1,48 @@
+import { offsetAt } from '../diagnostics/index.js';
+import type { Engine } from '../workspace/message-schema.js';
+import type { Engines } from './engines.js';
+import { collectPathReferences } from './handlebars/path-references.js';
+import type { TemplateSource } from './template-source.js';
+
+/** A place where a template reads an attribute of the root context (`customer.*`, `trigger.*`). */
+export interface AttributeReference {
+  /** Path from the root: ['customer', 'first_name'], ['trigger', 'items', 0, 'name']; stops before a dynamic index. */
+  path: (string | number)[];
+  /** UTF-16 offset in the template text where the reference starts. */
+  offset: number;
+}
+
+const namespaces: ReadonlySet<unknown> = new Set(['customer', 'trigger']);
+
+/**
+ * The attributes a template reads, in text order, found statically (no data needed): in
+ * output, conditions, loops and filter arguments alike. A template that does not parse has none.
+ */
+export function attributeReferences(source: TemplateSource, engine: Engine, engines: Engines): AttributeReference[] {
+  const references = engine === 'liquid' ? liquidReferences(source, engines) : handlebarsReferences(source, engines);
+  return references.filter((reference) => namespaces.has(reference.path[0])).sort((a, b) => a.offset - b.offset);
+}
+
+function liquidReferences(source: TemplateSource, engines: Engines): AttributeReference[] {
+  const { templates } = engines.liquid.parse(source);
+  if (!templates) return [];
+  // `globals` are the variables a template reads from the data it is given (not its own assigns or loop variables).
+  const { globals } = engines.liquid.liquid.analyzeSync(templates, { partials: false });
+  return Object.values(globals).flatMap((variables) =>
+    variables.map((variable) => {
+      const dynamicAt = variable.segments.findIndex((segment) => typeof segment === 'object');
+      const path = variable.segments.slice(0, dynamicAt === -1 ? undefined : dynamicAt) as (string | number)[];
+      return { path, offset: offsetAt(source.text, { line: variable.location.row, column: variable.location.col }) };
+    }),
+  );
+}
+
+function handlebarsReferences(source: TemplateSource, engines: Engines): AttributeReference[] {
+  const { ast } = engines.handlebars.parse(source);
+  if (!ast) return [];
+  // Handlebars columns are 0-based.
+  return collectPathReferences(ast).map((reference) => ({
+    path: reference.parts,
+    offset: offsetAt(source.text, { line: reference.loc.line, column: reference.loc.column + 1 }),
+  }));
+}

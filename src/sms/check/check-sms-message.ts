@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { renderSms, type RenderedSms } from '../../pipeline/render-sms.js';
+import type { Engines } from '../../render/index.js';
+import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import type { PhoneCheckOptions } from '../phone.js';
+import { emptyBodyDiagnostic } from './empty-body.js';
+import { ENCODING_RULE, encodingDiagnostics } from './encoding-hints.js';
+import { phoneAttributeDiagnostics } from './phone-attributes.js';
+import { recipientDiagnostic } from './recipient.js';
+import { MAX_SEGMENTS_RULE, segmentLimitDiagnostic } from './segment-limit.js';
+import { sfmcSmsSubscriptionDiagnostics } from './sfmc-sms-subscription.js';
+import type { SmsCheckContext } from './sms-check-context.js';
+import { worstCaseDiagnostic } from './worst-case.js';
+
+export interface SmsCheckOptions {
+  engines: Engines;
+  /** `defaultRegion` suggests E.164 forms; a rule set to `off` in `rules` is skipped. */
+  config: ResolvedConfig;
+}
+
+export interface SmsSampleCheck {
+  /** The SMS as sent for the sample, with its encoding and segments. */
+  sms: RenderedSms;
+  /** Render problems of the SMS templates, then sms/empty, sms/max-segments, sms/encoding and sms/phone for this sample. */
+  diagnostics: Diagnostic[];
+}
+
+function isEnabled(config: ResolvedConfig, ruleId: string): boolean {
+  return config.rules[ruleId] !== 'off';
+}
+
+function phoneOptions(config: ResolvedConfig): PhoneCheckOptions {
+  return isSupportedCountry(config.defaultRegion) ? { defaultRegion: config.defaultRegion } : {};
+}
+
+function contextFor(message: Message, engines: Engines, phone: PhoneCheckOptions): SmsCheckContext | undefined {
+  return message.sms ? { message, sms: message.sms, engines, phone } : undefined;
+}
+
+function checkSample(context: SmsCheckContext, sample: Sample | undefined, config: ResolvedConfig): SmsSampleCheck {
+  // Without a sample there is no data to miss: render leniently and check what the template alone gives.
+  const sms = renderSms(context.message, sample, { engines: context.engines, strict: sample !== undefined })!;
+  const diagnostics = [...sms.diagnostics];
+  if (sms.bodyRendered) {
+    const empty = emptyBodyDiagnostic(context, sample, sms);
+    if (empty) {
+      diagnostics.push(empty);
+    } else {
+      const overLimit = segmentLimitDiagnostic(context, sample, sms);
+      if (overLimit) diagnostics.push(overLimit);
+      if (isEnabled(config, ENCODING_RULE)) diagnostics.push(...encodingDiagnostics(context, sample, sms));
+    }
+  }
+  const recipient = recipientDiagnostic(context, sample, sms.to);
+  if (recipient) diagnostics.push(recipient);
+  return { sms, diagnostics: diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)) };
+}
+
+/** The same problem found through several samples (a typo in sms.txt) is reported once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    const key = JSON.stringify([diagnostic.ruleId, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
+    if (!seen.has(key)) seen.set(key, diagnostic);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The SMS of one message, checked as the preview shows it for one sample (undefined: no data).
+ * Undefined when the message has no SMS channel.
+ */
+export function checkSmsSample(message: Message, sample: Sample | undefined, options: SmsCheckOptions): SmsSampleCheck | undefined {
+  const context = contextFor(message, options.engines, phoneOptions(options.config));
+  return context && checkSample(context, sample, options.config);
+}
+
+/**
+ * Every SMS check of a message, for `txkit validate`; call it for every message, since phone
+ * attributes are checked whatever the channels. Returns, each problem once:
+ * - render problems of sms.txt and sms.to for each sample (syntax/*, render/*);
+ * - sms/empty, sms/max-segments, sms/encoding and sms/phone for each sample (or, without
+ *   samples, for the template with no data);
+ * - sms/max-segments for the worst case of attribute lengths (see worst-case.ts);
+ * - attributes/format for sample values declared `format: e164`;
+ * - sfmc/sms-subscription for SMS messages that target SFMC.
+ * Severities are the rules' defaults; rules set to `off` in txkit.config.yaml are skipped.
+ */
+export function checkSmsMessage(message: Message, options: SmsCheckOptions): Diagnostic[] {
+  const { config } = options;
+  const phone = phoneOptions(config);
+  const diagnostics = [...phoneAttributeDiagnostics(message, phone), ...sfmcSmsSubscriptionDiagnostics(message, phone)];
+  const context = contextFor(message, options.engines, phone);
+  if (context) {
+    const samples = message.samples.length > 0 ? message.samples : [undefined];
+    for (const sample of samples) diagnostics.push(...checkSample(context, sample, config).diagnostics);
+    const worstCase = isEnabled(config, MAX_SEGMENTS_RULE) ? worstCaseDiagnostic(context) : undefined;
+    if (worstCase) diagnostics.push(worstCase);
+  }
+  return unique(diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)));
+}

@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { sampleValues } from '../../validate/attributes/sample-values.js';
+import type { Message } from '../../workspace/index.js';
+import { checkPhoneNumber, type PhoneCheckOptions } from '../phone.js';
+
+export const FORMAT_RULE = 'attributes/format';
+
+/**
+ * attributes/format for `format: e164`: each sample value of such an attribute (nested fields
+ * and array elements included) is a strict E.164 number, reported at the value in the sample.
+ * Null and absent values are left to the type and missing-attribute rules.
+ */
+export function phoneAttributeDiagnostics(message: Message, phone: PhoneCheckOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const sample of message.samples) {
+    for (const { spec, value, name, path } of sampleValues(sample, message.definition)) {
+      if (spec.format !== 'e164' || (typeof value !== 'string' && typeof value !== 'number')) continue;
+      const check = checkPhoneNumber(String(value), phone);
+      if (check.ok) continue;
+      const hint = check.suggestion === undefined ? undefined : `write "${check.suggestion}"${typeof value === 'number' ? ', a string' : ''}`;
+      diagnostics.push({
+        ruleId: FORMAT_RULE,
+        severity: 'error',
+        message: `${name} (format: e164): ${check.message}`,
+        file: sample.file,
+        ...sample.document.locate(path),
+        ...(hint === undefined ? {} : { hint }),
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { sampleValues } from '../../validate/attributes/sample-values.js';
+import type { Sample } from '../../workspace/index.js';
+import { checkPhoneNumber } from '../phone.js';
+import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
+
+export const PHONE_RULE = 'sms/phone';
+
+/** Output or tag delimiters of Liquid and Handlebars: a `to` without them is a literal number. */
+const TEMPLATE_TAG = /\{\{|\{%/;
+
+/** Whether the number is a sample value declared `format: e164`, which attributes/format reports in the sample itself. */
+function isCheckedAttribute(sample: Sample, context: SmsCheckContext, to: string): boolean {
+  return sampleValues(sample, context.message.definition).some((value) => value.spec.format === 'e164' && value.present && String(value.value) === to);
+}
+
+/**
+ * sms/phone: the recipient (`sms.to`, as written or rendered with the sample) is a strict
+ * E.164 number valid for its region; a national number gets its E.164 form as a hint.
+ */
+export function recipientDiagnostic(context: SmsCheckContext, sample: Sample | undefined, to: string): Diagnostic | undefined {
+  const literal = !TEMPLATE_TAG.test(context.sms.to.text);
+  if (!literal && sample && isCheckedAttribute(sample, context, to)) return undefined;
+  const check = checkPhoneNumber(to, context.phone);
+  if (check.ok) return undefined;
+  const prefix = literal ? '' : `${sampleLabel(sample)}: `;
+  const hint = check.suggestion === undefined
+    ? literal ? 'write an E.164 number: "+", the country code, then the number, such as +14155552671' : undefined
+    : literal ? `write to: "${check.suggestion}"` : `store the number as ${check.suggestion} in the data`;
+  return {
+    ruleId: PHONE_RULE,
+    severity: 'error',
+    message: `${prefix}recipient (sms.to): ${check.message}`,
+    file: context.message.file,
+    ...context.message.document.locate(['sms', 'to']),
+    ...(hint === undefined ? {} : { hint }),
+  };
+}

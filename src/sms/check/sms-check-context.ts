@@ -1,0 +1,17 @@
+import type { Engines } from '../../render/index.js';
+import type { Message, Sample, SmsTemplates } from '../../workspace/index.js';
+import type { PhoneCheckOptions } from '../phone.js';
+
+/** What every SMS check of one message needs, resolved once by checkSmsMessage. */
+export interface SmsCheckContext {
+  message: Message;
+  sms: SmsTemplates;
+  engines: Engines;
+  /** `defaultRegion` from txkit.config.yaml, for suggesting the E.164 form of national numbers. */
+  phone: PhoneCheckOptions;
+}
+
+/** How messages name the data a render used: `sample "standard"`. */
+export function sampleLabel(sample: Sample | undefined): string {
+  return sample === undefined ? 'with no sample data' : `sample "${sample.name}"`;
+}

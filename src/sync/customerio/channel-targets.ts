@@ -1,0 +1,72 @@
+import type { Diagnostic } from '../../diagnostics/index.js';
+import type { CustomerioTarget, Message, PathSegment } from '../../workspace/index.js';
+
+export type CustomerioChannel = 'email' | 'sms';
+
+export type CustomerioMessageSettings = NonNullable<CustomerioTarget['settings']>;
+
+/** One channel of a workspace message and the Customer.io transactional message it publishes to. */
+export interface ChannelTarget {
+  message: Message;
+  channel: CustomerioChannel;
+  /** A numeric id, or a trigger name (resolved through the message list). */
+  reference: number | string;
+  /** '' is the default language. */
+  language: string;
+  settings?: CustomerioMessageSettings;
+  /** Where message.yaml names the transactional message, for diagnostics. */
+  at: PathSegment[];
+}
+
+/** The content type Customer.io gives each channel's variants (SMS content is a Twilio action). */
+export const contentTypeOf: Record<CustomerioChannel, string> = { email: 'email', sms: 'twilio' };
+
+/** `"101"` is an id; any other string is a trigger name. */
+export function numericId(reference: number | string): number | undefined {
+  if (typeof reference === 'number') return reference;
+  return /^\d+$/.test(reference) ? Number(reference) : undefined;
+}
+
+/**
+ * The channels a message publishes to Customer.io. A target without the channel it names is a
+ * diagnostic; a channel whose files failed to load is skipped (the loader reported why).
+ */
+export function channelTargets(message: Message): { targets: ChannelTarget[]; diagnostics: Diagnostic[] } {
+  const target = message.definition.targets.customerio;
+  const targets: ChannelTarget[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!target) return { targets, diagnostics };
+  const missingSection = (channel: CustomerioChannel, at: PathSegment[]): Diagnostic => ({
+    ruleId: 'customerio/missing-channel',
+    severity: 'error',
+    message: `${at.join('.')} is set but the message has no \`${channel}\` section to publish`,
+    file: message.file,
+    ...message.document.locate(at, 'key'),
+    hint: `add an \`${channel}\` section, or remove ${at.join('.')}`,
+  });
+  if (target.transactionalMessageId !== undefined) {
+    const at = ['targets', 'customerio', 'transactionalMessageId'];
+    if (!message.definition.email) diagnostics.push(missingSection('email', at));
+    else if (message.email) {
+      targets.push({ message, channel: 'email', reference: target.transactionalMessageId, language: target.language ?? '', ...(target.settings ? { settings: target.settings } : {}), at });
+    }
+  }
+  if (target.sms) {
+    const at = ['targets', 'customerio', 'sms', 'transactionalMessageId'];
+    if (!message.definition.sms) diagnostics.push(missingSection('sms', at));
+    else if (message.sms) {
+      targets.push({ message, channel: 'sms', reference: target.sms.transactionalMessageId, language: target.sms.language ?? '', ...(target.sms.settings ? { settings: target.sms.settings } : {}), at });
+    }
+  }
+  return { targets, diagnostics };
+}
+
+/** A diagnostic at the place message.yaml names the target's transactional message. */
+export function targetDiagnostic(target: ChannelTarget, problem: Pick<Diagnostic, 'ruleId' | 'message'> & { severity?: Diagnostic['severity']; hint?: string }): Diagnostic {
+  return {
+    severity: 'error',
+    ...problem,
+    file: target.message.file,
+    ...target.message.document.locate(target.at),
+  };
+}

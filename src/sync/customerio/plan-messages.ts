@@ -1,0 +1,101 @@
+import pLimit from 'p-limit';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import type { Message } from '../../workspace/index.js';
+import type { Plan } from '../plan.js';
+import { PlatformError } from '../platform-error.js';
+import { channelTargets, numericId, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import type { CustomerioApi } from './customerio-api.js';
+import { checkCustomerioTarget } from './handlebars-check.js';
+import { planContent, type ContentPlan, type PlanContext } from './plan-content.js';
+
+/** Trigger name (lower case: Customer.io matches them case-insensitively) → message id, read only when a target uses one. */
+async function triggerNames(targets: readonly ChannelTarget[], api: CustomerioApi): Promise<Map<string, number> | PlatformError> {
+  if (targets.every((target) => numericId(target.reference) !== undefined)) return new Map();
+  try {
+    const messages = await api.listMessages();
+    return new Map(messages.filter((message) => message.trigger_name).map((message) => [message.trigger_name!.toLowerCase(), message.id]));
+  } catch (error) {
+    if (error instanceof PlatformError) return error;
+    throw error;
+  }
+}
+
+function apiErrorDiagnostic(target: ChannelTarget, error: PlatformError): Diagnostic {
+  return targetDiagnostic(target, { ruleId: 'customerio/api-error', message: `"${target.message.id}": ${error.message}` });
+}
+
+function resolveId(target: ChannelTarget, byTrigger: Map<string, number> | PlatformError): { id?: number; diagnostic?: Diagnostic } {
+  const numeric = numericId(target.reference);
+  if (numeric !== undefined) return { id: numeric };
+  if (byTrigger instanceof PlatformError) return { diagnostic: apiErrorDiagnostic(target, byTrigger) };
+  const id = byTrigger.get(String(target.reference).toLowerCase());
+  if (id !== undefined) return { id };
+  return {
+    diagnostic: targetDiagnostic(target, {
+      ruleId: 'customerio/unknown-message',
+      message: `"${target.message.id}": Customer.io has no transactional message with trigger name "${target.reference}"`,
+      hint: 'use the numeric id from the message URL in Customer.io, or its trigger name',
+    }),
+  };
+}
+
+/** A platform failure on one target is that target's diagnostic; the rest of the plan goes on. */
+async function planOrReport(target: ChannelTarget, id: number, context: PlanContext): Promise<ContentPlan> {
+  try {
+    return await planContent(target, id, context);
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    return { steps: [], drift: [], diagnostics: [apiErrorDiagnostic(target, error)] };
+  }
+}
+
+/**
+ * The plan for every message that targets Customer.io: one content step per channel, settings
+ * and sender drift, and diagnostics for what cannot be published. Messages are planned in
+ * parallel (the API client paces the requests).
+ */
+export async function planMessages(messages: readonly Message[], context: PlanContext & { concurrency: number }): Promise<Plan> {
+  const { api } = context;
+  const diagnostics: Diagnostic[] = [];
+  const targets: ChannelTarget[] = [];
+  for (const message of messages) {
+    if (!message.definition.targets.customerio) continue;
+    const unsupported = checkCustomerioTarget(message);
+    diagnostics.push(...unsupported);
+    if (unsupported.length > 0) continue;
+    const found = channelTargets(message);
+    diagnostics.push(...found.diagnostics);
+    targets.push(...found.targets);
+  }
+
+  const byTrigger = await triggerNames(targets, api);
+  const claimed = new Map<string, ChannelTarget>();
+  const planned: { target: ChannelTarget; id: number }[] = [];
+  for (const target of targets) {
+    const { id, diagnostic } = resolveId(target, byTrigger);
+    if (diagnostic) diagnostics.push(diagnostic);
+    if (id === undefined) continue;
+    const variant = `${id}:${target.language}`;
+    const owner = claimed.get(variant);
+    if (owner) {
+      diagnostics.push(
+        targetDiagnostic(target, {
+          ruleId: 'customerio/duplicate-target',
+          message: `Customer.io transactional message ${id} (${target.language || 'default language'}) is already published by "${owner.message.id}" ${owner.channel}`,
+          hint: 'each transactional message content is published from one place',
+        }),
+      );
+      continue;
+    }
+    claimed.set(variant, target);
+    planned.push({ target, id });
+  }
+
+  const limit = pLimit(Math.max(1, context.concurrency));
+  const results = await Promise.all(planned.map(({ target, id }) => limit(() => planOrReport(target, id, context))));
+  return {
+    steps: results.flatMap((result) => result.steps),
+    drift: results.flatMap((result) => result.drift),
+    diagnostics: [...diagnostics, ...results.flatMap((result) => result.diagnostics)],
+  };
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { attributeReferences } from '../../render/attribute-references.js';
+import { fileTemplateSource, type Engines } from '../../render/index.js';
+import { messageFileName, type Message } from '../../workspace/index.js';
+import type { PulledMessage } from '../sync-target.js';
+import { numericId } from './channel-targets.js';
+import { defaultEmailRecipient } from './content-fields.js';
+import type { CustomerioApi, TransactionalContent, TransactionalMessage } from './customerio-api.js';
+import { settingsOf } from './settings-drift.js';
+
+export interface PullContext {
+  api: CustomerioApi;
+  engines: Engines;
+  /** Workspace root: where the new folders will be, for the diagnostics' paths. */
+  workspace: string;
+}
+
+/** Ids and trigger names (lower case) the workspace already publishes to. */
+function referencedBy(existing: readonly Message[]): { ids: Set<number>; triggers: Set<string> } {
+  const ids = new Set<number>();
+  const triggers = new Set<string>();
+  for (const message of existing) {
+    const target = message.definition.targets.customerio;
+    for (const reference of [target?.transactionalMessageId, target?.sms?.transactionalMessageId]) {
+      if (reference === undefined) continue;
+      const id = numericId(reference);
+      if (id !== undefined) ids.add(id);
+      else triggers.add(String(reference).toLowerCase());
+    }
+  }
+  return { ids, triggers };
+}
+
+/** A folder name from the message name, unique among `taken` (the id disambiguates). */
+function folderName(remote: TransactionalMessage, taken: ReadonlySet<string>): string {
+  const slug = (remote.name || remote.trigger_name || '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const name = slug || `customerio-${remote.id}`;
+  return taken.has(name) ? `${name}-${remote.id}` : name;
+}
+
+/** The default-language variant, else the first. */
+function mainContent(contents: readonly TransactionalContent[]): TransactionalContent | undefined {
+  return contents.find((content) => (content.language ?? '') === '') ?? contents[0];
+}
+
+/** A sample with every `customer.*` / `trigger.*` attribute the templates read, values left empty to fill in. */
+function sampleFor(templates: readonly string[], engines: Engines, file: string): string {
+  const data: Record<string, Record<string, unknown>> = { customer: {}, trigger: {} };
+  for (const text of templates) {
+    for (const { path: attributePath } of attributeReferences(fileTemplateSource(file, text), 'liquid', engines)) {
+      let node = data as Record<string, unknown>;
+      const names = attributePath.filter((segment): segment is string => typeof segment === 'string');
+      names.forEach((name, index) => {
+        const existing = node[name];
+        if (index === names.length - 1) {
+          if (existing === undefined) node[name] = '';
+        } else {
+          if (typeof existing !== 'object' || existing === null) node[name] = {};
+          node = node[name] as Record<string, unknown>;
+        }
+      });
+    }
+  }
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
+/**
+ * A new message folder for one remote transactional message: message.yaml with its target and
+ * current settings (so a diff right after shows no drift), the body file and an example sample.
+ * Required fields the platform leaves empty get a placeholder and a warning.
+ */
+function pulledFolder(remote: TransactionalMessage, content: TransactionalContent, folder: string, context: PullContext): { message: PulledMessage; diagnostics: Diagnostic[] } {
+  const file = path.join(context.workspace, folder, messageFileName);
+  const warn = (ruleId: string, message: string): Diagnostic => ({ ruleId, severity: 'warning', message, file, line: 1, column: 1 });
+  const diagnostics: Diagnostic[] = [];
+  const language = content.language ?? '';
+  const target = { transactionalMessageId: remote.id, ...(language ? { language } : {}), settings: settingsOf(remote) };
+  const body = content.body ?? '';
+  const recipient = content.recipient ?? '';
+  const files: Record<string, string> = {};
+  let definition: Record<string, unknown>;
+  if (content.type === 'twilio') {
+    files['sms.txt'] = withNewline(body);
+    definition = { sms: { body: 'sms.txt', to: recipient || '{{customer.phone}}' }, targets: { customerio: { sms: target } } };
+  } else {
+    const subject = content.subject || remote.name;
+    const from = content.from || 'Sender <sender@example.com>';
+    if (!content.subject) diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no subject: email.subject is a placeholder`));
+    if (!content.from) diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no sender address: email.from is a placeholder`));
+    if (recipient && recipient.replace(/\s+/g, '') !== defaultEmailRecipient) {
+      diagnostics.push(warn('customerio/pulled-recipient', `transactional message ${remote.id} sends to ${recipient}; txkit publishes email to ${defaultEmailRecipient}, so a push would change it`));
+    }
+    files['email.html'] = withNewline(body);
+    definition = {
+      email: { subject, ...(content.preheader_text ? { preheader: content.preheader_text } : {}), from, ...(content.reply_to ? { replyTo: content.reply_to } : {}), body: 'email.html' },
+      targets: { customerio: target },
+    };
+  }
+  const header = `# Pulled from Customer.io transactional message ${remote.id}${language ? ` (language "${language}")` : ''}.\n`;
+  files[messageFileName] = header + stringify({ name: remote.name || folder, ...(remote.description ? { description: remote.description } : {}), engine: 'liquid', ...definition });
+  files['samples/example.json'] = sampleFor([body, content.subject ?? '', content.preheader_text ?? '', recipient], context.engines, file);
+  return { message: { id: folder, files }, diagnostics };
+}
+
+/**
+ * Customer.io messages are referenced by id, so pulling updates nothing in place: it proposes a
+ * new folder for each remote transactional message no workspace message refers to. Writing them
+ * (never over an existing folder) is the caller's job.
+ */
+export async function pullMessages(existing: readonly Message[], context: PullContext): Promise<{ messages: PulledMessage[]; diagnostics: Diagnostic[] }> {
+  const referenced = referencedBy(existing);
+  const remote = (await context.api.listMessages()).filter(
+    (message) => !referenced.ids.has(message.id) && !(message.trigger_name && referenced.triggers.has(message.trigger_name.toLowerCase())),
+  );
+  const taken = new Set(existing.map((message) => message.id));
+  const messages: PulledMessage[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const contents = await Promise.all(remote.map((message) => context.api.getContents(message.id)));
+  remote.forEach((message, index) => {
+    const content = mainContent(contents[index] ?? []);
+    if (!content || (content.type !== undefined && content.type !== 'email' && content.type !== 'twilio')) return; // push and empty messages have nothing txkit authors
+    const folder = folderName(message, taken);
+    taken.add(folder);
+    const pulled = pulledFolder(message, content, folder, context);
+    diagnostics.push(...pulled.diagnostics);
+    messages.push(pulled.message);
+  });
+  return { messages, diagnostics };
+}

@@ -1,0 +1,133 @@
+/**
+ * A whole message as SFMC receives it: the email asset's views (html, text, subjectline,
+ * preheader) and the SMS definition's text, exported from Liquid (AMPscript) or Handlebars
+ * (GTL). Only the channels the message publishes to SFMC count: email needs
+ * `targets.sfmc.definitionKey` and `customerKey`, SMS needs `targets.sfmc.sms`.
+ */
+
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compileEmail } from '../../email/compile-email.js';
+import type { TemplateSource } from '../../render/index.js';
+import type { Message, PathSegment, SfmcTarget } from '../../workspace/index.js';
+import type { ExportedMessage } from '../sync-target.js';
+import { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
+import { exportHandlebarsToSfmc } from './handlebars-export.js';
+import { exportToSfmc, type SfmcExport } from './personalization-export.js';
+import { plainTextTemplate } from './plain-text-template.js';
+
+/** The SFMC objects a message publishes: its email (asset + definition) and/or its SMS definition. */
+export interface SfmcPublication {
+  target: SfmcTarget;
+  email?: { definitionKey: string; customerKey: string };
+  sms?: NonNullable<SfmcTarget['sms']>;
+}
+
+/** What the message publishes to SFMC; undefined when it has no SFMC target or the target names nothing it has. */
+export function sfmcPublication(message: Message): SfmcPublication | undefined {
+  const target = message.definition.targets.sfmc;
+  if (!target) return undefined;
+  const { definitionKey, customerKey, sms } = target;
+  const email = message.email && definitionKey !== undefined && customerKey !== undefined ? { definitionKey, customerKey } : undefined;
+  const publishesSms = message.sms !== undefined && sms !== undefined;
+  if (!email && !publishesSms) return undefined;
+  return { target, ...(email ? { email } : {}), ...(publishesSms ? { sms } : {}) };
+}
+
+/**
+ * What `txkit validate` reports for SFMC: constructs with no faithful SFMC translation in the
+ * templates the message publishes there, and SFMC targets that name a channel incompletely.
+ * Works on the template files as written (positions point into them); syntax errors are left
+ * to the engines' own rules.
+ */
+export function checkSfmcExport(message: Message): Diagnostic[] {
+  const diagnostics = targetProblems(message);
+  const publication = sfmcPublication(message);
+  if (!publication) return diagnostics;
+  const sources: TemplateSource[] = [];
+  if (publication.email && message.email) {
+    const { subject, preheader, body, text } = message.email;
+    sources.push(subject, body, ...(preheader ? [preheader] : []), ...(text ? [text] : []));
+  }
+  if (publication.sms && message.sms) sources.push(message.sms.body);
+  for (const source of sources) {
+    diagnostics.push(...exportTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
+  }
+  return diagnostics;
+}
+
+/** The published form of the message, compiled (MJML) and exported; `diagnostics` blocks publishing when it holds an error. */
+export async function exportMessageToSfmc(message: Message, options: { workspaceRoot: string }): Promise<ExportedMessage> {
+  const diagnostics = targetProblems(message);
+  const publication = sfmcPublication(message);
+  const exported: ExportedMessage = { diagnostics };
+  if (publication?.email && message.email) {
+    const { subject, preheader, text } = message.email;
+    const compiled = await compileEmail(message.email, options);
+    diagnostics.push(...compiled.diagnostics);
+    const html = exportTemplate(message, compiled.source);
+    const parts = {
+      subject: exportTemplate(message, subject),
+      preheader: preheader ? exportTemplate(message, preheader) : { output: '', diagnostics: [] },
+      html,
+      text: text ? exportTemplate(message, text) : generatedText(message, compiled.html, html),
+    };
+    for (const part of Object.values(parts)) diagnostics.push(...part.diagnostics);
+    exported.email = { subject: parts.subject.output, preheader: parts.preheader.output, html: parts.html.output, text: parts.text.output };
+  }
+  if (publication?.sms && message.sms) {
+    const body = exportTemplate(message, message.sms.body);
+    diagnostics.push(...body.diagnostics);
+    exported.sms = { text: body.output };
+  }
+  return exported;
+}
+
+/**
+ * The text view generated from the HTML when message.yaml names no text file. Its constructs
+ * are the body's, reported there; but the conversion can also drop a tag (one between table
+ * rows), which breaks the text alone: that is reported once, on the body.
+ */
+function generatedText(message: Message, compiledHtml: string, html: SfmcExport): SfmcExport {
+  const file = message.email!.body.file;
+  const text = exportTemplate(message, { file, text: plainTextTemplate(compiledHtml), locate: () => ({ line: 1, column: 1 }) });
+  const broken = text.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  if (!broken || html.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { output: text.output, diagnostics: [] };
+  return {
+    output: text.output,
+    diagnostics: [
+      {
+        ruleId: broken.ruleId,
+        severity: 'error',
+        message: `the plain-text version generated from this HTML cannot be published to SFMC: ${broken.message}`,
+        hint: 'write the plain-text version yourself and name it in message.yaml (email.text: email.txt)',
+        file,
+        line: 1,
+        column: 1,
+      },
+    ],
+  };
+}
+
+function exportTemplate(message: Message, source: TemplateSource): SfmcExport {
+  const attributeMap = message.definition.targets.sfmc?.attributeMap;
+  const exporter = message.definition.engine === 'handlebars' ? exportHandlebarsToSfmc : exportToSfmc;
+  return exporter(source.text, { file: source.file, locate: source.locate, ...(attributeMap ? { attributeMap } : {}) });
+}
+
+/** An SFMC target that names half of the email, or a channel the message does not have. */
+function targetProblems(message: Message): Diagnostic[] {
+  const target = message.definition.targets.sfmc;
+  if (!target) return [];
+  const problems: Diagnostic[] = [];
+  const problem = (path: PathSegment[], text: string, hint: string) =>
+    problems.push({ ruleId: 'schema/message', severity: 'error', message: text, hint, file: message.file, ...message.document.locate(['targets', 'sfmc', ...path], 'key') });
+  const { definitionKey, customerKey, sms } = target;
+  if ((definitionKey === undefined) !== (customerKey === undefined)) {
+    const missing = definitionKey === undefined ? 'definitionKey' : 'customerKey';
+    problem([definitionKey === undefined ? 'customerKey' : 'definitionKey'], `targets.sfmc needs ${missing} too to publish the email`, 'the email is a Content Builder asset (customerKey) sent by a transactional send definition (definitionKey)');
+  } else if (definitionKey !== undefined && !message.definition.email) {
+    problem(['definitionKey'], 'targets.sfmc names an email definition, but the message has no email', 'add an email section, or remove definitionKey and customerKey');
+  }
+  if (sms && !message.definition.sms) problem(['sms'], 'targets.sfmc.sms names an SMS definition, but the message has no sms', 'add an sms section, or remove targets.sfmc.sms');
+  return problems;
+}

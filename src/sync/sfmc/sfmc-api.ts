@@ -1,0 +1,108 @@
+import { createHttpClient, type RetryPolicy } from '../http-client.js';
+import type { SfmcSession } from './sfmc-session.js';
+
+export type SfmcChannel = 'email' | 'sms';
+
+/** A JSON object as SFMC returns it. */
+export type SfmcObject = Record<string, unknown>;
+
+/** A Content Builder asset as read back: the fields txkit wrote plus those SFMC adds (`id` among them). */
+export interface RemoteAsset extends SfmcObject {
+  id: number;
+  customerKey: string;
+}
+
+export interface DefinitionSummary {
+  definitionKey: string;
+  name: string;
+  status: string;
+}
+
+export interface ApiOptions {
+  secrets: readonly string[];
+  retry?: RetryPolicy;
+}
+
+const ASSETS = 'asset/v1/content/assets';
+const definitions = (channel: SfmcChannel) => `messaging/v1/${channel}/definitions`;
+const messages = (channel: SfmcChannel) => `messaging/v1/${channel}/messages`;
+
+/**
+ * SFMC's error bodies: `{message, errorcode, documentation}` (Transactional Messaging) and
+ * Content Builder's `{message, errorcode, validationErrors: [{message, errorcode}]}`, sometimes
+ * `errors: [{message}]`.
+ */
+export function describeSfmcError(body: unknown): { message?: string; code?: number | string; fields?: string[] } {
+  if (body === null || typeof body !== 'object') return typeof body === 'string' && body !== '' ? { message: body } : {};
+  const { message, errorcode, validationErrors, errors } = body as Record<string, unknown>;
+  const texts = (list: unknown) => (Array.isArray(list) ? list.flatMap((item) => (typeof (item as { message?: unknown })?.message === 'string' ? [(item as { message: string }).message] : [])) : []);
+  const fields = [...texts(validationErrors), ...texts(errors)];
+  const text = typeof message === 'string' ? message : fields[0];
+  return {
+    ...(text !== undefined ? { message: text } : {}),
+    ...(typeof errorcode === 'number' || typeof errorcode === 'string' ? { code: errorcode } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
+  };
+}
+
+/** The REST calls txkit makes, over the shared resilient client. */
+export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
+  const http = createHttpClient({
+    baseUrl: session.restBaseUrl,
+    authorize: () => session.authorization(),
+    onUnauthorized: () => session.refresh(),
+    secrets: options.secrets,
+    describeError: describeSfmcError,
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+
+  return {
+    /** The asset with this customerKey (unique per instance), looked up the way sfmc-devtools does. */
+    async findAsset(customerKey: string): Promise<RemoteAsset | undefined> {
+      // Queries go in the path as SFMC documents them (%20 and $, not the + and %24 URLSearchParams writes).
+      const filter = `customerKey%20eq%20${encodeURIComponent(customerKey)}`;
+      const { body } = await http.request<{ items?: RemoteAsset[] }>('GET', `${ASSETS}?$filter=${filter}`);
+      return body?.items?.find((item) => String(item.customerKey).toLowerCase() === customerKey.toLowerCase());
+    },
+    /** POST is retried after a dropped connection: a repeat is refused as a duplicate key, which callers handle. */
+    async createAsset(asset: SfmcObject): Promise<void> {
+      await http.request('POST', ASSETS, { body: asset, retryUnsafe: true });
+    },
+    async updateAsset(id: number, fields: SfmcObject): Promise<void> {
+      await http.request('PATCH', `${ASSETS}/${id}`, { body: fields });
+    },
+    async getDefinition(channel: SfmcChannel, definitionKey: string): Promise<SfmcObject | undefined> {
+      const { status, body } = await http.request<SfmcObject>('GET', `${definitions(channel)}/${encodeURIComponent(definitionKey)}`, { accept: [404] });
+      return status === 404 ? undefined : body;
+    },
+    async createDefinition(channel: SfmcChannel, definition: SfmcObject): Promise<void> {
+      await http.request('POST', definitions(channel), { body: definition, retryUnsafe: true });
+    },
+    async updateDefinition(channel: SfmcChannel, definitionKey: string, fields: SfmcObject): Promise<void> {
+      await http.request('PATCH', `${definitions(channel)}/${encodeURIComponent(definitionKey)}`, { body: fields });
+    },
+    /** Every definition that is not deleted, page by page. */
+    async listDefinitions(channel: SfmcChannel): Promise<DefinitionSummary[]> {
+      const all: DefinitionSummary[] = [];
+      for (let page = 1; ; page++) {
+        const query = `$filter=status%20neq%20deleted&$pageSize=100&$page=${page}`;
+        const { body } = await http.request<{ definitions?: DefinitionSummary[]; count?: number }>('GET', `${definitions(channel)}?${query}`);
+        const found = body?.definitions ?? [];
+        all.push(...found);
+        if (found.length === 0 || all.length >= (body?.count ?? 0)) return all;
+      }
+    },
+    /** One message; retried after a dropped connection because the messageKey makes a repeat a refused duplicate. */
+    async send(channel: SfmcChannel, messageKey: string, request: SfmcObject): Promise<SfmcObject | undefined> {
+      const { body } = await http.request<SfmcObject>('POST', `${messages(channel)}/${encodeURIComponent(messageKey)}`, { body: request, retryUnsafe: true });
+      return body;
+    },
+    /** The message's status; undefined while SFMC does not know the key yet (404). */
+    async sendStatus(channel: SfmcChannel, messageKey: string): Promise<SfmcObject | undefined> {
+      const { status, body } = await http.request<SfmcObject>('GET', `${messages(channel)}/${encodeURIComponent(messageKey)}`, { accept: [404] });
+      return status === 404 ? undefined : body;
+    },
+  };
+}
+
+export type SfmcApi = ReturnType<typeof createSfmcApi>;

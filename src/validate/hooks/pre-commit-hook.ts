@@ -1,0 +1,64 @@
+import { chmod, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runGit } from '../git.js';
+
+/** The command every hook integration runs: `--no` keeps npx from downloading some other "txkit". */
+export const validateStagedCommand = 'npx --no -- txkit validate --staged';
+
+/** Marks a hook as txkit's own, so installing again may replace it. */
+const marker = '# txkit pre-commit hook';
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The pre-commit script. git runs hooks from the top of the working tree, so the script first
+ * goes to the project folder (where txkit.config.yaml is), given relative to that top with `/`.
+ */
+export function preCommitHookScript(projectDir: string): string {
+  return [
+    '#!/bin/sh',
+    `${marker}: validates the staged messages (written by \`txkit hooks install\`; run it again to update)`,
+    ...(projectDir === '' ? [] : [`cd ${shellQuote(projectDir)} || exit 1`]),
+    `exec ${validateStagedCommand}`,
+    '',
+  ].join('\n');
+}
+
+export function isTxkitHook(script: string): boolean {
+  return script.includes(marker);
+}
+
+/** A pre-commit hook txkit did not write is in the way. */
+export class ForeignHookError extends Error {
+  override readonly name = 'ForeignHookError';
+  constructor(readonly file: string) {
+    super(`${file} exists and was not written by txkit`);
+  }
+}
+
+export interface InstallResult {
+  file: string;
+  /** What was there before. */
+  previous: 'nothing' | 'txkit' | 'foreign';
+}
+
+/**
+ * Writes the pre-commit hook into git's hooks folder (`git rev-parse --git-path hooks`, which
+ * honours core.hooksPath and worktrees). Replaces an earlier txkit hook; another one only with `force`.
+ */
+export async function installPreCommitHook(options: { cwd: string; force?: boolean }): Promise<InstallResult> {
+  const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd })).toString('utf8').trim();
+  const hooksDir = path.resolve(options.cwd, await git('rev-parse', '--git-path', 'hooks'));
+  const top = await realpath(await git('rev-parse', '--show-toplevel'));
+  const projectDir = path.relative(top, await realpath(options.cwd)).split(path.sep).join('/');
+  const file = path.join(hooksDir, 'pre-commit');
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  const previous = existing === undefined ? 'nothing' : isTxkitHook(existing) ? 'txkit' : 'foreign';
+  if (previous === 'foreign' && !options.force) throw new ForeignHookError(file);
+  await mkdir(hooksDir, { recursive: true });
+  await writeFile(file, preCommitHookScript(projectDir));
+  await chmod(file, 0o755);
+  return { file, previous };
+}

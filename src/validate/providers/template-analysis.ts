@@ -1,0 +1,32 @@
+import type { AttributeFacts } from '../attributes/attribute-facts.js';
+import { analyzeTemplate } from '../attributes/template-references.js';
+import { messageTemplates } from '../message-templates.js';
+import type { CheckRule, Provider } from '../rule.js';
+import { attributesMissingInSample } from '../rules/attributes-missing-in-sample.js';
+import { attributesType } from '../rules/attributes-type.js';
+import { attributesUndeclared } from '../rules/attributes-undeclared.js';
+import { attributesUnused } from '../rules/attributes-unused.js';
+import { syntaxHandlebars } from '../rules/syntax-handlebars.js';
+import { syntaxLiquid } from '../rules/syntax-liquid.js';
+
+const attributeRules: readonly CheckRule<AttributeFacts>[] = [attributesUndeclared, attributesMissingInSample, attributesUnused, attributesType];
+
+/**
+ * Parses every template of a message once (syntax problems come out here) and checks the
+ * attributes they read against message.yaml and the samples, without rendering: a branch
+ * no sample takes is checked too.
+ */
+export const templateAnalysisProvider: Provider = {
+  id: 'template-analysis',
+  rules: [syntaxLiquid, syntaxHandlebars, ...attributeRules],
+  async check(message, context) {
+    const analyses = messageTemplates(message).map(({ source }) => analyzeTemplate(source, message.definition.engine, context.engines));
+    const facts: AttributeFacts = {
+      message,
+      references: analyses.flatMap((analysis) => analysis.references),
+      complete: analyses.every((analysis) => analysis.diagnostics.length === 0),
+    };
+    const enabledRules = attributeRules.filter((rule) => context.isEnabled(rule.meta.id));
+    return [...analyses.flatMap((analysis) => analysis.diagnostics), ...enabledRules.flatMap((rule) => rule.check(facts))];
+  },
+};

@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../diagnostics/index.js';
+import { createEngines, type Engines } from '../render/index.js';
+import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
+import { providers as registeredProviders, registeredRules } from './registry.js';
+import type { Provider, ProviderContext } from './rule.js';
+import { applySeverities, configuredSeverities } from './rule-severities.js';
+import { everything, inScope, type Selection } from './selection.js';
+import { unknownRuleDiagnostics } from './unknown-rules.js';
+
+export interface ValidateOptions {
+  config: ResolvedConfig;
+  /** Problems loading txkit.config.yaml (from loadConfig). */
+  configDiagnostics: readonly Diagnostic[];
+  workspace: Workspace;
+  /** What to report; everything by default. */
+  selection?: Selection;
+  /** Shared engines keep their parse caches across calls (the preview validates on every save). */
+  engines?: Engines;
+  providers?: readonly Provider[];
+}
+
+/** One diagnostic per problem: two samples that trip the same template line report it once. */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = [diagnostic.ruleId, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function checkMessage(message: Message, providers: readonly Provider[], context: ProviderContext): Promise<Diagnostic[]> {
+  const produced = await Promise.all(providers.map((provider) => provider.check(message, context)));
+  return [...message.diagnostics, ...produced.flat()];
+}
+
+/**
+ * Validates the selected messages of a loaded workspace: load problems, then every provider's
+ * rules, with txkit.config.yaml's severities applied. Returns diagnostics in no particular
+ * order (formatters sort them).
+ */
+export async function validate(options: ValidateOptions): Promise<Diagnostic[]> {
+  const { config, workspace, selection = everything } = options;
+  const providers = options.providers ?? registeredProviders;
+  const rules = registeredRules(providers);
+  const severities = configuredSeverities(config.rules, rules);
+  const context: ProviderContext = { engines: options.engines ?? createEngines(), config, isEnabled: (id) => severities.get(id) !== 'off' };
+  const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
+  const scopeOf = (id: string) => selection.messages?.get(id);
+
+  const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
+  const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
+  const checked = await Promise.all(
+    workspace.messages.filter((message) => isSelected(message.id)).map(async (message) => inScope(await checkMessage(message, providers, context), scopeOf(message.id))),
+  );
+  return applySeverities(unique([...configProblems, ...broken, ...checked.flat()]), severities);
+}

@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { executePlan, type SyncConnection } from '../../src/sync/index.js';
+import type { Workspace } from '../../src/workspace/index.js';
+import { connect, emptyWorkspace, openWorkspace, positionOf, sandboxEnv, writeMessage } from './customerio-fixtures.js';
+
+const loginYaml = `name: Login code
+sms:
+  to: "{{customer.phone}}"
+targets:
+  customerio:
+    sms:
+      transactionalMessageId: 7
+      settings:
+        linkTracking: false
+        sendToUnsubscribed: true
+        triggerName: login_code
+`;
+
+const receiptYaml = `name: Receipt
+email:
+  subject: "Receipt {{trigger.id}}"
+  from: "Shop <shop@example.com>"
+  replyTo: "help@example.com"
+  body: email.html
+targets:
+  customerio:
+    transactionalMessageId: 8
+`;
+
+const frenchYaml = `name: Welcome
+email:
+  subject: "Bienvenue"
+  from: "Shop <shop@example.com>"
+  body: email.html
+targets:
+  customerio:
+    transactionalMessageId: 9
+    language: fr
+`;
+
+const byTriggerYaml = `name: Login by trigger
+sms:
+  to: "{{customer.phone}}"
+targets:
+  customerio:
+    sms:
+      transactionalMessageId: LOGIN-CODE-2
+`;
+
+describe('Customer.io plan: drift, languages, and what cannot be published', () => {
+  let sandbox: Sandbox;
+  let workspaceDir: string;
+  let workspace: Workspace;
+  let connection: SyncConnection;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    sandbox.seed({
+      customerio: {
+        messages: [
+          {
+            id: 7,
+            name: 'Login code',
+            trigger_name: 'login-code',
+            link_tracking: true,
+            send_to_unsubscribed: true,
+            contents: [{ id: 70, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{ customer.phone }}' }],
+          },
+          { id: 8, name: 'Receipt', contents: [{ id: 80, subject: 'Receipt {{trigger.id}}', body: '<p>Receipt</p>', from: 'billing@example.com', reply_to: 'HELP@example.com' }] },
+          {
+            id: 9,
+            name: 'Welcome',
+            contents: [
+              { id: 90, subject: 'Welcome', body: '<p>Welcome</p>', from: 'other@example.com' },
+              { id: 91, language: 'fr', subject: 'Bienvenue', body: '<p>Old</p>', from: 'Shop <shop@example.com>' },
+            ],
+          },
+          { id: 10, name: 'Newsletter-ish email', contents: [{ id: 100, body: '<p>x</p>' }] },
+          { id: 11, name: 'Login code (trigger)', trigger_name: 'login-code-2', contents: [{ id: 110, type: 'twilio', body: 'Code {{trigger.code}}' }] },
+        ],
+      },
+    });
+    workspaceDir = await emptyWorkspace();
+    await writeMessage(workspaceDir, 'login-code', { 'message.yaml': loginYaml, 'sms.txt': 'Your code is {{trigger.code}}\n' });
+    await writeMessage(workspaceDir, 'receipt', { 'message.yaml': receiptYaml, 'email.html': '<p>Receipt</p>\n' });
+    await writeMessage(workspaceDir, 'welcome', { 'message.yaml': frenchYaml, 'email.html': '<p>Bienvenue</p>\n' });
+    workspace = await openWorkspace(workspaceDir);
+    connection = await connect(workspace, sandboxEnv(sandbox));
+  });
+  afterAll(() => sandbox.close());
+
+  const only = (...ids: string[]) => workspace.messages.filter((message) => ids.includes(message.id));
+
+  it('reports message settings that differ from message.yaml as drift, and writes nothing for them', async () => {
+    const plan = await connection.plan(only('login-code'));
+    // The recipient differs only by spaces inside {{ }}: no change.
+    expect(plan.steps.map((step) => [step.key, step.action])).toEqual([['7/content/70', 'unchanged']]);
+    expect(plan.drift).toEqual([
+      { platform: 'customerio', messageId: 'login-code', kind: 'transactional-message', key: '7', field: 'link_tracking', expected: false, actual: true },
+      { platform: 'customerio', messageId: 'login-code', kind: 'transactional-message', key: '7', field: 'trigger_name', expected: 'login_code', actual: 'login-code' },
+    ]);
+    const before = sandbox.requests.length;
+    await executePlan(plan);
+    expect(sandbox.requests.slice(before)).toEqual([]);
+  });
+
+  it('compares the sender addresses the platform reports with email.from and email.replyTo', async () => {
+    const plan = await connection.plan(only('receipt', 'welcome'));
+    // reply_to differs only in case; "welcome" publishes its French variant, whose sender matches.
+    expect(plan.drift).toEqual([{ platform: 'customerio', messageId: 'receipt', kind: 'email-content', key: '8/content/80', field: 'from', expected: 'Shop <shop@example.com>', actual: 'billing@example.com' }]);
+  });
+
+  it('publishes the variant of the configured language and leaves the others alone', async () => {
+    const plan = await connection.plan(only('welcome'));
+    expect(plan.steps.map((step) => [step.key, step.action, step.changes.map((change) => change.path)])).toEqual([['9/content/91', 'update', ['body']]]);
+    await executePlan(plan);
+    const [main, french] = sandbox.state.customerio.contents.get(9)!;
+    expect(french).toMatchObject({ language: 'fr', body: '<p>Bienvenue</p>\n', subject: 'Bienvenue' });
+    expect(main).toMatchObject({ language: '', body: '<p>Welcome</p>', subject: 'Welcome' });
+  });
+
+  it('resolves a trigger name to its message, case-insensitively', async () => {
+    await writeMessage(workspaceDir, 'login-by-trigger', { 'message.yaml': byTriggerYaml, 'sms.txt': 'Code {{trigger.code}}\n' });
+    const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => message.id === 'login-by-trigger');
+    const plan = await connection.plan(messages);
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.steps.map((step) => [step.key, step.action])).toEqual([['11/content/110', 'unchanged']]);
+  });
+
+  it('names the message and the id Customer.io does not have (404), at the id in message.yaml', async () => {
+    const yaml = receiptYaml.replace('transactionalMessageId: 8', 'transactionalMessageId: 4040');
+    const dir = await writeMessage(workspaceDir, 'missing', { 'message.yaml': yaml, 'email.html': '<p>x</p>\n' });
+    const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => message.id === 'missing');
+    const plan = await connection.plan(messages);
+    expect(plan.steps).toEqual([]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'customerio/unknown-message', severity: 'error', file: path.join(dir, 'message.yaml'), ...positionOf(yaml, '4040') }),
+    ]);
+    expect(plan.diagnostics[0]!.message).toContain('"missing"');
+    expect(plan.diagnostics[0]!.message).toContain('4040');
+  });
+
+  it('reports a missing language, a channel mismatch and a target without its channel', async () => {
+    const noGerman = frenchYaml.replace('language: fr', 'language: de');
+    const smsOnEmail = byTriggerYaml.replace('LOGIN-CODE-2', '10');
+    const emailWithoutSection = 'name: No email\nsms:\n  to: "+14155552671"\ntargets:\n  customerio:\n    transactionalMessageId: 10\n';
+    await writeMessage(workspaceDir, 'german', { 'message.yaml': noGerman, 'email.html': '<p>x</p>\n' });
+    await writeMessage(workspaceDir, 'sms-on-email', { 'message.yaml': smsOnEmail, 'sms.txt': 'hi\n' });
+    await writeMessage(workspaceDir, 'no-email', { 'message.yaml': emailWithoutSection, 'sms.txt': 'hi\n' });
+    const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => ['german', 'sms-on-email', 'no-email'].includes(message.id));
+    const plan = await connection.plan(messages);
+    expect(plan.steps).toEqual([]);
+    expect(plan.diagnostics.map((diagnostic) => [path.basename(path.dirname(diagnostic.file)), diagnostic.ruleId, diagnostic.line]).sort()).toEqual([
+      ['german', 'customerio/missing-language', positionOf(noGerman, 'transactionalMessageId').line],
+      ['no-email', 'customerio/missing-channel', positionOf(emailWithoutSection, 'transactionalMessageId').line],
+      ['sms-on-email', 'customerio/channel-mismatch', positionOf(smsOnEmail, '10').line],
+    ]);
+  });
+});

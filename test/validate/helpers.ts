@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const defectsProject = path.join(repoRoot, 'test/fixtures/validate/defects');
+export const txkitBin = path.join(repoRoot, 'bin/txkit.js');
+
+/** 1-based line and column where `needle` starts in the file (its `occurrence`-th appearance), read from the fixture itself. */
+export function positionOf(file: string, needle: string, occurrence = 1): { line: number; column: number } {
+  const text = readFileSync(file, 'utf8');
+  let offset = -1;
+  for (let found = 0; found < occurrence; found++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset === -1) throw new Error(`"${needle}" is not in ${file} ${occurrence} times`);
+  }
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Where, which rule and how serious: the fields a defect is identified by. */
+export function located(diagnostics: readonly Diagnostic[], ruleId: string) {
+  return diagnostics
+    .filter((diagnostic) => diagnostic.ruleId === ruleId)
+    .map(({ file, line, column, severity }) => ({ file, line, column, severity }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (`node bin/txkit.js`) as a subprocess, as a user or a git hook does. */
+export function runTxkit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [txkitBin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
