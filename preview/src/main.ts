@@ -84,6 +84,9 @@ function applyControls(): void {
   widthControl.set(selection.width);
   darkToggle.setAttribute('aria-pressed', String(selection.dark));
   emailControls.hidden = selection.channel !== 'email' || !view?.email;
+  // Width and dark mode only change the rendered preview, not the source views.
+  widthControl.element.hidden = selection.tab !== 'preview';
+  darkToggle.hidden = selection.tab !== 'preview';
   stage.dataset['channel'] = selection.channel;
 }
 

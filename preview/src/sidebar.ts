@@ -66,8 +66,7 @@ export function createSidebar(onSelect: (id: string) => void): Sidebar {
               onclick: () => onSelect(message.id),
             },
             channelIcons(message),
-            h('span', { class: 'message-names' }, h('span', { class: 'message-name' }, message.name), h('span', { class: 'message-id' }, message.id)),
-            badges(message),
+            h('span', { class: 'message-names' }, h('span', { class: 'message-name' }, message.name), h('span', { class: 'message-meta' }, h('span', { class: 'message-id' }, message.id), badges(message))),
           ),
         ),
       );

@@ -1,9 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerBuild } from './commands/build.js';
 import { registerDev } from './commands/dev.js';
+import { registerDiff } from './commands/diff.js';
 import { registerHooks } from './commands/hooks.js';
 import { registerList } from './commands/list.js';
+import { registerPull } from './commands/pull.js';
+import { registerPush } from './commands/push.js';
 import { registerRender } from './commands/render.js';
+import { registerSandbox } from './commands/sandbox.js';
+import { registerSend } from './commands/send.js';
 import { registerValidate } from './commands/validate.js';
 import { colors, writeErr } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
@@ -43,9 +49,15 @@ export function createProgram(): Command {
   });
   registerList(program, run);
   registerRender(program, run);
+  registerBuild(program, run);
   registerDev(program, run);
   registerValidate(program, run);
   registerHooks(program, run);
+  registerDiff(program, run);
+  registerPush(program, run);
+  registerPull(program, run);
+  registerSend(program, run);
+  registerSandbox(program, run);
   return program;
 }
 

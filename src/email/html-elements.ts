@@ -4,6 +4,7 @@ import { Parser } from 'htmlparser2';
 export interface HtmlElement {
   /** Lower-case tag name. */
   name: string;
+  /** Lower-case attribute names, as HTML treats them. */
   attributes: Readonly<Record<string, string>>;
   /** Offset of the start tag's `<`. */
   start: number;
@@ -66,7 +67,7 @@ export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDoc
         texts.push({ start: parser.startIndex, end: parser.endIndex + 1, text: data, parent: open.at(-1) });
       },
     },
-    { decodeEntities: options.decodeEntities ?? true, recognizeSelfClosing: true, lowerCaseAttributeNames: false },
+    { decodeEntities: options.decodeEntities ?? true, recognizeSelfClosing: true, lowerCaseAttributeNames: true },
   );
   parser.end(text);
   return { text, elements, texts };

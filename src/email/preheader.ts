@@ -29,7 +29,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The usual hidden-preheader markup: invisible in the body, shown by inboxes next to the subject. */
-export function preheaderMarkup(preheader: string): string {
+function preheaderMarkup(preheader: string): string {
   return `<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>`;
 }
 

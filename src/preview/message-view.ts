@@ -1,18 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { renderEmail } from '../pipeline/render-email.js';
-import { renderSms } from '../pipeline/render-sms.js';
+import type { CompiledEmail } from '../email/index.js';
+import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../pipeline/render-email.js';
+import { renderSms, type RenderedSms } from '../pipeline/render-sms.js';
 import type { Engines } from '../render/index.js';
-import { analyzeSms } from '../sms/index.js';
 import type { BrokenMessage, Message, Sample } from '../workspace/index.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic } from './api-types.js';
-
-export interface ViewContext {
-  engines: Engines;
-  /** Workspace root: diagnostics carry paths relative to it. */
-  root: string;
-  revision: number;
-}
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
   return { ...diagnostic, relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file };
@@ -40,17 +33,46 @@ export function channelsOf(message: Message): Channel[] {
   return [...(message.email ? ['email' as const] : []), ...(message.sms ? ['sms' as const] : [])];
 }
 
-/** Empty output explained by an error means the template failed, not that it is empty. */
-function producedOutput(output: string, diagnostics: readonly Diagnostic[]): boolean {
-  return output.trim() !== '' || !diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+/** A message rendered with one sample (or with none, when it has no samples). */
+export interface SampleRender {
+  sample: Sample | undefined;
+  email?: RenderedEmail;
+  sms?: RenderedSms;
+  /** Everything the render reported, compile problems included. */
+  diagnostics: Diagnostic[];
 }
 
-/** Renders every channel of `message` with `sample` into the JSON the UI shows. */
-export async function renderMessageView(message: Message, sample: Sample | undefined, context: ViewContext): Promise<MessageView> {
-  const options = { engines: context.engines };
-  const email = await renderEmail(message, sample, options);
+/** The email body compiled once per version of the message (MJML through the shared cache); undefined without an email. */
+export function compileFor(message: Message, workspaceRoot: string): Promise<CompiledEmail | undefined> {
+  return hasEmail(message) ? compileMessageEmail(message, { workspaceRoot }) : Promise.resolve(undefined);
+}
+
+/** Every channel of `message` rendered with `sample`, from the compiled email: personalization only, cheap. */
+export function renderSample(message: Message, compiled: CompiledEmail | undefined, sample: Sample | undefined, options: { engines: Engines }): SampleRender {
+  const email = hasEmail(message) && compiled ? personalizeEmail(message, compiled, sample, options) : undefined;
   const sms = renderSms(message, sample, options);
-  const diagnostics = uniqueDiagnostics([...message.diagnostics, ...(email?.diagnostics ?? []), ...(sms?.diagnostics ?? [])]);
+  return {
+    sample,
+    ...(email ? { email } : {}),
+    ...(sms ? { sms } : {}),
+    diagnostics: [...(compiled?.diagnostics ?? []), ...(email?.diagnostics ?? []), ...(sms?.diagnostics ?? [])],
+  };
+}
+
+/** An empty body explained by an error means the template failed, not that it is empty. */
+function emailRendered(email: RenderedEmail): boolean {
+  return email.html.trim() !== '' || !email.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+export interface ViewContext {
+  /** Workspace root: diagnostics carry paths relative to it. */
+  root: string;
+  revision: number;
+}
+
+/** The JSON the UI shows for one sample of a message; `diagnostics` are the ones to list with it. */
+export function messageView(message: Message, render: SampleRender, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
+  const { email, sms } = render;
   return {
     id: message.id,
     name: message.definition.name,
@@ -59,37 +81,16 @@ export async function renderMessageView(message: Message, sample: Sample | undef
     broken: false,
     channels: channelsOf(message),
     samples: message.samples.map((candidate) => candidate.name),
-    sample: sample?.name ?? null,
-    ...(email
-      ? {
-          email: {
-            from: email.from,
-            subject: email.subject,
-            preheader: email.preheader,
-            html: email.html,
-            text: email.text,
-            rendered: producedOutput(email.html, email.diagnostics),
-          },
-        }
-      : {}),
-    ...(sms && message.sms
-      ? {
-          sms: {
-            to: sms.to,
-            text: sms.text,
-            analysis: analyzeSms(sms.text),
-            maxSegments: message.sms.definition.maxSegments,
-            rendered: producedOutput(sms.text, sms.diagnostics),
-          },
-        }
-      : {}),
+    sample: render.sample?.name ?? null,
+    ...(email ? { email: { from: email.from, subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, rendered: emailRendered(email) } } : {}),
+    ...(sms && message.sms ? { sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms.definition.maxSegments, rendered: sms.bodyRendered } } : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
   };
 }
 
 /** A message whose message.yaml does not load: its problems and nothing to render. */
-export function brokenMessageView(message: BrokenMessage, context: Omit<ViewContext, 'engines'>): MessageView {
+export function brokenMessageView(message: BrokenMessage, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
   return {
     id: message.id,
     name: message.id,
@@ -97,7 +98,7 @@ export function brokenMessageView(message: BrokenMessage, context: Omit<ViewCont
     channels: [],
     samples: [],
     sample: null,
-    diagnostics: message.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
+    diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
   };
 }

@@ -31,12 +31,17 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
     apply: 'serve',
     async configureServer(server) {
       const { workspace } = options;
+      const send = (update: WorkspaceUpdate | undefined) => {
+        if (update) server.ws.send({ type: 'custom', event: updateEvent, data: update });
+      };
       server.middlewares.use(hostCheckMiddleware(boundHostOf(server, options.host)));
       server.middlewares.use(apiMiddleware(workspace));
       watcher = watchWorkspace(workspace.root, {
-        async onChange(files) {
-          const update = await workspace.apply(files);
-          if (update) server.ws.send({ type: 'custom', event: updateEvent, data: update satisfies WorkspaceUpdate });
+        async onChange(files, morePending) {
+          // Reload first, so the open page updates at once; validation's findings follow,
+          // once the saves stop coming (it yields to a newer save between messages).
+          send(await workspace.reload(files));
+          send(await workspace.validateChanged(morePending));
         },
         onError(error) {
           server.config.logger.error(`txkit: watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`);

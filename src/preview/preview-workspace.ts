@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pickSample } from '../cli/commands/render.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { CompiledEmail } from '../email/index.js';
 import { createEngines, type Engines } from '../render/index.js';
 import {
   isBroken,
@@ -11,19 +13,25 @@ import {
   type BrokenMessage,
   type Message,
   type ResolvedConfig,
+  type Sample,
 } from '../workspace/index.js';
 import { affectedMessageDirs, type MessageDependencies } from './affected-messages.js';
-import type { MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
-import { brokenMessageView, channelsOf, countDiagnostics, renderMessageView, uniqueDiagnostics } from './message-view.js';
+import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
+import { messageProblems, type MessageProblems } from './message-problems.js';
+import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, uniqueDiagnostics, type SampleRender } from './message-view.js';
 
-/** Views are keyed by sample name; a message without samples has one view under this key. */
-const noSample = '';
-
+/** One version of a message, with what has been computed about it so far. */
 interface Entry {
   message: Message | BrokenMessage;
-  views: Map<string, MessageView>;
-  summary: MessageSummary;
   dependencies: MessageDependencies;
+  /** Started when the version is loaded, awaited by the first render. */
+  compiled: Promise<CompiledEmail | undefined>;
+  /** Renders by sample name ('' for a message without samples), made when first asked for. */
+  renders: Map<string, Promise<SampleRender>>;
+  /** What validation said about this version or, until `current`, about the previous one. */
+  validated: Diagnostic[];
+  current: boolean;
+  counts: DiagnosticCounts;
 }
 
 function dependenciesOf(message: Message | BrokenMessage): MessageDependencies {
@@ -37,14 +45,17 @@ function dependenciesOf(message: Message | BrokenMessage): MessageDependencies {
 }
 
 /**
- * The preview's state: every message of the workspace, loaded and rendered with each of its
- * samples. A file change reloads and re-renders only the messages it concerns; everything
- * else is served from what was rendered before.
+ * The preview's state: every message of the workspace, with what `txkit validate` says about
+ * it. A save reloads only the messages it concerns (`reload`, quick: the open page asks for
+ * its view at once, and only the sample it shows is rendered for it), then validates and
+ * renders every sample of them (`validateChanged`: the problem list and the sidebar counts
+ * follow). Everything else is served from what was computed before.
  */
 export class PreviewWorkspace {
   readonly root: string;
   readonly #config: ResolvedConfig;
   readonly #engines: Engines;
+  readonly #problems: MessageProblems;
   readonly #entries = new Map<string, Entry>();
   #revision = 0;
 
@@ -52,15 +63,17 @@ export class PreviewWorkspace {
     this.root = config.workspace;
     this.#config = config;
     this.#engines = engines;
+    this.#problems = messageProblems(config, engines);
   }
 
-  /** Loads and renders the whole workspace; throws WorkspaceNotFoundError when the folder is missing. */
+  /** Loads, renders and validates the whole workspace; throws WorkspaceNotFoundError when the folder is missing. */
   static async open(config: ResolvedConfig, engines: Engines = createEngines()): Promise<PreviewWorkspace> {
     if (!existsSync(config.workspace)) throw new WorkspaceNotFoundError(config.workspace);
     const workspace = new PreviewWorkspace(config, engines);
     const dirs = await listMessageDirs(config.workspace);
     const messages = await Promise.all(dirs.map((dir) => loadMessage(dir, config)));
-    for (const message of messages) workspace.#entries.set(message.id, await workspace.#render(message));
+    for (const message of messages) workspace.#entries.set(message.id, workspace.#entry(message));
+    await workspace.validateChanged();
     return workspace;
   }
 
@@ -69,17 +82,21 @@ export class PreviewWorkspace {
   }
 
   snapshot(): WorkspaceSnapshot {
-    const messages = [...this.#entries.values()].map((entry) => entry.summary).sort((a, b) => a.id.localeCompare(b.id));
+    const messages = [...this.#entries.values()].map((entry) => this.#summary(entry)).sort((a, b) => a.id.localeCompare(b.id));
     return { root: this.root, revision: this.#revision, messages };
   }
 
   /** The message rendered with `sample` (default: "standard", else "default", else the first); undefined for an unknown message or sample. */
-  view(id: string, sample?: string): MessageView | undefined {
+  async view(id: string, sample?: string): Promise<MessageView | undefined> {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
-    if (isBroken(entry.message)) return entry.views.get(noSample);
-    if (sample === undefined || sample === '') return entry.views.get(pickSample(entry.message, undefined)?.name ?? noSample);
-    return entry.views.get(sample);
+    const context = { root: this.root, revision: this.#revision };
+    const { message } = entry;
+    if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
+    const chosen = sample === undefined || sample === '' ? pickSample(message, undefined) : message.samples.find((candidate) => candidate.name === sample);
+    if (sample && !chosen) return undefined;
+    const render = await this.#render(entry, message, chosen);
+    return messageView(message, render, this.#diagnostics(entry, message, render), context);
   }
 
   /** The folder of a known message (loadable or not). */
@@ -88,26 +105,56 @@ export class PreviewWorkspace {
   }
 
   /**
-   * Reloads the messages that the changed files concern. Returns what changed for the UI,
-   * or undefined when the files concern no message.
+   * Reloads the messages the changed files concern. Their problem lists keep the last
+   * validation's findings (plus the new load and render problems) until `validateChanged`
+   * runs. Returns what changed for the UI, or undefined when the files concern no message.
    */
-  async apply(changedFiles: readonly string[]): Promise<WorkspaceUpdate | undefined> {
+  async reload(changedFiles: readonly string[]): Promise<WorkspaceUpdate | undefined> {
     const known = [...this.#entries.values()].map((entry) => entry.dependencies);
     const dirs = affectedMessageDirs(this.root, changedFiles, known);
     const changed: string[] = [];
     const removed: string[] = [];
-    const revision = this.#revision + 1;
     for (const dir of dirs) {
       const id = path.basename(dir);
       if (this.#isMessageDir(dir)) {
-        this.#entries.set(id, await this.#render(await loadMessage(dir, this.#config), revision));
+        const previous = this.#entries.get(id);
+        this.#entries.set(id, this.#entry(await loadMessage(dir, this.#config), previous));
         changed.push(id);
       } else if (this.#entries.delete(id)) {
         removed.push(id);
       }
     }
+    return this.#update(changed, removed);
+  }
+
+  /**
+   * Validates, and renders with every sample, the messages whose current version has not been
+   * validated yet. Stops early when `yieldTo()` says newer changes wait: those messages stay
+   * unvalidated for the next call.
+   */
+  async validateChanged(yieldTo: () => boolean = () => false): Promise<WorkspaceUpdate | undefined> {
+    const changed: string[] = [];
+    for (const [id, entry] of this.#entries) {
+      if (entry.current) continue;
+      if (yieldTo()) break;
+      entry.validated = await this.#problems.validate(entry.message);
+      entry.current = true;
+      const { message } = entry;
+      if (isBroken(message)) {
+        entry.counts = countDiagnostics(entry.validated);
+      } else {
+        const samples = message.samples.length > 0 ? message.samples : [undefined];
+        const renders = await Promise.all(samples.map((sample) => this.#render(entry, message, sample)));
+        entry.counts = countDiagnostics(uniqueDiagnostics(renders.flatMap((render) => this.#diagnostics(entry, message, render))));
+      }
+      changed.push(id);
+    }
+    return this.#update(changed, []);
+  }
+
+  #update(changed: string[], removed: string[]): WorkspaceUpdate | undefined {
     if (changed.length === 0 && removed.length === 0) return undefined;
-    this.#revision = revision;
+    this.#revision++;
     return { ...this.snapshot(), changed: changed.sort(), removed: removed.sort() };
   }
 
@@ -117,25 +164,44 @@ export class PreviewWorkspace {
     return path.dirname(dir) === this.root && !name.startsWith('_') && !name.startsWith('.') && existsSync(path.join(dir, messageFileName));
   }
 
-  async #render(message: Message | BrokenMessage, revision = this.#revision): Promise<Entry> {
-    const dependencies = dependenciesOf(message);
-    if (isBroken(message)) {
-      const view = brokenMessageView(message, { root: this.root, revision });
-      const summary: MessageSummary = { id: message.id, name: message.id, channels: [], samples: [], counts: countDiagnostics(message.diagnostics), broken: true };
-      return { message, views: new Map([[noSample, view]]), summary, dependencies };
-    }
-    const context = { engines: this.#engines, root: this.root, revision };
-    const samples = message.samples.length > 0 ? message.samples : [undefined];
-    const views = new Map<string, MessageView>();
-    for (const sample of samples) views.set(sample?.name ?? noSample, await renderMessageView(message, sample, context));
-    const summary: MessageSummary = {
-      id: message.id,
-      name: message.definition.name,
-      channels: channelsOf(message),
-      samples: message.samples.map((sample) => sample.name),
-      counts: countDiagnostics(uniqueDiagnostics([...views.values()].flatMap((view) => view.diagnostics))),
-      broken: false,
+  #entry(message: Message | BrokenMessage, previous?: Entry): Entry {
+    // Compiling starts now, so it runs while the update travels to the page; whoever renders
+    // awaits it (and sees a failure), so an early rejection is not an unhandled one.
+    const compiled = isBroken(message) ? Promise.resolve(undefined) : compileFor(message, this.root);
+    compiled.catch(() => undefined);
+    return {
+      message,
+      dependencies: dependenciesOf(message),
+      compiled,
+      renders: new Map(),
+      validated: previous?.validated ?? [],
+      current: false,
+      counts: previous?.counts ?? countDiagnostics(message.diagnostics),
     };
-    return { message, views, summary, dependencies };
+  }
+
+  #render(entry: Entry, message: Message, sample: Sample | undefined): Promise<SampleRender> {
+    const key = sample?.name ?? '';
+    let render = entry.renders.get(key);
+    if (!render) {
+      render = entry.compiled.then((compiled) => renderSample(message, compiled, sample, { engines: this.#engines }));
+      entry.renders.set(key, render);
+    }
+    return render;
+  }
+
+  /**
+   * A view's problems: the validation's, joined by this version's load and render problems so
+   * a fresh syntax error shows before validation has run, and so a problem no check reports
+   * is still listed; each counts once.
+   */
+  #diagnostics(entry: Entry, message: Message, render: SampleRender): Diagnostic[] {
+    return uniqueDiagnostics([...entry.validated, ...this.#problems.configure([...message.diagnostics, ...render.diagnostics])]);
+  }
+
+  #summary(entry: Entry): MessageSummary {
+    const { message } = entry;
+    if (isBroken(message)) return { id: message.id, name: message.id, channels: [], samples: [], counts: entry.counts, broken: true };
+    return { id: message.id, name: message.definition.name, channels: channelsOf(message), samples: message.samples.map((sample) => sample.name), counts: entry.counts, broken: false };
   }
 }

@@ -9,8 +9,11 @@ export interface WorkspaceWatcher {
 }
 
 export interface WatchOptions {
-  /** Called with every changed path (absolute), one call at a time; changes during a call are batched into the next. */
-  onChange(files: string[]): Promise<void>;
+  /**
+   * Called with every changed path (absolute), one call at a time; changes during a call are
+   * batched into the next. `morePending()` tells whether such changes are already waiting.
+   */
+  onChange(files: string[], morePending: () => boolean): Promise<void>;
   onError(error: unknown): void;
 }
 
@@ -53,7 +56,7 @@ export function watchWorkspace(root: string, options: WatchOptions): WorkspaceWa
         pending.clear();
         const before = await Promise.all(files.map(signatureOf));
         try {
-          await options.onChange(files);
+          await options.onChange(files, () => pending.size > 0);
         } catch (error) {
           options.onError(error);
         }

@@ -33,6 +33,15 @@ export function templateDiagnostic(source: TemplateSource, problem: TemplateProb
   return diagnostic;
 }
 
+/** A template over the size limit is refused before parsing. */
+export function templateTooLarge(source: TemplateSource, max: number): Diagnostic {
+  return templateDiagnostic(source, {
+    ruleId: 'render/limit',
+    offset: 0,
+    message: `template is ${source.text.length} characters, over the ${max}-character limit`,
+  });
+}
+
 /** Output larger than the limit is a diagnostic rather than something to ship or display. */
 export function outputTooLarge(source: TemplateSource, length: number | undefined, max: number): Diagnostic {
   return templateDiagnostic(source, {

@@ -44,9 +44,13 @@ export interface HttpClientOptions {
   secrets?: readonly string[];
   /** Turns a platform error body into a message and fields. */
   describeError?: (body: unknown) => { message?: string; code?: number | string; fields?: string[] };
+  /** An attempt that has not answered (body included) within this long counts as a dropped connection. Default 60 s. */
+  timeoutMs?: number;
   /** Called before each attempt: tests and verbose logs use it. */
   onAttempt?: (attempt: { method: string; url: string; attempt: number }) => void;
 }
+
+const defaultTimeoutMs = 60_000;
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
@@ -105,20 +109,25 @@ export function createHttpClient(options: HttpClientOptions) {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       options.onAttempt?.({ method, url: url.toString(), attempt });
+      const headers = {
+        accept: 'application/json',
+        ...(requestOptions.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(await options.authorize?.()),
+        ...requestOptions.headers,
+      };
       let response: Response;
+      let body: unknown;
       try {
         response = await fetch(url, {
           method,
-          headers: {
-            accept: 'application/json',
-            ...(requestOptions.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(await options.authorize?.()),
-            ...requestOptions.headers,
-          },
+          headers,
           ...(requestOptions.body !== undefined ? { body: JSON.stringify(requestOptions.body) } : {}),
+          signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
         });
+        // Inside the try: a connection can also drop (or time out) while the body arrives.
+        body = await readBody(response);
       } catch (error) {
-        // Connection refused / reset / DNS: retry idempotent requests, then give up with the cause.
+        // Connection refused / reset / DNS / timeout: retry idempotent requests, then give up with the cause.
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         if (retryable && attempt < policy.maxRetries) {
           await sleep(backoff(policy, attempt));
@@ -126,7 +135,6 @@ export function createHttpClient(options: HttpClientOptions) {
         }
         throw fail(method, url, `${method} ${url.pathname}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
-      const body = await readBody(response);
       if (response.ok || requestOptions.accept?.includes(response.status)) return { status: response.status, body: body as T, headers: response.headers };
       if (response.status === 401 && !refreshed && options.onUnauthorized) {
         refreshed = true;

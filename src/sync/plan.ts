@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { PlatformError } from './platform-error.js';
 
 export type Platform = 'sfmc' | 'customerio';
 export type ChangeAction = 'create' | 'update' | 'unchanged';
@@ -26,6 +27,8 @@ export interface PlanStep {
   dependsOn: string[];
   /** Performs the write; never called for `unchanged`. */
   apply(): Promise<void>;
+  /** The platform's refusal of this write as diagnostics in the message's files (field by field). */
+  explain?(error: PlatformError): Diagnostic[];
 }
 
 /** A difference the API cannot write (e.g. Customer.io message settings): reported, not fixed. */

@@ -8,7 +8,7 @@ export class GitError extends Error {
 /** Runs git and returns its stdout as bytes (file contents are bytes; decoding is the reader's job). */
 export function runGit(args: readonly string[], options: { cwd: string; input?: string }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: options.cwd, stdio: 'pipe' });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -18,6 +18,8 @@ export function runGit(args: readonly string[], options: { cwd: string; input?: 
       if (code === 0) resolve(Buffer.concat(stdout));
       else reject(new GitError(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`));
     });
-    child.stdin.end(options.input ?? '');
+    // git may exit without reading its stdin (it needed none, or failed): its exit code tells, not EPIPE.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
   });
 }

@@ -1,3 +1,4 @@
+import { expandIncludes } from '../email/mjml-includes.js';
 import type { TemplateSource } from '../render/index.js';
 import type { Message } from '../workspace/index.js';
 
@@ -29,4 +30,19 @@ export function messageTemplates(message: Message): MessageTemplate[] {
     add('sms', 'to', sms.to);
   }
   return templates;
+}
+
+/**
+ * `messageTemplates` with an MJML body's mj-include partials inlined, so what a partial reads
+ * counts for the message; a position in a partial is reported in the partial's file. Include
+ * problems are the email checks' to report.
+ */
+export async function messageTemplatesWithPartials(message: Message, workspaceRoot: string): Promise<MessageTemplate[]> {
+  const { email } = message;
+  const templates = messageTemplates(message);
+  if (!email || email.bodyKind !== 'mjml') return templates;
+  const expanded = await expandIncludes(email.body, { workspaceRoot });
+  if (expanded.files.length === 1) return templates;
+  const body: TemplateSource = { file: email.body.file, text: expanded.source.text, locate: (offset) => expanded.source.locate(offset) };
+  return templates.map((template) => (template.source === email.body ? { ...template, source: body } : template));
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { isInside } from '../workspace/index.js';
 
 /**
  * What `txkit validate [paths...]` reports. A message is validated whole (its diagnostics
@@ -23,11 +24,6 @@ export interface WorkspaceLayout {
   configFile?: string;
   /** Ids (folder names) of the messages in the workspace. */
   messageIds: readonly string[];
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

@@ -31,7 +31,9 @@ function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 async function checkMessage(message: Message, providers: readonly Provider[], context: ProviderContext): Promise<Diagnostic[]> {
-  const produced = await Promise.all(providers.map((provider) => provider.check(message, context)));
+  // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
+  const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
+  const produced = await Promise.all(active.map((provider) => provider.check(message, context)));
   return [...message.diagnostics, ...produced.flat()];
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 export type ConfinedPath = { path: string; problem?: undefined } | { path?: undefined; problem: string };
 
-function isInside(root: string, candidate: string): boolean {
+/** `candidate` is `root` or inside it (by path; symlinks are not followed). */
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

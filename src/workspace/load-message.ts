@@ -14,11 +14,14 @@ import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-docume
 
 export const messageFileName = 'message.yaml';
 
-const samplesDirName = 'samples';
+/** `<message>/samples/`: every `*.json` file in it is a sample. */
+export function samplesDir(messageDir: string): string {
+  return path.join(messageDir, 'samples');
+}
 
 /** `<message>/samples/<name>.json`: the file `--sample name` selects. */
 export function samplePath(messageDir: string, name: string): string {
-  return path.join(messageDir, samplesDirName, `${name}.json`);
+  return path.join(samplesDir(messageDir), `${name}.json`);
 }
 
 type JsonSchemaNode = { $ref?: string; $defs?: Record<string, JsonSchemaNode>; properties?: Record<string, JsonSchemaNode>; additionalProperties?: JsonSchemaNode | boolean; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode };
@@ -107,18 +110,18 @@ async function loadSms(workspaceRoot: string, message: { dir: string; document: 
 }
 
 async function loadSamples(workspaceRoot: string, dir: string): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {
-  const samplesDir = path.join(dir, samplesDirName);
+  const folder = samplesDir(dir);
   let names: string[];
   try {
-    names = (await readdir(samplesDir)).filter((name) => name.endsWith('.json')).sort();
+    names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
   } catch {
     return { samples: [], diagnostics: [] };
   }
   const samples: Sample[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
-    const confined = resolveInside(workspaceRoot, samplesDir, name);
-    const file = path.join(samplesDir, name);
+    const confined = resolveInside(workspaceRoot, folder, name);
+    const file = path.join(folder, name);
     if (confined.problem !== undefined) {
       diagnostics.push({ ruleId: 'workspace/path', severity: 'error', message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
       continue;

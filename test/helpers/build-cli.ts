@@ -1,24 +1,99 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = path.join(root, 'dist');
+/** Records the newest source mtime a finished build saw; a later build is needed only if a source is newer. */
+const stampFile = path.join(dist, '.build-stamp');
+const workDir = path.join(root, 'node_modules', '.cache', 'txkit-build');
+const lockDir = path.join(workDir, 'lock');
+const staleLockMs = 5 * 60_000;
 
-/**
- * vitest globalSetup: compiles src/ to dist/ once per run (`tsc -p tsconfig.build.json`), so
- * the CLI tests run `node bin/txkit.js` against the code under test, not a stale build.
- * tsc still emits when some file has type errors (exit status 2); type checking is
- * `npm run typecheck`'s job, so only a build that produced no CLI fails the run.
- */
-export default async function buildCli(): Promise<void> {
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Newest modification time of what the build reads: src/ and the compiler settings. */
+async function newestSourceMtime(): Promise<number> {
+  const files = [...(await filesUnder(path.join(root, 'src'))), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => path.join(root, name))];
+  const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
+  return Math.max(...times);
+}
+
+async function isUpToDate(): Promise<boolean> {
+  try {
+    const built = Number(await readFile(stampFile, 'utf8'));
+    await stat(path.join(dist, 'cli', 'main.js'));
+    return built >= (await newestSourceMtime());
+  } catch {
+    return false;
+  }
+}
+
+/** One build at a time across vitest workers (and other checkouts' runs of this file): mkdir is atomic. */
+async function withLock<T>(work: () => Promise<T>): Promise<T> {
+  await mkdir(workDir, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (await stat(lockDir).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > staleLockMs) await rm(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+function runTsc(outDir: string): Promise<{ status: number | null; output: string }> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
-    execFile(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, output: stdout + stderr });
     });
   });
-  if ((result.status !== 0 && result.status !== 2) || !existsSync(`${root}/dist/cli/main.js`)) {
-    throw new Error(`building the CLI failed (tsc exit status ${result.status}):\n${result.output}`);
-  }
+}
+
+/**
+ * Compiles src/ to dist/ (`tsc -p tsconfig.build.json`) unless dist/ is already newer than every
+ * source, so CLI tests run `node bin/txkit.js` against the code under test. vitest globalSetup
+ * entry point; test files that need the CLI may also await it (then it is a quick check).
+ *
+ * The build goes to a scratch folder first and each file is then renamed into dist/ (an atomic
+ * replace), so a CLI process started meanwhile never loads a half-written module.
+ * tsc still emits when some file has type errors (exit status 2); type checking is
+ * `npm run typecheck`'s job, so only a build that produced no CLI fails.
+ */
+export default async function buildCli(): Promise<void> {
+  if (await isUpToDate()) return;
+  await withLock(async () => {
+    if (await isUpToDate()) return; // another worker built it while we waited
+    const sourcesSeen = await newestSourceMtime();
+    const outDir = path.join(workDir, `out-${process.pid}-${Date.now()}`);
+    try {
+      const result = await runTsc(outDir);
+      const built = await filesUnder(outDir).catch((): string[] => []);
+      if ((result.status !== 0 && result.status !== 2) || !built.includes(path.join(outDir, 'cli', 'main.js'))) {
+        throw new Error(`building the CLI failed (tsc exit status ${result.status}):\n${result.output}`);
+      }
+      for (const file of built) {
+        const target = path.join(dist, path.relative(outDir, file));
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(file, target);
+      }
+      await writeFile(stampFile, String(sourcesSeen));
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
 }

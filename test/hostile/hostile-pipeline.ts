@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { MjmlCache } from '../../src/email/mjml-cache.js';
 import { renderEmail } from '../../src/pipeline/render-email.js';
 import { renderSms } from '../../src/pipeline/render-sms.js';
 import { createEngines, type Engines } from '../../src/render/index.js';
-import { analyzeSms } from '../../src/sms/index.js';
+import { validate } from '../../src/validate/validate.js';
 import { loadConfig, loadWorkspace, type Sample } from '../../src/workspace/index.js';
 
 const examples = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -61,13 +62,15 @@ function malformedDiagnostic(diagnostic: Diagnostic, texts: Map<string, string>)
 
 /**
  * A private copy of templates/ in a temp dir, fed one hostile input at a time through
- * load → render → analyze, checking after each that nothing threw, hung, polluted a
+ * load → render (email and SMS for every sample, SMS analysis included) → validate, checking after each that nothing threw, hung, polluted a
  * prototype or wrote a file, and that every problem came out as a well-formed diagnostic.
  */
 export class HostileWorkspace {
   inputs = 0;
   withDiagnostics = 0;
   readonly engines: Engines = createEngines();
+  /** Private, so hostile 10 MB bodies do not crowd the process-wide cache. */
+  readonly mjmlCache = new MjmlCache();
 
   private constructor(
     readonly projectDir: string,
@@ -92,7 +95,7 @@ export class HostileWorkspace {
     return readFile(path.join(this.workspaceDir, file));
   }
 
-  /** Loads and renders the messages changed files can affect (a partial affects every message). */
+  /** Loads, renders and validates the messages changed files can affect (a partial affects every message). */
   private async pipeline(files: readonly string[]): Promise<PipelineOutcome> {
     const { config, diagnostics } = await loadConfig(this.projectDir);
     const messageIds = files.map((file) => file.split('/')[0]!);
@@ -103,9 +106,8 @@ export class HostileWorkspace {
       all.push(...message.diagnostics);
       const samples: (Sample | undefined)[] = message.samples.length > 0 ? message.samples : [undefined];
       for (const sample of samples) {
-        const email = await renderEmail(message, sample, { engines: this.engines });
-        const sms = renderSms(message, sample, { engines: this.engines });
-        if (sms) analyzeSms(sms.text);
+        const email = await renderEmail(message, sample, { engines: this.engines, cache: this.mjmlCache });
+        const sms = renderSms(message, sample, { engines: this.engines }); // includes analyzeSms
         for (const rendered of [email, sms]) {
           if (!rendered) continue;
           renders++;
@@ -113,6 +115,7 @@ export class HostileWorkspace {
         }
       }
     }
+    all.push(...(await validate({ config, configDiagnostics: diagnostics, workspace, engines: this.engines })));
     return { diagnostics: all, renders };
   }
 

@@ -53,6 +53,16 @@ describe('sms/encoding: characters written in the template', () => {
     ]);
   });
 
+  it('points inside a tag when a string literal in it writes the character', async () => {
+    const loaded = await writeMessage({
+      'message.yaml': 'name: Default\nsms:\n  to: "+14155552671"\n',
+      'sms.txt': 'Hi {{ customer.first_name | default: "friend\u2019s" }}!',
+      'samples/anonymous.json': '{ "customer": {} }',
+    });
+    const text = await readText(loaded.file('sms.txt'));
+    expect(encoding(check(loaded))).toEqual([expect.objectContaining({ file: loaded.file('sms.txt'), ...positionOf(text, '\u2019') })]);
+  });
+
   it('says when GSM-7 has no replacement, for an emoji in a Handlebars template', async () => {
     const loaded = await writeMessage({
       'message.yaml': 'name: Emoji\nengine: handlebars\nsms:\n  to: "+14155552671"\n  maxSegments: 2\n',

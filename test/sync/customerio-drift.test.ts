@@ -158,4 +158,29 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
       ['sms-on-email', 'customerio/channel-mismatch', positionOf(smsOnEmail, '10').line],
     ]);
   });
+
+  it('publishes a content variant from one message only', async () => {
+    const copy = loginYaml.replace('name: Login code', 'name: Login code copy');
+    const dir = await writeMessage(workspaceDir, 'login-code-copy', { 'message.yaml': copy, 'sms.txt': 'Another body\n' });
+    const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => ['login-code', 'login-code-copy'].includes(message.id));
+    const plan = await connection.plan(messages);
+    expect(plan.steps.map((step) => [step.messageId, step.key])).toEqual([['login-code', '7/content/70']]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'customerio/duplicate-target', file: path.join(dir, 'message.yaml'), line: positionOf(copy, 'transactionalMessageId').line, message: expect.stringContaining('"login-code"') }),
+    ]);
+  });
+
+  it('explains a refused write at the target in message.yaml', async () => {
+    sandbox.state.customerio.contents.get(8)![0]!.body = '<p>Changed in the UI</p>';
+    const plan = await connection.plan(only('receipt'));
+    expect(plan.steps.map((step) => step.action)).toEqual(['update']);
+    sandbox.setFaults({ serverErrorEvery: 1, platform: 'customerio' });
+    const report = await executePlan(plan);
+    sandbox.setFaults({});
+    const [result] = report.results;
+    expect(result!.status).toBe('failed');
+    expect(result!.step.explain!(result!.error!)).toEqual([
+      expect.objectContaining({ ruleId: 'customerio/platform-error', file: path.join(workspaceDir, 'receipt', 'message.yaml'), ...positionOf(receiptYaml, '8\n'), message: expect.stringContaining('HTTP 500') }),
+    ]);
+  });
 });

@@ -39,7 +39,8 @@ export interface CliResult {
 export function runTxkit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [txkitBin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      if (error && typeof error.code !== 'number') throw error; // not an exit: a signal or a spawn failure
+      const code = error ? (error.code as number) : 0;
       resolve({ code, stdout, stderr });
     });
   });

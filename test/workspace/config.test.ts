@@ -11,7 +11,7 @@ describe('loadConfig (txkit.config.yaml)', () => {
     const dir = await project({});
     const { config, diagnostics } = await loadConfig(dir.root);
     expect(diagnostics).toEqual([]);
-    expect(config).toMatchObject({ projectRoot: dir.root, workspace: dir.path('templates'), out: dir.path('dist'), defaultRegion: 'US', rules: {} });
+    expect(config).toMatchObject({ projectRoot: dir.root, workspace: dir.path('templates'), defaultRegion: 'US', rules: {} });
     expect(config.configFile).toBeUndefined();
   });
 

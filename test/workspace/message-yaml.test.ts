@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBroken, type BrokenMessage, type Message } from '../../src/workspace/index.js';
 import { positionOf } from '../helpers/text-position.js';
-import { loadMessageFrom } from './workspace-fixture.js';
+import { useTempWorkspaces } from '../helpers/temp-workspace.js';
+
+const workspaces = useTempWorkspaces();
 
 function expectBroken(result: Message | BrokenMessage): BrokenMessage {
   if (!isBroken(result)) throw new Error(`expected a broken message, got one with ${result.diagnostics.length} diagnostics`);
@@ -9,7 +11,7 @@ function expectBroken(result: Message | BrokenMessage): BrokenMessage {
 }
 
 async function loadYaml(yaml: string) {
-  const loaded = await loadMessageFrom({ 'message.yaml': yaml, 'sms.txt': 'Hi', 'email.html': '<p>Hi</p>' });
+  const loaded = await workspaces.loadMessage({ 'message.yaml': yaml, 'sms.txt': 'Hi', 'email.html': '<p>Hi</p>' });
   return { ...loaded, yaml };
 }
 

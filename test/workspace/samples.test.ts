@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBroken, parseSample } from '../../src/workspace/index.js';
 import { positionOf } from '../helpers/text-position.js';
-import { loadMessageFrom } from './workspace-fixture.js';
+import { useTempWorkspaces } from '../helpers/temp-workspace.js';
+
+const workspaces = useTempWorkspaces();
 
 const file = '/workspace/msg/samples/standard.json';
 const parse = (text: string) => parseSample(file, Buffer.from(text, 'utf8'));
@@ -96,7 +98,7 @@ describe('sample JSON: shape', () => {
 describe('samples inside a message folder', () => {
   it('keeps the message usable when one sample is broken, and reports the broken one', async () => {
     const broken = '{\n  "customer": { "first_name": "Ada" }\n  "trigger": {}\n}\n';
-    const { result } = await loadMessageFrom({
+    const { result } = await workspaces.loadMessage({
       'message.yaml': 'name: Samples\nsms:\n  to: "+14155552671"\n',
       'sms.txt': 'Hi',
       'samples/broken.json': broken,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBroken, type BrokenMessage, type Message } from '../../src/workspace/index.js';
 import { positionOf } from '../helpers/text-position.js';
-import { loadMessageFrom, makeOutsideDir } from './workspace-fixture.js';
+import { useTempWorkspaces } from '../helpers/temp-workspace.js';
+
+const workspaces = useTempWorkspaces();
 
 const secret = 'SECRET-CONTENT-d41d8cd98f00';
 
@@ -13,27 +15,27 @@ function expectLoaded(result: Message | BrokenMessage): Message {
 describe('body files named in message.yaml', () => {
   it('reports a missing body file at its name in message.yaml; the message still loads', async () => {
     const yaml = 'name: Missing body\nsms:\n  body: welcome.txt\n  to: "+14155552671"\n';
-    const message = expectLoaded((await loadMessageFrom({ 'message.yaml': yaml })).result);
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': yaml })).result);
     expect(message.sms).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/missing-file', severity: 'error', file: message.file, ...positionOf(yaml, 'welcome.txt') })]);
     expect(message.diagnostics[0]?.message).toContain('welcome.txt');
   });
 
   it('reports a missing default body (sms.txt) at the `sms:` key', async () => {
-    const message = expectLoaded((await loadMessageFrom({ 'message.yaml': 'name: Default body\nsms:\n  to: "+14155552671"\n' })).result);
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: Default body\nsms:\n  to: "+14155552671"\n' })).result);
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/missing-file', line: 2, column: 1 })]);
     expect(message.diagnostics[0]?.message).toContain('sms.txt');
   });
 
   it('loads a body file that starts with a byte-order mark without the mark', async () => {
-    const message = expectLoaded((await loadMessageFrom({ 'message.yaml': 'name: BOM\nsms:\n  to: "+14155552671"\n', 'sms.txt': '\uFEFFHello' })).result);
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: BOM\nsms:\n  to: "+14155552671"\n', 'sms.txt': '\uFEFFHello' })).result);
     expect(message.diagnostics).toEqual([]);
     expect(message.sms?.body.text).toBe('Hello');
   });
 
   it('reports a body file that is not UTF-8 at the first bad byte', async () => {
     const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' ouvert')]); // Latin-1 "Café"
-    const message = expectLoaded((await loadMessageFrom({ 'message.yaml': 'name: Latin-1\nsms:\n  to: "+14155552671"\n', 'sms.txt': bytes })).result);
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: Latin-1\nsms:\n  to: "+14155552671"\n', 'sms.txt': bytes })).result);
     expect(message.sms).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ line: 1, column: 4, message: 'file is not valid UTF-8' })]);
   });
@@ -43,7 +45,7 @@ describe('body paths that leave the workspace are refused and never read', () =>
   it('refuses ../../ out of the workspace (the file there exists and is readable)', async () => {
     // templates/msg/../../etc/passwd is <project>/etc/passwd: outside templates/, inside the temp project.
     const yaml = 'name: Escape\nsms:\n  body: ../../etc/passwd\n  to: "+14155552671"\n';
-    const { result } = await loadMessageFrom({ 'message.yaml': yaml, '../../etc/passwd': secret });
+    const { result } = await workspaces.loadMessage({ 'message.yaml': yaml, '../../etc/passwd': secret });
     const message = expectLoaded(result);
     expect(message.sms).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/path', severity: 'error', file: message.file, ...positionOf(yaml, '../../etc/passwd') })]);
@@ -51,9 +53,9 @@ describe('body paths that leave the workspace are refused and never read', () =>
   });
 
   it('refuses an absolute path', async () => {
-    const outside = await makeOutsideDir({ 'body.txt': secret });
+    const outside = await workspaces.outsideDir({ 'body.txt': secret });
     const yaml = `name: Absolute\nsms:\n  body: ${outside.path('body.txt')}\n  to: "+14155552671"\n`;
-    const message = expectLoaded((await loadMessageFrom({ 'message.yaml': yaml })).result);
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': yaml })).result);
     expect(message.sms).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/path', ...positionOf(yaml, outside.path('body.txt')) })]);
     expect(message.diagnostics[0]?.message).toMatch(/absolute/);
@@ -61,9 +63,9 @@ describe('body paths that leave the workspace are refused and never read', () =>
   });
 
   it('refuses a symlink inside the message folder that points outside the workspace', async () => {
-    const outside = await makeOutsideDir({ 'email.html': `<p>${secret}</p>` });
+    const outside = await workspaces.outsideDir({ 'email.html': `<p>${secret}</p>` });
     const yaml = 'name: Symlink\nemail:\n  subject: Hi\n  from: a@example.com\n  body: email.html\n';
-    const { result } = await loadMessageFrom({ 'message.yaml': yaml, 'email.html': { symlinkTo: outside.path('email.html') } });
+    const { result } = await workspaces.loadMessage({ 'message.yaml': yaml, 'email.html': { symlinkTo: outside.path('email.html') } });
     const message = expectLoaded(result);
     expect(message.email).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/path', ...positionOf(yaml, 'email.html') })]);
@@ -71,8 +73,8 @@ describe('body paths that leave the workspace are refused and never read', () =>
   });
 
   it('refuses a sample that is a symlink to a file outside the workspace', async () => {
-    const outside = await makeOutsideDir({ 'standard.json': JSON.stringify({ customer: { name: secret } }) });
-    const { result } = await loadMessageFrom({
+    const outside = await workspaces.outsideDir({ 'standard.json': JSON.stringify({ customer: { name: secret } }) });
+    const { result } = await workspaces.loadMessage({
       'message.yaml': 'name: Symlinked sample\nsms:\n  to: "+14155552671"\n',
       'sms.txt': 'Hi',
       'samples/standard.json': { symlinkTo: outside.path('standard.json') },
@@ -84,7 +86,7 @@ describe('body paths that leave the workspace are refused and never read', () =>
   });
 
   it('accepts a symlink that stays inside the workspace', async () => {
-    const { result } = await loadMessageFrom({
+    const { result } = await workspaces.loadMessage({
       'message.yaml': 'name: Shared body\nsms:\n  to: "+14155552671"\n',
       '../_shared/sms.txt': 'Shared text',
       'sms.txt': { symlinkTo: '../_shared/sms.txt' },

@@ -12,7 +12,7 @@ import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines, type Engines } from '../../render/index.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { isBroken, resolveInside, type Message } from '../../workspace/index.js';
-import { findMessage, openWorkspace, type OpenedWorkspace, type WorkspaceOptions } from '../open-workspace.js';
+import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
@@ -83,18 +83,19 @@ async function buildMessage(message: Message, engines: Engines, cache: MjmlCache
   return { message: message.id, artifacts, diagnostics };
 }
 
+/** `candidate` is `root` or inside it (symlinks resolved). */
 function isWithin(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return resolveInside(root, candidate, '.').problem === undefined;
 }
 
-/** Building into the workspace (or around it) would overwrite templates with their own output. */
-function checkOutFolder(out: string, opened: OpenedWorkspace): void {
-  const workspace = opened.config.workspace;
-  if (isWithin(out, workspace)) throw new UsageError(`--out ${out} contains the workspace ${workspace}: choose a folder of its own, such as ./build`);
-  const [first] = path.relative(workspace, out).split(path.sep);
-  if (isWithin(workspace, out) && first !== undefined && existsSync(path.join(workspace, first)) && (first.startsWith('_') || existsSync(path.join(workspace, first, 'message.yaml')))) {
-    throw new UsageError(`--out ${out} is inside a message or partials folder of the workspace: choose a folder of its own, such as ./build`);
+/** Building into the workspace (or around it) could overwrite templates with their own output. */
+function checkOutFolder(out: string, workspace: string): void {
+  const advice = 'choose a folder of its own with --out (or "out" in txkit.config.yaml), such as ./build';
+  if (isWithin(out, workspace)) throw new UsageError(`the output folder ${out} holds the workspace ${workspace}: ${advice}`);
+  if (!isWithin(workspace, out)) return;
+  const [folder = ''] = path.relative(workspace, out).split(path.sep);
+  if (folder.startsWith('_') || existsSync(path.join(workspace, folder, 'message.yaml'))) {
+    throw new UsageError(`the output folder ${out} is inside the message or partials folder ${path.join(workspace, folder)}: ${advice}`);
   }
 }
 
@@ -157,7 +158,7 @@ function summaryLine(build: MessageBuild, width: number): string {
   const names = build.artifacts.map((artifact) => artifact.path.slice(build.message.length + 1));
   const templates = names.filter((name) => !name.startsWith('samples/'));
   const html = build.artifacts.find((artifact) => artifact.path.endsWith('/email.html'));
-  const parts = templates.map((name) => (name === 'email.html' && html ? `email.html ${kilobytes(Buffer.byteLength(html.content, 'utf8'))}` : name.replace(/\.txt$/, '')));
+  const parts = templates.map((name) => (name === 'email.html' && html ? `email.html ${kilobytes(Buffer.byteLength(html.content, 'utf8'))}` : name));
   const samples = new Set(names.filter((name) => name.startsWith('samples/')).map((name) => name.slice('samples/'.length).replace(/(\.sms)?\.(html|txt)$/, '')));
   return `  ${build.message.padEnd(width)}  ${parts.join(', ')} · ${samples.size} sample${samples.size === 1 ? '' : 's'}`;
 }
@@ -178,7 +179,7 @@ export function registerBuild(program: Command, run: (action: () => Promise<Exit
       run(async () => {
         const opened = await openWorkspace(options, ids);
         const out = options.out !== undefined ? path.resolve(process.cwd(), options.out) : opened.config.out;
-        checkOutFolder(out, opened);
+        checkOutFolder(out, opened.config.workspace);
         const messages = ids.length > 0 ? await Promise.all(ids.map((id) => findMessage(opened, id))) : opened.workspace.messages;
         const engines = createEngines();
         // On disk inside the output folder, so a second build (another process) skips mjml too.

@@ -5,8 +5,9 @@ import { renderEmail } from '../../pipeline/render-email.js';
 import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
+import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
-import { isBroken, samplePath, type Message, type Sample } from '../../workspace/index.js';
+import { isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
@@ -16,6 +17,7 @@ interface RenderCommandOptions extends WorkspaceOptions {
   channel?: 'email' | 'sms';
   json?: boolean;
   text?: boolean;
+  target?: string;
 }
 
 /** The named sample, else one called "standard" or "default", else the first. */
@@ -39,8 +41,7 @@ export function pickSample(message: Message, name: string | undefined): Sample |
 function sampleProblems(message: Message, name: string | undefined): Diagnostic[] {
   if (name !== undefined) return message.diagnostics.filter((diagnostic) => diagnostic.file === samplePath(message.dir, name));
   if (message.samples.length > 0) return [];
-  const samplesDir = path.dirname(samplePath(message.dir, 'any'));
-  return message.diagnostics.filter((diagnostic) => path.dirname(diagnostic.file) === samplesDir);
+  return message.diagnostics.filter((diagnostic) => path.dirname(diagnostic.file) === samplesDir(message.dir));
 }
 
 function pickChannel(message: Message, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
@@ -55,6 +56,30 @@ export function smsSummary(analysis: SmsAnalysis): string {
   return `${analysis.encoding} · ${analysis.characters} chars · ${analysis.segments} segment${analysis.segments === 1 ? '' : 's'}`;
 }
 
+/** `--target`: the message as the platform stores it, personalization in the platform's syntax (no sample). */
+async function renderExported(message: Message, workspaceRoot: string, options: RenderCommandOptions & { target: string }): Promise<ExitCode> {
+  const target = syncTargetFor(options.target);
+  if (!target?.exportMessage) throw new UsageError(`${options.target} has no exported form to show`);
+  const exported = await target.exportMessage(message, { workspaceRoot });
+  const published = [...(exported.email ? ['email' as const] : []), ...(exported.sms ? ['sms' as const] : [])];
+  const channel = options.channel ?? published[0];
+  if (!channel || !published.includes(channel)) {
+    throw new UsageError(`message "${message.id}" does not publish ${options.channel ? `its ${options.channel}` : 'anything'} to ${options.target}${published.length ? `; it publishes: ${published.join(', ')}` : ''}`);
+  }
+  const base = { message: message.id, target: options.target, channel, diagnostics: exported.diagnostics };
+  if (channel === 'email') {
+    const email = exported.email!;
+    if (options.json) writeJson({ ...base, ...email });
+    else {
+      writeOut(colors.dim(`Subject: ${email.subject}\nPreheader: ${email.preheader}\n`));
+      writeOut(options.text ? email.text : email.html);
+    }
+  } else if (options.json) writeJson({ ...base, text: exported.sms!.text });
+  else writeOut(exported.sms!.text);
+  if (exported.diagnostics.length > 0 && !options.json) writeErr(formatStylish(exported.diagnostics, { cwd: process.cwd(), colors }));
+  return exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
+}
+
 export function registerRender(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
   program
     .command('render')
@@ -64,6 +89,7 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
     .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))
     .option('--text', 'email: print the plain-text version instead of the HTML')
     .option('--json', 'print the full result as JSON')
+    .addOption(new Option('-t, --target <platform>', 'print the form published to this platform (its personalization syntax) instead of a rendering').choices(syncTargetNames()))
     .action((id: string, options: RenderCommandOptions) =>
       run(async () => {
         const opened = await openWorkspace(options, [id]);
@@ -73,6 +99,7 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
           else writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
           return ExitCode.problems;
         }
+        if (options.target) return renderExported(message, opened.config.workspace, { ...options, target: options.target });
         const sample = pickSample(message, options.sample);
         const channel = pickChannel(message, options.channel);
         const engines = createEngines();

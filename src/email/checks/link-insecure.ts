@@ -4,7 +4,7 @@ import { templateLinks } from './links.js';
 export const linkInsecureRule: EmailRule = {
   id: 'email/link-insecure',
   severity: 'warning',
-  docs: 'Links use https: — http: links are flagged by some clients and leak tracking tokens.',
+  docs: 'Links use https: (http: links travel unencrypted and browsers flag the page they open as not secure).',
   check(input) {
     return templateLinks(input.page)
       .filter((link) => /^http:/i.test(link.href.trim()))

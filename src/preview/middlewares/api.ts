@@ -84,7 +84,7 @@ async function handle(workspace: PreviewWorkspace, req: IncomingMessage, res: Se
 
   if (route.length === 2 && method === 'GET') {
     const sample = url.searchParams.get('sample') ?? undefined;
-    const view = workspace.view(id, sample);
+    const view = await workspace.view(id, sample);
     if (!view) throw new HttpProblem(404, `message "${id}" has no sample "${sample}"`);
     sendJson(res, 200, view);
     return;

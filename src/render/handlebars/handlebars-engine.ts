@@ -4,7 +4,7 @@ import { offsetAt, type Diagnostic } from '../../diagnostics/index.js';
 import type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
 import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../render-context.js';
-import { isStringLengthError, outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { collectPathReferences, type PathReference } from './path-references.js';
 import { unclosedBlock } from './unclosed-block.js';
@@ -147,17 +147,7 @@ export class HandlebarsEngine implements TemplateEngine {
 
   /** Parse only (no compile): the AST for static analysis, or the syntax diagnostic. */
   parse(source: TemplateSource): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
-    if (source.text.length > this.limits.maxTemplateLength) {
-      return {
-        diagnostics: [
-          templateDiagnostic(source, {
-            ruleId: 'render/limit',
-            offset: 0,
-            message: `template is ${source.text.length} characters, over the ${this.limits.maxTemplateLength}-character limit`,
-          }),
-        ],
-      };
-    }
+    if (source.text.length > this.limits.maxTemplateLength) return { diagnostics: [templateTooLarge(source, this.limits.maxTemplateLength)] };
     try {
       return { ast: this.#handlebars.parse(source.text), diagnostics: [] };
     } catch (error) {

@@ -3,7 +3,7 @@ import { BoundedCache } from '../../cache/bounded-cache.js';
 import type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
 import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../render-context.js';
-import { isStringLengthError, outputTooLarge, templateDiagnostic } from '../template-diagnostic.js';
+import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { registerCustomerioFilters } from './customerio-filters.js';
 
@@ -133,6 +133,7 @@ export class LiquidEngine implements TemplateEngine {
   }
 
   parse(source: TemplateSource): { templates?: Template[]; diagnostics: ReturnType<typeof liquidErrorDiagnostic>[] } {
+    if (source.text.length > this.limits.maxTemplateLength) return { diagnostics: [templateTooLarge(source, this.limits.maxTemplateLength)] };
     const cached = this.#parsed.get(source.text);
     if (cached) return { templates: cached, diagnostics: [] };
     try {

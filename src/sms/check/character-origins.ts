@@ -5,8 +5,8 @@ import { isGsm7Char } from '../gsm7.js';
 export type CharacterOrigin =
   /** In the template's literal text (or a string literal in a tag), at this UTF-16 offset of `source.text`. */
   | { kind: 'template'; offset: number }
-  /** In the value of the attribute at this path of the render context. */
-  | { kind: 'attribute'; path: (string | number)[] };
+  /** In the string `value` at this path of the render context. */
+  | { kind: 'attribute'; path: (string | number)[]; value: string };
 
 export interface TraceOptions {
   source: TemplateSource;
@@ -62,7 +62,7 @@ function markText(text: string, pool: MarkerPool, markers: Map<string, Marked>, 
 
 /** The context with every string marked, recording the path each marker came from. */
 function markContext(value: unknown, path: (string | number)[], pool: MarkerPool, markers: Map<string, Marked>): unknown {
-  if (typeof value === 'string') return markText(value, pool, markers, () => ({ kind: 'attribute', path })) ?? value;
+  if (typeof value === 'string') return markText(value, pool, markers, () => ({ kind: 'attribute', path, value })) ?? value;
   if (Array.isArray(value)) return value.map((item, index) => markContext(item, [...path, index], pool, markers));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, markContext(item, [...path, key], pool, markers)]));

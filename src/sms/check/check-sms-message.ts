@@ -1,8 +1,8 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { renderSms, type RenderedSms } from '../../pipeline/render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
-import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { PhoneCheckOptions } from '../phone.js';
 import { emptyBodyDiagnostic } from './empty-body.js';
 import { ENCODING_RULE, encodingDiagnostics } from './encoding-hints.js';
@@ -39,11 +39,12 @@ function contextFor(message: Message, engines: Engines, phone: PhoneCheckOptions
 }
 
 function checkSample(context: SmsCheckContext, sample: Sample | undefined, config: ResolvedConfig): SmsSampleCheck {
-  // Without a sample there is no data to miss: render leniently and check what the template alone gives.
+  // Without a sample there is no data to miss: render leniently and check what the template
+  // alone writes, which any data only lengthens (an empty result says nothing about real data).
   const sms = renderSms(context.message, sample, { engines: context.engines, strict: sample !== undefined })!;
   const diagnostics = [...sms.diagnostics];
   if (sms.bodyRendered) {
-    const empty = emptyBodyDiagnostic(context, sample, sms);
+    const empty = sample && emptyBodyDiagnostic(context, sample, sms);
     if (empty) {
       diagnostics.push(empty);
     } else {
@@ -80,8 +81,9 @@ export function checkSmsSample(message: Message, sample: Sample | undefined, opt
  * Every SMS check of a message, for `txkit validate`; call it for every message, since phone
  * attributes are checked whatever the channels. Returns, each problem once:
  * - render problems of sms.txt and sms.to for each sample (syntax/*, render/*);
- * - sms/empty, sms/max-segments, sms/encoding and sms/phone for each sample (or, without
- *   samples, for the template with no data);
+ * - sms/empty, sms/max-segments, sms/encoding and sms/phone for each sample (without
+ *   samples: sms/max-segments and sms/encoding for what the template alone writes, and sms/phone
+ *   for a literal recipient);
  * - sms/max-segments for the worst case of attribute lengths (see worst-case.ts);
  * - attributes/format for sample values declared `format: e164`;
  * - sfmc/sms-subscription for SMS messages that target SFMC.

@@ -6,7 +6,7 @@ import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
 export const EMPTY_RULE = 'sms/empty';
 
 /** sms/empty: a body that renders to nothing (or only whitespace) for a sample sends a blank SMS. */
-export function emptyBodyDiagnostic(context: SmsCheckContext, sample: Sample | undefined, rendered: RenderedSms): Diagnostic | undefined {
+export function emptyBodyDiagnostic(context: SmsCheckContext, sample: Sample, rendered: RenderedSms): Diagnostic | undefined {
   if (rendered.text.trim() !== '') return undefined;
   return {
     ruleId: EMPTY_RULE,

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { RenderedSms } from '../../pipeline/render-sms.js';
 import { contextOf, renderTemplate } from '../../pipeline/render-template.js';
-import { templateDiagnostic, type RenderContext } from '../../render/index.js';
+import { templateDiagnostic } from '../../render/index.js';
 import type { Sample } from '../../workspace/index.js';
 import { describeCharacter } from '../describe-character.js';
 import { isGsm7Char } from '../gsm7.js';
 import { analyzeSms, SEGMENT_LIMITS, type Ucs2Character } from '../segments.js';
-import { traceCharacterOrigins } from './character-origins.js';
+import { traceCharacterOrigins, type CharacterOrigin } from './character-origins.js';
 import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
 
 export const ENCODING_RULE = 'sms/encoding';
@@ -28,10 +28,13 @@ interface Culprit extends Ucs2Character {
  * encoding on, those that have a look-alike are replaced before sending, so they drop out.
  */
 function culprits(rendered: RenderedSms, smartEncoding: boolean): Culprit[] {
+  if (rendered.analysis.encoding === 'GSM-7') return [];
+  // Without smart encoding the personalized text is the sent one, already analyzed.
+  const personalized = smartEncoding ? analyzeSms(rendered.personalized) : rendered.analysis;
   const found: Culprit[] = [];
   // How far replacements so far have moved the sent text against the personalized one.
   let shift = 0;
-  for (const character of analyzeSms(rendered.personalized).ucs2Characters) {
+  for (const character of personalized.ucs2Characters) {
     if (smartEncoding && character.replacement !== undefined) {
       shift += character.replacement.length - character.char.length;
       continue;
@@ -74,13 +77,8 @@ function attributeName(path: readonly (string | number)[]): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 
-function valueAt(data: RenderContext, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], data);
-}
-
 /** `"Дмитрий"`, shortened past 40 characters so a long value does not swamp the message. */
-function quoteValue(value: unknown): string {
-  const text = String(value);
+function quoteValue(text: string): string {
   const characters = [...text];
   return `"${characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : text}"`;
 }
@@ -95,10 +93,9 @@ export function encodingDiagnostics(context: SmsCheckContext, sample: Sample | u
   const { message, sms, engines } = context;
   const found = culprits(rendered, sms.definition.smartEncoding === true);
   if (found.length === 0) return [];
-  const data = contextOf(sample);
   const origins = traceCharacterOrigins({
     source: sms.body,
-    context: data,
+    context: contextOf(sample),
     output: rendered.personalized,
     render: (source, renderContext) => renderTemplate(source, renderContext, message, { engines, strict: false }).output,
   });
@@ -106,11 +103,10 @@ export function encodingDiagnostics(context: SmsCheckContext, sample: Sample | u
     characters.some((character) => character.replacement !== undefined) ? smartEncodingHint : BUDGET_HINT;
   const label = sampleLabel(sample);
   const diagnostics: Diagnostic[] = [];
-  const fromData = new Map<string, { path: (string | number)[]; characters: Culprit[] }>();
-  const untraced: Culprit[] = [];
-
   // A character the template writes inside a loop appears in the output once per iteration.
   const templateOffsets = new Set<number>();
+  const fromData = new Map<string, { origin: Extract<CharacterOrigin, { kind: 'attribute' }>; characters: Culprit[] }>();
+  const untraced: Culprit[] = [];
 
   for (const character of found) {
     const origin = origins.get(character.culpritOffset);
@@ -129,7 +125,7 @@ export function encodingDiagnostics(context: SmsCheckContext, sample: Sample | u
       );
     } else if (origin?.kind === 'attribute') {
       const key = JSON.stringify(origin.path);
-      const group = fromData.get(key) ?? { path: origin.path, characters: [] };
+      const group = fromData.get(key) ?? { origin, characters: [] };
       group.characters.push(character);
       fromData.set(key, group);
     } else {
@@ -139,13 +135,13 @@ export function encodingDiagnostics(context: SmsCheckContext, sample: Sample | u
 
   // Attribute values exist only in a sample: without one, every origin is the template or untraced.
   if (sample) {
-    for (const { path, characters } of fromData.values()) {
+    for (const { origin, characters } of fromData.values()) {
       diagnostics.push({
         ruleId: ENCODING_RULE,
         severity: 'warning',
-        message: `${label}: ${describeGroup(characters, `${attributeName(path)} (${quoteValue(valueAt(data, path))})`)}`,
+        message: `${label}: ${describeGroup(characters, `${attributeName(origin.path)} (${quoteValue(origin.value)})`)}`,
         file: sample.file,
-        ...sample.document.locate(path),
+        ...sample.document.locate(origin.path),
         hint: hintFor(characters, `the value comes from the data: ${SMART_ENCODING_HINT}`),
       });
     }

@@ -20,7 +20,8 @@ function isCheckedAttribute(sample: Sample, context: SmsCheckContext, to: string
  */
 export function recipientDiagnostic(context: SmsCheckContext, sample: Sample | undefined, to: string): Diagnostic | undefined {
   const literal = !TEMPLATE_TAG.test(context.sms.to.text);
-  if (!literal && sample && isCheckedAttribute(sample, context, to)) return undefined;
+  // A templated recipient needs data to render; one that is a declared phone attribute is checked in the sample.
+  if (!literal && (sample === undefined || isCheckedAttribute(sample, context, to))) return undefined;
   const check = checkPhoneNumber(to, context.phone);
   if (check.ok) return undefined;
   const prefix = literal ? '' : `${sampleLabel(sample)}: `;

@@ -69,15 +69,15 @@ export interface CustomerioApiOptions {
   pace: PacerOptions;
 }
 
-/** Customer.io's error bodies: `{meta: {error}}` or `{meta: {errors: [...]}}`. */
+/** Customer.io's error bodies: `{meta: {error}}` or `{meta: {errors: [...]}}`; a proxy's `{message}` too. */
 export function describeCustomerioError(body: unknown): { message?: string; fields?: string[] } {
-  const meta = (body as { meta?: { error?: unknown; errors?: unknown } } | null | undefined)?.meta;
+  const { meta, message } = (body ?? {}) as { meta?: { error?: unknown; errors?: unknown }; message?: unknown };
   if (typeof meta?.error === 'string') return { message: meta.error };
   if (Array.isArray(meta?.errors)) {
     const fields = meta.errors.map((error) => (typeof error === 'string' ? error : JSON.stringify(error)));
     return { message: fields.join('; '), fields };
   }
-  return {};
+  return typeof message === 'string' ? { message } : {};
 }
 
 /** The record a route wraps in `{message}` / `{content}`; tolerant of an unwrapped body. */

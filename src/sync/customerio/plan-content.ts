@@ -98,6 +98,14 @@ export async function planContent(target: ChannelTarget, id: number, context: Pl
     changes,
     dependsOn: [],
     apply: () => api.putContent(id, remote.id, contentUpdate(remote, headers, content)),
+    explain: (error) =>
+      (error.details.fields?.length ? error.details.fields : [error.message.replace(/^.*? → \d+: /, '')]).map((text) =>
+        targetDiagnostic(target, {
+          ruleId: 'customerio/platform-error',
+          message: `Customer.io refused content ${key}: ${text}${error.details.status !== undefined ? ` (HTTP ${error.details.status})` : ''}`,
+          hint: 'fix the template (or the message in Customer.io) and push again',
+        }),
+      ),
   };
   return { steps: [step], drift, diagnostics };
 }

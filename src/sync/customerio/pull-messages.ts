@@ -106,7 +106,8 @@ function pulledFolder(remote: TransactionalMessage, content: TransactionalConten
     };
   }
   const header = `# Pulled from Customer.io transactional message ${remote.id}${language ? ` (language "${language}")` : ''}.\n`;
-  files[messageFileName] = header + stringify({ name: remote.name || folder, ...(remote.description ? { description: remote.description } : {}), engine: 'liquid', ...definition });
+  // lineWidth 0: a long subject stays on one line, where diagnostics can point inside it.
+  files[messageFileName] = header + stringify({ name: remote.name || folder, ...(remote.description ? { description: remote.description } : {}), engine: 'liquid', ...definition }, { lineWidth: 0 });
   files['samples/example.json'] = sampleFor([body, content.subject ?? '', content.preheader_text ?? '', recipient], context.engines, file);
   return { message: { id: folder, files }, diagnostics };
 }

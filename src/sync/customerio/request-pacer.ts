@@ -38,5 +38,3 @@ export function createRequestPacer(options: PacerOptions) {
     return slot.then(task);
   };
 }
-
-export type RequestPacer = ReturnType<typeof createRequestPacer>;

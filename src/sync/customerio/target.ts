@@ -5,6 +5,7 @@ import { secretValues } from '../secrets.js';
 import type { SendOutcome, SendRequest, SyncConnection, SyncContext, SyncTarget } from '../sync-target.js';
 import { channelTargets } from './channel-targets.js';
 import { customerioSettings } from './connection-settings.js';
+import { exportMessageToCustomerio } from './export-message.js';
 import { createCustomerioApi, type CustomerioApi } from './customerio-api.js';
 import { planMessages } from './plan-messages.js';
 import { pullMessages } from './pull-messages.js';
@@ -31,7 +32,9 @@ async function send(api: CustomerioApi, request: SendRequest): Promise<SendOutco
     // Accepted and queued: Customer.io reports the outcome later (delivery webhooks / activity log).
     return { status: 'queued', id: delivery.delivery_id };
   } catch (error) {
-    if (error instanceof PlatformError) return { status: 'not-sent', id: '', detail: error.message };
+    // A 4xx is a refusal: nothing was sent. A 5xx or a dropped connection leaves it unknown, so it propagates.
+    const status = error instanceof PlatformError ? error.details.status : undefined;
+    if (status !== undefined && status >= 400 && status < 500) return { status: 'not-sent', id: '', detail: (error as PlatformError).message };
     throw error;
   }
 }
@@ -54,6 +57,7 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
         pull: (existing) => pullMessages(existing, { api, engines: context.engines, workspace: context.config.workspace }),
       };
     },
+    exportMessage: (message, exportOptions) => exportMessageToCustomerio(message, exportOptions),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { analyzeTemplate } from '../attributes/template-references.js';
-import { messageTemplates } from '../message-templates.js';
+import { messageTemplatesWithPartials } from '../message-templates.js';
 import type { CheckRule, Provider } from '../rule.js';
 import { attributesMissingInSample } from '../rules/attributes-missing-in-sample.js';
 import { attributesType } from '../rules/attributes-type.js';
@@ -12,15 +12,16 @@ import { syntaxLiquid } from '../rules/syntax-liquid.js';
 const attributeRules: readonly CheckRule<AttributeFacts>[] = [attributesUndeclared, attributesMissingInSample, attributesUnused, attributesType];
 
 /**
- * Parses every template of a message once (syntax problems come out here) and checks the
- * attributes they read against message.yaml and the samples, without rendering: a branch
- * no sample takes is checked too.
+ * Parses every template of a message once, MJML partials included (syntax problems come out
+ * here), and checks the attributes they read against message.yaml and the samples, without
+ * rendering: a branch no sample takes is checked too.
  */
 export const templateAnalysisProvider: Provider = {
   id: 'template-analysis',
   rules: [syntaxLiquid, syntaxHandlebars, ...attributeRules],
   async check(message, context) {
-    const analyses = messageTemplates(message).map(({ source }) => analyzeTemplate(source, message.definition.engine, context.engines));
+    const templates = await messageTemplatesWithPartials(message, context.config.workspace);
+    const analyses = templates.map(({ source }) => analyzeTemplate(source, message.definition.engine, context.engines));
     const facts: AttributeFacts = {
       message,
       references: analyses.flatMap((analysis) => analysis.references),

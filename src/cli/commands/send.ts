@@ -1,0 +1,68 @@
+import { Option, type Command } from 'commander';
+import { checkPhoneNumber } from '../../sms/index.js';
+import type { Message } from '../../workspace/index.js';
+import { concurrencyOption, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
+import { colors } from '../terminal.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+import { pickSample } from './render.js';
+
+interface SendOptions extends SyncOptions {
+  sample?: string;
+  to: string;
+  channel?: 'email' | 'sms';
+  timeout: string;
+}
+
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The channel `--to` addresses (an email address, else a phone number) unless `--channel` says. */
+function channelFor(message: Message, to: string, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
+  const chosen = channel ?? (to.includes('@') ? 'email' : 'sms');
+  if (!message[chosen]) throw new UsageError(`message "${message.id}" has no ${chosen} channel`);
+  if (chosen === 'email' && !EMAIL_ADDRESS.test(to)) throw new UsageError(`--to "${to}" is not an email address`);
+  if (chosen === 'sms') {
+    const phone = checkPhoneNumber(to);
+    if (!phone.ok) throw new UsageError(`--to: ${phone.message}`);
+  }
+  return chosen;
+}
+
+function timeoutMs(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout must be a number of seconds, got "${value}"`);
+  return seconds * 1000;
+}
+
+export function registerSend(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  program
+    .command('send')
+    .description('send one test message through the published definition, with a sample\'s attributes, and wait for its status')
+    .argument('<message>', 'message id (its folder name)')
+    .addOption(targetOption())
+    .requiredOption('--to <address>', 'recipient: an email address, or a phone number in E.164 form (+14155552671)')
+    .option('-s, --sample <name>', 'sample whose attributes are sent (default: "standard", else the first)')
+    .addOption(new Option('-c, --channel <channel>', 'which channel to send (default: from --to)').choices(['email', 'sms']))
+    .option('--timeout <seconds>', 'how long to wait for the final status', '60')
+    .addOption(concurrencyOption().hideHelp())
+    .action((id: string, options: SendOptions) =>
+      run(() =>
+        reportingPlatformErrors(async () => {
+          const wait = timeoutMs(options.timeout);
+          const sync = await openSyncTarget(options, [id]);
+          const message = sync.messages.find((candidate) => candidate.id === id);
+          if (!message) throw new UsageError(`message "${id}" has errors (see above): fix them before sending it`);
+          const channel = channelFor(message, options.to, options.channel);
+          const sample = pickSample(message, options.sample);
+          const data = sample ?? { name: '(none)', file: message.file, data: { customer: {}, trigger: {} }, document: message.document };
+          sync.output.out(colors.dim(`Sending ${message.id} (${channel}) to ${options.to} through ${sync.target.platform}, sample ${data.name}…`));
+          const outcome = await sync.connection.send({ message, sample: data, channel, to: options.to, timeoutMs: wait });
+          const line = `${outcome.status}${outcome.id ? ` · ${outcome.id}` : ''}${outcome.detail ? ` · ${outcome.detail}` : ''}`;
+          if (outcome.status === 'sent') sync.output.out(colors.green(`✔ ${line}`));
+          else if (outcome.status === 'queued') sync.output.out(colors.yellow(`… ${line}`));
+          else sync.output.err(colors.red(`✖ ${line}`));
+          // `queued`: accepted, final status unknown (the timeout passed, or the platform reports it later).
+          return outcome.status === 'not-sent' ? ExitCode.problems : ExitCode.ok;
+        }),
+      ),
+    );
+}

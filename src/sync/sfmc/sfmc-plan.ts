@@ -1,0 +1,148 @@
+import pLimit from 'p-limit';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Message } from '../../workspace/index.js';
+import type { Plan, PlanStep } from '../plan.js';
+import { PlatformError } from '../platform-error.js';
+import type { ExportedMessage } from '../sync-target.js';
+import { exportMessageToSfmc, sfmcPublication, type SfmcPublication } from './message-export.js';
+import { platformErrorDiagnostics, PLATFORM_ERROR, type SfmcObjectKind } from './platform-diagnostics.js';
+import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
+import { compareWithRemote, desiredAsset, desiredEmailDefinition, desiredSmsDefinition, updatableFields } from './sfmc-objects.js';
+
+export interface SfmcPlanOptions {
+  workspaceRoot: string;
+  /** Parallel remote reads. */
+  concurrency: number;
+}
+
+/** One object a message publishes: what it should be, and how to find and write it. */
+interface ObjectSpec {
+  kind: SfmcObjectKind;
+  key: string;
+  desired: SfmcObject;
+  read(): Promise<SfmcObject | undefined>;
+  create(): Promise<void>;
+  update(remote: SfmcObject): Promise<void>;
+}
+
+const stepId = (kind: SfmcObjectKind, key: string) => `sfmc:${kind}:${key.toLowerCase()}`;
+
+/**
+ * Reads the remote state of every object the messages publish to SFMC and plans the writes:
+ * the htmlemail asset before the email definition that points at it. A message whose export
+ * has errors, whose keys another message already uses, or whose remote state cannot be read
+ * gets no steps, only diagnostics: it is not published, the others are.
+ */
+export async function planSfmc(api: SfmcApi, messages: readonly Message[], options: SfmcPlanOptions): Promise<Plan> {
+  const limit = pLimit(options.concurrency);
+  const diagnostics: Diagnostic[] = [];
+  const claimed = new Map<string, string>();
+  const candidates: { message: Message; specs: ObjectSpec[] }[] = [];
+
+  for (const message of messages) {
+    const publication = sfmcPublication(message);
+    if (!publication) continue;
+    const exported = await exportMessageToSfmc(message, { workspaceRoot: options.workspaceRoot });
+    diagnostics.push(...exported.diagnostics);
+    if (exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) continue;
+    const specs = objectSpecs(api, message, publication, exported);
+    const taken = specs.find((spec) => claimed.has(stepId(spec.kind, spec.key)));
+    if (taken) {
+      diagnostics.push(keyInUse(message, taken, claimed.get(stepId(taken.kind, taken.key))!));
+      continue;
+    }
+    for (const spec of specs) claimed.set(stepId(spec.kind, spec.key), message.id);
+    candidates.push({ message, specs });
+  }
+
+  const planned = await Promise.all(
+    candidates.map(async ({ message, specs }) => {
+      try {
+        const remotes = await Promise.all(specs.map((spec) => limit(() => spec.read())));
+        return specs.map((spec, index) => planStep(message, spec, remotes[index]));
+      } catch (error) {
+        if (!(error instanceof PlatformError)) throw error;
+        diagnostics.push({ ruleId: PLATFORM_ERROR, severity: 'error', message: `cannot read the SFMC objects of this message: ${error.message}`, file: message.file, line: 1, column: 1 });
+        return [];
+      }
+    }),
+  );
+  return { steps: planned.flat(), drift: [], diagnostics };
+}
+
+function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublication, exported: ExportedMessage): ObjectSpec[] {
+  const specs: ObjectSpec[] = [];
+  if (publication.email && exported.email) {
+    const asset = desiredAsset(message, publication, exported.email);
+    const key = publication.email.customerKey;
+    specs.push({
+      kind: 'asset',
+      key,
+      desired: asset,
+      read: () => api.findAsset(key),
+      create: () => api.createAsset(asset),
+      update: (remote) => api.updateAsset(Number(remote.id), asset),
+    });
+    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication)));
+  }
+  if (publication.sms && exported.sms) specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text)));
+  return specs;
+}
+
+function definitionSpec(api: SfmcApi, channel: SfmcChannel, desired: SfmcObject): ObjectSpec {
+  const key = desired.definitionKey as string;
+  return {
+    kind: `${channel}-definition`,
+    key,
+    desired,
+    read: () => api.getDefinition(channel, key),
+    // options.createJourney is never sent: SFMC refuses it on PATCH, and txkit leaves journeys alone.
+    create: () => api.createDefinition(channel, desired),
+    update: () => api.updateDefinition(channel, key, updatableFields(desired)),
+  };
+}
+
+function planStep(message: Message, spec: ObjectSpec, remote: SfmcObject | undefined): PlanStep {
+  const { action, changes } = compareWithRemote(spec.desired, remote);
+  return {
+    id: stepId(spec.kind, spec.key),
+    platform: 'sfmc',
+    kind: spec.kind,
+    key: spec.key,
+    messageId: message.id,
+    action,
+    changes,
+    // Content before the definition that points at it.
+    dependsOn: spec.kind === 'email-definition' ? [stepId('asset', message.definition.targets.sfmc!.customerKey!)] : [],
+    apply: () => (action === 'create' ? createOrConverge(spec) : spec.update(remote!)),
+    explain: (error) => platformErrorDiagnostics(message, spec.kind, spec.key, error),
+  };
+}
+
+/**
+ * Creates the object. A create refused as a duplicate (409, or Content Builder's 400 for a
+ * taken customerKey) may be our own earlier attempt that SFMC applied before the connection
+ * dropped: the object is read back and, if it is there, brought up to date instead.
+ */
+async function createOrConverge(spec: ObjectSpec): Promise<void> {
+  try {
+    await spec.create();
+  } catch (error) {
+    if (!(error instanceof PlatformError) || (error.details.status !== 409 && error.details.status !== 400)) throw error;
+    const existing = await spec.read();
+    if (!existing) throw error;
+    if (compareWithRemote(spec.desired, existing).action !== 'unchanged') await spec.update(existing);
+  }
+}
+
+function keyInUse(message: Message, spec: ObjectSpec, owner: string): Diagnostic {
+  const setting = spec.kind === 'asset' ? ['customerKey'] : spec.kind === 'email-definition' ? ['definitionKey'] : ['sms', 'definitionKey'];
+  return {
+    ruleId: 'schema/message',
+    severity: 'error',
+    message: `the SFMC ${spec.kind} key "${spec.key}" is also used by message ${owner}: keys are unique in SFMC, so only one message can publish it`,
+    hint: 'give each message its own keys',
+    file: message.file,
+    ...message.document.locate(['targets', 'sfmc', ...setting], 'value'),
+  };
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UsageError } from '../../cli/usage-error.js';
+import { PlatformError } from '../platform-error.js';
+import type { SendOutcome, SendRequest } from '../sync-target.js';
+import { sfmcPublication } from './message-export.js';
+import type { SfmcApi } from './sfmc-api.js';
+import { sfmcAttributesOf } from './sfmc-attributes.js';
+
+/** SFMC's code for a messageKey used within the last 72 hours. */
+const DUPLICATE_MESSAGE_KEY = 109110;
+
+export interface SendPolling {
+  /** First wait between status reads; doubles up to `maxIntervalMs`. */
+  intervalMs: number;
+  maxIntervalMs: number;
+}
+
+const defaultPolling: SendPolling = { intervalMs: 250, maxIntervalMs: 4000 };
+
+/**
+ * Sends one message through its published definition with a fresh messageKey, the sample's
+ * attributes flattened to SFMC names, then reads the status (backing off, as SFMC rate-limits
+ * status reads) until it is sent or not sent, or the timeout passes.
+ */
+export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, polling: SendPolling = defaultPolling): Promise<SendOutcome> {
+  const { message, sample, channel, to } = request;
+  const publication = sfmcPublication(message);
+  const definitionKey = channel === 'email' ? publication?.email?.definitionKey : publication?.sms?.definitionKey;
+  if (definitionKey === undefined) throw new UsageError(`message "${message.id}" does not publish its ${channel} to SFMC (see targets.sfmc in its message.yaml)`);
+  const messageKey = randomUUID();
+  const attributes = sfmcAttributesOf(sample.data, message.definition.targets.sfmc?.attributeMap ?? {});
+  // SFMC's SMS examples write the number without "+": country code and subscriber number.
+  const address = channel === 'sms' ? to.replace(/^\+/, '') : to;
+  try {
+    await api.send(channel, messageKey, { definitionKey, recipient: { contactKey: to, to: address, attributes } });
+  } catch (error) {
+    // After a dropped connection the retry may find the first attempt accepted: the key is then taken by this very send.
+    if (!(error instanceof PlatformError && error.details.code === DUPLICATE_MESSAGE_KEY)) throw error;
+  }
+
+  const deadline = Date.now() + (request.timeoutMs ?? 60_000);
+  for (let wait = polling.intervalMs; ; wait = Math.min(wait * 2, polling.maxIntervalMs)) {
+    const status = await api.sendStatus(channel, messageKey);
+    const event = typeof status?.eventCategoryType === 'string' ? status.eventCategoryType : '';
+    const info = (status?.info ?? {}) as { statusCode?: unknown; statusMessage?: unknown };
+    if (/(NotSent|Bounced)$/.test(event)) {
+      const detail = [info.statusCode, info.statusMessage].filter((part) => typeof part === 'string' && part !== '').join(': ');
+      return { status: 'not-sent', id: messageKey, detail: detail || event };
+    }
+    if (/Sent$/.test(event)) return { status: 'sent', id: messageKey, detail: event };
+    const left = deadline - Date.now();
+    if (left <= 0) return { status: 'queued', id: messageKey, detail: `no final status within ${Number(((request.timeoutMs ?? 60_000) / 1000).toFixed(1))} s${event ? ` (last: ${event})` : ''}` };
+    await sleep(Math.min(wait, left));
+  }
+}

@@ -1,0 +1,38 @@
+import type { RetryPolicy } from '../http-client.js';
+import type { SyncTarget } from '../sync-target.js';
+import { exportMessageToSfmc } from './message-export.js';
+import { createSfmcApi } from './sfmc-api.js';
+import { readSfmcCredentials } from './sfmc-credentials.js';
+import { planSfmc } from './sfmc-plan.js';
+import { pullSfmc } from './sfmc-pull.js';
+import { sendSfmcMessage, type SendPolling } from './sfmc-send.js';
+import { openSfmcSession } from './sfmc-session.js';
+
+export interface SfmcTargetOptions {
+  /** Retries of the HTTP client (default: the client's policy). */
+  retry?: RetryPolicy;
+  /** How a test send reads its status (default: from 250 ms, doubling up to 4 s). */
+  polling?: SendPolling;
+}
+
+/** Salesforce Marketing Cloud: Content Builder assets and Transactional Messaging definitions. */
+export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
+  return {
+    platform: 'sfmc',
+    async connect(context) {
+      const credentials = readSfmcCredentials(context.env);
+      const secrets = [...context.secrets, credentials.clientSecret, credentials.clientId];
+      const http = { secrets, ...(options.retry ? { retry: options.retry } : {}) };
+      const api = createSfmcApi(await openSfmcSession(credentials, http), http);
+      const workspaceRoot = context.config.workspace;
+      return {
+        plan: (messages) => planSfmc(api, messages, { workspaceRoot, concurrency: context.concurrency }),
+        send: (request) => sendSfmcMessage(api, request, options.polling),
+        pull: (existing) => pullSfmc(api, existing, { workspaceRoot, concurrency: context.concurrency }),
+      };
+    },
+    exportMessage: (message, exportOptions) => exportMessageToSfmc(message, exportOptions),
+  };
+}
+
+export const sfmcTarget: SyncTarget = createSfmcTarget();

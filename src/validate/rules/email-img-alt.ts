@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const emailImgAlt: Rule = {
-  meta: {
-    id: 'email/img-alt',
-    defaultSeverity: 'warning',
-    docs: 'images have an alt attribute',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const emailLinkEmpty: Rule = {
-  meta: {
-    id: 'email/link-empty',
-    defaultSeverity: 'error',
-    docs: 'links have a non-empty href',
-  },
-};

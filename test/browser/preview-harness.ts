@@ -1,0 +1,67 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
+import { loadConfig } from '../../src/workspace/index.js';
+import { launchChromium } from './chromium.js';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export interface PreviewHarness {
+  /** A temporary copy of templates/: tests edit it freely. */
+  workspace: string;
+  server: PreviewServer;
+  /** Absolute path of `relative` inside the workspace copy. */
+  file(relative: string): string;
+  /** A fresh 1440×900 page with the preview open, the first render on screen. */
+  openPage(hash?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Copies templates/ to a temp folder and serves it on a random port; Chromium starts with the first page. */
+export async function startHarness(): Promise<PreviewHarness> {
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'txkit-preview-'));
+  await cp(path.join(repoRoot, 'templates'), workspace, { recursive: true });
+  const { config } = await loadConfig(workspace, { workspace });
+  const server = await startPreviewServer({ config, port: 0, logLevel: 'silent' });
+  let browser: Promise<Browser> | undefined;
+  return {
+    workspace,
+    server,
+    file: (relative) => path.join(workspace, ...relative.split('/')),
+    async openPage(hash = '') {
+      browser ??= launchChromium();
+      const page = await (await browser).newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(server.url + hash);
+      await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
+      return page;
+    },
+    async close() {
+      await (await browser)?.close();
+      await server.close();
+      await rm(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+export function emailFrame(page: Page): FrameLocator {
+  return page.frameLocator('[data-testid=email-frame]');
+}
+
+/** The visible text of the rendered email, '' while the frame is between documents. */
+export async function emailText(page: Page): Promise<string> {
+  try {
+    return await emailFrame(page).locator('body').innerText({ timeout: 1_000 });
+  } catch {
+    return '';
+  }
+}
+
+/** Saves a screenshot for people to look at (test-results/ is git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}

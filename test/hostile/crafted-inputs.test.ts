@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { HostileWorkspace, type FileEdit } from './hostile-pipeline.js';
+
+/**
+ * Hand-made worst cases of each input kind, on top of the random mutations: deep nesting,
+ * huge values, alias bombs, prototype keys, runaway loops, broken encodings and escaping paths.
+ */
+
+type Text = (file: string) => string;
+
+interface CraftedInput {
+  description: string;
+  edits: (text: Text) => FileEdit[];
+}
+
+const tenMegabytes = 'A'.repeat(10 * 1024 * 1024);
+const nested = (depth: number, open: string, close: string, inner: string) => open.repeat(depth) + inner + close.repeat(depth);
+const one = (file: string, make: (original: string) => string | Uint8Array): CraftedInput['edits'] => (text) => [{ file, bytes: make(text(file)) }];
+
+const liquidSms = 'shipping-update/sms.txt';
+const liquidMjml = 'order-confirmation/email.mjml';
+const handlebarsMjml = 'password-reset/email.mjml';
+const htmlBody = 'appointment-reminder/email.html';
+const orderSample = 'order-confirmation/samples/standard.json';
+const shippingSample = 'shipping-update/samples/standard.json';
+const resetSample = 'password-reset/samples/standard.json';
+const orderYaml = 'order-confirmation/message.yaml';
+const resetYaml = 'password-reset/message.yaml';
+
+const prototypeKeys = '"__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } }, "prototype": { "polluted": "yes" }, ';
+
+function sampleWith(original: string, change: (sample: { customer: Record<string, unknown>; trigger: Record<string, unknown> }) => void): string {
+  const sample = JSON.parse(original) as { customer: Record<string, unknown>; trigger: Record<string, unknown> };
+  change(sample);
+  return JSON.stringify(sample, null, 2);
+}
+
+function replaceOnce(original: string, search: string, replacement: string): string {
+  if (!original.includes(search)) throw new Error(`the example no longer contains ${JSON.stringify(search)}: update this hostile input`);
+  return original.replace(search, replacement);
+}
+
+function aliasBomb(levels: number, width: number): string {
+  const lines = ['l0: &l0 "lol"'];
+  for (let level = 1; level <= levels; level++) lines.push(`l${level}: &l${level} [${Array(width).fill(`*l${level - 1}`).join(', ')}]`);
+  return lines.join('\n');
+}
+
+const crafted: CraftedInput[] = [
+  // Liquid templates
+  { description: 'liquid: 5000 nested {% if %}', edits: one(liquidSms, (sms) => nested(5000, '{% if customer.first_name %}', '{% endif %}', sms)) },
+  { description: 'liquid: 5000 nested {% for %}', edits: one(liquidSms, (sms) => nested(5000, '{% for x in trigger.items %}', '{% endfor %}', sms)) },
+  { description: 'liquid: 5000 unclosed {% if %}', edits: one(liquidSms, (sms) => '{% if customer.first_name %}'.repeat(5000) + sms) },
+  { description: 'liquid: 5000 stray {% endif %}', edits: one(liquidSms, (sms) => sms + '{% endif %}'.repeat(5000)) },
+  { description: 'liquid: a condition of 20000 `or` terms', edits: one(liquidSms, (sms) => `{% if ${Array(20000).fill('customer.x').join(' or ')} %}x{% endif %}${sms}`) },
+  { description: 'liquid: a billion-step range loop', edits: one(liquidSms, (sms) => `{% for i in (1..1000000000) %}{{ i }}{% endfor %}${sms}`) },
+  { description: 'liquid: 10^8 empty nested iterations', edits: one(liquidSms, (sms) => `{% for i in (1..10000) %}{% for j in (1..10000) %}{% endfor %}{% endfor %}${sms}`) },
+  { description: 'liquid: a string doubled 40 times', edits: one(liquidSms, (sms) => `{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}${sms}`) },
+  {
+    description: 'liquid: prototype and constructor access',
+    edits: one(liquidSms, (sms) => `{{ customer.__proto__ }}{{ customer.constructor.name }}{% assign p = customer.__proto__ %}{{ p.polluted }}{{ trigger | map: "constructor" }}{{ customer["__proto__"]["toString"] }}${sms}`),
+  },
+  { description: 'liquid: a 10 MB template', edits: one(liquidSms, (sms) => sms + tenMegabytes) },
+  { description: 'liquid: {% include %} and {% render %} of files outside the workspace', edits: one(liquidSms, (sms) => `{% include "/etc/passwd" %}{% render "../../../../etc/hostname" %}${sms}`) },
+  // Handlebars templates
+  { description: 'handlebars: 5000 nested {{#if}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', nested(5000, '{{#if customer.first_name}}', '{{/if}}', 'Hello,'))) },
+  { description: 'handlebars: 5000 nested {{#each}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', nested(5000, '{{#each trigger}}', '{{/each}}', 'Hello,'))) },
+  { description: 'handlebars: 2000 nested subexpressions', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', `{{lookup ${nested(2000, '(lookup ', ' "a")', 'customer')} "a"}}`)) },
+  { description: 'handlebars: 5000 unclosed {{#if}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', '{{#if customer.first_name}}'.repeat(5000))) },
+  {
+    description: 'handlebars: prototype and constructor access',
+    edits: one(handlebarsMjml, (mjml) =>
+      replaceOnce(mjml, 'Hello,', '{{customer.constructor.name}}{{lookup customer "__proto__"}}{{#with customer.constructor}}{{prototype}}{{/with}}{{lookup (lookup customer "constructor") "prototype"}}{{customer.__defineGetter__}}'),
+    ),
+  },
+  {
+    description: 'handlebars: three nested {{#each}} over a 2000-item sample array',
+    edits: (text) => [
+      { file: handlebarsMjml, bytes: replaceOnce(text(handlebarsMjml), 'Hello,', '{{#each trigger.items}}{{#each ../trigger.items}}{{#each ../../trigger.items}}.{{/each}}{{/each}}{{/each}}') },
+      { file: resetSample, bytes: sampleWith(text(resetSample), (sample) => void (sample.trigger.items = Array.from({ length: 2000 }, (_, index) => index))) },
+    ],
+  },
+  // MJML and HTML bodies
+  { description: 'mjml: 5000 nested <mj-wrapper>', edits: one(liquidMjml, (mjml) => replaceOnce(mjml, '<mj-body background-color="#f3f4f6">', `<mj-body>${nested(5000, '<mj-wrapper>', '</mj-wrapper>', '')}`)) },
+  { description: 'mjml: 5000 nested <div> in raw HTML (also through the HTML-to-text conversion)', edits: one(liquidMjml, (mjml) => replaceOnce(mjml, '<mj-body background-color="#f3f4f6">', `<mj-body><mj-raw>${nested(5000, '<div>', '</div>', 'deep')}</mj-raw>`)) },
+  { description: 'mjml: an empty file', edits: one(liquidMjml, () => '') },
+  { description: 'mjml: not markup at all', edits: one(liquidMjml, () => '\u0000\uFFFD<<<>>> {{ }} {% %}') },
+  { description: 'mjml: every closing tag removed', edits: one(liquidMjml, (mjml) => mjml.replace(/<\/mj-[a-z]+>/g, '')) },
+  { description: 'mjml: a 10 MB attribute value', edits: one(liquidMjml, (mjml) => replaceOnce(mjml, 'href="{{ trigger.order_url }}"', `href="${tenMegabytes}"`)) },
+  { description: 'mjml: an include of itself', edits: one(liquidMjml, (mjml) => replaceOnce(mjml, '<mj-include path="../_partials/header.mjml" />', '<mj-include path="./email.mjml" />')) },
+  { description: 'mjml: a partial that includes itself', edits: one('_partials/header.mjml', () => '<mj-include path="./header.mjml" />') },
+  { description: 'mjml: includes of a folder, an empty path and a missing file', edits: one(liquidMjml, (mjml) => replaceOnce(mjml, '<mj-include path="../_partials/header.mjml" />', '<mj-include path="../_partials" /><mj-include path="" /><mj-include path="./missing.mjml" />')) },
+  { description: 'html: a 10 MB attribute value', edits: one(htmlBody, (html) => replaceOnce(html, 'href="{{ trigger.manage_url }}"', `href="${tenMegabytes}"`)) },
+  { description: 'html: 5000 nested tables', edits: one(htmlBody, (html) => replaceOnce(html, '<body', `${nested(5000, '<table><tr><td>', '</td></tr></table>', '')}<body`)) },
+  { description: 'html: an unclosed comment', edits: one(htmlBody, (html) => replaceOnce(html, '<body', '<!-- <body')) },
+  // Sample data
+  { description: 'sample: a 10 MB attribute value (email)', edits: one(orderSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = tenMegabytes))) },
+  { description: 'sample: a 10 MB attribute value (SMS)', edits: one(shippingSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = tenMegabytes))) },
+  { description: 'sample: a 1 MB attribute value (SMS under the output limit, so analyzed)', edits: one(shippingSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = 'é'.repeat(1024 * 1024)))) },
+  { description: 'sample: 200 000 line items', edits: one(orderSample, (json) => sampleWith(json, (sample) => void (sample.trigger.items = Array.from({ length: 200_000 }, (_, index) => ({ name: `item ${index}`, quantity: 1, price: 1 }))))) },
+  { description: 'sample: __proto__, constructor and prototype keys at the top level', edits: one(orderSample, (json) => replaceOnce(json, '{', `{ ${prototypeKeys}`)) },
+  { description: 'sample: __proto__, constructor and prototype keys in customer', edits: one(orderSample, (json) => replaceOnce(json, '"customer": {', `"customer": { ${prototypeKeys}`)) },
+  { description: 'sample: __proto__ keys in a line item', edits: one(orderSample, (json) => replaceOnce(json, '{ "name": "Canvas tote bag",', `{ ${prototypeKeys}"name": "Canvas tote bag",`)) },
+  { description: 'sample: arrays nested 1000 deep', edits: one(orderSample, (json) => replaceOnce(json, '"currency": "USD",', `"currency": "USD", "deep": ${nested(1000, '[', ']', '')},`)) },
+  { description: 'sample: arrays nested 100 000 deep', edits: one(orderSample, () => nested(100_000, '[', ']', '')) },
+  { description: 'sample: objects nested 5000 deep', edits: one(orderSample, () => `{"customer": ${nested(5000, '{"a":', '}', '1')}}`) },
+  { description: 'sample: customer is an array, trigger is null', edits: one(orderSample, () => '{"customer": [], "trigger": null}') },
+  { description: 'sample: items is a string, total is huge', edits: one(orderSample, (json) => sampleWith(json, (sample) => Object.assign(sample.trigger, { items: 'not a list', total: 1e308 }))) },
+  { description: 'sample: 100 000 customer keys', edits: one(orderSample, (json) => sampleWith(json, (sample) => Object.assign(sample.customer, Object.fromEntries(Array.from({ length: 100_000 }, (_, index) => [`k${index}`, index]))))) },
+  { description: 'sample: invalid UTF-8', edits: one(orderSample, (json) => Buffer.concat([Buffer.from(json.slice(0, 40)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(json.slice(40))])) },
+  { description: 'sample: UTF-16 with a byte-order mark', edits: one(orderSample, (json) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])) },
+  { description: 'sample: UTF-8 BOM and CRLF', edits: one(orderSample, (json) => `\uFEFF${json.replace(/\n/g, '\r\n')}`) },
+  // message.yaml
+  { description: 'yaml: a billion-laughs alias bomb', edits: one(orderYaml, (yaml) => `${yaml}\n# bomb\n${aliasBomb(9, 9)}\n`) },
+  { description: 'yaml: alias bomb inside a known key', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'description: Sent when an order is placed; lists the items and the total.', `description: &d "x"\nx0: &x0 [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n${Array.from({ length: 8 }, (_, level) => `x${level + 1}: &x${level + 1} [${Array(10).fill(`*x${level}`).join(', ')}]`).join('\n')}`)) },
+  { description: 'yaml: __proto__ and constructor keys', edits: one(orderYaml, (yaml) => `__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n${yaml}`) },
+  { description: 'yaml: __proto__ attribute and a << merge of it', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'attributes:\n  customer:\n', 'attributes:\n  customer:\n    __proto__: &p { type: string, polluted: yes }\n    merged: { <<: *p }\n')) },
+  { description: 'yaml: flow sequences nested 1000 deep', edits: one(orderYaml, (yaml) => `${yaml}\nextra: ${nested(1000, '[', ']', '')}\n`) },
+  { description: 'yaml: flow sequences nested 100 000 deep', edits: one(orderYaml, () => nested(100_000, '[', ']', '')) },
+  { description: 'yaml: block mappings nested 1500 deep', edits: one(orderYaml, (yaml) => `${yaml}\nextra:\n${Array.from({ length: 1500 }, (_, level) => `${' '.repeat(level + 1)}k:`).join('\n')} 1\n`) },
+  { description: 'yaml: a 10 MB subject', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'subject: "Order {{ trigger.order_id }} confirmed"', `subject: "${tenMegabytes}"`)) },
+  { description: 'yaml: a subject of 5000 nested {% if %}', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'subject: "Order {{ trigger.order_id }} confirmed"', `subject: "${nested(5000, '{% if trigger.order_id %}', '{% endif %}', 'x')}"`)) },
+  { description: 'yaml: engine swapped to handlebars (Liquid templates)', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'engine: liquid', 'engine: handlebars')) },
+  { description: 'yaml: engine swapped to liquid (Handlebars templates)', edits: one(resetYaml, (yaml) => replaceOnce(yaml, 'engine: handlebars', 'engine: liquid')) },
+  { description: 'yaml: body paths outside the workspace', edits: one(orderYaml, (yaml) => replaceOnce(replaceOnce(yaml, 'body: email.mjml', 'body: ../../../../../etc/passwd.mjml'), 'body: sms.txt', 'body: /etc/hostname')) },
+  { description: 'yaml: a body path that is a folder', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'body: email.mjml', 'body: samples.mjml\n  text: samples')) },
+  { description: 'yaml: unknown and JavaScript tags', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'name: Order confirmation', 'name: !!js/function "function () { globalThis.polluted = 1 }"\ndescription2: !custom x\nbin: !!binary aGVsbG8=')) },
+  { description: 'yaml: duplicate keys', edits: one(orderYaml, (yaml) => `${yaml}\nname: again\n`) },
+  { description: 'yaml: 100 000 attributes', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'attributes:\n  customer:\n', `attributes:\n  customer:\n${Array.from({ length: 100_000 }, (_, index) => `    a${index}: { type: string }`).join('\n')}\n`)) },
+  { description: 'yaml: a scalar, not a mapping', edits: one(orderYaml, () => 'just text') },
+  { description: 'yaml: an empty file', edits: one(orderYaml, () => '') },
+  { description: 'yaml: two documents', edits: one(orderYaml, (yaml) => `${yaml}\n---\n${yaml}`) },
+  { description: 'yaml: UTF-16 with a byte-order mark', edits: one(orderYaml, (yaml) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')])) },
+  { description: 'yaml: UTF-8 BOM, CRLF and tabs', edits: one(orderYaml, (yaml) => `\uFEFF${yaml.replace(/\n/g, '\r\n').replace(/^ {2}/gm, '\t')}`) },
+  { description: 'yaml: SMS recipient of 10 MB', edits: one(orderYaml, (yaml) => replaceOnce(yaml, 'to: "{{ customer.phone }}"', `to: "${tenMegabytes}"`)) },
+];
+
+describe('crafted hostile inputs', () => {
+  let workspace: HostileWorkspace;
+  const originals = new Map<string, string>();
+  const text: Text = (file) => originals.get(file) ?? '';
+
+  beforeAll(async () => {
+    workspace = await HostileWorkspace.create();
+    for (const file of workspace.files) originals.set(file, (await workspace.original(file)).toString('utf8'));
+  });
+  afterAll(async () => {
+    console.log(workspace.summary('crafted inputs'));
+    await workspace.dispose();
+  });
+
+  it.each(crafted)('$description: a result or diagnostics, no exception, hang, pollution or stray file', async (input) => {
+    await workspace.run({ description: input.description, edits: input.edits(text) }, `npx vitest run test/hostile/crafted-inputs.test.ts -t "${input.description}"`);
+  });
+});

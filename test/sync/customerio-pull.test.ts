@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { PulledMessage, SyncConnection } from '../../src/sync/index.js';
+import type { Workspace } from '../../src/workspace/index.js';
+import { connect, copyExamples, exampleSeeds, exampleTargets, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
+
+describe('Customer.io pull', () => {
+  let sandbox: Sandbox;
+  let workspaceDir: string;
+  let workspace: Workspace;
+  let connection: SyncConnection;
+  let pulled: { messages: PulledMessage[]; diagnostics: unknown[] };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    sandbox.seed({
+      customerio: {
+        messages: [
+          ...(await exampleSeeds()),
+          {
+            id: 201,
+            name: 'Welcome back!',
+            description: 'Win-back coupon',
+            trigger_name: 'welcome_back',
+            link_tracking: false,
+            contents: [
+              {
+                id: 2010,
+                subject: 'Welcome back, {{ customer.first_name }}',
+                preheader_text: 'Your code {{ trigger.coupon.code }} inside',
+                body: '<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>',
+                from: 'Shop <shop@example.com>',
+              },
+              { id: 2011, language: 'de', subject: 'Willkommen', body: '<p>Hallo</p>' },
+            ],
+          },
+          { id: 202, name: 'Login code', contents: [{ id: 2020, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{customer.phone}}' }] },
+          { id: 203, name: 'App push', contents: [{ id: 2030, type: 'push', body: 'x' }] },
+          // Same name as an example folder: the new folder must not take its place.
+          { id: 204, name: 'Order confirmation', contents: [{ id: 2040, subject: 'Old order mail', body: '<p>old</p>', from: 'orders@example.com' }] },
+          { id: 205, name: 'Draft', contents: [{ id: 2050, body: '<p>draft</p>', recipient: '{{ customer.work_email }}' }] },
+        ],
+      },
+    });
+    workspaceDir = await copyExamples();
+    workspace = await openWorkspace(workspaceDir);
+    connection = await connect(workspace, sandboxEnv(sandbox));
+    pulled = await connection.pull!(workspace.messages);
+  });
+  afterAll(() => sandbox.close());
+
+  it('proposes a folder for each remote email or SMS message no workspace message refers to', async () => {
+    expect(pulled.messages.map((message) => message.id)).toEqual(['welcome-back', 'login-code', 'order-confirmation-204', 'draft']);
+    const referenced = new Set((await exampleTargets()).map((target) => String(target.transactionalId)));
+    for (const message of pulled.messages) {
+      const yaml = parse(message.files['message.yaml']!);
+      const id = String(yaml.targets.customerio.transactionalMessageId ?? yaml.targets.customerio.sms.transactionalMessageId);
+      expect(referenced.has(id)).toBe(false);
+      expect(existsSync(path.join(workspaceDir, message.id))).toBe(false);
+    }
+  });
+
+  it('writes the default-language content, the target and the current settings', () => {
+    const welcome = pulled.messages.find((message) => message.id === 'welcome-back')!;
+    expect(parse(welcome.files['message.yaml']!)).toEqual({
+      name: 'Welcome back!',
+      description: 'Win-back coupon',
+      engine: 'liquid',
+      email: { subject: 'Welcome back, {{ customer.first_name }}', preheader: 'Your code {{ trigger.coupon.code }} inside', from: 'Shop <shop@example.com>', body: 'email.html' },
+      targets: { customerio: { transactionalMessageId: 201, settings: { sendToUnsubscribed: true, linkTracking: false, openTracking: true, queueDrafts: false, triggerName: 'welcome_back' } } },
+    });
+    expect(welcome.files['email.html']).toBe('<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>\n');
+    expect(JSON.parse(welcome.files['samples/example.json']!)).toEqual({
+      customer: { first_name: '', email: '' },
+      trigger: { coupon: { code: '', expires: '' } },
+    });
+    const sms = pulled.messages.find((message) => message.id === 'login-code')!;
+    expect(parse(sms.files['message.yaml']!)).toMatchObject({ sms: { body: 'sms.txt', to: '{{customer.phone}}' }, targets: { customerio: { sms: { transactionalMessageId: 202 } } } });
+    expect(sms.files['sms.txt']).toBe('Your code is {{trigger.code}}\n');
+  });
+
+  it('fills required fields the platform leaves empty with placeholders, and warns', () => {
+    const file = path.join(workspaceDir, 'draft', 'message.yaml');
+    expect(pulled.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'customerio/pulled-placeholder', severity: 'warning', file, message: expect.stringContaining('subject') }),
+      expect.objectContaining({ ruleId: 'customerio/pulled-placeholder', severity: 'warning', file, message: expect.stringContaining('sender') }),
+      expect.objectContaining({ ruleId: 'customerio/pulled-recipient', severity: 'warning', file, message: expect.stringContaining('{{ customer.work_email }}') }),
+    ]);
+  });
+
+  it('yields folders that load cleanly and plan as unchanged, with no drift', async () => {
+    const complete = pulled.messages.filter((message) => message.id !== 'draft');
+    for (const message of complete) await writeMessage(workspaceDir, message.id, message.files);
+    const reloaded = await openWorkspace(workspaceDir);
+    const fresh = reloaded.messages.filter((message) => complete.some((candidate) => candidate.id === message.id));
+    expect(fresh.map((message) => message.id).sort()).toEqual(['login-code', 'order-confirmation-204', 'welcome-back']);
+    expect(reloaded.broken).toEqual([]);
+    expect(fresh.flatMap((message) => message.diagnostics)).toEqual([]);
+
+    const before = sandbox.requests.length;
+    const plan = await connection.plan(fresh);
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.drift).toEqual([]);
+    expect(plan.steps.map((step) => [step.messageId, step.action]).sort()).toEqual([
+      ['login-code', 'unchanged'],
+      ['order-confirmation-204', 'unchanged'],
+      ['welcome-back', 'unchanged'],
+    ]);
+    expect(sandbox.requests.slice(before).filter((request) => request.write)).toEqual([]);
+    // Now referenced: a second pull proposes only the one not written.
+    expect((await connection.pull!(reloaded.messages)).messages.map((message) => message.id)).toEqual(['draft']);
+  });
+});
