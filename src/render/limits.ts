@@ -5,12 +5,14 @@
 export interface RenderLimits {
   /** Largest template accepted, in characters. */
   maxTemplateLength: number;
-  /** Wall-clock budget for one render, in ms (enforced by liquidjs; Handlebars has no loops of its own). */
+  /** Wall-clock budget for one render, in ms (liquidjs enforces it; Handlebars checks it at every {{#each}} step). */
   maxRenderMs: number;
   /** liquidjs allocation budget (ranges, joins, concatenations). */
   maxMemory: number;
   /** Largest rendered output, in characters. */
   maxOutputLength: number;
+  /** Deepest Handlebars block nesting accepted: its parser's time grows with the square of the depth (5000 levels: ~7 s). */
+  maxBlockDepth: number;
 }
 
 export const defaultRenderLimits: RenderLimits = Object.freeze({
@@ -18,4 +20,5 @@ export const defaultRenderLimits: RenderLimits = Object.freeze({
   maxRenderMs: 500,
   maxMemory: 50_000_000,
   maxOutputLength: 5_000_000,
+  maxBlockDepth: 100,
 });

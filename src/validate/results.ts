@@ -25,7 +25,7 @@ export function countSeverities(diagnostics: readonly { severity: Severity }[]):
   return { errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') };
 }
 
-export function byPosition(a: FileMessage, b: FileMessage): number {
+function byPosition(a: FileMessage, b: FileMessage): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 

@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, parseDocument, visit, type Document, 
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
 import type { TemplateSource } from '../render/index.js';
+import { maxNestingDepth, tooDeeplyNested } from './nesting-depth.js';
 
 export type PathSegment = string | number;
 
@@ -150,8 +151,14 @@ function locatedDocument(file: string, text: string, doc: Document, value: unkno
   };
 }
 
-/** Parses YAML into plain data; syntax errors, duplicate keys and alias bombs become diagnostics. */
+function tooDeepDiagnostic(file: string, text: string, ruleId: string, offset: number): Diagnostic {
+  return { ruleId, severity: 'error', message: `values are nested more than ${maxNestingDepth} levels deep`, file, ...positionAt(text, offset), hint: 'flatten the data' };
+}
+
+/** Parses YAML into plain data; syntax errors, duplicate keys, alias bombs and runaway nesting become diagnostics. */
 export function parseYaml(file: string, text: string, ruleId = 'syntax/yaml'): ParseResult {
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeep)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems = [...doc.errors];
   if (problems.length > 0) return { diagnostics: problems.map((error) => yamlErrorDiagnostic(file, text, doc, ruleId, error)) };
@@ -200,6 +207,8 @@ export function parseJson(file: string, text: string, ruleId = 'syntax/json'): P
   } catch (error) {
     return { diagnostics: [jsonErrorDiagnostic(file, text, ruleId, error instanceof Error ? error.message : String(error))] };
   }
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeep)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
 }

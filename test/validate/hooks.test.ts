@@ -55,6 +55,11 @@ describe('txkit hooks install', () => {
     expect(await readFile(hookFile(), 'utf8')).toContain('txkit validate --staged');
   });
 
+  it('passes --workspace on to the hook', async () => {
+    expect((await runTxkit(['hooks', 'install', '--workspace', "it's here"], project)).code).toBe(0);
+    expect(await readFile(hookFile(), 'utf8')).toContain(`exec npx --no -- txkit validate --staged --workspace 'it'\\''s here'`);
+  });
+
   it('honours core.hooksPath', async () => {
     git('config', 'core.hooksPath', 'githooks');
     expect((await runTxkit(['hooks', 'install'], project)).code).toBe(0);

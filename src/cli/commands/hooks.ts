@@ -12,9 +12,10 @@ export function registerHooks(program: Command, run: Run): void {
     .command('install')
     .description(`write .git/hooks/pre-commit to run \`${validateStagedCommand}\` before each commit`)
     .option('--force', 'replace a pre-commit hook that txkit did not write')
-    .action((options: { force?: boolean }) =>
+    .action((options: { force?: boolean; workspace?: string }) =>
       run(async () => {
-        const result = await installPreCommitHook({ cwd: process.cwd(), force: options.force ?? false }).catch((error: unknown) => {
+        const install = { cwd: process.cwd(), force: options.force ?? false, ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const result = await installPreCommitHook(install).catch((error: unknown) => {
           if (error instanceof ForeignHookError) {
             throw new UsageError(`${error.message}: pass --force to replace it, or add this line to it:\n  ${validateStagedCommand}`);
           }

@@ -7,7 +7,7 @@ import type { RenderContext } from '../render-context.js';
 import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { collectPathReferences, type PathReference } from './path-references.js';
-import { unclosedBlock } from './unclosed-block.js';
+import { blockTooDeep, unclosedBlock } from './unclosed-block.js';
 
 interface JisonHash {
   /** The token the parser stopped at; `EOF` when the template ended too early. */
@@ -96,10 +96,33 @@ interface ParsedHandlebars {
   outputReferences: PathReference[];
 }
 
+/** When the render in progress must stop (renders are synchronous, so one per engine at a time). */
+interface RenderDeadline {
+  at: number;
+}
+
+class RenderTimeout extends Error {}
+
+/**
+ * Handlebars has no render budget of its own, and {{#each}} blocks nested over sample arrays
+ * multiply (three levels over 2000 items: 8·10⁹ steps), so every {{#each}} step checks the deadline.
+ */
+function registerBoundedEach(handlebars: typeof Handlebars, deadline: RenderDeadline): void {
+  const each = handlebars.helpers.each as Handlebars.HelperDelegate;
+  handlebars.registerHelper('each', function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
+    const step = (...args: Parameters<Handlebars.TemplateDelegate>) => {
+      if (performance.now() > deadline.at) throw new RenderTimeout();
+      return options.fn(...args);
+    };
+    return each.call(this, items, { ...options, fn: step });
+  });
+}
+
 class CompiledHandlebarsTemplate implements CompiledTemplate {
   constructor(
     private readonly parsed: ParsedHandlebars,
     private readonly limits: RenderLimits,
+    private readonly deadline: RenderDeadline,
     readonly source: TemplateSource,
   ) {}
 
@@ -121,11 +144,19 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
     const limits = options.limits ?? this.limits;
     const diagnostics = options.strict ? this.missingAttributes(context) : [];
     let output: string;
+    this.deadline.at = performance.now() + limits.maxRenderMs;
     try {
       output = this.parsed.render(context);
     } catch (error) {
-      const problem = isStringLengthError(error) ? outputTooLarge(this.source, undefined, limits.maxOutputLength) : handlebarsErrorDiagnostic(this.source, error, 'render/error');
+      const problem =
+        error instanceof RenderTimeout
+          ? templateDiagnostic(this.source, { ruleId: 'render/limit', offset: 0, message: `rendering took longer than ${limits.maxRenderMs} ms`, hint: 'check {{#each}} blocks nested over large attributes' })
+          : isStringLengthError(error)
+            ? outputTooLarge(this.source, undefined, limits.maxOutputLength)
+            : handlebarsErrorDiagnostic(this.source, error, 'render/error');
       return { output: '', diagnostics: [...diagnostics, problem] };
+    } finally {
+      this.deadline.at = Infinity;
     }
     if (output.length > limits.maxOutputLength) {
       return { output: '', diagnostics: [...diagnostics, outputTooLarge(this.source, output.length, limits.maxOutputLength)] };
@@ -142,12 +173,20 @@ export class HandlebarsEngine implements TemplateEngine {
   readonly name = 'handlebars' as const;
   readonly #handlebars = Handlebars.create();
   readonly #parsed = new BoundedCache<string, ParsedHandlebars>(2000);
+  readonly #deadline: RenderDeadline = { at: Infinity };
 
-  constructor(private readonly limits: RenderLimits = defaultRenderLimits) {}
+  constructor(private readonly limits: RenderLimits = defaultRenderLimits) {
+    registerBoundedEach(this.#handlebars, this.#deadline);
+  }
 
   /** Parse only (no compile): the AST for static analysis, or the syntax diagnostic. */
   parse(source: TemplateSource): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
     if (source.text.length > this.limits.maxTemplateLength) return { diagnostics: [templateTooLarge(source, this.limits.maxTemplateLength)] };
+    const tooDeep = blockTooDeep(source.text, this.limits.maxBlockDepth);
+    if (tooDeep) {
+      const message = `${tooDeep.tag} is nested more than ${this.limits.maxBlockDepth} blocks deep`;
+      return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', offset: tooDeep.offset, length: tooDeep.tag.length, message, hint: 'close blocks with {{/name}}; real templates nest a few levels' })] };
+    }
     try {
       return { ast: this.#handlebars.parse(source.text), diagnostics: [] };
     } catch (error) {
@@ -175,6 +214,6 @@ export class HandlebarsEngine implements TemplateEngine {
       }
       this.#parsed.set(source.text, parsed);
     }
-    return { template: new CompiledHandlebarsTemplate(parsed, this.limits, source), diagnostics: [] };
+    return { template: new CompiledHandlebarsTemplate(parsed, this.limits, this.#deadline, source), diagnostics: [] };
   }
 }

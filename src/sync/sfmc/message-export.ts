@@ -50,7 +50,7 @@ export function checkSfmcExport(message: Message): Diagnostic[] {
   }
   if (publication.sms && message.sms) sources.push(message.sms.body);
   for (const source of sources) {
-    diagnostics.push(...exportTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
+    diagnostics.push(...exportSfmcTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
   }
   return diagnostics;
 }
@@ -64,18 +64,18 @@ export async function exportMessageToSfmc(message: Message, options: { workspace
     const { subject, preheader, text } = message.email;
     const compiled = await compileEmail(message.email, options);
     diagnostics.push(...compiled.diagnostics);
-    const html = exportTemplate(message, compiled.source);
+    const html = exportSfmcTemplate(message, compiled.source);
     const parts = {
-      subject: exportTemplate(message, subject),
-      preheader: preheader ? exportTemplate(message, preheader) : { output: '', diagnostics: [] },
+      subject: exportSfmcTemplate(message, subject),
+      preheader: preheader ? exportSfmcTemplate(message, preheader) : { output: '', diagnostics: [] },
       html,
-      text: text ? exportTemplate(message, text) : generatedText(message, compiled.html, html),
+      text: text ? exportSfmcTemplate(message, text) : generatedText(message, compiled.html, html),
     };
     for (const part of Object.values(parts)) diagnostics.push(...part.diagnostics);
     exported.email = { subject: parts.subject.output, preheader: parts.preheader.output, html: parts.html.output, text: parts.text.output };
   }
   if (publication?.sms && message.sms) {
-    const body = exportTemplate(message, message.sms.body);
+    const body = exportSfmcTemplate(message, message.sms.body);
     diagnostics.push(...body.diagnostics);
     exported.sms = { text: body.output };
   }
@@ -89,7 +89,7 @@ export async function exportMessageToSfmc(message: Message, options: { workspace
  */
 function generatedText(message: Message, compiledHtml: string, html: SfmcExport): SfmcExport {
   const file = message.email!.body.file;
-  const text = exportTemplate(message, { file, text: plainTextTemplate(compiledHtml), locate: () => ({ line: 1, column: 1 }) });
+  const text = exportSfmcTemplate(message, { file, text: plainTextTemplate(compiledHtml), locate: () => ({ line: 1, column: 1 }) });
   const broken = text.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (!broken || html.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { output: text.output, diagnostics: [] };
   return {
@@ -108,7 +108,8 @@ function generatedText(message: Message, compiledHtml: string, html: SfmcExport)
   };
 }
 
-function exportTemplate(message: Message, source: TemplateSource): SfmcExport {
+/** One template of the message exported with its engine's exporter (Liquid → AMPscript, Handlebars → GTL), positions in its file. */
+export function exportSfmcTemplate(message: Message, source: TemplateSource): SfmcExport {
   const attributeMap = message.definition.targets.sfmc?.attributeMap;
   const exporter = message.definition.engine === 'handlebars' ? exportHandlebarsToSfmc : exportToSfmc;
   return exporter(source.text, { file: source.file, locate: source.locate, ...(attributeMap ? { attributeMap } : {}) });

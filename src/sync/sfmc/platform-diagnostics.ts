@@ -37,12 +37,17 @@ function settingFor(text: string, kind: SfmcObjectKind): PathSegment[] {
  */
 export function platformErrorDiagnostics(message: Message, kind: SfmcObjectKind, key: string, error: PlatformError): Diagnostic[] {
   const { status, code, fields } = error.details;
-  const texts = [...new Set([...(fields ?? []), ...(fields?.length ? [] : [error.message.replace(/^.*? → \d+: /, '')])])];
+  // Content Builder repeats its first validation error as `message`: the list says it all.
+  const texts = fields?.length ? [...new Set(fields)] : [error.message.replace(/^.*? → \d+: /, '')];
+  // Without a status SFMC never answered (the connection dropped, retries ran out): nothing to fix here.
+  const answered = status !== undefined;
   return texts.map((text) => ({
     ruleId: PLATFORM_ERROR,
     severity: 'error',
-    message: `SFMC refused ${kind} ${key}: ${text}${code !== undefined && code !== 0 ? ` (errorcode ${code})` : status !== undefined ? ` (HTTP ${status})` : ''}`,
-    hint: 'fix the setting in message.yaml (or the object in SFMC) and push again',
+    message: answered
+      ? `SFMC refused ${kind} ${key}: ${text}${code !== undefined && code !== 0 ? ` (errorcode ${code})` : ` (HTTP ${status})`}`
+      : `${kind} ${key} was not written: ${text}`,
+    hint: answered ? 'fix the setting in message.yaml (or the object in SFMC) and push again' : 'push again: the plan is read from SFMC anew, so it picks up where this one stopped',
     file: message.file,
     ...message.document.locate(settingFor(text, kind), 'key'),
   }));

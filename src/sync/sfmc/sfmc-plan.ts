@@ -20,6 +20,8 @@ interface ObjectSpec {
   kind: SfmcObjectKind;
   key: string;
   desired: SfmcObject;
+  /** Step ids that must be written first. */
+  dependsOn: string[];
   read(): Promise<SfmcObject | undefined>;
   create(): Promise<void>;
   update(remote: SfmcObject): Promise<void>;
@@ -79,22 +81,25 @@ function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublicatio
       kind: 'asset',
       key,
       desired: asset,
+      dependsOn: [],
       read: () => api.findAsset(key),
       create: () => api.createAsset(asset),
       update: (remote) => api.updateAsset(Number(remote.id), asset),
     });
-    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication)));
+    // Content before the definition that points at it.
+    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication), [stepId('asset', key)]));
   }
-  if (publication.sms && exported.sms) specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text)));
+  if (publication.sms && exported.sms) specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text), []));
   return specs;
 }
 
-function definitionSpec(api: SfmcApi, channel: SfmcChannel, desired: SfmcObject): ObjectSpec {
+function definitionSpec(api: SfmcApi, channel: SfmcChannel, desired: SfmcObject, dependsOn: string[]): ObjectSpec {
   const key = desired.definitionKey as string;
   return {
     kind: `${channel}-definition`,
     key,
     desired,
+    dependsOn,
     read: () => api.getDefinition(channel, key),
     // options.createJourney is never sent: SFMC refuses it on PATCH, and txkit leaves journeys alone.
     create: () => api.createDefinition(channel, desired),
@@ -112,8 +117,7 @@ function planStep(message: Message, spec: ObjectSpec, remote: SfmcObject | undef
     messageId: message.id,
     action,
     changes,
-    // Content before the definition that points at it.
-    dependsOn: spec.kind === 'email-definition' ? [stepId('asset', message.definition.targets.sfmc!.customerKey!)] : [],
+    dependsOn: spec.dependsOn,
     apply: () => (action === 'create' ? createOrConverge(spec) : spec.update(remote!)),
     explain: (error) => platformErrorDiagnostics(message, spec.kind, spec.key, error),
   };

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { resultsByFile } from '../results.js';
-import type { FormatOptions } from './format-options.js';
 
 /**
  * One entry per file with problems, like ESLint's `json` formatter:
@@ -15,6 +14,6 @@ import type { FormatOptions } from './format-options.js';
  * Files in path order, messages by position; `endLine`, `endColumn` and `hint` appear when
  * known; `severity` is "error" | "warning" | "info". No problems: `[]`.
  */
-export function formatJson(diagnostics: readonly Diagnostic[], _options?: FormatOptions): string {
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(resultsByFile(diagnostics), null, 2);
 }

@@ -18,13 +18,14 @@ function shellQuote(text: string): string {
  * It runs the project's own txkit directly when installed (npx alone takes a few hundred ms
  * to start), else through npx.
  */
-export function preCommitHookScript(projectDir: string): string {
+export function preCommitHookScript(projectDir: string, options: { workspace?: string } = {}): string {
+  const workspace = options.workspace === undefined ? '' : ` --workspace ${shellQuote(options.workspace)}`;
   return [
     '#!/bin/sh',
     `${marker}: validates the staged messages (written by \`txkit hooks install\`; run it again to update)`,
     ...(projectDir === '' ? [] : [`cd ${shellQuote(projectDir)} || exit 1`]),
-    'if [ -x node_modules/.bin/txkit ]; then exec node_modules/.bin/txkit validate --staged; fi',
-    `exec ${validateStagedCommand}`,
+    `if [ -x node_modules/.bin/txkit ]; then exec node_modules/.bin/txkit validate --staged${workspace}; fi`,
+    `exec ${validateStagedCommand}${workspace}`,
     '',
   ].join('\n');
 }
@@ -49,9 +50,10 @@ export interface InstallResult {
 
 /**
  * Writes the pre-commit hook into git's hooks folder (`git rev-parse --git-path hooks`, which
- * honours core.hooksPath and worktrees). Replaces an earlier txkit hook; another one only with `force`.
+ * honours core.hooksPath and worktrees). Replaces an earlier txkit hook; another one only with
+ * `force`. `workspace` (relative to `cwd`) is passed on to the hook's `txkit validate`.
  */
-export async function installPreCommitHook(options: { cwd: string; force?: boolean }): Promise<InstallResult> {
+export async function installPreCommitHook(options: { cwd: string; force?: boolean; workspace?: string }): Promise<InstallResult> {
   const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd })).toString('utf8').trim();
   const hooksDir = path.resolve(options.cwd, await git('rev-parse', '--git-path', 'hooks'));
   const top = await realpath(await git('rev-parse', '--show-toplevel'));
@@ -61,7 +63,7 @@ export async function installPreCommitHook(options: { cwd: string; force?: boole
   const previous = existing === undefined ? 'nothing' : isTxkitHook(existing) ? 'txkit' : 'foreign';
   if (previous === 'foreign' && !options.force) throw new ForeignHookError(file);
   await mkdir(hooksDir, { recursive: true });
-  await writeFile(file, preCommitHookScript(projectDir));
+  await writeFile(file, preCommitHookScript(projectDir, options.workspace === undefined ? {} : { workspace: options.workspace }));
   await chmod(file, 0o755);
   return { file, previous };
 }
