@@ -1,5 +1,5 @@
 import { emailProvider } from './providers/email.js';
-import { sfmcExportProvider } from './providers/sfmc-export.js';
+import { platformTargetsProvider } from './providers/platform-targets.js';
 import { smsProvider } from './providers/sms.js';
 import { templateAnalysisProvider } from './providers/template-analysis.js';
 import type { Provider, RuleMeta } from './rule.js';
@@ -16,7 +16,7 @@ import { workspaceRead } from './rules/workspace-read.js';
 const loadRules = [configSchema, syntaxYaml, schemaMessage, syntaxJson, samplesShape, workspaceMissingFile, workspacePath, workspaceRead];
 
 /** The providers `txkit validate` runs on every message, each computing its facts once. */
-export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, smsProvider, sfmcExportProvider];
+export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, smsProvider, platformTargetsProvider];
 
 function uniqueById(metas: RuleMeta[]): RuleMeta[] {
   return [...new Map(metas.map((meta) => [meta.id, meta])).values()];

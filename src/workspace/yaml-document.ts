@@ -1,8 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
 import type { TemplateSource } from '../render/index.js';
-import { maxNestingDepth, tooDeeplyNested } from './nesting-depth.js';
+import { maxNestingDepth, parseBoundedDocument } from './nesting-depth.js';
 
 export type PathSegment = string | number;
 
@@ -157,9 +157,8 @@ function tooDeepDiagnostic(file: string, text: string, ruleId: string, offset: n
 
 /** Parses YAML into plain data; syntax errors, duplicate keys, alias bombs and runaway nesting become diagnostics. */
 export function parseYaml(file: string, text: string, ruleId = 'syntax/yaml'): ParseResult {
-  const tooDeep = tooDeeplyNested(text);
-  if (tooDeep !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeep)] };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const { document: doc, tooDeepAt } = parseBoundedDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  if (tooDeepAt !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeepAt)] };
   const problems = [...doc.errors];
   if (problems.length > 0) return { diagnostics: problems.map((error) => yamlErrorDiagnostic(file, text, doc, ruleId, error)) };
   try {
@@ -207,8 +206,7 @@ export function parseJson(file: string, text: string, ruleId = 'syntax/json'): P
   } catch (error) {
     return { diagnostics: [jsonErrorDiagnostic(file, text, ruleId, error instanceof Error ? error.message : String(error))] };
   }
-  const tooDeep = tooDeeplyNested(text);
-  if (tooDeep !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeep)] };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const { document: doc, tooDeepAt } = parseBoundedDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (tooDeepAt !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeepAt)] };
   return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
 }

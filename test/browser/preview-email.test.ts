@@ -126,6 +126,32 @@ describe('txkit dev: email preview', () => {
     await page.close();
   });
 
+  it('marks a message whose message.yaml stops loading, keeping its last good render, until it is fixed', async () => {
+    const page = await harness.openPage('#/password-reset?sample=standard');
+    const sample = await readJson('password-reset/samples/standard.json');
+    await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain(String(sample.customer['first_name']));
+    const shown = await emailText(page);
+    const definition = harness.file('password-reset/message.yaml');
+    const original = await readFile(definition, 'utf8');
+    const broken = `${original.trimEnd()}\nname: Password reset again\n`;
+    const line = broken.trimEnd().split('\n').length;
+    const problem = page.locator('[data-testid=problems] .diagnostic-error', { hasText: `password-reset/message.yaml:${line}:1` });
+    try {
+      await writeFile(definition, broken);
+      await page.locator('.message-item.is-broken[data-id="password-reset"]').waitFor({ timeout: 10_000 });
+      await problem.first().waitFor();
+      await page.locator('[data-testid=stale-banner]').waitFor({ state: 'visible' });
+      expect(await emailText(page)).toBe(shown);
+      await screenshot(page, 'message-yaml-broken');
+    } finally {
+      await writeFile(definition, original);
+    }
+    await page.locator('.message-item[data-id="password-reset"]:not(.is-broken)').waitFor({ timeout: 10_000 });
+    await problem.first().waitFor({ state: 'detached' });
+    await page.locator('[data-testid=stale-banner]').waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
   it('re-renders the MJML messages that include a partial from _partials/ when it is saved', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Northwind Supply');
@@ -150,8 +176,8 @@ describe('txkit dev: email preview', () => {
     await cp(harness.file('shipping-update'), harness.file('delivery-delay'), { recursive: true });
     const definition = await readFile(harness.file('delivery-delay/message.yaml'), 'utf8');
     await writeFile(harness.file('delivery-delay/message.yaml'), definition.replace('name: Shipping update', 'name: Delivery delay'));
-    await item.waitFor({ timeout: 10_000 });
-    await expect(item.locator('.message-name').innerText()).resolves.toBe('Delivery delay');
+    // It may first appear under the copied name, then take the new one.
+    await item.locator('.message-name', { hasText: 'Delivery delay' }).waitFor({ timeout: 10_000 });
     await rm(harness.file('delivery-delay'), { recursive: true });
     await item.waitFor({ state: 'detached', timeout: 10_000 });
     await page.close();

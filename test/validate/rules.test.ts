@@ -77,6 +77,10 @@ describe('the defects fixture: one seeded defect per rule, each at its file, lin
     expect(located(diagnostics, 'syntax/yaml')).toEqual([at(file('broken-yaml/message.yaml'), 'name', 'error', 2)]);
   });
 
+  it('customerio/handlebars-unsupported: at `engine:` of a Handlebars message that targets Customer.io', () => {
+    expect(located(diagnostics, 'customerio/handlebars-unsupported')).toEqual([at(file('handlebars-customerio/message.yaml'), 'handlebars')]);
+  });
+
   it('sfmc/unsupported-construct: a Liquid loop in an email published to SFMC', () => {
     expect(located(diagnostics, 'sfmc/unsupported-construct')).toEqual([at(file('sfmc-loop/email.html'), '{% for')]);
   });

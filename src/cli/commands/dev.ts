@@ -55,6 +55,8 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
           if (code === 'EADDRNOTAVAIL' || code === 'EACCES') throw new UsageError(`cannot listen on ${options.host}:${options.port} (${code}): pick another --host or --port`);
           throw error;
         }
+        // Listen for Ctrl+C before saying it works: a signal right after the message must not kill us.
+        const stopped = untilStopped();
         const snapshot = server.workspace.snapshot();
         const problems = snapshot.messages.reduce((sum, message) => sum + message.counts.errors + message.counts.warnings, 0);
         writeOut(`\n  ${colors.bold(colors.cyan('txkit preview'))}  ${colors.dim(`ready in ${Math.round(performance.now() - started)} ms`)}\n`);
@@ -65,7 +67,7 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
             colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
         );
         writeOut(colors.dim('  press Ctrl+C to stop\n'));
-        await untilStopped();
+        await stopped;
         await server.close();
         return ExitCode.ok;
       }),

@@ -70,22 +70,33 @@ export type Condition =
   | { kind: 'negation'; condition: Condition };
 
 export function renderCondition(condition: Condition): string {
+  // Iterative, not recursive: a Liquid condition of thousands of `and`/`or` terms nests one
+  // junction per term, deeper than the call stack goes.
+  let text = '';
+  const pending: (Condition | string)[] = [condition];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (typeof next === 'string') text += next;
+    else pending.push(...conditionParts(next).reverse());
+  }
+  return text;
+}
+
+/** A condition as text and sub-conditions, in output order. */
+function conditionParts(condition: Condition): (Condition | string)[] {
   switch (condition.kind) {
     case 'not-empty':
-      return `NOT Empty(${condition.operand})`;
+      return [`NOT Empty(${condition.operand})`];
     case 'comparison':
-      return `${condition.left} ${condition.operator} ${condition.right}`;
+      return [`${condition.left} ${condition.operator} ${condition.right}`];
     case 'junction':
-      return `${junctionOperand(condition.left)} ${condition.operator} ${junctionOperand(condition.right)}`;
+      return [...junctionOperand(condition.left), ` ${condition.operator} `, ...junctionOperand(condition.right)];
     case 'negation':
-      return condition.condition.kind === 'not-empty'
-        ? `Empty(${condition.condition.operand})`
-        : `NOT (${renderCondition(condition.condition)})`;
+      return condition.condition.kind === 'not-empty' ? [`Empty(${condition.condition.operand})`] : ['NOT (', condition.condition, ')'];
   }
 }
 
 /** Parenthesized so the grouping never depends on AMPscript's NOT/AND/OR precedence. */
-function junctionOperand(condition: Condition): string {
-  const text = renderCondition(condition);
-  return condition.kind === 'comparison' ? text : `(${text})`;
+function junctionOperand(condition: Condition): (Condition | string)[] {
+  return condition.kind === 'comparison' ? [condition] : ['(', condition, ')'];
 }

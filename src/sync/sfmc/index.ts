@@ -1,4 +1,4 @@
-export { checkSfmcExport, exportMessageToSfmc, exportSfmcTemplate, sfmcPublication, type SfmcPublication } from './message-export.js';
+export { checkSfmcExport, checkSfmcTarget, exportMessageToSfmc, exportSfmcTemplate, sfmcPublication, sfmcSources, type SfmcPublication } from './message-export.js';
 export { exportToSfmc, UNSUPPORTED_CONSTRUCT, type SfmcExport, type SfmcExportOptions } from './personalization-export.js';
 export { exportHandlebarsToSfmc } from './handlebars-export.js';
 export { sfmcAttributesOf } from './sfmc-attributes.js';

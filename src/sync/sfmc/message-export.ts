@@ -33,22 +33,27 @@ export function sfmcPublication(message: Message): SfmcPublication | undefined {
   return { target, ...(email ? { email } : {}), ...(publishesSms ? { sms } : {}) };
 }
 
-/**
- * What `txkit validate` reports for SFMC: constructs with no faithful SFMC translation in the
- * templates the message publishes there, and SFMC targets that name a channel incompletely.
- * Works on the template files as written (positions point into them); syntax errors are left
- * to the engines' own rules.
- */
-export function checkSfmcExport(message: Message): Diagnostic[] {
-  const diagnostics = targetProblems(message);
+/** The templates a message publishes to SFMC: the email asset's views and the SMS text. */
+export function sfmcSources(message: Message): TemplateSource[] {
   const publication = sfmcPublication(message);
-  if (!publication) return diagnostics;
   const sources: TemplateSource[] = [];
-  if (publication.email && message.email) {
+  if (publication?.email && message.email) {
     const { subject, preheader, body, text } = message.email;
     sources.push(subject, body, ...(preheader ? [preheader] : []), ...(text ? [text] : []));
   }
-  if (publication.sms && message.sms) sources.push(message.sms.body);
+  if (publication?.sms && message.sms) sources.push(message.sms.body);
+  return sources;
+}
+
+/**
+ * What `txkit validate` reports for SFMC: constructs with no faithful SFMC translation in the
+ * templates the message publishes there, and SFMC targets that name a channel incompletely.
+ * `sources` defaults to sfmcSources(message); validate passes the MJML body with its partials
+ * inlined so a construct inside a partial is reported in the partial. Syntax errors are left
+ * to the engines' own rules.
+ */
+export function checkSfmcExport(message: Message, sources: readonly TemplateSource[] = sfmcSources(message)): Diagnostic[] {
+  const diagnostics = checkSfmcTarget(message);
   for (const source of sources) {
     diagnostics.push(...exportSfmcTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
   }
@@ -57,7 +62,7 @@ export function checkSfmcExport(message: Message): Diagnostic[] {
 
 /** The published form of the message, compiled (MJML) and exported; `diagnostics` blocks publishing when it holds an error. */
 export async function exportMessageToSfmc(message: Message, options: { workspaceRoot: string }): Promise<ExportedMessage> {
-  const diagnostics = targetProblems(message);
+  const diagnostics = checkSfmcTarget(message);
   const publication = sfmcPublication(message);
   const exported: ExportedMessage = { diagnostics };
   if (publication?.email && message.email) {
@@ -116,7 +121,7 @@ export function exportSfmcTemplate(message: Message, source: TemplateSource): Sf
 }
 
 /** An SFMC target that names half of the email, or a channel the message does not have. */
-function targetProblems(message: Message): Diagnostic[] {
+export function checkSfmcTarget(message: Message): Diagnostic[] {
   const target = message.definition.targets.sfmc;
   if (!target) return [];
   const problems: Diagnostic[] = [];

@@ -4,6 +4,6 @@ export const sfmcUnsupportedConstruct: Rule = {
   meta: {
     id: 'sfmc/unsupported-construct',
     defaultSeverity: 'error',
-    docs: 'Liquid published to SFMC uses only constructs with a faithful AMPscript translation',
+    docs: 'templates published to SFMC use only constructs with a faithful AMPscript (Liquid) or flat-attribute GTL (Handlebars) translation',
   },
 };

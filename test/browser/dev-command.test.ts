@@ -1,0 +1,99 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import buildCli from '../helpers/build-cli.js';
+import { runCli, txkitBin } from '../helpers/run-cli.js';
+import { repoRoot } from './preview-harness.js';
+
+let project: string;
+
+beforeAll(async () => {
+  await buildCli();
+  // A project folder outside the repository: the UI must be found from the package, not the cwd.
+  project = await mkdtemp(path.join(os.tmpdir(), 'txkit-dev-'));
+  await cp(path.join(repoRoot, 'templates'), path.join(project, 'emails'), { recursive: true });
+});
+
+afterAll(async () => {
+  await rm(project, { recursive: true, force: true });
+});
+
+interface RunningDev {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `txkit dev ...args` in the project folder and waits for it to print its URL. */
+async function startDev(args: readonly string[]): Promise<RunningDev> {
+  const child = spawn(process.execPath, [txkitBin, 'dev', ...args], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`txkit dev printed no URL:\n${output}`)), 15_000);
+    const check = () => {
+      const found = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (found && output.includes('Ctrl+C')) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve(found);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(({ code, signal }) => reject(new Error(`txkit dev exited (${code ?? signal}):\n${output}`)));
+  });
+  return { child, url, output: () => output, exited };
+}
+
+function listen(port: number): Promise<net.Server> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('txkit dev', () => {
+  it('serves the preview of the given workspace, prints its URL, and stops on Ctrl+C', async () => {
+    const dev = await startDev(['emails', '--port', '0']);
+    try {
+      const page = await fetch(dev.url);
+      expect(page.status).toBe(200);
+      await expect(page.text()).resolves.toContain('<div id="app"></div>');
+      const snapshot = (await (await fetch(`${dev.url}__txkit/api/workspace`)).json()) as { root: string; messages: Array<{ id: string }> };
+      expect(snapshot.root).toBe(path.join(project, 'emails'));
+      expect(snapshot.messages.map((message) => message.id)).toContain('order-confirmation');
+      expect(dev.output()).toMatch(/Workspace: emails \(\d+ messages/);
+    } finally {
+      dev.child.kill('SIGINT');
+    }
+    expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('moves to the next free port when the asked one is taken, and says so', async () => {
+    const blocker = await listen(0);
+    const taken = (blocker.address() as net.AddressInfo).port;
+    const dev = await startDev(['emails', '--port', String(taken)]);
+    try {
+      const port = Number(new URL(dev.url).port);
+      expect(port).not.toBe(taken);
+      expect(dev.output()).toContain(`port ${taken} is in use: serving on ${port} instead`);
+    } finally {
+      dev.child.kill('SIGINT');
+      blocker.close();
+    }
+    expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('is a usage error when the workspace does not exist', async () => {
+    const result = await runCli(['dev', 'no-such-folder', '--port', '0'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`no workspace at ${path.join(project, 'no-such-folder')}`);
+  });
+});
