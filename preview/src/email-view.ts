@@ -11,8 +11,8 @@ export interface EmailDisplay {
 
 export interface EmailPane {
   element: HTMLElement;
-  /** Shows `email`; with `keepLastGood`, a failed render leaves the previous one in place. */
-  show(email: EmailView, display: EmailDisplay, keepLastGood: boolean): void;
+  /** Shows `email`; with `keepLastGood`, a failed render leaves the previous one in place (and returns true). */
+  show(email: EmailView, display: EmailDisplay, keepLastGood: boolean): boolean;
   /** Applies a new tab, width or dark setting to what is shown. */
   redisplay(display: EmailDisplay): void;
 }
@@ -81,9 +81,9 @@ export function createEmailPane(): EmailPane {
     element,
     show(email, nextDisplay, keepLastGood) {
       display = nextDisplay;
-      if (!email.rendered && keepLastGood && shown) {
+      if (!email.rendered && keepLastGood && shown?.rendered) {
         renderBody();
-        return;
+        return true;
       }
       shown = email;
       const sender = parseSender(email.from);
@@ -95,6 +95,7 @@ export function createEmailPane(): EmailPane {
       preheader.textContent = email.preheader || 'No preheader: inboxes show the first text of the body here';
       preheader.classList.toggle('is-empty', email.preheader === '');
       renderBody();
+      return false;
     },
     redisplay(nextDisplay) {
       display = nextDisplay;

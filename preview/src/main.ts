@@ -14,6 +14,9 @@ import { createSmsPane } from './sms-view.js';
 let selection: Selection = readSelection(location.hash);
 let snapshot: WorkspaceSnapshot = { root: '', revision: -1, messages: [] };
 let view: MessageView | undefined;
+/** Which message and sample each pane shows (`id\0sample`), so a failed render keeps only a render of the same target. */
+let emailShownFor: string | undefined;
+let smsShownFor: string | undefined;
 /** Answers to older view requests are dropped, so a fast sequence of saves never shows an older render last. */
 let latestViewRequest = 0;
 
@@ -78,6 +81,20 @@ function showEmptyStage(heading: string, text: string): void {
   replaceChildren(stage, h('div', { class: 'empty-state' }, h('h2', {}, heading), h('p', {}, text)));
 }
 
+/** Nothing to show (no messages, or the selected one is gone): no controls, no editor. */
+function showNoMessage(heading: string, text: string): void {
+  view = undefined;
+  title.textContent = '';
+  description.textContent = '';
+  engine.textContent = '';
+  header.hidden = true;
+  toolbar.hidden = true;
+  banner.hidden = true;
+  showEmptyStage(heading, text);
+  diagnostics.show([]);
+  void editor.open(undefined, undefined);
+}
+
 function applyControls(): void {
   channelTabs.set(selection.channel);
   emailTabs.set(selection.tab);
@@ -94,16 +111,17 @@ function emailDisplay() {
   return { tab: selection.tab, width: selection.width, dark: selection.dark };
 }
 
-/** Shows `next`; when it is the same message and sample as before, a failed render keeps the last good one on screen. */
+/** Shows `next`; a failed render of the message and sample on screen keeps the last good one there. */
 function applyView(next: MessageView): void {
-  const sameTarget = view !== undefined && view.id === next.id && (next.broken || view.sample === next.sample);
-  if (next.broken && sameTarget && view && !view.broken) {
+  if (next.broken && view && view.id === next.id && !view.broken) {
     // message.yaml broke: keep showing the last good render, with the new problems.
     banner.hidden = false;
     diagnostics.show(next.diagnostics);
     return;
   }
   view = next;
+  header.hidden = false;
+  toolbar.hidden = false;
   title.textContent = next.name;
   description.textContent = next.description ?? '';
   engine.textContent = next.engine ? (next.engine === 'liquid' ? 'Liquid' : 'Handlebars') : 'not loaded';
@@ -115,17 +133,21 @@ function applyView(next: MessageView): void {
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
   channelTabs.element.hidden = next.channels.length < 2;
 
-  const failed = (selection.channel === 'email' ? next.email?.rendered : next.sms?.rendered) === false;
+  // A pane keeps its last good render only if that render is of this very message and sample.
+  const target = `${next.id}\0${next.sample}`;
+  let keptLastGood = false;
   if (next.broken) {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
   } else if (selection.channel === 'email' && next.email) {
-    emailPane.show(next.email, emailDisplay(), sameTarget);
+    keptLastGood = emailPane.show(next.email, emailDisplay(), emailShownFor === target);
+    emailShownFor = target;
     if (stage.firstElementChild !== emailPane.element) replaceChildren(stage, emailPane.element);
   } else if (selection.channel === 'sms' && next.sms) {
-    smsPane.show(next.sms, sameTarget);
+    keptLastGood = smsPane.show(next.sms, smsShownFor === target);
+    smsShownFor = target;
     if (stage.firstElementChild !== smsPane.element) replaceChildren(stage, smsPane.element);
   }
-  banner.hidden = !(failed && sameTarget);
+  banner.hidden = !keptLastGood;
   diagnostics.show(next.diagnostics);
   applyControls();
   writeHash();
@@ -135,8 +157,7 @@ function applyView(next: MessageView): void {
 async function loadView(): Promise<void> {
   const id = selection.message;
   if (id === undefined) {
-    title.textContent = snapshot.messages.length === 0 ? 'No messages' : '';
-    showEmptyStage('No messages yet', `Create a folder with a message.yaml in ${snapshot.root}; it appears here as soon as you save.`);
+    showNoMessage('No messages yet', `Create a folder with a message.yaml in ${snapshot.root}; it appears here as soon as you save.`);
     return;
   }
   const request = ++latestViewRequest;
@@ -151,13 +172,7 @@ async function loadView(): Promise<void> {
       await loadView();
       return;
     }
-    view = undefined;
-    title.textContent = id;
-    description.textContent = '';
-    banner.hidden = true;
-    showEmptyStage('Message not found', `There is no message "${id}" in the workspace (it may have been deleted).`);
-    diagnostics.show([]);
-    void editor.open(undefined, undefined);
+    showNoMessage('Message not found', `There is no message "${id}" in the workspace (it may have been deleted).`);
   }
 }
 

@@ -35,8 +35,8 @@ export function createSampleEditor(): SampleEditor {
   const problems = h('ul', { class: 'editor-problems', 'data-testid': 'sample-problems' });
   const revert = h('button', { type: 'button', class: 'button', disabled: true }, 'Revert');
   const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
-  const empty = h('p', { class: 'editor-empty' }, 'This message has no samples. Add one as samples/<name>.json in its folder.');
-  const body = h('div', { class: 'editor-body' }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const empty = h('p', { class: 'editor-empty' }, 'Pick a message to edit its sample data.');
+  const body = h('div', { class: 'editor-body', hidden: true }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
   const element = h(
     'aside',
     { class: 'inspector' },
@@ -155,6 +155,7 @@ export function createSampleEditor(): SampleEditor {
       const editable = id !== undefined && name !== undefined;
       body.hidden = !editable;
       empty.hidden = editable;
+      empty.textContent = id === undefined ? 'Pick a message to edit its sample data.' : 'This message has no samples. Add one as samples/<name>.json in its folder.';
       fileLabel.textContent = '';
       if (editable) await load();
     },

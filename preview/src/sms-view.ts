@@ -3,8 +3,8 @@ import { h, replaceChildren, type Child } from './element.js';
 
 export interface SmsPane {
   element: HTMLElement;
-  /** Shows `sms`; with `keepLastGood`, a failed render leaves the previous one in place. */
-  show(sms: SmsView, keepLastGood: boolean): void;
+  /** Shows `sms`; with `keepLastGood`, a failed render leaves the previous one in place (and returns true). */
+  show(sms: SmsView, keepLastGood: boolean): boolean;
 }
 
 type Ucs2Character = SmsView['analysis']['ucs2Characters'][number];
@@ -130,9 +130,10 @@ export function createSmsPane(): SmsPane {
   return {
     element,
     show(sms, keepLastGood) {
-      if (!sms.rendered && keepLastGood && shown) return;
+      if (!sms.rendered && keepLastGood && shown?.rendered) return true;
       shown = sms;
       render(sms);
+      return false;
     },
   };
 }

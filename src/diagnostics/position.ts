@@ -33,7 +33,7 @@ export function positionAt(text: string, offset: number): Position {
 
 /** Inverse of positionAt: the offset of a 1-based line/column in `text`. */
 export function offsetAt(text: string, position: Position): number {
-  const lineStart = lineStartsOf(text)[position.line - 1];
+  const lineStart = position.line <= 1 ? 0 : lineStartsOf(text)[position.line - 1];
   if (lineStart === undefined) return text.length;
   return Math.min(text.length, lineStart + position.column - 1);
 }

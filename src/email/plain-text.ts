@@ -28,5 +28,13 @@ const convert = compile(options);
 
 /** The plain-text version of a rendered email: hidden text (the preheader) left out, links as `text (url)`. */
 export function htmlToPlainText(html: string): string {
-  return convert(withoutHiddenElements(parseHtml(html, { decodeEntities: false })));
+  const visible = withoutHiddenElements(parseHtml(html, { decodeEntities: false }));
+  try {
+    return convert(visible);
+  } catch (error) {
+    // html-to-text walks the element tree recursively: thousands of nested elements overflow
+    // the stack. Tag-stripped text beats failing the whole render.
+    if (!(error instanceof RangeError)) throw error;
+    return visible.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  }
 }

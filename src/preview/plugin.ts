@@ -8,6 +8,9 @@ import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
 /** The HMR event the UI listens to (preview/src/live-updates.ts uses the same name). */
 export const updateEvent = 'txkit:update';
 
+/** How long validation waits for an open page to fetch a changed message's new render. */
+const viewWaitMs = 150;
+
 export interface TxkitPreviewPluginOptions {
   workspace: PreviewWorkspace;
   /** Address the server binds to: Host headers naming it are accepted besides loopback names. */
@@ -38,9 +41,12 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
       server.middlewares.use(apiMiddleware(workspace));
       watcher = watchWorkspace(workspace.root, {
         async onChange(files, morePending) {
-          // Reload first, so the open page updates at once; validation's findings follow,
-          // once the saves stop coming (it yields to a newer save between messages).
-          send(await workspace.reload(files));
+          // Reload first, so the open pages update at once; validation's findings follow, once
+          // a page has fetched the new render (or a moment has passed) and the saves stop
+          // coming (it yields to a newer save between messages).
+          const update = await workspace.reload(files);
+          send(update);
+          if (update && server.ws.clients.size > 0) await workspace.whenViewed(update.changed, viewWaitMs);
           send(await workspace.validateChanged(morePending));
         },
         onError(error) {

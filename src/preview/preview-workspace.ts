@@ -57,6 +57,8 @@ export class PreviewWorkspace {
   readonly #engines: Engines;
   readonly #problems: MessageProblems;
   readonly #entries = new Map<string, Entry>();
+  /** Callbacks waiting for a view of a message to be served (see whenViewed). */
+  readonly #viewWaiters = new Set<(id: string) => void>();
   #revision = 0;
 
   private constructor(config: ResolvedConfig, engines: Engines) {
@@ -77,10 +79,6 @@ export class PreviewWorkspace {
     return workspace;
   }
 
-  get revision(): number {
-    return this.#revision;
-  }
-
   snapshot(): WorkspaceSnapshot {
     const messages = [...this.#entries.values()].map((entry) => this.#summary(entry)).sort((a, b) => a.id.localeCompare(b.id));
     return { root: this.root, revision: this.#revision, messages };
@@ -96,7 +94,29 @@ export class PreviewWorkspace {
     const chosen = sample === undefined || sample === '' ? pickSample(message, undefined) : message.samples.find((candidate) => candidate.name === sample);
     if (sample && !chosen) return undefined;
     const render = await this.#render(entry, message, chosen);
-    return messageView(message, render, this.#diagnostics(entry, message, render), context);
+    const view = messageView(message, render, this.#diagnostics(entry, message, render), context);
+    for (const waiter of this.#viewWaiters) waiter(id);
+    return view;
+  }
+
+  /**
+   * Resolves once a view of one of `ids` has been served (an open page fetched the new
+   * render), or after `timeoutMs`. Validation waits for it: it takes the CPU for a while, and
+   * the page should have its update first.
+   */
+  whenViewed(ids: readonly string[], timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#viewWaiters.delete(waiter);
+        resolve();
+      };
+      const waiter = (id: string) => {
+        if (ids.includes(id)) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.#viewWaiters.add(waiter);
+    });
   }
 
   /** The folder of a known message (loadable or not). */
@@ -112,13 +132,12 @@ export class PreviewWorkspace {
   async reload(changedFiles: readonly string[]): Promise<WorkspaceUpdate | undefined> {
     const known = [...this.#entries.values()].map((entry) => entry.dependencies);
     const dirs = affectedMessageDirs(this.root, changedFiles, known);
+    const loaded = await Promise.all([...dirs].map(async (dir) => ({ id: path.basename(dir), message: this.#isMessageDir(dir) ? await loadMessage(dir, this.#config) : undefined })));
     const changed: string[] = [];
     const removed: string[] = [];
-    for (const dir of dirs) {
-      const id = path.basename(dir);
-      if (this.#isMessageDir(dir)) {
-        const previous = this.#entries.get(id);
-        this.#entries.set(id, this.#entry(await loadMessage(dir, this.#config), previous));
+    for (const { id, message } of loaded) {
+      if (message) {
+        this.#entries.set(id, this.#entry(message, this.#entries.get(id)));
         changed.push(id);
       } else if (this.#entries.delete(id)) {
         removed.push(id);

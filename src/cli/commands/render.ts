@@ -94,12 +94,15 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
       run(async () => {
         const opened = await openWorkspace(options, [id]);
         const message = await findMessage(opened, id);
-        if (isBroken(message) || sampleProblems(message, options.sample).length > 0) {
+        // Nothing to render: the problems are the answer.
+        const reportProblems = (): ExitCode => {
           if (options.json) writeJson({ message: id, diagnostics: opened.diagnostics });
           else writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
           return ExitCode.problems;
-        }
+        };
+        if (isBroken(message)) return reportProblems();
         if (options.target) return renderExported(message, opened.config.workspace, { ...options, target: options.target });
+        if (sampleProblems(message, options.sample).length > 0) return reportProblems();
         const sample = pickSample(message, options.sample);
         const channel = pickChannel(message, options.channel);
         const engines = createEngines();

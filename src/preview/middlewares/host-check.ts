@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Connect } from 'vite';
 
 /** The hostname of a Host header (`localhost:5173` → `localhost`, `[::1]:5173` → `::1`); undefined when malformed. */
-export function hostnameOf(hostHeader: string): string | undefined {
+function hostnameOf(hostHeader: string): string | undefined {
   const host = hostHeader.trim().toLowerCase();
   if (host.startsWith('[')) {
     const end = host.indexOf(']');

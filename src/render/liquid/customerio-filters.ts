@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+import { BoundedCache } from '../../cache/bounded-cache.js';
 
 /**
  * Filters Customer.io adds to standard Liquid, so templates that use them preview as sent.
@@ -11,12 +12,27 @@ function toNumber(value: unknown): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
+// Building an Intl.NumberFormat costs tens of microseconds, using one about one: a line-item
+// loop formats every row with the same few (locale, options) pairs.
+const numberFormats = new BoundedCache<string, Intl.NumberFormat>(64);
+
+/** A shared formatter; throws, like the constructor, for an unknown locale or currency. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify([locale, options]);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** `{{ 1234.5 | currency }}` → `$1,234.50`; `{{ 9 | currency: "EUR", "de-DE" }}` → `9,00 €`. */
 export function formatCurrency(value: unknown, currencyCode: unknown = 'USD', locale: unknown = 'en-US'): unknown {
   const number = toNumber(value);
   if (number === undefined) return value;
   try {
-    return new Intl.NumberFormat(String(locale), { style: 'currency', currency: String(currencyCode) }).format(number);
+    return numberFormat(String(locale), { style: 'currency', currency: String(currencyCode) }).format(number);
   } catch {
     // An unknown currency code or locale renders the plain number rather than failing the send.
     return String(number);
@@ -33,7 +49,7 @@ export function formatNumber(value: unknown, decimals: unknown = undefined, loca
       ? { maximumFractionDigits: 2 }
       : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
   try {
-    return new Intl.NumberFormat(String(locale), options).format(number);
+    return numberFormat(String(locale), options).format(number);
   } catch {
     return String(number);
   }

@@ -6,6 +6,7 @@ import type { RenderContext } from '../render-context.js';
 import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { registerCustomerioFilters } from './customerio-filters.js';
+import './token-positions.js';
 
 /**
  * Liquid as Customer.io runs it: no automatic HTML escaping, unknown filters are errors,
