@@ -106,7 +106,10 @@ async function loadSms(workspaceRoot: string, message: { dir: string; document: 
   const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
   const to = message.document.templateAt(['sms', 'to']);
   if (!body.source || !to) return { diagnostics: body.diagnostics };
-  return { sms: { definition: sms, body: { ...body.source, text: body.source.text.replace(/\r\n/g, '\n').replace(/\n+$/, '') }, to }, diagnostics: body.diagnostics };
+  // An SMS is sent as written: Windows line endings and the editor's final newline are not part of it.
+  // Dropping \r before \n keeps every line and column where it was, so positions stay right.
+  const text = body.source.text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  return { sms: { definition: sms, body: fileTemplateSource(body.source.file, text), to }, diagnostics: body.diagnostics };
 }
 
 async function loadSamples(workspaceRoot: string, dir: string): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {

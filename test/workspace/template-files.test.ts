@@ -33,6 +33,14 @@ describe('body files named in message.yaml', () => {
     expect(message.sms?.body.text).toBe('Hello');
   });
 
+  it('drops Windows line endings from an SMS body while offsets still map to the right line and column', async () => {
+    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: CRLF\nsms:\n  to: "+14155552671"\n', 'sms.txt': 'Line one\r\nLine two\r\nThird: here\r\n' })).result);
+    const body = message.sms!.body;
+    expect(body.text).toBe('Line one\nLine two\nThird: here');
+    // "here" starts at line 3, column 8 of the file as saved.
+    expect(body.locate(body.text.indexOf('here'))).toEqual({ line: 3, column: 8 });
+  });
+
   it('reports a body file that is not UTF-8 at the first bad byte', async () => {
     const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' ouvert')]); // Latin-1 "Café"
     const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: Latin-1\nsms:\n  to: "+14155552671"\n', 'sms.txt': bytes })).result);
