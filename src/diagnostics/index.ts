@@ -1,2 +1,3 @@
 export type { Diagnostic, Position, Severity } from './diagnostic.js';
 export { positionAt, offsetAt } from './position.js';
+export { uniqueDiagnostics } from './unique.js';

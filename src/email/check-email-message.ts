@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type EmailMessage, type RenderEmailOptions } from '../pipeline/render-email.js';
 import type { RenderMessageOptions } from '../pipeline/render-template.js';
 import { engineFor } from '../render/index.js';
@@ -9,15 +9,6 @@ import type { CompiledEmail } from './compile-email.js';
 import { parseHtml } from './html-elements.js';
 
 /** The same problem found through several samples (or several copies of a tag) is reported once. */
-function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((diagnostic) => {
-    const key = JSON.stringify([diagnostic.ruleId, diagnostic.severity, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Without samples nothing renders, but the templates must still parse. */
 function syntaxDiagnostics(message: EmailMessage, compiled: CompiledEmail, options: RenderMessageOptions): Diagnostic[] {
@@ -51,7 +42,7 @@ export function checkCompiledEmail(message: EmailMessage, compiled: CompiledEmai
     samples,
   };
   for (const rule of emailRules) diagnostics.push(...rule.check(input));
-  return unique(diagnostics);
+  return uniqueDiagnostics(diagnostics);
 }
 
 /**

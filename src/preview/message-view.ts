@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../pipeline/render-email.js';
 import { renderSms, type RenderedSms } from '../pipeline/render-sms.js';
@@ -12,15 +12,6 @@ export function previewDiagnostic(diagnostic: Diagnostic, root: string): Preview
 }
 
 /** The same problem reported by several samples (a syntax error) counts once. */
-export function uniqueDiagnostics<T extends Diagnostic>(diagnostics: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((diagnostic) => {
-    const key = `${diagnostic.file}\0${diagnostic.line}\0${diagnostic.column}\0${diagnostic.ruleId}\0${diagnostic.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
   return {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pickSample } from '../cli/commands/render.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
 import { createEngines, type Engines } from '../render/index.js';
 import {
+  defaultSample,
   isBroken,
   listMessageDirs,
   loadMessage,
@@ -18,7 +18,7 @@ import {
 import { affectedMessageDirs, type MessageDependencies } from './affected-messages.js';
 import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
 import { messageProblems, type MessageProblems } from './message-problems.js';
-import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, uniqueDiagnostics, type SampleRender } from './message-view.js';
+import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
 
 /** One version of a message, with what has been computed about it so far. */
 interface Entry {
@@ -91,7 +91,7 @@ export class PreviewWorkspace {
     const context = { root: this.root, revision: this.#revision };
     const { message } = entry;
     if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
-    const chosen = sample === undefined || sample === '' ? pickSample(message, undefined) : message.samples.find((candidate) => candidate.name === sample);
+    const chosen = sample === undefined || sample === '' ? defaultSample(message) : message.samples.find((candidate) => candidate.name === sample);
     if (sample && !chosen) return undefined;
     const render = await this.#render(entry, message, chosen);
     const view = messageView(message, render, this.#diagnostics(entry, message, render), context);

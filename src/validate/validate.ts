@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { createEngines, type Engines } from '../render/index.js';
 import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
@@ -20,15 +20,6 @@ export interface ValidateOptions {
 }
 
 /** One diagnostic per problem: two samples that trip the same template line report it once. */
-function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((diagnostic) => {
-    const key = [diagnostic.ruleId, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message].join('\0');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 async function checkMessage(message: Message, providers: readonly Provider[], context: ProviderContext): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
@@ -56,5 +47,5 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const checked = await Promise.all(
     workspace.messages.filter((message) => isSelected(message.id)).map(async (message) => inScope(await checkMessage(message, providers, context), scopeOf(message.id))),
   );
-  return applySeverities(unique([...configProblems, ...broken, ...checked.flat()]), severities);
+  return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
 }

@@ -8,3 +8,4 @@ export * from './message-schema.js';
 export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
 export { readSourceFile, decodeSource } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
+export { defaultSample } from './default-sample.js';

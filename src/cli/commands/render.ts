@@ -7,7 +7,7 @@ import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
-import { isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
+import { defaultSample, isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
@@ -20,7 +20,7 @@ interface RenderCommandOptions extends WorkspaceOptions {
   target?: string;
 }
 
-/** The named sample, else one called "standard" or "default", else the first. */
+/** The named sample (a usage error naming the others when it does not exist), else the default one. */
 export function pickSample(message: Message, name: string | undefined): Sample | undefined {
   if (name !== undefined) {
     const sample = message.samples.find((candidate) => candidate.name === name);
@@ -30,7 +30,7 @@ export function pickSample(message: Message, name: string | undefined): Sample |
     }
     return sample;
   }
-  return message.samples.find((sample) => sample.name === 'standard' || sample.name === 'default') ?? message.samples[0];
+  return defaultSample(message);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import type { Diagnostic } from '../../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { renderSms, type RenderedSms } from '../../pipeline/render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
@@ -59,14 +59,6 @@ function checkSample(context: SmsCheckContext, sample: Sample | undefined, confi
 }
 
 /** The same problem found through several samples (a typo in sms.txt) is reported once. */
-function unique(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Map<string, Diagnostic>();
-  for (const diagnostic of diagnostics) {
-    const key = JSON.stringify([diagnostic.ruleId, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message]);
-    if (!seen.has(key)) seen.set(key, diagnostic);
-  }
-  return [...seen.values()];
-}
 
 /**
  * The SMS of one message, checked as the preview shows it for one sample (undefined: no data).
@@ -100,5 +92,5 @@ export function checkSmsMessage(message: Message, options: SmsCheckOptions): Dia
     const worstCase = isEnabled(config, MAX_SEGMENTS_RULE) ? worstCaseDiagnostic(context) : undefined;
     if (worstCase) diagnostics.push(worstCase);
   }
-  return unique(diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)));
+  return uniqueDiagnostics(diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)));
 }
