@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import mjml2html from 'mjml';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { TemplateSource } from '../render/index.js';
 import type { EmailTemplates } from '../workspace/index.js';
@@ -77,6 +76,8 @@ function unmarkTags(html: string, tags: readonly PersonalizationTag[]): Pick<Mjm
 
 async function runMjml(text: string, tags: readonly PersonalizationTag[]): Promise<MjmlCompileOutput> {
   try {
+    // mjml takes half a second to load: only commands that compile MJML (and miss the cache) pay for it.
+    const { default: mjml2html } = await import('mjml');
     const result = await mjml2html(markTags(text, tags), mjmlOptions);
     const errors = result.errors.map(({ line, message, tagName }) => ({ line, message, tagName }));
     return { ...unmarkTags(result.html, tags), errors };

@@ -13,8 +13,8 @@ import { PreviewWorkspace } from './preview-workspace.js';
  */
 export const previewUiRoot = fileURLToPath(new URL('../../preview/', import.meta.url));
 
-export const defaultPreviewHost = '127.0.0.1';
-export const defaultPreviewPort = 5173;
+import { defaultPreviewHost, defaultPreviewPort } from './defaults.js';
+export { defaultPreviewHost, defaultPreviewPort } from './defaults.js';
 
 export interface PreviewServerOptions {
   config: ResolvedConfig;

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
-import { defaultPreviewHost, defaultPreviewPort, startPreviewServer } from '../../preview/index.js';
+import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import { colors, writeErr, writeOut } from '../terminal.js';
@@ -48,6 +48,8 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
         if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
         let server;
         try {
+          // Vite loads only when the preview starts: every other command starts faster without it.
+          const { startPreviewServer } = await import('../../preview/index.js');
           server = await startPreviewServer({ config, host: options.host, port: options.port, open: options.open ?? false });
         } catch (error) {
           if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
