@@ -20,3 +20,4 @@ export type {
   SfmcChannel,
   SfmcSentMessage,
 } from './state.js';
+export { customerioSeedFor } from './workspace-seed.js';

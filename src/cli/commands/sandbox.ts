@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
-import { startSandbox } from '../../sandbox/index.js';
+import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
+import { loadConfig, loadWorkspace } from '../../workspace/index.js';
 import { colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface SandboxCommandOptions {
   port: string;
+  seed: boolean;
+  workspace?: string;
 }
 
 export function registerSandbox(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
@@ -13,6 +16,7 @@ export function registerSandbox(program: Command, run: (action: () => Promise<Ex
     .command('sandbox')
     .description('run the local SFMC and Customer.io emulator, to try diff / push / send without an account')
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 = any free port)', '4010')
+    .option('--no-seed', "start without the workspace's Customer.io messages")
     .action((options: SandboxCommandOptions) =>
       run(async () => {
         const port = Number(options.port);
@@ -25,6 +29,7 @@ export function registerSandbox(program: Command, run: (action: () => Promise<Ex
           if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on 127.0.0.1:${port} (${code}): choose another --port`);
           throw error;
         }
+        const seeded = options.seed ? await seedFromWorkspace(sandbox, options.workspace) : [];
         const { sfmc, customerio } = sandbox.options;
         // The sandbox's credentials are fixed test values, not secrets: printing them is the point.
         writeOut(
@@ -39,7 +44,11 @@ export function registerSandbox(program: Command, run: (action: () => Promise<Ex
             `CUSTOMERIO_APP_API_KEY=${customerio.appApiKey}`,
             `CUSTOMERIO_TRANSACTIONAL_API_KEY=${customerio.transactionalApiKey}`,
             '',
-            colors.dim('It starts empty and keeps everything in memory. Ctrl+C stops it.'),
+            colors.dim(
+              seeded.length > 0
+                ? `Customer.io transactional messages ${seeded.join(', ')} exist, empty, as your workspace expects (on the real platform you create them once in its UI).\nEverything is kept in memory. Ctrl+C stops it.`
+                : 'It starts empty and keeps everything in memory. Ctrl+C stops it.',
+            ),
           ].join('\n'),
         );
         await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
@@ -47,4 +56,16 @@ export function registerSandbox(program: Command, run: (action: () => Promise<Ex
         return ExitCode.ok;
       }),
     );
+}
+
+/** Creates the Customer.io messages the workspace refers to; no workspace (or a broken one) seeds nothing. */
+async function seedFromWorkspace(sandbox: { seed(data: ReturnType<typeof customerioSeedFor>): void }, workspace: string | undefined): Promise<number[]> {
+  const { config } = await loadConfig(process.cwd(), workspace ? { workspace } : {});
+  try {
+    const seed = customerioSeedFor((await loadWorkspace(config)).messages);
+    sandbox.seed(seed);
+    return (seed.customerio?.messages ?? []).map((message) => message.id!).sort((a, b) => a - b);
+  } catch {
+    return [];
+  }
 }
