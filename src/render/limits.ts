@@ -11,7 +11,7 @@ export interface RenderLimits {
   maxMemory: number;
   /** Largest rendered output, in characters. */
   maxOutputLength: number;
-  /** Deepest Handlebars block nesting accepted: its parser's time grows with the square of the depth (5000 levels: ~7 s). */
+  /** Deepest Handlebars nesting of blocks, and of subexpressions, accepted: its parser's time grows with the square of the depth (5000 blocks: ~7 s). */
   maxBlockDepth: number;
 }
 

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export type ConfinedPath = { path: string; problem?: undefined } | { path?: undefined; problem: string };
@@ -9,11 +9,24 @@ export function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function realpathOrSelf(file: string): string {
+/**
+ * Where `file` really is. A file that does not exist yet (about to be written) lands where its
+ * folder really is, and a dangling symlink where it points: `txkit build` wrote through a
+ * symlinked folder inside its output folder when missing files were taken at face value.
+ */
+function realpathOrSelf(file: string, hops = 0): string {
   try {
     return realpathSync(file);
   } catch {
-    return file; // a missing file is reported by whoever reads it
+    const parent = path.dirname(file);
+    if (parent === file || hops > 40) return file; // the root, or a symlink loop (the read or write fails on it)
+    let target: string | undefined;
+    try {
+      target = readlinkSync(file);
+    } catch {
+      target = undefined; // not a symlink: simply missing
+    }
+    return target === undefined ? path.join(realpathOrSelf(parent, hops + 1), path.basename(file)) : realpathOrSelf(path.resolve(parent, target), hops + 1);
   }
 }
 

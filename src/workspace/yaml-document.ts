@@ -128,12 +128,30 @@ function findNode(doc: Document, matches: (node: YamlNode) => boolean): YamlNode
   return found;
 }
 
+// Found once per document: a file can have thousands of duplicate keys, each needing its key.
+const scalarStarts = new WeakMap<Document, Map<number, YamlNode>>();
+
+/** The first scalar (keys included, in document order) that starts at `offset`. */
+function scalarStartingAt(doc: Document, offset: number): YamlNode | undefined {
+  let index = scalarStarts.get(doc);
+  if (!index) {
+    const starts = new Map<number, YamlNode>();
+    visit(doc, {
+      Scalar(_key, node) {
+        if (node.range && !starts.has(node.range[0])) starts.set(node.range[0], node);
+      },
+    });
+    scalarStarts.set(doc, (index = starts));
+  }
+  return index.get(offset);
+}
+
 function yamlErrorDiagnostic(file: string, text: string, doc: Document, ruleId: string, error: YAMLError): Diagnostic {
   let offset = error.pos[0];
   let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   let hint: string | undefined;
   if (error.code === 'DUPLICATE_KEY') {
-    const key = findNode(doc, (node) => isScalar(node) && node.range?.[0] === offset);
+    const key = scalarStartingAt(doc, offset);
     if (isScalar(key)) message = `duplicate key \`${String(key.value)}\``;
     hint = 'a key may appear only once in a mapping: remove or rename one of them';
   } else if (error.code === 'MISSING_CHAR' && message.includes('quote')) {

@@ -65,7 +65,7 @@ const crafted: CraftedInput[] = [
   // Handlebars templates
   { description: 'handlebars: 5000 nested {{#if}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', nested(5000, '{{#if customer.first_name}}', '{{/if}}', 'Hello,'))) },
   { description: 'handlebars: 5000 nested {{#each}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', nested(5000, '{{#each trigger}}', '{{/each}}', 'Hello,'))) },
-  { description: 'handlebars: 2000 nested subexpressions', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', `{{lookup ${nested(2000, '(lookup ', ' "a")', 'customer')} "a"}}`)) },
+  { description: 'handlebars: 5000 nested subexpressions', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', `{{lookup ${nested(5000, '(lookup ', ' "a")', 'customer')} "a"}}`)) },
   { description: 'handlebars: 5000 unclosed {{#if}}', edits: one(handlebarsMjml, (mjml) => replaceOnce(mjml, 'Hello,', '{{#if customer.first_name}}'.repeat(5000))) },
   {
     description: 'handlebars: prototype and constructor access',
@@ -97,7 +97,7 @@ const crafted: CraftedInput[] = [
   { description: 'sample: a 10 MB attribute value (email)', edits: one(orderSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = tenMegabytes))) },
   { description: 'sample: a 10 MB attribute value (SMS)', edits: one(shippingSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = tenMegabytes))) },
   { description: 'sample: a 256 KB attribute value (SMS under the output limit, so analyzed)', edits: one(shippingSample, (json) => sampleWith(json, (sample) => void (sample.customer.first_name = 'é'.repeat(256 * 1024)))) },
-  { description: 'sample: 20 000 line items', edits: one(orderSample, (json) => sampleWith(json, (sample) => void (sample.trigger.items = Array.from({ length: 20_000 }, (_, index) => ({ name: `item ${index}`, quantity: 1, price: 1 }))))) },
+  { description: 'sample: 5000 line items', edits: one(orderSample, (json) => sampleWith(json, (sample) => void (sample.trigger.items = Array.from({ length: 5000 }, (_, index) => ({ name: `item ${index}`, quantity: 1, price: 1 }))))) },
   { description: 'sample: __proto__, constructor and prototype keys at the top level', edits: one(orderSample, (json) => replaceOnce(json, '{', `{ ${prototypeKeys}`)) },
   { description: 'sample: __proto__, constructor and prototype keys in customer', edits: one(orderSample, (json) => replaceOnce(json, '"customer": {', `"customer": { ${prototypeKeys}`)) },
   { description: 'sample: __proto__ keys in a line item', edits: one(orderSample, (json) => replaceOnce(json, '{ "name": "Canvas tote bag",', `{ ${prototypeKeys}"name": "Canvas tote bag",`)) },

@@ -96,6 +96,18 @@ interface ParsedHandlebars {
   outputReferences: PathReference[];
 }
 
+/** The first mustache whose subexpressions `(…)` nest deeper than `maxDepth`: parsing time grows with the square of the depth, as for blocks. */
+function subexpressionTooDeep(text: string, maxDepth: number): { offset: number; length: number } | undefined {
+  for (const match of text.matchAll(/\{\{[^}]*\}\}/g)) {
+    let depth = 0;
+    for (const char of match[0]) {
+      if (char === '(' && ++depth > maxDepth) return { offset: match.index, length: match[0].length };
+      if (char === ')') depth--;
+    }
+  }
+  return undefined;
+}
+
 /** When the render in progress must stop (renders are synchronous, so one per engine at a time). */
 interface RenderDeadline {
   at: number;
@@ -186,6 +198,11 @@ export class HandlebarsEngine implements TemplateEngine {
     if (tooDeep) {
       const message = `${tooDeep.tag} is nested more than ${this.limits.maxBlockDepth} blocks deep`;
       return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', offset: tooDeep.offset, length: tooDeep.tag.length, message, hint: 'close blocks with {{/name}}; real templates nest a few levels' })] };
+    }
+    const deepSubexpression = subexpressionTooDeep(source.text, this.limits.maxBlockDepth);
+    if (deepSubexpression) {
+      const message = `subexpressions (…) are nested more than ${this.limits.maxBlockDepth} levels deep`;
+      return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', ...deepSubexpression, message })] };
     }
     try {
       return { ast: this.#handlebars.parse(source.text), diagnostics: [] };

@@ -12,8 +12,9 @@ import './token-positions.js';
  * Liquid as Customer.io runs it: no automatic HTML escaping, unknown filters are errors,
  * only own properties are visible, a missing attribute inside `if` / `default` is fine.
  */
-function createLiquid(limits: RenderLimits): Liquid {
+function createLiquid(limits: RenderLimits, strictVariables: boolean): Liquid {
   const liquid = new Liquid({
+    strictVariables,
     strictFilters: true,
     lenientIf: true,
     ownPropertyOnly: true,
@@ -79,9 +80,19 @@ function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'p
   });
 }
 
+/**
+ * The same configuration twice, lenient and strict: liquidjs renders about 1.5 µs faster per
+ * call when strictness and limits come from the instance rather than per-render options, and
+ * small SMS templates render in a few µs. Templates parsed by one render through either.
+ */
+interface LiquidPair {
+  lenient: Liquid;
+  strict: Liquid;
+}
+
 class CompiledLiquidTemplate implements CompiledTemplate {
   constructor(
-    private readonly liquid: Liquid,
+    private readonly liquid: LiquidPair,
     private readonly limits: RenderLimits,
     private readonly templates: Template[],
     readonly source: TemplateSource,
@@ -90,11 +101,9 @@ class CompiledLiquidTemplate implements CompiledTemplate {
   render(context: RenderContext, options: RenderOptions = {}): RenderResult {
     const limits = options.limits ?? this.limits;
     const renderOnce = (strictVariables: boolean): string =>
-      this.liquid.renderSync(this.templates, context, {
-        strictVariables,
-        renderLimit: limits.maxRenderMs,
-        memoryLimit: limits.maxMemory,
-      }) as string;
+      (limits === this.limits
+        ? (strictVariables ? this.liquid.strict : this.liquid.lenient).renderSync(this.templates, context)
+        : this.liquid.lenient.renderSync(this.templates, context, { strictVariables, renderLimit: limits.maxRenderMs, memoryLimit: limits.maxMemory })) as string;
     const diagnostics = [];
     let output: string;
     try {
@@ -121,16 +130,16 @@ class CompiledLiquidTemplate implements CompiledTemplate {
 
 export class LiquidEngine implements TemplateEngine {
   readonly name = 'liquid' as const;
-  readonly #liquid: Liquid;
+  readonly #liquid: LiquidPair;
   readonly #parsed = new BoundedCache<string, Template[]>(2000);
 
   constructor(private readonly limits: RenderLimits = defaultRenderLimits) {
-    this.#liquid = createLiquid(limits);
+    this.#liquid = { lenient: createLiquid(limits, false), strict: createLiquid(limits, true) };
   }
 
   /** The underlying liquidjs instance (static analysis uses the same filters and tags). */
   get liquid(): Liquid {
-    return this.#liquid;
+    return this.#liquid.lenient;
   }
 
   parse(source: TemplateSource): { templates?: Template[]; diagnostics: ReturnType<typeof liquidErrorDiagnostic>[] } {
@@ -138,7 +147,7 @@ export class LiquidEngine implements TemplateEngine {
     const cached = this.#parsed.get(source.text);
     if (cached) return { templates: cached, diagnostics: [] };
     try {
-      const templates = this.#liquid.parse(source.text, source.file);
+      const templates = this.#liquid.lenient.parse(source.text, source.file);
       this.#parsed.set(source.text, templates);
       return { templates, diagnostics: [] };
     } catch (error) {
