@@ -28,6 +28,16 @@ export function secretValues(env: Environment, extra: readonly string[] = []): s
     .sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Adds a secret obtained at run time (an access token) to a live list that clients redact
+ * with, keeping it longest first.
+ */
+export function addSecret(secrets: string[], value: string): void {
+  if (value.length < 4 || secrets.includes(value)) return;
+  secrets.push(value);
+  secrets.sort((a, b) => b.length - a.length);
+}
+
 /** Replaces every occurrence of a secret (also URL-encoded) with `***`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;

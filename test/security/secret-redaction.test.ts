@@ -25,9 +25,12 @@ const secrets = {
   CUSTOMERIO_TRANSACTIONAL_API_KEY: 'cio-tx-KEY-654',
 };
 
+/** The access token the stand-in grants: txkit obtained it, so it is as secret as the credentials (issue 21, item 8). */
+const accessToken = 'TOKEN-fake-access-321';
+
 /** Every form in which a secret can travel: as is, URL-encoded, JSON-escaped, Base64 (alone and as Basic user:password). */
 const leakForms = [
-  ...Object.values(secrets).flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64')]),
+  ...[...Object.values(secrets), accessToken].flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64')]),
   Buffer.from(`${secrets.SFMC_CLIENT_ID}:${secrets.SFMC_CLIENT_SECRET}`).toString('base64'),
 ];
 
@@ -60,7 +63,7 @@ async function startEchoServer(mode: Mode = 'reject'): Promise<EchoServer> {
     echo.received.push(said);
     const answer = (status: number, type: string, body: string) => response.writeHead(status, { 'content-type': type }).end(body);
     if (echo.mode === 'token-then-forbidden' && request.url?.endsWith('/v2/token')) {
-      return answer(200, 'application/json', JSON.stringify({ access_token: 'token-not-a-secret', expires_in: 1080, rest_instance_url: echo.url }));
+      return answer(200, 'application/json', JSON.stringify({ access_token: accessToken, expires_in: 1080, rest_instance_url: echo.url }));
     }
     if (echo.mode === 'reject-html') return answer(400, 'text/html', `<html><body><h1>Bad request</h1><pre>${said}</pre></body></html>`);
     if (echo.mode === 'unparsable') return answer(400, 'application/json', `{"message": "you sent ${said.replace(/"/g, "'")}`);
@@ -189,18 +192,22 @@ describe('txkit commands that fail, with secrets in the environment and in .env'
     { name: 'customerio diff, the key pasted into the API URL', mode: 'reject', args: ['diff', '--target', 'customerio'], env: () => ({ ...secrets, CUSTOMERIO_API_URL: `not a url ${secrets.CUSTOMERIO_APP_API_KEY}` }), reachesServer: false },
   ];
 
-  // Subprocesses dominate the time: run them side by side, each against its own server.
+  // Subprocesses dominate the time: run them side by side, each against its own server, with
+  // room for a machine whose cores are busy elsewhere (the work per case is fixed).
+  const cliTimeoutMs = 120_000;
   it.concurrent.each(cases)('$name: fails, and prints no secret', async ({ mode, args, env, reachesServer }) => {
     const echo = await startEchoServer(mode);
     try {
       const result = await txkit(args, env(echo));
       expect(result.code, result.stderr).not.toBe(0);
       if (reachesServer) expect(leaks(echo.received.join('\n'))).not.toEqual([]);
+      // The granted token really went out (and was echoed back in the refusals).
+      if (mode === 'token-then-forbidden') expect(echo.received.some((request) => request.includes(accessToken))).toBe(true);
       expect(leaks(result.stdout + result.stderr)).toEqual([]);
     } finally {
       await echo.close();
     }
-  });
+  }, cliTimeoutMs);
 
   it.concurrent('secrets only in .env are redacted as well', async () => {
     const echo = await startEchoServer('reject');
@@ -217,7 +224,7 @@ describe('txkit commands that fail, with secrets in the environment and in .env'
       await echo.close();
       await rm(withDotenv, { recursive: true, force: true });
     }
-  });
+  }, cliTimeoutMs);
 
   afterAll(() => {
     // One more look over everything every command printed.

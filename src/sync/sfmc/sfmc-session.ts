@@ -1,6 +1,7 @@
 import { UsageError } from '../../cli/usage-error.js';
 import { createHttpClient, type RetryPolicy } from '../http-client.js';
 import { PlatformError } from '../platform-error.js';
+import { addSecret } from '../secrets.js';
 import { checkRestBaseUrl, type SfmcCredentials } from './sfmc-credentials.js';
 
 /** An authenticated SFMC session: a cached access token and the REST base it works with. */
@@ -14,7 +15,8 @@ export interface SfmcSession {
 }
 
 export interface SessionOptions {
-  secrets: readonly string[];
+  /** Redacted from errors; each access token the session obtains is added, so every client sharing the list scrubs it too. */
+  secrets: string[];
   retry?: RetryPolicy;
   /** Clock in ms; tests move it. Default Date.now. */
   now?: () => number;
@@ -73,6 +75,7 @@ export async function openSfmcSession(credentials: SfmcCredentials, options: Ses
     if (typeof value !== 'string' || value === '' || !base) {
       throw new PlatformError('SFMC token response lacks access_token or a usable rest_instance_url', { method: 'POST', url: `${credentials.authBaseUrl}v2/token`, status: response.status });
     }
+    addSecret(options.secrets, value);
     const lifetimeMs = (typeof expiresIn === 'number' ? expiresIn : 0) * 1000;
     token = { value, renewAt: now() + Math.max(0, lifetimeMs - EXPIRY_MARGIN_MS) };
     restBaseUrl = base;
