@@ -15,6 +15,8 @@ import { ExitCode, UsageError } from './usage-error.js';
 export interface SyncOptions extends WorkspaceOptions {
   target: string;
   concurrency?: string;
+  /** Seconds the whole command may take (push, diff, pull); send's own --timeout is its status wait. */
+  timeout?: string;
 }
 
 /** `--target <platform>`: the platforms of the target registry. */
@@ -24,6 +26,18 @@ export function targetOption(): Option {
 
 export function concurrencyOption(): Option {
   return new Option('--concurrency <n>', 'parallel requests to the platform').default('4');
+}
+
+/** `--timeout <seconds>`: a server that accepts the connection and never answers cannot hold the command forever. */
+export function deadlineOption(): Option {
+  return new Option('--timeout <seconds>', 'give up on the platform after this long in total').default('120');
+}
+
+/** A number of seconds (`--timeout`) in ms. */
+export function secondsOption(name: string, value: string | undefined, fallback: number): number {
+  const seconds = Number(value ?? fallback);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`${name} must be a number of seconds, got "${value}"`);
+  return seconds * 1000;
 }
 
 /** Output of a sync command: every line passes through secret redaction first. */
@@ -70,9 +84,10 @@ function concurrencyOf(value: string | undefined): number {
  * the environment with `.env`, and a connection to the target. Messages whose files have
  * errors are left out (their problems are printed); the platform never sees broken content.
  */
-export async function openSyncTarget(options: SyncOptions, ids: readonly string[] = []): Promise<OpenedSync> {
+export async function openSyncTarget(options: SyncOptions, ids: readonly string[] = [], deadlineMs = secondsOption('--timeout', options.timeout, 120)): Promise<OpenedSync> {
   const target = targetFor(options.target);
   const concurrency = concurrencyOf(options.concurrency);
+  const deadline = AbortSignal.timeout(deadlineMs);
   const opened = await openWorkspace(options, ids);
   for (const id of ids) await findMessage(opened, id);
   const env = loadEnvironment(opened.config.projectRoot);
@@ -81,7 +96,7 @@ export async function openSyncTarget(options: SyncOptions, ids: readonly string[
   output.diagnostics(opened.diagnostics);
   const messages = opened.workspace.messages.filter((message) => !message.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
   try {
-    const connection = await target.connect({ config: opened.config, env, engines: createEngines(), secrets, concurrency });
+    const connection = await target.connect({ config: opened.config, env, engines: createEngines(), secrets, concurrency, deadline });
     return { opened, target, connection, messages, output, concurrency };
   } catch (error) {
     // Nothing the platform or the environment said reaches the terminal unredacted.

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
 import { PlatformError } from './platform-error.js';
 import { redact } from './secrets.js';
 
@@ -31,6 +32,11 @@ export interface RequestOptions {
    * (unique keys: a duplicate answers 409, which the caller treats as "already there").
    */
   retryUnsafe?: boolean;
+  /**
+   * The shape a successful answer must have. A 2xx whose body does not match (an HTML page from
+   * a proxy, garbage) is a PlatformError "unexpected answer from <host>", never a success.
+   */
+  schema?: z.ZodType;
 }
 
 export interface HttpClientOptions {
@@ -48,9 +54,14 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Called before each attempt: tests and verbose logs use it. */
   onAttempt?: (attempt: { method: string; url: string; attempt: number }) => void;
+  /** The whole command's deadline (`--timeout`): once it fires, the attempt in flight is abandoned and nothing is retried. */
+  deadline?: AbortSignal;
+  /** A response body larger than this is refused unread. Default 10 MB: no answer txkit reads is near it. */
+  maxResponseBytes?: number;
 }
 
 const defaultTimeoutMs = 60_000;
+const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
@@ -72,14 +83,47 @@ function retryAfterMs(headers: Headers, body: unknown): number | undefined {
   return typeof fromBody === 'number' ? fromBody * 1000 : undefined;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+class ResponseTooLarge extends Error {}
+
+/** The body as JSON (or text when it is not JSON), read no further than `maxBytes`. */
+async function readBody(response: Response, maxBytes: number): Promise<unknown> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new ResponseTooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new ResponseTooLarge();
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+/** What a platform said instead of the expected answer, kept short: the first problem and an excerpt. */
+function unexpectedAnswer(url: URL, what: string): string {
+  return `unexpected answer from ${url.host}: ${what}`;
+}
+
+function describeMismatch(body: unknown, error: z.ZodError): string {
+  if (typeof body === 'string') return `not JSON ("${excerpt(body)}")`;
+  if (body === undefined) return 'an empty body';
+  const issue = error.issues[0];
+  return issue ? `${issue.path.length > 0 ? issue.path.join('.') : 'the body'}: ${issue.message}` : 'not the expected shape';
+}
+
+/** The start of a text on one line, control characters dropped, so a hostile answer cannot drive the terminal. */
+function excerpt(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
 /**
@@ -91,6 +135,7 @@ export function createHttpClient(options: HttpClientOptions) {
   const policy = options.retry ?? defaultRetryPolicy;
   const secrets = options.secrets ?? [];
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
 
   function urlFor(path: string, query: RequestOptions['query']): URL {
     const url = new URL(path.replace(/^\//, ''), base);
@@ -101,6 +146,11 @@ export function createHttpClient(options: HttpClientOptions) {
   function fail(method: string, url: URL, message: string, details: Omit<ConstructorParameters<typeof PlatformError>[1], 'method' | 'url'> = {}): PlatformError {
     const safeUrl = redact(`${url.origin}${url.pathname}`, secrets);
     return new PlatformError(redact(message, secrets), { method, url: safeUrl, ...details, ...(details.body !== undefined ? { body: JSON.parse(redact(JSON.stringify(details.body), secrets)) as unknown } : {}) });
+  }
+
+  /** A wait between attempts, cut short by the deadline (the next attempt then reports it). */
+  async function pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, options.deadline ? { signal: options.deadline } : {}).catch(() => undefined);
   }
 
   async function request<T = unknown>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
@@ -117,25 +167,34 @@ export function createHttpClient(options: HttpClientOptions) {
       };
       let response: Response;
       let body: unknown;
+      const attemptSignal = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
       try {
         response = await fetch(url, {
           method,
           headers,
           ...(requestOptions.body !== undefined ? { body: JSON.stringify(requestOptions.body) } : {}),
-          signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
+          signal: options.deadline ? AbortSignal.any([attemptSignal, options.deadline]) : attemptSignal,
         });
         // Inside the try: a connection can also drop (or time out) while the body arrives.
-        body = await readBody(response);
+        body = await readBody(response, maxBytes);
       } catch (error) {
+        if (error instanceof ResponseTooLarge) throw fail(method, url, unexpectedAnswer(url, `the answer is larger than ${Math.round(maxBytes / 1024)} KiB`));
+        if (options.deadline?.aborted) throw fail(method, url, `${method} ${url.pathname}: no answer from ${url.host} before the deadline (--timeout)`);
         // Connection refused / reset / DNS / timeout: retry idempotent requests, then give up with the cause.
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         if (retryable && attempt < policy.maxRetries) {
-          await sleep(backoff(policy, attempt));
+          await pause(backoff(policy, attempt));
           continue;
         }
         throw fail(method, url, `${method} ${url.pathname}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
-      if (response.ok || requestOptions.accept?.includes(response.status)) return { status: response.status, body: body as T, headers: response.headers };
+      if (response.ok || requestOptions.accept?.includes(response.status)) {
+        if (response.ok && requestOptions.schema) {
+          const parsed = requestOptions.schema.safeParse(body);
+          if (!parsed.success) throw fail(method, url, unexpectedAnswer(url, describeMismatch(body, parsed.error)));
+        }
+        return { status: response.status, body: body as T, headers: response.headers };
+      }
       if (response.status === 401 && !refreshed && options.onUnauthorized) {
         refreshed = true;
         await options.onUnauthorized();
@@ -143,11 +202,11 @@ export function createHttpClient(options: HttpClientOptions) {
         continue;
       }
       if (response.status === 429 && attempt < policy.maxRetries) {
-        await sleep(Math.min(policy.maxRetryAfterMs, retryAfterMs(response.headers, body) ?? backoff(policy, attempt)));
+        await pause(Math.min(policy.maxRetryAfterMs, retryAfterMs(response.headers, body) ?? backoff(policy, attempt)));
         continue;
       }
       if (response.status >= 500 && retryable && attempt < policy.maxRetries) {
-        await sleep(backoff(policy, attempt));
+        await pause(backoff(policy, attempt));
         continue;
       }
       const described = options.describeError?.(body) ?? {};

@@ -13,6 +13,8 @@ export interface SyncContext {
   secrets: readonly string[];
   /** Max parallel requests (the CLI's --concurrency). */
   concurrency: number;
+  /** Fires when the command's total time (`--timeout`) is up: requests in flight are abandoned, none is retried. */
+  deadline?: AbortSignal;
 }
 
 export interface SendRequest {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatPlan } from '../../sync/format-plan.js';
 import type { Plan } from '../../sync/plan.js';
-import { concurrencyOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
+import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode } from '../usage-error.js';
 
@@ -38,6 +38,7 @@ export function registerDiff(program: Command, run: (action: () => Promise<ExitC
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())
     .addOption(concurrencyOption())
+    .addOption(deadlineOption())
     .option('--json', 'print the plan as JSON')
     .action((ids: string[], options: DiffOptions) =>
       run(() =>

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PulledMessage } from '../../sync/sync-target.js';
 import { resolveInside } from '../../workspace/index.js';
-import { concurrencyOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
+import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
@@ -29,6 +29,7 @@ export function registerPull(program: Command, run: (action: () => Promise<ExitC
     .description('bring definitions that exist on the platform but not in the workspace into new message folders')
     .addOption(targetOption())
     .addOption(concurrencyOption())
+    .addOption(deadlineOption())
     .option('--dry-run', 'list the folders that would be created, write nothing')
     .action((options: PullOptions) =>
       run(() =>

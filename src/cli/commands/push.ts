@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { executePlan, type ExecutionReport, type StepResult } from '../../sync/execute-plan.js';
 import type { Plan } from '../../sync/plan.js';
-import { concernsMessage, concurrencyOption, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
+import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode } from '../usage-error.js';
 import { showPlan } from './diff.js';
@@ -72,6 +72,7 @@ export function registerPush(program: Command, run: (action: () => Promise<ExitC
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())
     .addOption(concurrencyOption())
+    .addOption(deadlineOption())
     .option('--dry-run', 'show the plan and write nothing (same as diff)')
     .option('-y, --yes', 'do not ask before writing (a push without a terminal never asks)')
     .action((ids: string[], options: PushOptions) =>

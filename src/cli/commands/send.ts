@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { checkPhoneNumber } from '../../sms/index.js';
 import type { Message } from '../../workspace/index.js';
-import { concurrencyOption, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
+import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOption, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 import { pickSample } from './render.js';
@@ -27,11 +27,8 @@ function channelFor(message: Message, to: string, channel: 'email' | 'sms' | und
   return chosen;
 }
 
-function timeoutMs(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout must be a number of seconds, got "${value}"`);
-  return seconds * 1000;
-}
+/** Beyond the status wait, what the requests of a send may take in total. */
+const REQUESTS_DEADLINE_MS = 120_000;
 
 export function registerSend(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
   program
@@ -47,8 +44,8 @@ export function registerSend(program: Command, run: (action: () => Promise<ExitC
     .action((id: string, options: SendOptions) =>
       run(() =>
         reportingPlatformErrors(async () => {
-          const wait = timeoutMs(options.timeout);
-          const sync = await openSyncTarget(options, [id]);
+          const wait = secondsOption('--timeout', options.timeout, 60);
+          const sync = await openSyncTarget(options, [id], wait + REQUESTS_DEADLINE_MS);
           const message = sync.messages.find((candidate) => candidate.id === id);
           if (!message) throw new UsageError(`message "${id}" has errors (see above): fix them before sending it`);
           const channel = channelFor(message, options.to, options.channel);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { UsageError } from '../../cli/usage-error.js';
 import { createHttpClient, type HttpClient, type RequestOptions, type RetryPolicy } from '../http-client.js';
 import { PlatformError } from '../platform-error.js';
@@ -67,7 +68,22 @@ export interface CustomerioApiOptions {
   retry?: RetryPolicy;
   /** Client-side App API pacing. */
   pace: PacerOptions;
+  /** The command's deadline (`--timeout`). */
+  deadline?: AbortSignal;
 }
+
+/**
+ * The answers txkit reads (https://docs.customer.io/api/app/ : transactional messages,
+ * contents, send): what txkit relies on is required, everything else passes through.
+ */
+const messageShape = z.looseObject({ id: z.number(), name: z.string().optional() });
+const answers = {
+  list: z.looseObject({ messages: z.array(messageShape) }),
+  message: z.union([z.looseObject({ message: messageShape }), messageShape]),
+  contents: z.looseObject({ contents: z.array(z.looseObject({ id: z.number() })) }),
+  written: z.looseObject({ content: z.looseObject({ id: z.number() }) }),
+  delivery: z.looseObject({ delivery_id: z.string().min(1) }),
+};
 
 /** Customer.io's error bodies: `{meta: {error}}` or `{meta: {errors: [...]}}`; a proxy's `{message}` too. */
 export function describeCustomerioError(body: unknown): { message?: string; fields?: string[] } {
@@ -102,6 +118,7 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
       secrets,
       describeError: describeCustomerioError,
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.deadline ? { deadline: options.deadline } : {}),
     });
   }
 
@@ -129,30 +146,30 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
 
   return {
     async listMessages(): Promise<TransactionalMessage[]> {
-      const { body } = await app<{ messages?: TransactionalMessage[] }>('GET', 'v1/transactional');
-      return body?.messages ?? [];
+      const { body } = await app<{ messages: TransactionalMessage[] }>('GET', 'v1/transactional', { schema: answers.list });
+      return body.messages;
     },
 
     /** Undefined when no message has this id (404). */
     async getMessage(id: number): Promise<TransactionalMessage | undefined> {
-      const { status, body } = await app('GET', messagePath(id), { accept: [404] });
+      const { status, body } = await app('GET', messagePath(id), { accept: [404], schema: answers.message });
       return status === 404 ? undefined : unwrap<TransactionalMessage>(body, 'message');
     },
 
     /** Undefined when no message has this id (404). */
     async getContents(id: number): Promise<TransactionalContent[] | undefined> {
-      const { status, body } = await app<{ contents?: TransactionalContent[] }>('GET', `${messagePath(id)}/contents`, { accept: [404] });
-      return status === 404 ? undefined : (body?.contents ?? []);
+      const { status, body } = await app<{ contents: TransactionalContent[] }>('GET', `${messagePath(id)}/contents`, { accept: [404], schema: answers.contents });
+      return status === 404 ? undefined : body.contents;
     },
 
     async putContent(id: number, contentId: number, update: ContentUpdate): Promise<void> {
-      await app('PUT', `${messagePath(id)}/content/${contentId}`, { body: update });
+      await app('PUT', `${messagePath(id)}/content/${contentId}`, { body: update, schema: answers.written });
     },
 
     /** A send is not retried on 5xx or a dropped connection: a repeat could deliver twice. */
     async send(channel: SendChannel, body: Record<string, unknown>): Promise<Delivery> {
       if (!sendClient) throw new UsageError(`set ${customerioVariables.transactionalApiKey} (or ${customerioVariables.appApiKey}) to send`);
-      const { body: delivery } = await withKey(sendVariable, () => sendClient.request<Delivery>('POST', `v1/send/${channel}`, { body }));
+      const { body: delivery } = await withKey(sendVariable, () => sendClient.request<Delivery>('POST', `v1/send/${channel}`, { body, schema: answers.delivery }));
       return delivery;
     },
   };

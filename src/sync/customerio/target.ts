@@ -49,6 +49,7 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
         settings,
         secrets: secretValues(context.env, context.secrets),
         pace: options.pace ?? appApiPace,
+        ...(context.deadline ? { deadline: context.deadline } : {}),
         ...(options.retry ? { retry: options.retry } : {}),
       });
       return {

@@ -18,6 +18,8 @@ export interface SessionOptions {
   /** Redacted from errors; each access token the session obtains is added, so every client sharing the list scrubs it too. */
   secrets: string[];
   retry?: RetryPolicy;
+  /** The command's deadline (`--timeout`). */
+  deadline?: AbortSignal;
   /** Clock in ms; tests move it. Default Date.now. */
   now?: () => number;
 }
@@ -42,6 +44,7 @@ export async function openSfmcSession(credentials: SfmcCredentials, options: Ses
     baseUrl: credentials.authBaseUrl,
     secrets: options.secrets,
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
     describeError: (body) => {
       const oauth = body as { error?: unknown; error_description?: unknown } | undefined;
       return typeof oauth?.error === 'string' ? { message: `${oauth.error}${typeof oauth.error_description === 'string' ? `: ${oauth.error_description}` : ''}` } : {};

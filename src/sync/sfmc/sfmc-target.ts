@@ -22,7 +22,7 @@ export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
     async connect(context) {
       const credentials = readSfmcCredentials(context.env);
       const secrets = [...context.secrets, credentials.clientSecret, credentials.clientId];
-      const http = { secrets, ...(options.retry ? { retry: options.retry } : {}) };
+      const http = { secrets, ...(options.retry ? { retry: options.retry } : {}), ...(context.deadline ? { deadline: context.deadline } : {}) };
       const api = createSfmcApi(await openSfmcSession(credentials, http), http);
       const workspaceRoot = context.config.workspace;
       return {
