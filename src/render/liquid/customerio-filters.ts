@@ -42,13 +42,27 @@ const regionCurrency: Record<string, string> = {
 
 const currencyCode = /^[A-Z]{3}$/;
 
-/** The locale's likely region (`fr` → FR, `en-gb` → GB), through CLDR's likely subtags. */
-function regionOf(locale: string): string | undefined {
-  try {
-    return new Intl.Locale(locale).maximize().region;
-  } catch {
-    return undefined;
+interface LocaleFacts {
+  /** Intl has formatting data for it (a word such as "DOLLARS" parses as a tag but has none). */
+  known: boolean;
+  /** Its likely region (`fr` → FR, `en-gb` → GB), through CLDR's likely subtags. */
+  region?: string | undefined;
+}
+
+// Looking a locale up costs more than formatting with it: once per locale string.
+const localeFacts = new BoundedCache<string, LocaleFacts>(64);
+
+function factsOf(locale: string): LocaleFacts {
+  let facts = localeFacts.get(locale);
+  if (!facts) {
+    try {
+      facts = { known: Intl.NumberFormat.supportedLocalesOf(locale).length > 0, region: new Intl.Locale(locale).maximize().region };
+    } catch {
+      facts = { known: false };
+    }
+    localeFacts.set(locale, facts);
   }
+  return facts;
 }
 
 /** Arguments as Customer.io documents them: `currency: "en-us"`, `currency: "GBP", locale: "en-GB"`, or `"EUR", "de-DE"`. */
@@ -64,9 +78,10 @@ function moneyArguments(args: unknown[]): { locale: string; currency: string } |
     else if (typeof arg === 'string' && arg !== '') locale = arg;
   }
   const resolvedLocale = locale ?? 'en-US';
+  const facts = factsOf(resolvedLocale);
   // A word that is neither a currency code nor a locale Intl has data for ("DOLLARS"): no guessing.
-  if (locale !== undefined && Intl.NumberFormat.supportedLocalesOf(locale).length === 0) return undefined;
-  return { locale: resolvedLocale, currency: currency ?? regionCurrency[regionOf(resolvedLocale) ?? ''] ?? 'USD' };
+  if (!facts.known) return undefined;
+  return { locale: resolvedLocale, currency: currency ?? regionCurrency[facts.region ?? ''] ?? 'USD' };
 }
 
 function formatMoney(value: unknown, args: unknown[], rounded: boolean): unknown {

@@ -7,6 +7,7 @@ import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLar
 import type { TemplateSource } from '../template-source.js';
 import { registerCustomerioFilters } from './customerio-filters.js';
 import { noFiles, registerCustomerioTags, UnsupportedTagError, unsupportedTagHint } from './customerio-tags.js';
+import { SnippetsDrop } from './snippets-drop.js';
 import { unknownFilterHint } from './unknown-filter-hint.js';
 import './token-positions.js';
 
@@ -17,6 +18,8 @@ import './token-positions.js';
 export interface LiquidEngineOptions {
   /** IANA zone dates print in when a template names none (txkit.config.yaml `defaultTimezone`); UTC by default. */
   timeZone?: string;
+  /** The workspace's Customer.io snippets by name (`{{ snippets.footer }}`). */
+  snippets?: ReadonlyMap<string, string>;
 }
 
 function createLiquid(limits: RenderLimits, strictVariables: boolean, options: LiquidEngineOptions): Liquid {
@@ -40,6 +43,7 @@ function createLiquid(limits: RenderLimits, strictVariables: boolean, options: L
   });
   registerCustomerioFilters(liquid, options);
   registerCustomerioTags(liquid);
+  liquid.options.globals = { snippets: new SnippetsDrop(liquid, options.snippets ?? new Map()) };
   return liquid;
 }
 

@@ -75,14 +75,29 @@ function utcClock(epochMs: number, offsetMinutes: number, zoneName: string): Wal
   };
 }
 
+// A zone's offset changes only on a multiple of 15 minutes UTC (every tzdata transition since
+// Liberia's in 1972 does), so the offset found for one instant holds for its whole quarter hour.
+const quarterHour = 900_000;
+const zoneOffsets = new BoundedCache<string, { offsetMinutes: number; zoneName: string }>(4096);
+
 /** The wall clock of `epochMs` in `timeZone` (an IANA name already checked with knownTimeZone). */
 export function wallClock(epochMs: number, timeZone: string = utcZone): WallClock {
   if (timeZone === utcZone || timeZone === 'Etc/UTC') return utcClock(epochMs, 0, 'UTC');
+  const key = `${timeZone} ${Math.floor(epochMs / quarterHour)}`;
+  let known = zoneOffsets.get(key);
+  if (!known) {
+    known = zoneOffset(epochMs, timeZone);
+    zoneOffsets.set(key, known);
+  }
+  return utcClock(epochMs, known.offsetMinutes, known.zoneName);
+}
+
+function zoneOffset(epochMs: number, timeZone: string): { offsetMinutes: number; zoneName: string } {
   const parts = zoneFormat(timeZone).formatToParts(new Date(epochMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
   // The offset is the difference between the zone's wall clock read as UTC and the instant itself.
   const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
   const offsetMinutes = Math.round((asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
   const zoneName = parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  return utcClock(epochMs, offsetMinutes, zoneName);
+  return { offsetMinutes, zoneName };
 }
