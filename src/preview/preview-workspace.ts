@@ -69,7 +69,7 @@ export class PreviewWorkspace {
   }
 
   /** Loads, renders and validates the whole workspace; throws WorkspaceNotFoundError when the folder is missing. */
-  static async open(config: ResolvedConfig, engines: Engines = createEngines()): Promise<PreviewWorkspace> {
+  static async open(config: ResolvedConfig, engines: Engines = createEngines(undefined, config)): Promise<PreviewWorkspace> {
     if (!existsSync(config.workspace)) throw new WorkspaceNotFoundError(config.workspace);
     const workspace = new PreviewWorkspace(config, engines);
     const dirs = await listMessageDirs(config.workspace);

@@ -38,7 +38,7 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
   const severities = configuredSeverities(config.rules, rules);
-  const context: ProviderContext = { engines: options.engines ?? createEngines(), config, isEnabled: (id) => severities.get(id) !== 'off' };
+  const context: ProviderContext = { engines: options.engines ?? createEngines(undefined, config), config, isEnabled: (id) => severities.get(id) !== 'off' };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
   const scopeOf = (id: string) => selection.messages?.get(id);
 

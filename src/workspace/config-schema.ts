@@ -15,6 +15,7 @@ export const configSchema = z
       .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
     out: z.string().default('build').describe('Output folder of `txkit build`'),
+    defaultTimezone: z.string().refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'an IANA time zone such as Europe/Paris').optional().describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
   })
   .strict();
 

@@ -181,7 +181,7 @@ export function registerBuild(program: Command, run: (action: () => Promise<Exit
         const out = options.out !== undefined ? path.resolve(process.cwd(), options.out) : opened.config.out;
         checkOutFolder(out, opened.config.workspace);
         const messages = ids.length > 0 ? await Promise.all(ids.map((id) => findMessage(opened, id))) : opened.workspace.messages;
-        const engines = createEngines();
+        const engines = createEngines(undefined, opened.config);
         // On disk inside the output folder, so a second build (another process) skips mjml too.
         const cache = new MjmlCache({ dir: path.join(out, '.cache', 'mjml') });
         const builds: MessageBuild[] = [];

@@ -105,7 +105,7 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
         if (sampleProblems(message, options.sample).length > 0) return reportProblems();
         const sample = pickSample(message, options.sample);
         const channel = pickChannel(message, options.channel);
-        const engines = createEngines();
+        const engines = createEngines(undefined, opened.config);
         const base = { message: message.id, sample: sample?.name ?? null, channel };
         // Config and load problems of this message (openWorkspace loaded only it), then the render's own.
         let diagnostics = opened.diagnostics;

@@ -6,13 +6,23 @@ import type { RenderContext } from '../render-context.js';
 import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
 import { registerCustomerioFilters } from './customerio-filters.js';
+import { noFiles, registerCustomerioTags, UnsupportedTagError, unsupportedTagHint } from './customerio-tags.js';
+import { SnippetsDrop } from './snippets-drop.js';
+import { unknownFilterHint } from './unknown-filter-hint.js';
 import './token-positions.js';
 
 /**
  * Liquid as Customer.io runs it: no automatic HTML escaping, unknown filters are errors,
  * only own properties are visible, a missing attribute inside `if` / `default` is fine.
  */
-function createLiquid(limits: RenderLimits, strictVariables: boolean): Liquid {
+export interface LiquidEngineOptions {
+  /** IANA zone dates print in when a template names none (txkit.config.yaml `defaultTimezone`); UTC by default. */
+  timeZone?: string;
+  /** The workspace's Customer.io snippets by name (`{{ snippets.footer }}`). */
+  snippets?: ReadonlyMap<string, string>;
+}
+
+function createLiquid(limits: RenderLimits, strictVariables: boolean, options: LiquidEngineOptions): Liquid {
   const liquid = new Liquid({
     strictVariables,
     strictFilters: true,
@@ -22,13 +32,18 @@ function createLiquid(limits: RenderLimits, strictVariables: boolean): Liquid {
     parseLimit: limits.maxTemplateLength,
     renderLimit: limits.maxRenderMs,
     memoryLimit: limits.maxMemory,
-    // Templates come from the workspace as strings: no file system access from tags.
+    // Templates come from the workspace as strings: no file system access from tags
+    // (include/render/layout are rejected at parse time; this file system has no files either).
+    fs: noFiles,
+    root: [],
     relativeReference: false,
     // Customer.io renders dates in UTC unless a template converts them; so does the preview.
     timezoneOffset: 0,
     dynamicPartials: false,
   });
-  registerCustomerioFilters(liquid);
+  registerCustomerioFilters(liquid, options);
+  registerCustomerioTags(liquid);
+  liquid.options.globals = { snippets: new SnippetsDrop(liquid, options.snippets ?? new Map()) };
   return liquid;
 }
 
@@ -49,9 +64,15 @@ function errorOffset(error: LiquidError): number {
   return token.begin;
 }
 
-function hintFor(error: LiquidError): string | undefined {
+function isUnsupportedTag(error: LiquidError): boolean {
+  return (error as LiquidError & { originalError?: unknown }).originalError instanceof UnsupportedTagError;
+}
+
+function hintFor(error: LiquidError, liquid: Liquid): string | undefined {
   if (error.name === 'UndefinedVariableError') return 'add the attribute to the sample, or give it a fallback with `| default: "..."`';
-  if (error.message.startsWith('undefined filter')) return 'Customer.io knows the standard Liquid filters plus currency and format_number';
+  if (isUnsupportedTag(error)) return unsupportedTagHint;
+  const filter = /^undefined filter: ([\w-]+)/.exec(error.message)?.[1];
+  if (filter) return unknownFilterHint(filter, Object.keys(liquid.filters));
   if (error.message.includes('limit exceeded')) return 'a loop or string operation grew too large; check ranges and loops over attributes';
   if (error.message.includes('not closed')) return 'close the tag (e.g. {% endif %}, {% endfor %})';
   return undefined;
@@ -59,13 +80,14 @@ function hintFor(error: LiquidError): string | undefined {
 
 function ruleIdFor(error: LiquidError, phase: 'parse' | 'render'): string {
   if (error.name === 'UndefinedVariableError') return 'render/undefined-attribute';
+  if (isUnsupportedTag(error)) return 'liquid/unsupported-tag';
   if (error.message.includes('limit exceeded')) return 'render/limit';
   return phase === 'parse' ? 'syntax/liquid' : 'render/error';
 }
 
-function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'parse' | 'render') {
+function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'parse' | 'render', liquid: Liquid) {
   if (error instanceof LiquidError) {
-    const hint = hintFor(error);
+    const hint = hintFor(error, liquid);
     return templateDiagnostic(source, {
       ruleId: ruleIdFor(error, phase),
       offset: errorOffset(error),
@@ -112,13 +134,13 @@ class CompiledLiquidTemplate implements CompiledTemplate {
       if (isStringLengthError(error instanceof LiquidError ? error.originalError : error)) {
         return { output: '', diagnostics: [outputTooLarge(this.source, undefined, limits.maxOutputLength)] };
       }
-      diagnostics.push(liquidErrorDiagnostic(this.source, error, 'render'));
+      diagnostics.push(liquidErrorDiagnostic(this.source, error, 'render', this.liquid.lenient));
       if (!(error instanceof LiquidError && error.name === 'UndefinedVariableError')) return { output: '', diagnostics };
       // Strict mode found a missing attribute: still show what a lenient render produces.
       try {
         output = renderOnce(false);
       } catch (lenientError) {
-        return { output: '', diagnostics: [...diagnostics, liquidErrorDiagnostic(this.source, lenientError, 'render')] };
+        return { output: '', diagnostics: [...diagnostics, liquidErrorDiagnostic(this.source, lenientError, 'render', this.liquid.lenient)] };
       }
     }
     if (output.length > limits.maxOutputLength) {
@@ -133,8 +155,11 @@ export class LiquidEngine implements TemplateEngine {
   readonly #liquid: LiquidPair;
   readonly #parsed = new BoundedCache<string, Template[]>(2000);
 
-  constructor(private readonly limits: RenderLimits = defaultRenderLimits) {
-    this.#liquid = { lenient: createLiquid(limits, false), strict: createLiquid(limits, true) };
+  constructor(
+    private readonly limits: RenderLimits = defaultRenderLimits,
+    options: LiquidEngineOptions = {},
+  ) {
+    this.#liquid = { lenient: createLiquid(limits, false, options), strict: createLiquid(limits, true, options) };
   }
 
   /** The underlying liquidjs instance (static analysis uses the same filters and tags). */
@@ -151,7 +176,7 @@ export class LiquidEngine implements TemplateEngine {
       this.#parsed.set(source.text, templates);
       return { templates, diagnostics: [] };
     } catch (error) {
-      return { diagnostics: [liquidErrorDiagnostic(source, error, 'parse')] };
+      return { diagnostics: [liquidErrorDiagnostic(source, error, 'parse', this.#liquid.lenient)] };
     }
   }
 
