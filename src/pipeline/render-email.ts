@@ -46,8 +46,9 @@ export function compileMessageEmail(message: EmailMessage, options: Pick<RenderE
 export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail, sample: Sample | undefined, options: RenderMessageOptions): RenderedEmail {
   const email = message.email;
   const context = contextOf(sample);
+  // Only the body is HTML: the subject, preheader, sender and text part are plain text, never HTML-escaped.
   const render = (source: Parameters<typeof renderTemplate>[0]) => renderTemplate(source, context, message, options);
-  const body = render(compiled.source);
+  const body = renderTemplate(compiled.source, context, message, options, 'html');
   const subject = render(email.subject);
   const preheader = email.preheader ? render(email.preheader) : { output: '', diagnostics: [] };
   const from = render(email.from);

@@ -28,6 +28,7 @@ export function renderSms(message: Message, sample: Sample | undefined, options:
 export function renderSmsWithContext(message: Message, context: RenderContext, options: RenderMessageOptions): RenderedSms | undefined {
   const sms = message.sms;
   if (!sms) return undefined;
+  // SMS is plain text: segments are counted on what the phone shows, not on HTML entities.
   const body = renderTemplate(sms.body, context, message, options);
   const to = renderTemplate(sms.to, context, message, options);
   // Smart encoding runs after personalization, so it also cleans up attribute values.

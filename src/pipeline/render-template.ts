@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { engineFor, type Engines, type RenderContext, type TemplateSource } from '../render/index.js';
+import { engineFor, type ContentType, type Engines, type RenderContext, type TemplateSource } from '../render/index.js';
 import type { Message, Sample } from '../workspace/index.js';
 
 export interface RenderMessageOptions {
@@ -8,11 +8,12 @@ export interface RenderMessageOptions {
   strict?: boolean;
 }
 
-export function renderTemplate(source: TemplateSource, context: RenderContext, message: Message, options: RenderMessageOptions): { output: string; diagnostics: Diagnostic[] } {
+/** `contentType` is 'html' only for an email body: Handlebars escapes only HTML, as SFMC GTL does. */
+export function renderTemplate(source: TemplateSource, context: RenderContext, message: Message, options: RenderMessageOptions, contentType: ContentType = 'text'): { output: string; diagnostics: Diagnostic[] } {
   const engine = engineFor(options.engines, message.definition.engine);
   const { template, diagnostics } = engine.compile(source);
   if (!template) return { output: '', diagnostics };
-  const rendered = template.render(context, { strict: options.strict ?? true });
+  const rendered = template.render(context, { strict: options.strict ?? true, contentType });
   return { output: rendered.output, diagnostics: [...diagnostics, ...rendered.diagnostics] };
 }
 

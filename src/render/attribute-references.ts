@@ -2,11 +2,15 @@ import { offsetAt } from '../diagnostics/index.js';
 import type { Engine } from '../workspace/message-schema.js';
 import type { Engines } from './engines.js';
 import { collectPathReferences } from './handlebars/path-references.js';
+import { liquidAttributePaths } from './liquid-attribute-paths.js';
 import type { TemplateSource } from './template-source.js';
 
 /** A place where a template reads an attribute of the root context (`customer.*`, `trigger.*`). */
 export interface AttributeReference {
-  /** Path from the root: ['customer', 'first_name'], ['trigger', 'items', 0, 'name']; stops before a dynamic index. */
+  /**
+   * Path from the root: ['customer', 'first_name'], ['trigger', 'items', 0, 'name']; stops before a
+   * dynamic index. A field read through a loop variable has index 0 for "each element".
+   */
   path: (string | number)[];
   /** UTF-16 offset in the template text where the reference starts. */
   offset: number;
@@ -26,15 +30,7 @@ export function attributeReferences(source: TemplateSource, engine: Engine, engi
 function liquidReferences(source: TemplateSource, engines: Engines): AttributeReference[] {
   const { templates } = engines.liquid.parse(source);
   if (!templates) return [];
-  // `globals` are the variables a template reads from the data it is given (not its own assigns or loop variables).
-  const { globals } = engines.liquid.liquid.analyzeSync(templates, { partials: false });
-  return Object.values(globals).flatMap((variables) =>
-    variables.map((variable) => {
-      const dynamicAt = variable.segments.findIndex((segment) => typeof segment === 'object');
-      const path = variable.segments.slice(0, dynamicAt === -1 ? undefined : dynamicAt) as (string | number)[];
-      return { path, offset: offsetAt(source.text, { line: variable.location.row, column: variable.location.col }) };
-    }),
-  );
+  return liquidAttributePaths(engines.liquid.liquid, templates).map(({ path, row, col }) => ({ path, offset: offsetAt(source.text, { line: row, column: col }) }));
 }
 
 function handlebarsReferences(source: TemplateSource, engines: Engines): AttributeReference[] {

@@ -4,7 +4,12 @@ import type { RenderLimits } from './limits.js';
 import type { RenderContext } from './render-context.js';
 import type { TemplateSource } from './template-source.js';
 
+/** What a template produces: the HTML body, or plain text (SMS, subject, preheader, text part). */
+export type ContentType = 'html' | 'text';
+
 export interface RenderOptions {
+  /** Handlebars escapes `{{ }}` output only in HTML (SFMC GTL escapes by content type); defaults to 'html'. */
+  contentType?: ContentType;
   /** Report attributes referenced in output but absent from the context (the output is still produced, as the platform would: empty). */
   strict?: boolean;
   limits?: RenderLimits;

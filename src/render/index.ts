@@ -1,4 +1,4 @@
-export type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from './engine.js';
+export type { CompileResult, CompiledTemplate, ContentType, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from './engine.js';
 export { createEngines, engineFor, type Engines } from './engines.js';
 export { defaultRenderLimits, type RenderLimits } from './limits.js';
 export { emptyRenderContext, type RenderContext } from './render-context.js';

@@ -11,8 +11,9 @@ describe('attributeReferences', () => {
       { path: ['customer', 'first_name'], offset: text.indexOf('customer.first_name') },
       { path: ['trigger', 'eta'], offset: text.indexOf('trigger.eta') },
       { path: ['trigger', 'eta'], offset: text.lastIndexOf('trigger.eta') },
-      // The loop variable is the template's own, not an attribute.
       { path: ['trigger', 'items'], offset: text.indexOf('trigger.items') },
+      // Read through the loop variable: a field of every element (index 0 stands for each).
+      { path: ['trigger', 'items', 0, 'name'], offset: text.indexOf('item.name') },
     ]);
   });
 
@@ -25,11 +26,12 @@ describe('attributeReferences', () => {
     ]);
   });
 
-  it('lists what a Handlebars template reads, skipping paths relative to an each', () => {
+  it('lists what a Handlebars template reads, following paths relative to an each', () => {
     const text = 'Hi {{customer.first_name}}\n{{#each trigger.items}}{{name}}{{/each}}';
     expect(attributeReferences(fileTemplateSource('/t', text), 'handlebars', engines)).toEqual([
       { path: ['customer', 'first_name'], offset: text.indexOf('customer.first_name') },
       { path: ['trigger', 'items'], offset: text.indexOf('trigger.items') },
+      { path: ['trigger', 'items', 0, 'name'], offset: text.indexOf('{{name}}') + 2 },
     ]);
   });
 

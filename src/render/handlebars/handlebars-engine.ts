@@ -1,13 +1,15 @@
 import Handlebars from 'handlebars';
 import { BoundedCache } from '../../cache/bounded-cache.js';
 import { offsetAt, type Diagnostic } from '../../diagnostics/index.js';
-import type { CompileResult, CompiledTemplate, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
+import type { CompileResult, CompiledTemplate, ContentType, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from '../engine.js';
 import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../render-context.js';
 import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../template-source.js';
-import { collectPathReferences, type PathReference } from './path-references.js';
+import { gtlBlockHelpers, registerGtlHelpers, supportedHelpersHint } from './gtl-helpers.js';
+import { collectPathReferences, type PathPart, type PathReference } from './path-references.js';
 import { blockTooDeep, unclosedBlock } from './unclosed-block.js';
+import { unsupportedConstruct, unsupportedSyntax, type UnsupportedConstruct } from './unsupported-constructs.js';
 
 interface JisonHash {
   /** The token the parser stopped at; `EOF` when the template ended too early. */
@@ -72,7 +74,7 @@ function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleI
       offset,
       length: helper.length,
       message: `unknown helper "${helper}"`,
-      hint: 'SFMC transactional Handlebars supports the built-in helpers (if, unless, each, with, lookup)',
+      hint: supportedHelpersHint,
     });
   }
   const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(shape.message);
@@ -82,7 +84,12 @@ function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleI
   return templateDiagnostic(source, { ruleId, offset, message: cleanMessage(shape.message) });
 }
 
-function hasPath(context: RenderContext, parts: string[]): boolean {
+function unsupportedDiagnostic(source: TemplateSource, construct: UnsupportedConstruct): Diagnostic {
+  const offset = construct.offset ?? (construct.loc ? offsetOfLoc(source.text, construct.loc) : 0);
+  return templateDiagnostic(source, { ruleId: 'syntax/handlebars', offset, length: construct.length, message: construct.message, hint: construct.hint });
+}
+
+function hasPath(context: RenderContext, parts: PathPart[]): boolean {
   let value: unknown = context;
   for (const part of parts) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return false;
@@ -92,7 +99,11 @@ function hasPath(context: RenderContext, parts: string[]): boolean {
 }
 
 interface ParsedHandlebars {
+  /** Escapes `{{ }}` output: text/html content. */
   render: Handlebars.TemplateDelegate;
+  /** Prints `{{ }}` output as it is: text/plain content (SMS, subject, preheader, text part); compiled on first use. */
+  renderText?: Handlebars.TemplateDelegate;
+  ast: hbs.AST.Program;
   outputReferences: PathReference[];
 }
 
@@ -115,6 +126,9 @@ interface RenderDeadline {
 
 class RenderTimeout extends Error {}
 
+// Unknown helpers are compile errors; switch and case are GTL's own block helpers.
+const compileOptions: CompileOptions = { knownHelpersOnly: true, knownHelpers: Object.fromEntries(gtlBlockHelpers.map((name) => [name, true])) };
+
 /**
  * Handlebars has no render budget of its own, and {{#each}} blocks nested over sample arrays
  * multiply (three levels over 2000 items: 8·10⁹ steps), so every {{#each}} step checks the deadline.
@@ -132,6 +146,7 @@ function registerBoundedEach(handlebars: typeof Handlebars, deadline: RenderDead
 
 class CompiledHandlebarsTemplate implements CompiledTemplate {
   constructor(
+    private readonly handlebars: typeof Handlebars,
     private readonly parsed: ParsedHandlebars,
     private readonly limits: RenderLimits,
     private readonly deadline: RenderDeadline,
@@ -152,13 +167,23 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
       );
   }
 
+  /**
+   * GTL escapes by the content type of the message part (gtlEscaped): HTML-escaped in text/html,
+   * as it is in text/plain, where `&amp;` would reach the reader (and count in SMS segments).
+   */
+  private delegate(contentType: ContentType): Handlebars.TemplateDelegate {
+    if (contentType === 'html') return this.parsed.render;
+    this.parsed.renderText ??= this.handlebars.compile(this.parsed.ast, { ...compileOptions, noEscape: true });
+    return this.parsed.renderText;
+  }
+
   render(context: RenderContext, options: RenderOptions = {}): RenderResult {
     const limits = options.limits ?? this.limits;
     const diagnostics = options.strict ? this.missingAttributes(context) : [];
     let output: string;
     this.deadline.at = performance.now() + limits.maxRenderMs;
     try {
-      output = this.parsed.render(context);
+      output = this.delegate(options.contentType ?? 'html')(context);
     } catch (error) {
       const problem =
         error instanceof RenderTimeout
@@ -178,8 +203,9 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
 }
 
 /**
- * Handlebars as SFMC's Handlebars-compatible language runs it: `{{ }}` HTML-escapes,
- * `{{{ }}}` does not, only the built-in helpers exist, prototype access stays denied.
+ * Handlebars as SFMC's Guide Template Language (GTL) runs it: `{{ }}` HTML-escapes in HTML
+ * content only, `{{{ }}}` and `{{& }}` never; GTL's empty values; GTL's block helpers
+ * (switch/case included) and no others; prototype access stays denied.
  */
 export class HandlebarsEngine implements TemplateEngine {
   readonly name = 'handlebars' as const;
@@ -188,6 +214,7 @@ export class HandlebarsEngine implements TemplateEngine {
   readonly #deadline: RenderDeadline = { at: Infinity };
 
   constructor(private readonly limits: RenderLimits = defaultRenderLimits) {
+    registerGtlHelpers(this.#handlebars);
     registerBoundedEach(this.#handlebars, this.#deadline);
   }
 
@@ -204,6 +231,8 @@ export class HandlebarsEngine implements TemplateEngine {
       const message = `subexpressions (…) are nested more than ${this.limits.maxBlockDepth} levels deep`;
       return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', ...deepSubexpression, message })] };
     }
+    const gtlSyntax = unsupportedSyntax(source.text);
+    if (gtlSyntax) return { diagnostics: [unsupportedDiagnostic(source, gtlSyntax)] };
     try {
       return { ast: this.#handlebars.parse(source.text), diagnostics: [] };
     } catch (error) {
@@ -220,17 +249,19 @@ export class HandlebarsEngine implements TemplateEngine {
     if (!parsed) {
       const { ast, diagnostics } = this.parse(source);
       if (!ast) return { diagnostics };
+      const unsupported = unsupportedConstruct(ast);
+      if (unsupported) return { diagnostics: [unsupportedDiagnostic(source, unsupported)] };
       try {
-        const render = this.#handlebars.compile(ast, { knownHelpersOnly: true, knownHelpers: {} });
+        const render = this.#handlebars.compile(ast, compileOptions);
         // compile() is lazy: run once on empty data so unknown helpers surface now, not at first render.
         render({ customer: {}, trigger: {} });
         const outputReferences = collectPathReferences(ast).filter((reference) => reference.usage === 'output' && !reference.guarded);
-        parsed = { render, outputReferences };
+        parsed = { render, ast, outputReferences };
       } catch (error) {
         return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
       }
       this.#parsed.set(source.text, parsed);
     }
-    return { template: new CompiledHandlebarsTemplate(parsed, this.limits, this.#deadline, source), diagnostics: [] };
+    return { template: new CompiledHandlebarsTemplate(this.#handlebars, parsed, this.limits, this.#deadline, source), diagnostics: [] };
   }
 }
