@@ -8,7 +8,7 @@ import { configuredSeverities } from '../../validate/rule-severities.js';
 import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
-import type { WorkspaceOptions } from '../open-workspace.js';
+import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
@@ -28,7 +28,7 @@ function parseCount(value: string): number {
 
 /** Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2). */
 function asUsageError(error: unknown): unknown {
-  if (error instanceof WorkspaceNotFoundError) return new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+  if (error instanceof WorkspaceNotFoundError) return asWorkspaceUsageError(error);
   if (error instanceof SelectionError) return new UsageError(error.message);
   if (error instanceof GitError) return new UsageError(`--staged needs git: ${error.message}`);
   return error;
