@@ -9,7 +9,7 @@ import { SelectionError, validateStaged, validateWorkingTree } from '../../valid
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface ValidateOptions extends WorkspaceOptions {
@@ -42,7 +42,7 @@ async function printRules(options: { workspace?: string; json: boolean }): Promi
   if (options.json) writeJson(listing);
   else writeOut(formatRuleTable(listing, colors));
   const problems = [...diagnostics, ...(await unknownRuleDiagnostics(config, rules))];
-  if (problems.length > 0) writeErr(formatters.stylish(problems, { cwd: process.cwd(), colors }));
+  if (problems.length > 0) writeErr(formatProblems(problems));
   return problems.some((problem) => problem.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
@@ -64,7 +64,9 @@ export function registerValidate(program: Command, run: Run): void {
         const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
           throw asUsageError(error);
         });
-        const output = formatters[options.format](diagnostics, { cwd: process.cwd(), colors });
+        // JSON escapes control characters itself; the other formats are read in a terminal or a CI log.
+        const shown = options.format === 'json' ? diagnostics : terminalSafeDiagnostics(diagnostics);
+        const output = formatters[options.format](shown, { cwd: process.cwd(), colors });
         if (output !== '') writeOut(output);
         const { errorCount, warningCount } = countSeverities(diagnostics);
         if (errorCount > 0) return ExitCode.problems;
