@@ -11,24 +11,26 @@ import { registerRender } from './commands/render.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
 import { registerValidate } from './commands/validate.js';
-import { colors, writeErr } from './terminal.js';
-import { ExitCode, UsageError } from './usage-error.js';
+import { colors, endQuietlyOnClosedPipe, terminalSafe, writeErr } from './terminal.js';
+import { environmentError, ExitCode, UsageError } from './usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** Runs a command body and turns its outcome into the exit-code contract (0 clean, 1 problems, 2 usage). */
+/** Runs a command body and turns its outcome into the exit-code contract (0 clean, 1 problems, 2 usage, 70 bug). */
 async function run(action: () => Promise<ExitCode>): Promise<void> {
   try {
     process.exitCode = await action();
   } catch (error) {
-    if (error instanceof UsageError) {
-      writeErr(`${colors.red('txkit:')} ${error.message}`);
+    const usage = error instanceof UsageError ? error : environmentError(error);
+    if (usage) {
+      writeErr(`${colors.red('txkit:')} ${terminalSafe(usage.message)}`);
       process.exitCode = ExitCode.usage;
       return;
     }
-    // Anything else is a txkit bug, not bad input: say so, with the stack for the report.
-    writeErr(`${colors.red('txkit: internal error')} — please report it with the output below\n${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = ExitCode.usage;
+    // Anything else is a txkit bug, not bad input: say so, with the version and stack for the report.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    writeErr(`${colors.red(`txkit: internal error — this is a bug in txkit ${version}`)}; please report it with the output below\n${terminalSafe(detail)}`);
+    process.exitCode = ExitCode.internal;
   }
 }
 
@@ -62,6 +64,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe();
   const program = createProgram();
   try {
     await program.parseAsync(argv);

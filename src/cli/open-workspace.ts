@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type LoadMessageOptions, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
 import { UsageError } from './usage-error.js';
 
 export interface WorkspaceOptions {
@@ -15,21 +15,24 @@ export interface OpenedWorkspace {
 }
 
 /** Config + workspace, the way every command starts. A missing workspace is a usage error. */
-export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonly string[]): Promise<OpenedWorkspace> {
+export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonly string[], load: LoadMessageOptions = {}): Promise<OpenedWorkspace> {
   const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
   try {
-    const workspace = await loadWorkspace(config, onlyIds);
+    const workspace = await loadWorkspace(config, onlyIds, load);
     return {
       config,
       workspace,
       diagnostics: [...diagnostics, ...workspace.broken.flatMap((message) => message.diagnostics), ...workspace.messages.flatMap((message) => message.diagnostics)],
     };
   } catch (error) {
-    if (error instanceof WorkspaceNotFoundError) {
-      throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
-    }
-    throw error;
+    throw asWorkspaceUsageError(error);
   }
+}
+
+/** A workspace folder that is missing or not a folder is a usage error (exit 2); anything else is passed on. */
+export function asWorkspaceUsageError(error: unknown): unknown {
+  if (error instanceof WorkspaceNotFoundError) return new UsageError(`${error.reason} at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+  return error;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { TemplateSource } from '../render/index.js';
+import { fileTemplateSource, type TemplateSource } from '../render/index.js';
+import { templateTooLarge } from '../render/template-diagnostic.js';
 import type { EmailTemplates } from '../workspace/index.js';
 import { compiledTemplateSource, type CompiledTag } from './compiled-template-source.js';
-import { expandIncludes } from './mjml-includes.js';
+import { expandIncludes, includeLimits } from './mjml-includes.js';
 import { MjmlCache, type MjmlCompileOutput } from './mjml-cache.js';
 import { mjmlDiagnostics } from './mjml-diagnostics.js';
 import { findPersonalizationTags, type PersonalizationTag } from './personalization-tags.js';
@@ -110,6 +111,11 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
   }
   const expanded = await expandIncludes(email.body, { workspaceRoot: options.workspaceRoot });
   const mjml = expanded.source;
+  // Refused before mjml runs: compiling megabytes of MJML takes seconds and hundreds of MB.
+  const tooLarge = mjml.text.length > includeLimits.maxCharacters ? [templateTooLarge(email.body, includeLimits.maxCharacters)] : [];
+  if (expanded.overLimit || tooLarge.length > 0) {
+    return { bodyKind: 'mjml', html: '', source: fileTemplateSource(email.body.file, ''), mjml, files: expanded.files, diagnostics: [...expanded.diagnostics, ...tooLarge], cached: false };
+  }
   const sourceTags = findPersonalizationTags(mjml.text);
   const cache = options.cache ?? sharedMjmlCache;
   const { output, cached } = await cache.get(cacheKey(mjml.text), () => runMjml(mjml.text, sourceTags));

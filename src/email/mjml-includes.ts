@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
-import { readSourceFile, resolveInside } from '../workspace/index.js';
+import { defaultRenderLimits } from '../render/index.js';
+import { fileSizeLimits, readWorkspaceFile, resolveInside } from '../workspace/index.js';
 import { parseHtml, withinElement, type HtmlDocument, type HtmlElement } from './html-elements.js';
 import { SourceMap, type SourcePiece } from './source-map.js';
 
@@ -31,7 +32,22 @@ export interface ExpandedMjml {
   /** Every file read: the body first, then its partials. */
   files: string[];
   diagnostics: Diagnostic[];
+  /** A limit stopped the expansion: the MJML is incomplete and must not be compiled. */
+  overLimit: boolean;
 }
+
+/**
+ * Bounds on what includes may expand to, counted as they are expanded: a partial that includes
+ * the next one twice doubles the document at every level (depth 16: 65 536 copies).
+ */
+export const includeLimits = Object.freeze({
+  /** Includes expanded in one email, counting each repetition. */
+  maxIncludes: 500,
+  /** Includes within includes. */
+  maxDepth: 20,
+  /** Characters of the expanded MJML: the template size limit of the renderers. */
+  maxCharacters: defaultRenderLimits.maxTemplateLength,
+});
 
 export interface ExpandIncludesOptions {
   /** Includes may not leave this folder (by `../`, absolute path or symlink). */
@@ -50,6 +66,11 @@ interface Expansion {
   diagnostics: Diagnostic[];
   /** Pieces that belong in the document's `<mj-head>`: heads of full-document partials, CSS includes. */
   head: SourcePiece[];
+  /** Each partial read once, however often it is included. */
+  read: Map<string, MjmlFile>;
+  includes: number;
+  characters: number;
+  overLimit: boolean;
 }
 
 function mjmlFile(file: string, text: string): MjmlFile {
@@ -106,7 +127,21 @@ async function readPartial(expansion: Expansion, source: MjmlFile, include: Html
     expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: 'syntax/mjml', message: `mj-include: "${reference}" includes itself (circular include)` }));
     return undefined;
   }
-  const read = await readSourceFile(confined.path);
+  const partial = expansion.read.get(confined.path) ?? (await readPartialFile(expansion, source, include, reference, confined.path));
+  if (!partial) return undefined;
+  const limit = stack.length > includeLimits.maxDepth ? `includes are nested more than ${includeLimits.maxDepth} deep` : expansion.includes + 1 > includeLimits.maxIncludes ? `more than ${includeLimits.maxIncludes} includes` : expansion.characters + partial.text.length > includeLimits.maxCharacters ? `the includes expand to more than ${includeLimits.maxCharacters} characters` : undefined;
+  if (limit !== undefined) {
+    expansion.overLimit = true;
+    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: 'render/limit', message: `mj-include: ${limit}; the email was not compiled`, hint: 'include each partial once; a partial that includes another several times multiplies at every level' }));
+    return undefined;
+  }
+  expansion.includes++;
+  expansion.characters += partial.text.length;
+  return partial;
+}
+
+async function readPartialFile(expansion: Expansion, source: MjmlFile, include: HtmlElement, reference: string, file: string): Promise<MjmlFile | undefined> {
+  const read = await readWorkspaceFile(file, { root: expansion.options.workspaceRoot, maxBytes: fileSizeLimits.template });
   if (read.diagnostic) {
     expansion.diagnostics.push(
       read.diagnostic.message === 'file not found'
@@ -115,8 +150,10 @@ async function readPartial(expansion: Expansion, source: MjmlFile, include: Html
     );
     return undefined;
   }
-  if (!expansion.files.includes(confined.path)) expansion.files.push(confined.path);
-  return mjmlFile(confined.path, read.text.replace(/^\uFEFF/, ''));
+  if (!expansion.files.includes(file)) expansion.files.push(file);
+  const partial = mjmlFile(file, read.text.replace(/^\uFEFF/, ''));
+  expansion.read.set(file, partial);
+  return partial;
 }
 
 /** What replaces one include, the way mjml 5 would place it (see mjml-parser-xml). */
@@ -145,6 +182,7 @@ async function expandRange(expansion: Expansion, source: MjmlFile, from: number,
   const pieces: SourcePiece[] = [];
   let cursor = from;
   for (const include of includesWithin(source, from, to)) {
+    if (expansion.overLimit) break;
     pieces.push(slice(source, cursor, include.start), ...(await expandInclude(expansion, source, include, stack)));
     // mjml keeps what an explicitly closed <mj-include>…</mj-include> encloses, and drops the tags.
     const closed = include.end > include.startTagEnd && include.end <= to;
@@ -161,7 +199,7 @@ async function expandRange(expansion: Expansion, source: MjmlFile, from: number,
  * every offset of the result can be traced to its file. mjml then compiles with includes off.
  */
 export async function expandIncludes(body: { file: string; text: string }, options: ExpandIncludesOptions): Promise<ExpandedMjml> {
-  const expansion: Expansion = { options, files: [body.file], diagnostics: [], head: [] };
+  const expansion: Expansion = { options, files: [body.file], diagnostics: [], head: [], read: new Map(), includes: 0, characters: body.text.length, overLimit: false };
   const root = mjmlFile(body.file, body.text);
   const mjml = root.document.elements.find((element) => element.name === 'mjml' && element.parent === undefined);
   const head = mjml ? childOf(root.document, mjml, 'mj-head') : undefined;
@@ -177,5 +215,5 @@ export async function expandIncludes(body: { file: string; text: string }, optio
     const wrap = (text: string): SourcePiece => ({ text, file: root.file, fileText: root.text, fileOffset: at.start, synthetic: true });
     headPieces = [wrap('<mj-head>'), ...headPieces, wrap('</mj-head>')];
   }
-  return { source: new SourceMap([...before, ...headPieces, ...after], body.file), files: expansion.files, diagnostics: expansion.diagnostics };
+  return { source: new SourceMap([...before, ...headPieces, ...after], body.file), files: expansion.files, diagnostics: expansion.diagnostics, overLimit: expansion.overLimit };
 }

@@ -14,7 +14,8 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export function loadEnvironment(projectRoot: string, env: NodeJS.ProcessEnv = process.env): Environment {
   let fromFile: Record<string, string> = {};
   try {
-    fromFile = parseEnv(readFileSync(path.join(projectRoot, '.env'), 'utf8')) as Record<string, string>;
+    // An editor's byte-order mark would otherwise become part of the first variable's name.
+    fromFile = parseEnv(readFileSync(path.join(projectRoot, '.env'), 'utf8').replace(/^\uFEFF/, '')) as Record<string, string>;
   } catch {
     // No .env: the environment alone.
   }

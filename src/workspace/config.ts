@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { configSchema, type TxkitConfig } from './config-schema.js';
-import { readSourceFile } from './read-source-file.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
+import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 import { parseYaml } from './yaml-document.js';
 
 export const configFileName = 'txkit.config.yaml';
@@ -42,7 +42,7 @@ export async function loadConfig(cwd: string, overrides: { workspace?: string } 
   let parsed = configSchema.parse({});
   const diagnostics: Diagnostic[] = [];
   if (existsSync(file)) {
-    const read = await readSourceFile(file);
+    const read = await readWorkspaceFile(file, { root: projectRoot, maxBytes: fileSizeLimits.settings, configuration: true });
     if (read.diagnostic) {
       diagnostics.push(read.diagnostic);
     } else {

@@ -1,11 +1,12 @@
 export { loadConfig, configFileName, type ResolvedConfig, type ConfigResult } from './config.js';
 export { configSchema, type TxkitConfig, type RuleSeverity } from './config-schema.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
-export { loadMessage, isBroken, messageFileName, samplePath, samplesDir } from './load-message.js';
+export { loadMessage, isBroken, listSampleNames, messageFileName, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
 export { loadWorkspace, listMessageDirs, WorkspaceNotFoundError } from './load-workspace.js';
 export * from './message-schema.js';
 export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
 export { readSourceFile, decodeSource } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
-export { defaultSample } from './default-sample.js';
+export { defaultSample, defaultSampleName } from './default-sample.js';
+export { fileSizeLimits, isSecretsFile, readWorkspaceFile, type WorkspaceFileOptions } from './workspace-file.js';

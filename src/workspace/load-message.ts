@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTemplateSource, type TemplateSource } from '../render/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -8,9 +8,9 @@ import { parseSample } from './load-sample.js';
 import { messageJsonSchema } from './json-schemas.js';
 import { messageSchema, type MessageDefinition } from './message-schema.js';
 import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } from './model.js';
-import { readSourceFile } from './read-source-file.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
+import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 
 export const messageFileName = 'message.yaml';
 
@@ -59,7 +59,7 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
   if (confined.problem !== undefined) {
     return { diagnostics: [{ ruleId: 'workspace/path', severity: 'error', message: confined.problem, file: message.document.file, ...position, hint: 'template files live in the message folder or the workspace' }] };
   }
-  const read = await readSourceFile(confined.path);
+  const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.template });
   if (read.diagnostic) {
     const missing = read.diagnostic.message === 'file not found';
     return {
@@ -112,13 +112,29 @@ async function loadSms(workspaceRoot: string, message: { dir: string; document: 
   return { sms: { definition: sms, body: fileTemplateSource(body.source.file, text), to }, diagnostics: body.diagnostics };
 }
 
-async function loadSamples(workspaceRoot: string, dir: string): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {
+/** Names (without .json) of the samples a message folder holds, read from the folder alone: nothing is parsed. */
+export async function listSampleNames(messageDir: string): Promise<string[]> {
+  const names = await readdir(samplesDir(messageDir)).catch((): string[] => []);
+  return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort();
+}
+
+/** Which of a message's samples to load, given the names (without .json) of all of them. */
+export type SampleSelection = (names: readonly string[]) => readonly string[];
+
+async function loadSamples(workspaceRoot: string, dir: string, select: SampleSelection | undefined): Promise<{ samples: Sample[]; diagnostics: Diagnostic[] }> {
   const folder = samplesDir(dir);
   let names: string[];
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
-  } catch {
-    return { samples: [], diagnostics: [] };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { samples: [], diagnostics: [] };
+    // A samples folder txkit cannot list is a problem to report, not a message without samples.
+    return { samples: [], diagnostics: [{ ruleId: 'workspace/read', severity: 'error', message: `cannot read the samples folder (${code ?? 'error'})`, file: folder, line: 1, column: 1, hint: 'samples/ is a folder of .json files txkit can read' }] };
+  }
+  if (select) {
+    const wanted = new Set(select(names.map((name) => name.slice(0, -'.json'.length))));
+    names = names.filter((name) => wanted.has(name.slice(0, -'.json'.length)));
   }
   const samples: Sample[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -129,29 +145,32 @@ async function loadSamples(workspaceRoot: string, dir: string): Promise<{ sample
       diagnostics.push({ ruleId: 'workspace/path', severity: 'error', message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(confined.path);
-    } catch (error) {
-      diagnostics.push({ ruleId: 'workspace/read', severity: 'error', message: `cannot read sample (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, line: 1, column: 1 });
+    const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.sample, ruleId: 'syntax/json' });
+    if (read.diagnostic) {
+      diagnostics.push({ ...read.diagnostic, file });
       continue;
     }
-    const parsed = parseSample(file, bytes);
+    const parsed = parseSample(file, read.text);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.sample) samples.push(parsed.sample);
   }
   return { samples, diagnostics };
 }
 
+export interface LoadMessageOptions {
+  /** Load only these samples (`render --sample X` parses X alone); every sample when absent. */
+  samples?: SampleSelection;
+}
+
 /**
  * Loads one message directory. Returns a Message when message.yaml is valid (even if a sample
  * or body file has problems: those are in `diagnostics`), or a BrokenMessage when it is not.
  */
-export async function loadMessage(dir: string, config: ResolvedConfig): Promise<Message | BrokenMessage> {
+export async function loadMessage(dir: string, config: ResolvedConfig, options: LoadMessageOptions = {}): Promise<Message | BrokenMessage> {
   const id = path.basename(dir);
   const file = path.join(dir, messageFileName);
   const broken = (diagnostics: Diagnostic[]): BrokenMessage => ({ id, dir, file, diagnostics });
-  const read = await readSourceFile(file);
+  const read = await readWorkspaceFile(file, { root: config.workspace, maxBytes: fileSizeLimits.settings });
   if (read.diagnostic) return broken([read.diagnostic]);
   const { document, diagnostics: syntax } = parseYaml(file, read.text.replace(/^\uFEFF/, ''));
   if (!document) return broken(syntax);
@@ -162,7 +181,7 @@ export async function loadMessage(dir: string, config: ResolvedConfig): Promise<
   const [email, sms, samples] = await Promise.all([
     loadEmail(config.workspace, context, definition),
     loadSms(config.workspace, context, definition),
-    loadSamples(config.workspace, dir),
+    loadSamples(config.workspace, dir, options.samples),
   ]);
   return {
     id,

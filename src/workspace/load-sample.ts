@@ -15,8 +15,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Parses `samples/<name>.json` = `{ "customer": {...}, "trigger": {...} }`. Either namespace may
  * be omitted (it is then empty); anything else at the top level is a diagnostic.
  */
-export function parseSample(file: string, bytes: Uint8Array): { sample?: Sample; diagnostics: Diagnostic[] } {
-  const decoded = decodeSource(file, bytes, 'syntax/json');
+export function parseSample(file: string, content: Uint8Array | string): { sample?: Sample; diagnostics: Diagnostic[] } {
+  const decoded = typeof content === 'string' ? { text: content } : decodeSource(file, content, 'syntax/json');
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const { document, diagnostics } = parseJson(file, decoded.text.replace(/^\uFEFF/, ''));
   if (!document) return { diagnostics };

@@ -1,33 +1,52 @@
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
-import { isBroken, loadMessage, messageFileName } from './load-message.js';
+import { isBroken, loadMessage, messageFileName, type LoadMessageOptions } from './load-message.js';
 import type { BrokenMessage, Message, Workspace } from './model.js';
+
+/** A folder is a message when it has a message.yaml; one txkit cannot look into counts too (loading it says why). */
+async function mayHoldMessage(dir: string): Promise<boolean> {
+  try {
+    await lstat(path.join(dir, messageFileName));
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
 
 /** Message directories: folders with a message.yaml; `_partials` and dot-folders are not messages. */
 export async function listMessageDirs(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
-    .map((entry) => path.join(root, entry.name))
-    .filter((dir) => existsSync(path.join(dir, messageFileName)))
-    .sort();
+  const dirs = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.')).map((entry) => path.join(root, entry.name));
+  const holding = await Promise.all(dirs.map(mayHoldMessage));
+  return dirs.filter((_, index) => holding[index]).sort();
 }
 
+/** The workspace folder is missing, is not a folder, or cannot be listed: where txkit runs is wrong. */
 export class WorkspaceNotFoundError extends Error {
-  constructor(readonly root: string) {
-    super(`no workspace at ${root}`);
+  constructor(
+    readonly root: string,
+    readonly reason = 'no workspace',
+  ) {
+    super(`${reason} at ${root}`);
   }
 }
 
+async function checkWorkspaceFolder(root: string): Promise<void> {
+  const info = await stat(root).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (info instanceof Error) throw new WorkspaceNotFoundError(root, info.code === 'ENOENT' ? 'no workspace' : `cannot open the workspace (${info.code ?? 'error'})`);
+  if (!info.isDirectory()) throw new WorkspaceNotFoundError(root, 'the workspace is not a folder');
+}
+
 /** Loads every message of the workspace (or only `onlyIds`). */
-export async function loadWorkspace(config: ResolvedConfig, onlyIds?: readonly string[]): Promise<Workspace> {
+export async function loadWorkspace(config: ResolvedConfig, onlyIds?: readonly string[], options: LoadMessageOptions = {}): Promise<Workspace> {
   const root = config.workspace;
-  if (!existsSync(root)) throw new WorkspaceNotFoundError(root);
-  let dirs = await listMessageDirs(root);
+  await checkWorkspaceFolder(root);
+  let dirs = await listMessageDirs(root).catch((error: unknown) => {
+    throw new WorkspaceNotFoundError(root, `cannot list the workspace (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  });
   if (onlyIds && onlyIds.length > 0) dirs = dirs.filter((dir) => onlyIds.includes(path.basename(dir)));
-  const loaded = await Promise.all(dirs.map((dir) => loadMessage(dir, config)));
+  const loaded = await Promise.all(dirs.map((dir) => loadMessage(dir, config, options)));
   const messages: Message[] = [];
   const broken: BrokenMessage[] = [];
   for (const message of loaded) {

@@ -16,8 +16,16 @@ function valueAt(root: unknown, path: readonly PathSegment[]): { present: boolea
   return { present: true, value };
 }
 
+/** Characters of a value a diagnostic may quote: enough to recognise it, too few to leak a secret the file should not hold. */
+const maxQuoted = 16;
+
 function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = String(value);
+  const quoted = text.length > maxQuoted ? `${JSON.stringify(text.slice(0, maxQuoted)).slice(0, -1)}…" (${text.length} characters)` : JSON.stringify(value);
+  return `${typeof value} ${quoted}`;
 }
 
 function issueMessage(issue: z.core.$ZodIssue, path: readonly PathSegment[], document: LocatedDocument): { message: string; hint?: string } {

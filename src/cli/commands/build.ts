@@ -10,10 +10,9 @@ import { MjmlCache, type MjmlCacheStats } from '../../email/mjml-cache.js';
 import { compileMessageEmail, hasEmail, personalizeEmail } from '../../pipeline/render-email.js';
 import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines, type Engines } from '../../render/index.js';
-import { formatStylish } from '../../validate/formatters/stylish.js';
 import { isBroken, resolveInside, type Message } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -199,7 +198,7 @@ export function registerBuild(program: Command, run: (action: () => Promise<Exit
           for (const build of builds) writeOut(summaryLine(build, width));
           writeOut(colors.dim(cacheSummary(cache.stats)));
           writeOut(`wrote ${files} file${files === 1 ? '' : 's'} and ${manifestName} for ${builds.length} message${builds.length === 1 ? '' : 's'}`);
-          if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
+          if (diagnostics.length > 0) writeErr(formatProblems(diagnostics));
         }
         return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
       }),

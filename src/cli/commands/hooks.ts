@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { GitError } from '../../validate/git.js';
-import { ForeignHookError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
+import { ForeignHookError, HookLinkError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
 import { colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
@@ -19,6 +19,7 @@ export function registerHooks(program: Command, run: Run): void {
           if (error instanceof ForeignHookError) {
             throw new UsageError(`${error.message}: pass --force to replace it, or add this line to it:\n  ${validateStagedCommand}`);
           }
+          if (error instanceof HookLinkError) throw new UsageError(`${error.message}: remove the link, then install again`);
           if (error instanceof GitError) throw new UsageError(`hooks install needs a git repository: ${error.message}`);
           throw error;
         });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { formatStylish } from '../../validate/formatters/stylish.js';
 import { openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { colors, formatProblems, terminalSafe, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../usage-error.js';
 
 interface ListOptions extends WorkspaceOptions {
@@ -34,13 +33,14 @@ export function registerList(program: Command, run: (action: () => Promise<ExitC
         if (options.json) {
           writeJson({ workspace: opened.config.workspace, messages, broken, diagnostics: opened.diagnostics });
         } else {
-          const rows = messages.map((message) => [message.id, message.channels.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')]);
+          // Folder and sample names come from the workspace: an escape sequence in one is shown, not obeyed.
+          const rows = messages.map((message) => [message.id, message.channels.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')].map((cell) => terminalSafe(cell, { singleLine: true })));
           const [header, ...lines] = formatTable([['id', 'channels', 'engine', 'samples', 'targets'], ...rows]);
           writeOut(colors.bold(header!));
           for (const line of lines) writeOut(line);
           const width = Math.max(2, ...messages.map((message) => message.id.length), ...broken.map((message) => message.id.length));
-          for (const message of broken) writeOut(colors.red(`${message.id.padEnd(width)}  cannot be loaded (${message.problems} problem${message.problems === 1 ? '' : 's'})`));
-          if (opened.diagnostics.length > 0) writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
+          for (const message of broken) writeOut(colors.red(`${terminalSafe(message.id, { singleLine: true }).padEnd(width)}  cannot be loaded (${message.problems} problem${message.problems === 1 ? '' : 's'})`));
+          if (opened.diagnostics.length > 0) writeErr(formatProblems(opened.diagnostics));
         }
         return opened.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
       }),

@@ -6,10 +6,9 @@ import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
-import { formatStylish } from '../../validate/formatters/stylish.js';
-import { defaultSample, isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
+import { defaultSample, defaultSampleName, isBroken, listSampleNames, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface RenderCommandOptions extends WorkspaceOptions {
@@ -21,11 +20,10 @@ interface RenderCommandOptions extends WorkspaceOptions {
 }
 
 /** The named sample (a usage error naming the others when it does not exist), else the default one. */
-export function pickSample(message: Message, name: string | undefined): Sample | undefined {
+export function pickSample(message: Message, name: string | undefined, names = message.samples.map((candidate) => candidate.name)): Sample | undefined {
   if (name !== undefined) {
     const sample = message.samples.find((candidate) => candidate.name === name);
     if (!sample) {
-      const names = message.samples.map((candidate) => candidate.name);
       throw new UsageError(`message "${message.id}" has no sample "${name}"${names.length ? `; samples: ${names.join(', ')}` : ''}`);
     }
     return sample;
@@ -76,7 +74,7 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
     }
   } else if (options.json) writeJson({ ...base, text: exported.sms!.text });
   else writeOut(exported.sms!.text);
-  if (exported.diagnostics.length > 0 && !options.json) writeErr(formatStylish(exported.diagnostics, { cwd: process.cwd(), colors }));
+  if (exported.diagnostics.length > 0 && !options.json) writeErr(formatProblems(exported.diagnostics));
   return exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
@@ -92,18 +90,19 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
     .addOption(new Option('-t, --target <platform>', 'print the form published to this platform (its personalization syntax) instead of a rendering').choices(syncTargetNames()))
     .action((id: string, options: RenderCommandOptions) =>
       run(async () => {
-        const opened = await openWorkspace(options, [id]);
+        // Only the sample to render is parsed: a message may keep large samples beside it.
+        const opened = await openWorkspace(options, [id], { samples: (names) => [options.sample ?? defaultSampleName(names)].filter((name) => name !== undefined) });
         const message = await findMessage(opened, id);
         // Nothing to render: the problems are the answer.
         const reportProblems = (): ExitCode => {
           if (options.json) writeJson({ message: id, diagnostics: opened.diagnostics });
-          else writeErr(formatStylish(opened.diagnostics, { cwd: process.cwd(), colors }));
+          else writeErr(formatProblems(opened.diagnostics));
           return ExitCode.problems;
         };
         if (isBroken(message)) return reportProblems();
         if (options.target) return renderExported(message, opened.config.workspace, { ...options, target: options.target });
         if (sampleProblems(message, options.sample).length > 0) return reportProblems();
-        const sample = pickSample(message, options.sample);
+        const sample = pickSample(message, options.sample, await listSampleNames(message.dir));
         const channel = pickChannel(message, options.channel);
         const engines = createEngines(undefined, opened.config);
         const base = { message: message.id, sample: sample?.name ?? null, channel };
@@ -129,7 +128,7 @@ export function registerRender(program: Command, run: (action: () => Promise<Exi
             writeOut(colors.dim(`${smsSummary(analysis)} · to ${sms.to}`));
           }
         }
-        if (diagnostics.length > 0 && !options.json) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
+        if (diagnostics.length > 0 && !options.json) writeErr(formatProblems(diagnostics));
         return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
       }),
     );

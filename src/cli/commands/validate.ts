@@ -8,8 +8,8 @@ import { configuredSeverities } from '../../validate/rule-severities.js';
 import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
-import type { WorkspaceOptions } from '../open-workspace.js';
-import { colors, writeErr, writeJson, writeOut } from '../terminal.js';
+import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
+import { colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface ValidateOptions extends WorkspaceOptions {
@@ -28,7 +28,7 @@ function parseCount(value: string): number {
 
 /** Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2). */
 function asUsageError(error: unknown): unknown {
-  if (error instanceof WorkspaceNotFoundError) return new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+  if (error instanceof WorkspaceNotFoundError) return asWorkspaceUsageError(error);
   if (error instanceof SelectionError) return new UsageError(error.message);
   if (error instanceof GitError) return new UsageError(`--staged needs git: ${error.message}`);
   return error;
@@ -42,7 +42,7 @@ async function printRules(options: { workspace?: string; json: boolean }): Promi
   if (options.json) writeJson(listing);
   else writeOut(formatRuleTable(listing, colors));
   const problems = [...diagnostics, ...(await unknownRuleDiagnostics(config, rules))];
-  if (problems.length > 0) writeErr(formatters.stylish(problems, { cwd: process.cwd(), colors }));
+  if (problems.length > 0) writeErr(formatProblems(problems));
   return problems.some((problem) => problem.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
@@ -64,7 +64,9 @@ export function registerValidate(program: Command, run: Run): void {
         const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
           throw asUsageError(error);
         });
-        const output = formatters[options.format](diagnostics, { cwd: process.cwd(), colors });
+        // JSON escapes control characters itself; the other formats are read in a terminal or a CI log.
+        const shown = options.format === 'json' ? diagnostics : terminalSafeDiagnostics(diagnostics);
+        const output = formatters[options.format](shown, { cwd: process.cwd(), colors });
         if (output !== '') writeOut(output);
         const { errorCount, warningCount } = countSeverities(diagnostics);
         if (errorCount > 0) return ExitCode.problems;

@@ -1,4 +1,5 @@
-import { chmod, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { isInside } from '../../workspace/index.js';
 import path from 'node:path';
 import { runGit } from '../git.js';
 
@@ -42,6 +43,26 @@ export class ForeignHookError extends Error {
   }
 }
 
+/** The hook file is a symbolic link leading out of the hooks folder: writing through it would change a file elsewhere. */
+export class HookLinkError extends Error {
+  override readonly name = 'HookLinkError';
+  constructor(
+    readonly file: string,
+    readonly target: string,
+  ) {
+    super(`${file} is a symbolic link to ${target}, outside the hooks folder`);
+  }
+}
+
+/** Refuses a pre-commit that is a link pointing out of the hooks folder (a cloned repository can ship one). */
+async function checkNotLinkedOut(file: string, hooksDir: string): Promise<void> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return;
+  const target = await realpath(file).catch(() => undefined);
+  const realHooksDir = await realpath(hooksDir).catch(() => hooksDir);
+  if (target === undefined || !isInside(realHooksDir, target)) throw new HookLinkError(file, target ?? 'a missing file');
+}
+
 export interface InstallResult {
   file: string;
   /** What was there before. */
@@ -59,6 +80,7 @@ export async function installPreCommitHook(options: { cwd: string; force?: boole
   const top = await realpath(await git('rev-parse', '--show-toplevel'));
   const projectDir = path.relative(top, await realpath(options.cwd)).split(path.sep).join('/');
   const file = path.join(hooksDir, 'pre-commit');
+  await checkNotLinkedOut(file, hooksDir);
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   const previous = existing === undefined ? 'nothing' : isTxkitHook(existing) ? 'txkit' : 'foreign';
   if (previous === 'foreign' && !options.force) throw new ForeignHookError(file);
