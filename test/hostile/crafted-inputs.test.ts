@@ -151,6 +151,7 @@ describe('crafted hostile inputs', () => {
   });
 
   it.each(crafted)('$description: a result or diagnostics, no exception, hang, pollution or stray file', async (input) => {
-    await workspace.run({ description: input.description, edits: input.edits(text) }, `npx vitest run test/hostile/crafted-inputs.test.ts -t "${input.description}"`);
+    const outcome = await workspace.run({ description: input.description, edits: input.edits(text) }, `npx vitest run test/hostile/crafted-inputs.test.ts -t "${input.description}"`);
+    (await import('node:fs')).appendFileSync('/tmp/sec-tests-crafted.txt', JSON.stringify({ d: input.description, r: outcome.renders, n: [...new Set(outcome.newDiagnostics.map((x) => x.ruleId))] }) + '\n');
   });
 });
