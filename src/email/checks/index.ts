@@ -1,4 +1,5 @@
 import { dirRule } from './dir.js';
+import { emailEmptyRule } from './email-empty.js';
 import type { EmailRule } from './email-rule.js';
 import { emailSizeRule } from './email-size.js';
 import { hrefEmptyPersonalizationRule } from './href-empty-personalization.js';
@@ -15,6 +16,7 @@ export { gmailClipBytes, sizeWarningBytes } from './email-size.js';
 /** Every email check, in the order their diagnostics are listed. */
 export const emailRules: readonly EmailRule[] = [
   emailSizeRule,
+  emailEmptyRule,
   langRule,
   dirRule,
   imgAltRule,
