@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailTargetsSchema } from '../email/compat/email-targets-schema.js';
 
 export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSeverity = z.output<typeof ruleSeveritySchema>;
@@ -15,6 +16,7 @@ export const configSchema = z
       .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
     out: z.string().default('build').describe('Output folder of `txkit build`'),
+    email: emailTargetsSchema.prefault({}).describe('Email clients the email/compat checks target'),
   })
   .strict();
 
