@@ -8,7 +8,7 @@ export interface ClientTarget {
   platform: string;
   /** Display name, e.g. "Outlook Windows", "Outlook.com". */
   name: string;
-  /** `latest` (the last version caniemail tested), `all`, or a version as caniemail names it. */
+  /** `latest` (the last version caniemail tested), `all`, `>= <version>`, or a version as caniemail names it. */
   version: string;
 }
 
@@ -38,7 +38,8 @@ function displayName(data: CaniemailData, family: string, platform: string): str
 
 /**
  * Resolves `email.clients` like a browserslist query: `outlook.windows`, `gmail` or `gmail.*`
- * (every platform), a version after a space (`outlook.windows 2016`) or `all` (every tested
+ * (every platform), then optionally a version (`outlook.windows 2016`), a floor
+ * (`outlook.windows >= 2016`: every tested version from it on) or `all` (every tested
  * version); an entry starting with `not ` removes the clients it names.
  */
 export function resolveClientTargets(data: CaniemailData, entries: readonly string[]): ParsedTargets {
@@ -47,7 +48,8 @@ export function resolveClientTargets(data: CaniemailData, entries: readonly stri
   const unknown: string[] = [];
   for (const entry of entries) {
     const negated = /^not\s+/i.test(entry.trim());
-    const [name = '', version = 'latest'] = entry.trim().replace(/^not\s+/i, '').split(/\s+/);
+    const [name = '', ...rest] = entry.trim().replace(/^not\s+/i, '').split(/\s+/);
+    const version = rest.join('').replace(/^>=/, '>= ') || 'latest';
     const [family, platform = '*'] = name.toLowerCase().split('.');
     const matches = [...known].filter(([, client]) => client.family === family && (platform === '*' || client.platform === platform));
     if (matches.length === 0) {
@@ -66,6 +68,8 @@ export type SupportLevel = 'supported' | 'partial' | 'unsupported';
 
 export interface ClientSupport {
   level: SupportLevel;
+  /** The tested version the result is for. */
+  version: string;
   /** caniemail's notes for that result. */
   notes: string[];
 }
@@ -73,29 +77,48 @@ export interface ClientSupport {
 const levels: Record<string, SupportLevel> = { y: 'supported', a: 'partial', n: 'unsupported' };
 const rank: Record<SupportLevel, number> = { unsupported: 0, partial: 1, supported: 2 };
 
-function parseResult(feature: CaniemailFeature, result: string): ClientSupport | undefined {
+function parseResult(feature: CaniemailFeature, version: string, result: string): ClientSupport | undefined {
   const level = levels[result.trim().charAt(0)];
   if (!level) return undefined; // "u": caniemail does not know
   const notes = [...result.matchAll(/#(\d+)/g)].flatMap((match) => {
     const note = feature.notes_by_num?.[match[1]!];
     return note ? [note] : [];
   });
-  return { level, notes };
+  return { level, version, notes };
+}
+
+/** Versions are years ("2016"), dates ("2019-02") or release numbers ("16.80"): compare them numerically part by part. */
+function compareVersions(a: string, b: string): number {
+  const partsA = a.split(/[.-]/).map(Number);
+  const partsB = b.split(/[.-]/).map(Number);
+  for (let index = 0; index < Math.max(partsA.length, partsB.length); index++) {
+    const difference = (partsA[index] ?? 0) - (partsB[index] ?? 0);
+    if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  }
+  return 0;
+}
+
+/** The tested versions a target's version selector picks (the data lists versions oldest first). */
+function pickVersions(tested: readonly string[], selector: string): string[] {
+  if (selector === 'all') return [...tested];
+  const floor = /^>=\s*(.+)$/.exec(selector)?.[1];
+  // A floor above every tested version still means the newest result.
+  if (floor !== undefined) return tested.filter((version) => compareVersions(version, floor) >= 0).concat(tested.at(-1)!).filter((version, index, all) => all.indexOf(version) === index);
+  return [tested.includes(selector) ? selector : tested.at(-1)!];
 }
 
 /**
- * What caniemail says about `feature` in `target`: the last tested version's result (the data
- * lists versions oldest first), the named version's, or the worst of all versions'. Undefined
- * when caniemail has no result for that client.
+ * What caniemail says about `feature` in `target`: the last tested version's result, the named
+ * version's, or the worst of the versions a floor or `all` picks. Undefined when caniemail has
+ * no result for that client.
  */
 export function clientSupport(feature: CaniemailFeature, target: ClientTarget): ClientSupport | undefined {
   const versions = feature.stats[target.family]?.[target.platform];
   if (!versions) return undefined;
   const tested = Object.keys(versions);
-  const picked = target.version === 'all' ? tested : [tested.includes(target.version) ? target.version : tested.at(-1)!];
   let worst: ClientSupport | undefined;
-  for (const version of picked) {
-    const support = parseResult(feature, versions[version]!);
+  for (const version of pickVersions(tested, target.version)) {
+    const support = parseResult(feature, version, versions[version]!);
     if (support && (!worst || rank[support.level] < rank[worst.level])) worst = support;
   }
   return worst;

@@ -30,7 +30,8 @@ export function compatFindings(input: CompatCheckInput, usages: readonly Feature
       clients = input.targets.flatMap((target) => {
         const support = clientSupport(feature, target);
         if (!support || support.level === 'supported' || (support.level === 'partial' && input.acceptPartial)) return [];
-        return [{ client: target.name, level: support.level, notes: support.notes }];
+        // Name the version when several were checked: "Outlook Windows 2016".
+        return [{ client: target.version === 'latest' ? target.name : `${target.name} ${support.version}`, level: support.level, notes: support.notes }];
       });
       clientsOf.set(feature.slug, clients);
     }
