@@ -1,3 +1,4 @@
+import { compatProvider } from '../email/compat/compat-provider.js';
 import { emailProvider } from './providers/email.js';
 import { platformTargetsProvider } from './providers/platform-targets.js';
 import { smsProvider } from './providers/sms.js';
@@ -16,7 +17,7 @@ import { workspaceRead } from './rules/workspace-read.js';
 const loadRules = [configSchema, syntaxYaml, schemaMessage, syntaxJson, samplesShape, workspaceMissingFile, workspacePath, workspaceRead];
 
 /** The providers `txkit validate` runs on every message, each computing its facts once. */
-export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, smsProvider, platformTargetsProvider];
+export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, compatProvider, smsProvider, platformTargetsProvider];
 
 function uniqueById(metas: RuleMeta[]): RuleMeta[] {
   return [...new Map(metas.map((meta) => [meta.id, meta])).values()];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailTargetsSchema } from '../email/compat/email-targets-schema.js';
 
 export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSeverity = z.output<typeof ruleSeveritySchema>;
@@ -16,6 +17,7 @@ export const configSchema = z
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
     out: z.string().default('build').describe('Output folder of `txkit build`'),
     defaultTimezone: z.string().refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'an IANA time zone such as Europe/Paris').optional().describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
+    email: emailTargetsSchema.prefault({}).describe('Email clients the email/compat checks target'),
   })
   .strict();
 

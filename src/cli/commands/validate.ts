@@ -35,10 +35,13 @@ function asUsageError(error: unknown): unknown {
 }
 
 /** `txkit rules` and `txkit validate --rules`: every rule with the severity this project gives it. */
-async function printRules(options: { workspace?: string; json: boolean }): Promise<ExitCode> {
+async function printRules(options: { workspace?: string; json: boolean; ids?: readonly string[] }): Promise<ExitCode> {
   const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
   const rules = registeredRules();
-  const listing = listRules(rules, configuredSeverities(config.rules, rules));
+  const unknown = (options.ids ?? []).filter((id) => !rules.some((rule) => rule.id === id));
+  if (unknown.length > 0) throw new UsageError(`no rule ${unknown.join(', ')} (txkit rules lists them)`);
+  const shown = options.ids?.length ? rules.filter((rule) => options.ids!.includes(rule.id)) : rules;
+  const listing = listRules(shown, configuredSeverities(config.rules, rules));
   if (options.json) writeJson(listing);
   else writeOut(formatRuleTable(listing, colors));
   const problems = [...diagnostics, ...(await unknownRuleDiagnostics(config, rules))];
@@ -81,8 +84,9 @@ export function registerValidate(program: Command, run: Run): void {
   program
     .command('rules')
     .description('list the validation rules with their severities (set them with `rules:` in txkit.config.yaml)')
+    .argument('[ids...]', 'only these rules, e.g. email/compat (which names its caniemail data version)')
     .option('--json', 'print JSON for scripts')
-    .action((options: WorkspaceOptions & { json?: boolean }) =>
-      run(() => printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.json ?? false })),
+    .action((ids: string[], options: WorkspaceOptions & { json?: boolean }) =>
+      run(() => printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.json ?? false, ids })),
     );
 }

@@ -1,0 +1,66 @@
+import type { CaniemailFeature } from './caniemail-data.js';
+import { clientSupport, type SupportLevel } from './client-targets.js';
+import type { CompatCheckInput } from './compat-input.js';
+import type { FeatureUsage } from './feature-usages.js';
+import type { FileLocation } from '../source-map.js';
+
+export interface ClientFinding {
+  client: string;
+  level: Exclude<SupportLevel, 'supported'>;
+  notes: string[];
+}
+
+/** One feature at one source position, with the target clients that lack it. */
+export interface CompatFinding {
+  feature: CaniemailFeature;
+  location: FileLocation;
+  clients: ClientFinding[];
+}
+
+/**
+ * Groups the usages the author wrote by feature and source position (a component that MJML
+ * copies into several elements, or a class used twice, is one finding) and keeps those some
+ * target client does not, or only partly, support.
+ */
+export function compatFindings(input: CompatCheckInput, usages: readonly FeatureUsage[]): CompatFinding[] {
+  const clientsOf = new Map<string, ClientFinding[]>();
+  const lacking = (feature: CaniemailFeature): ClientFinding[] => {
+    let clients = clientsOf.get(feature.slug);
+    if (!clients) {
+      clients = input.targets.flatMap((target) => {
+        const support = clientSupport(feature, target);
+        if (!support || support.level === 'supported' || (support.level === 'partial' && input.acceptPartial)) return [];
+        // Name the version when several were checked: "Outlook Windows 2016".
+        return [{ client: target.version === 'latest' ? target.name : `${target.name} ${support.version}`, level: support.level, notes: support.notes }];
+      });
+      clientsOf.set(feature.slug, clients);
+    }
+    return clients;
+  };
+  const findings = new Map<string, CompatFinding>();
+  for (const usage of usages) {
+    const feature = input.data.features.get(usage.slug);
+    if (!feature || lacking(feature).length === 0) continue;
+    const location = input.sourceOf(usage);
+    if (!location) continue;
+    const key = `${usage.slug}@${location.file}:${location.line}:${location.column}`;
+    if (!findings.has(key)) findings.set(key, { feature, location, clients: lacking(feature) });
+  }
+  return [...findings.values()];
+}
+
+function clientList(clients: readonly ClientFinding[]): string {
+  const notes = [...new Set(clients.flatMap((client) => client.notes))];
+  return `${clients.map((client) => client.client).join(', ')}${notes.length > 0 ? ` (${notes.join(' ')})` : ''}`;
+}
+
+/** "display:flex is not supported in Outlook Windows; partly supported in Gmail iOS (…)". */
+export function describeFinding(finding: CompatFinding): string {
+  const unsupported = finding.clients.filter((client) => client.level === 'unsupported');
+  const partial = finding.clients.filter((client) => client.level === 'partial');
+  const parts = [
+    ...(unsupported.length > 0 ? [`not supported in ${clientList(unsupported)}`] : []),
+    ...(partial.length > 0 ? [`${unsupported.length > 0 ? 'partly' : 'only partly'} supported in ${clientList(partial)}`] : []),
+  ];
+  return `${finding.feature.title.trim()} is ${parts.join('; ')}`;
+}
