@@ -2,18 +2,18 @@ import mjml2html from 'mjml';
 import { MjmlCache } from '../src/email/mjml-cache.js';
 import { compileMessageEmail, hasEmail } from '../src/pipeline/render-email.js';
 import type { ExampleWorkspace } from './example-workspace.js';
-import { measureSideBySide } from './measure.js';
+import { measureSideBySide, ratioSpread, type Spread } from './measure.js';
 
 export interface CompileRow {
   message: string;
   /** compileEmail with a new, empty cache: include expansion, tag marking, mjml, tag mapping. */
-  coldMs: number;
+  coldMs: Spread;
   /** compileEmail with the cache already holding this email. */
-  warmMs: number;
+  warmMs: Spread;
   /** mjml2html on the same file, mjml resolving the includes itself. */
-  rawMs: number;
-  coldRatio: number;
-  warmRatio: number;
+  rawMs: Spread;
+  coldRatio: Spread;
+  warmRatio: Spread;
 }
 
 /** Email compile, cold and warm, against raw mjml2html, for each MJML example. */
@@ -34,11 +34,11 @@ export async function runCompileBench(workspace: ExampleWorkspace): Promise<Comp
     );
     rows.push({
       message: message.id,
-      coldMs: cold!.medianMs,
-      warmMs: warm!.medianMs,
-      rawMs: raw!.medianMs,
-      coldRatio: cold!.medianMs / raw!.medianMs,
-      warmRatio: warm!.medianMs / raw!.medianMs,
+      coldMs: cold!,
+      warmMs: warm!,
+      rawMs: raw!,
+      coldRatio: ratioSpread(cold!, raw!),
+      warmRatio: ratioSpread(warm!, raw!),
     });
   }
   return rows;

@@ -1,23 +1,38 @@
 /**
- * Timing for benchmarks: warm up, size batches so each takes ~batchMs, time many batches,
- * report the median time per operation. Two operations compared are measured batch by batch
- * in turn, so load from other processes on the machine hits both alike.
+ * Timing for benchmarks. Every figure is a `Spread`: the median of at least 5 runs, with the
+ * fastest and slowest. Operations compared are run in turn, run by run, so load from other
+ * processes on the machine hits both alike and their ratio stays meaningful.
  */
+
+export const minimumRuns = 5;
+
+/** Median, min and max of repeated runs of one measurement. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)!, runs: [...values] };
+}
+
+/** `a / b` run by run (the runs were taken in turn), as a spread. */
+export function ratioSpread(a: Spread, b: Spread): Spread {
+  return spread(a.runs.map((value, index) => value / b.runs[index]!));
+}
 
 export interface MeasureOptions {
   /** Running time before measuring, for the JIT and caches. Default 300 ms. */
   warmupMs?: number;
-  /** Batches timed; the median is reported. Default 15. */
+  /** Batches timed, each one run of the spread (at least 5). Default 11. */
   batches?: number;
   /** Target duration of one batch. Default 40 ms. */
   batchMs?: number;
-}
-
-export interface Timing {
-  /** Median over the batches of (batch time / operations in the batch). */
-  medianMs: number;
-  iterationsPerBatch: number;
-  batches: number;
 }
 
 type Operation = () => unknown;
@@ -42,33 +57,28 @@ async function warmUp(operation: Operation, warmupMs: number): Promise<{ estimat
   return { estimateMs: (performance.now() - started) / count, isAsync };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Median time per call of each operation, measured in alternating batches. */
-export async function measureSideBySide(operations: readonly Operation[], options: MeasureOptions = {}): Promise<Timing[]> {
-  const { warmupMs = 300, batches = 15, batchMs = 40 } = options;
+/** Milliseconds per call of each operation: one spread each, over batches taken in turn. */
+export async function measureSideBySide(operations: readonly Operation[], options: MeasureOptions = {}): Promise<Spread[]> {
+  const { warmupMs = 300, batches = 11, batchMs = 40 } = options;
   const prepared = [];
   for (const operation of operations) {
     const { estimateMs, isAsync } = await warmUp(operation, warmupMs);
     prepared.push({ operation, isAsync, iterations: Math.max(1, Math.round(batchMs / Math.max(estimateMs, 1e-6))), perCall: [] as number[] });
   }
-  for (let batch = 0; batch < batches; batch++) {
+  for (let batch = 0; batch < Math.max(batches, minimumRuns); batch++) {
     for (const entry of prepared) entry.perCall.push((await runBatch(entry.operation, entry.iterations, entry.isAsync)) / entry.iterations);
   }
-  return prepared.map((entry) => ({ medianMs: median(entry.perCall), iterationsPerBatch: entry.iterations, batches }));
+  return prepared.map((entry) => spread(entry.perCall));
 }
 
-export async function measure(operation: Operation, options: MeasureOptions = {}): Promise<Timing> {
-  return (await measureSideBySide([operation], options))[0]!;
-}
-
-/** Wall time of one run of `work`, for operations too long to repeat (a whole workspace). */
+/** Wall time of one run of `work`, for operations too long to batch (a whole workspace). */
 export async function timeOnce<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
   return { ms: performance.now() - started, result };
+}
+
+/** "1.23× (1.10–1.41)": a spread with the given unit and digits. */
+export function formatSpread(value: Spread, digits = 2, unit = ''): string {
+  return `${value.median.toFixed(digits)}${unit} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
 }

@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: txkit's costs against the bare libraries it wraps, measured in one run,
- * printed as a table and written to bench/results/latest.json for comparison across commits.
+ * `npm run bench`: txkit's costs against the bare libraries it wraps, measured side by side in
+ * one run (ratios hold on a loaded machine; absolute times do not). Each figure is the median of
+ * at least 5 runs with its min–max. See bench/README.md for how each is measured.
  *
- *   npm run bench                 everything (a few minutes)
- *   npm run bench -- --quick      validate up to 100 messages, no preview latency
+ *   npm run bench                     everything (several minutes)
+ *   npm run bench -- --quick          validate 10 and 100 messages, no preview latency
+ *   npm run bench -- --baseline       also write bench/results/baseline.json (committed: do it on purpose)
+ *   npm run bench -- --runs 7         runs per figure for whole-process rows (default 5)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,17 +15,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCompileBench, type CompileRow } from './compile-bench.js';
 import { loadExamples, repoRoot } from './example-workspace.js';
-import { renderTarget, runRenderBench, type RenderRow } from './render-bench.js';
-import { runSmsThroughputBench } from './sms-throughput-bench.js';
-import { runValidateBench, validateTarget, type ValidateRow } from './validate-bench.js';
+import { formatSpread, minimumRuns, type Spread } from './measure.js';
+import type { ProcessResult } from './process-runs.js';
+import { dateFilterTargetUs, renderTarget, runDateFilterBench, runRenderBench, type DateFilterRow, type RenderRow } from './render-bench.js';
+import { runSmsThroughputBench, smsTarget, type SmsThroughput } from './sms-throughput-bench.js';
+import { runStartupBench, startupTargetMs } from './startup-bench.js';
+import { runValidateBench, validateTargets, type StagedRow, type ValidateRow } from './validate-bench.js';
 
-const quick = process.argv.includes('--quick');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const writeBaseline = args.includes('--baseline');
+const runsArgument = args.indexOf('--runs');
+const runs = Math.max(minimumRuns, runsArgument >= 0 ? Number(args[runsArgument + 1]) || minimumRuns : minimumRuns);
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 function machine() {
   let commit: string | undefined;
+  let dirty = false;
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
   } catch {
     commit = undefined; // not a git checkout
   }
@@ -34,7 +46,7 @@ function machine() {
     platform: `${os.platform()} ${os.release()}`,
     loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
     date: new Date().toISOString(),
-    ...(commit ? { commit } : {}),
+    ...(commit ? { commit, uncommittedChanges: dirty } : {}),
   };
 }
 
@@ -45,44 +57,73 @@ function table(headers: string[], rows: (string | number)[][]): string {
   return [line(cells[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const verdict = (ratio: number, target: number) => (ratio <= target ? `ok (≤ ${target})` : `MISS (> ${target})`);
+/** "ok" or "MISS" for a median against a target (`atMost`: lower is better). */
+const verdict = (value: number, target: number, atMost = true) => ((atMost ? value <= target : value >= target) ? 'ok' : 'MISS');
+const ratio = (value: Spread) => formatSpread(value, 2, '×');
+const ms = (value: Spread) => formatSpread(value, 0, ' ms');
+const mib = (value: Spread) => formatSpread(value, 0, ' MiB');
+const perSecond = (value: Spread) => `${Math.round(value.median).toLocaleString('en-US')}/s (${Math.round(value.min).toLocaleString('en-US')}–${Math.round(value.max).toLocaleString('en-US')})`;
 
-function printRender(rows: RenderRow[]): void {
-  console.log(`\nPersonalize one sample: txkit vs the bare engine on the same text and data (target ≤ ${renderTarget}×)`);
+/** The target lines: one per figure issue 16 sets, with its median and spread. */
+const targets: string[][] = [];
+const target = (name: string, figure: string, goal: string, ok: string) => targets.push([name, figure, goal, ok]);
+
+function printRender(rows: RenderRow[], date: DateFilterRow): void {
+  console.log(`\nPer-sample pipeline (personalizeEmail / renderSms) vs the bare engine rendering the same templates, µs per sample`);
   console.log(
     table(
-      ['message', 'channel', 'engine', 'txkit µs', 'raw µs', 'ratio', '', 'same output'],
-      rows.map((row) => [row.message, row.channel, row.engine, fixed(row.txkitUs, 1), fixed(row.rawUs, 1), `${fixed(row.ratio)}×`, verdict(row.ratio, renderTarget), row.sameOutput ? 'yes' : 'NO']),
+      ['message', 'channel', 'pipeline', 'txkit µs', 'raw µs', 'ratio', 'same output'],
+      rows.map((row) => [row.message, row.channel, row.pipeline, formatSpread(row.txkitUs, 1), formatSpread(row.rawUs, 1), ratio(row.ratio), row.sameOutput ? 'yes' : 'NO']),
     ),
   );
+  for (const row of rows) target(`per-sample ${row.channel} pipeline, ${row.message}, vs raw ${row.engine}`, ratio(row.ratio), `≤ ${renderTarget}×`, verdict(row.ratio.median, renderTarget));
+  console.log(`\ndate filter, one call: txkit ${formatSpread(date.txkitUs, 1, ' µs')}, bare liquidjs ${formatSpread(date.rawUs, 1, ' µs')}`);
+  target('one `date` filter call (txkit Liquid)', formatSpread(date.txkitUs, 1, ' µs'), `≤ ${dateFilterTargetUs} µs`, verdict(date.txkitUs.median, dateFilterTargetUs));
 }
 
 function printCompile(rows: CompileRow[]): void {
-  console.log('\nEmail compile: txkit compileEmail (cold = new cache, warm = cached) vs mjml2html');
+  console.log('\nEmail compile: txkit compileEmail (cold = new cache, warm = cached) vs mjml2html, ms per email');
   console.log(
     table(
       ['message', 'cold ms', 'warm ms', 'mjml2html ms', 'cold/raw', 'warm/raw'],
-      rows.map((row) => [row.message, fixed(row.coldMs), fixed(row.warmMs, 3), fixed(row.rawMs), `${fixed(row.coldRatio)}×`, `${fixed(row.warmRatio, 3)}×`]),
+      rows.map((row) => [row.message, formatSpread(row.coldMs), formatSpread(row.warmMs, 3), formatSpread(row.rawMs), ratio(row.coldRatio), formatSpread(row.warmRatio, 3, '×')]),
     ),
   );
 }
 
-function printValidate(rows: ValidateRow[]): void {
-  console.log(`\nValidate generated workspaces (load + every rule, cold caches) vs raw MJML compile of the same emails (target ≤ ${validateTarget}×)`);
+function printValidate(rows: ValidateRow[], staged: StagedRow): void {
+  console.log('\nValidate (whole `txkit validate` processes) vs `node bench/raw-mjml.mjs` (mjml2html of the same emails), wall time and peak RSS');
   console.log(
     table(
-      ['messages', 'validate ms', 'ms/message', 'diagnostics', 'MJML emails', 'raw mjml ms', 'ratio', ''],
-      rows.map((row) => [row.messages, fixed(row.validateMs, 0), fixed(row.perMessageMs), row.diagnostics, row.mjmlEmails, fixed(row.rawMjmlMs, 0), `${fixed(row.ratio)}×`, verdict(row.ratio, validateTarget)]),
+      ['messages', 'cold', 'second run', 'raw mjml', 'cold/raw', 'second/raw', 'RSS cold', 'RSS raw', 'RSS ratio'],
+      rows.map((row) => [row.messages, ms(row.cold.wallMs), ms(row.warm.wallMs), ms(row.raw.wallMs), ratio(row.coldRatio), ratio(row.warmRatio), mib(row.cold.peakRssMiB), mib(row.raw.peakRssMiB), ratio(row.rssRatio)]),
     ),
   );
+  for (const row of rows) {
+    target(`validate ${row.messages} messages, cold, vs raw mjml2html`, ratio(row.coldRatio), `≤ ${validateTargets.coldRatio}×`, verdict(row.coldRatio.median, validateTargets.coldRatio));
+    target(`validate ${row.messages} messages, second run, vs raw mjml2html`, ratio(row.warmRatio), `≤ ${validateTargets.warmRatio}×`, verdict(row.warmRatio.median, validateTargets.warmRatio));
+    target(`validate ${row.messages} messages, peak RSS vs raw mjml2html`, ratio(row.rssRatio), `≤ ${validateTargets.rssRatio}×`, verdict(row.rssRatio.median, validateTargets.rssRatio));
+  }
+  console.log(`\n${staged.staged.name}: ${ms(staged.staged.wallMs)}, peak RSS ${mib(staged.staged.peakRssMiB)}`);
+  target(staged.staged.name, ms(staged.staged.wallMs), `< ${validateTargets.stagedMs} ms`, verdict(staged.staged.wallMs.median, validateTargets.stagedMs));
 }
 
-/** bench/preview-latency.ts (the preview's own benchmark), when it exists and Chromium is installed. */
+function printStartup(rows: ProcessResult[]): void {
+  console.log('\nStartup (whole processes, wall time and peak RSS)');
+  console.log(table(['command', 'wall', 'peak RSS'], rows.map((row) => [row.name, ms(row.wallMs), mib(row.peakRssMiB)])));
+  for (const row of rows.slice(1)) target(`\`${row.name}\` startup`, ms(row.wallMs), `≤ ${startupTargetMs} ms`, verdict(row.wallMs.median, startupTargetMs));
+}
+
+function printSms(sms: SmsThroughput): void {
+  console.log(`\nSMS on one core: ${sms.message}, ${sms.samples.toLocaleString('en-US')} samples per run (${Math.round(sms.ucs2Share * 100)}% UCS-2)`);
+  console.log(table(['', 'per second'], [['renderSms (render + smart encoding + segments)', perSecond(sms.txkitPerSecond)], ['bare liquidjs, same two templates', perSecond(sms.rawPerSecond)]]));
+  target('SMS renders + analyses per second, one core', perSecond(sms.txkitPerSecond), `≥ ${smsTarget.toLocaleString('en-US')}/s`, verdict(sms.txkitPerSecond.median, smsTarget, false));
+}
+
+/** bench/preview-latency.ts (the preview's own benchmark), when Chromium is installed. */
 async function previewLatency(): Promise<{ result?: unknown; skipped?: string }> {
   if (quick) return { skipped: '--quick' };
   if (!existsSync(chromium)) return { skipped: `no Chromium at ${chromium}` };
-  if (!existsSync(path.join(repoRoot, 'bench', 'preview-latency.ts'))) return { skipped: 'bench/preview-latency.ts is missing' };
   const module = (await import('./preview-latency.js')) as { runPreviewLatencyBench?: () => Promise<unknown>; formatPreviewLatency?: (result: never) => string };
   if (!module.runPreviewLatencyBench) return { skipped: 'bench/preview-latency.ts exports no runPreviewLatencyBench' };
   const result = await module.runPreviewLatencyBench();
@@ -93,35 +134,50 @@ async function previewLatency(): Promise<{ result?: unknown; skipped?: string }>
 
 async function main(): Promise<void> {
   const info = machine();
-  console.log(`txkit bench — ${info.cpuModel}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverage.join(' ')}${info.commit ? `, commit ${info.commit}` : ''}`);
+  console.log(`txkit bench — ${info.cpuModel}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverage.join(' ')}${info.commit ? `, commit ${info.commit}${info.uncommittedChanges ? ' + uncommitted changes' : ''}` : ''}`);
   const examples = await loadExamples();
 
   const render = await runRenderBench(examples);
-  printRender(render);
+  const dateFilter = await runDateFilterBench(examples);
+  printRender(render, dateFilter);
+  const sms = await runSmsThroughputBench(examples);
+  printSms(sms);
   const compile = await runCompileBench(examples);
   printCompile(compile);
-  const validate = await runValidateBench(quick ? [10, 100] : [10, 100, 1000]);
-  printValidate(validate);
-  const sms = await runSmsThroughputBench(examples);
-  console.log(`\nSMS throughput: ${sms.message} for ${sms.samples.toLocaleString('en-US')} samples`);
-  console.log(
-    table(
-      ['', 'renders/s'],
-      [
-        ['with analyzeSms', Math.round(sms.withAnalysisPerSecond).toLocaleString('en-US')],
-        ['without analysis', Math.round(sms.withoutAnalysisPerSecond).toLocaleString('en-US')],
-      ],
-    ),
-  );
-  console.log(`analysis share of the time: ${fixed(sms.analysisShare * 100, 0)}%`);
+  const startup = await runStartupBench();
+  printStartup(startup);
+  const validate = await runValidateBench(quick ? [10, 100] : [10, 100, 1000], runs);
+  printValidate(validate.rows, validate.staged);
   const preview = await previewLatency();
   if (preview.skipped) console.log(`\nPreview latency: skipped (${preview.skipped})`);
 
-  const results = { benchmark: 'txkit', machine: { ...info, loadAverageAfter: os.loadavg().map((load) => Number(load.toFixed(2))) }, quick, render, compile, validate, sms, previewLatency: preview };
-  const file = path.join(repoRoot, 'bench', 'results', 'latest.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+  console.log('\nTargets (issue 16): median (min–max)');
+  console.log(table(['target', 'figure', 'goal', ''], targets));
+
+  const results = {
+    benchmark: 'txkit',
+    machine: { ...info, loadAverageAfter: os.loadavg().map((load) => Number(load.toFixed(2))) },
+    quick,
+    runs,
+    targets: targets.map(([name, figure, goal, ok]) => ({ name, figure, goal, ok: ok === 'ok' })),
+    render,
+    dateFilter,
+    sms,
+    compile,
+    startup,
+    validate: validate.rows,
+    staged: validate.staged,
+    previewLatency: preview,
+  };
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  await mkdir(resultsDir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  await writeFile(path.join(resultsDir, 'latest.json'), json);
+  console.log(`\nwritten to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}`);
+  if (writeBaseline) {
+    await writeFile(path.join(resultsDir, 'baseline.json'), json);
+    console.log(`and to ${path.relative(process.cwd(), path.join(resultsDir, 'baseline.json'))} (commit it)`);
+  }
 }
 
 await main();

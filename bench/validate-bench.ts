@@ -1,27 +1,31 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import mjml2html from 'mjml';
-import { hasEmail } from '../src/pipeline/render-email.js';
-import { createEngines } from '../src/render/index.js';
-import { validate } from '../src/validate/validate.js';
-import { loadConfig, loadWorkspace } from '../src/workspace/index.js';
 import { repoRoot } from './example-workspace.js';
-import { timeOnce } from './measure.js';
+import { ratioSpread, type Spread } from './measure.js';
+import { measureProcesses, txkitBin, type ProcessResult } from './process-runs.js';
 
-export const validateTarget = 1.3;
+/** Targets of issue 16, against raw mjml2html of the same emails in the same run. */
+export const validateTargets = { coldRatio: 1.3, warmRatio: 0.3, rssRatio: 1.5, stagedMs: 500 };
 
 export interface ValidateRow {
   messages: number;
-  /** loadConfig + loadWorkspace + validate, one run from cold caches. */
-  validateMs: number;
-  perMessageMs: number;
-  diagnostics: number;
-  /** mjml2html of every MJML email of the same workspace, one after the other. */
-  rawMjmlMs: number;
-  mjmlEmails: number;
-  /** validateMs / rawMjmlMs. */
-  ratio: number;
+  /** `txkit validate` with .txkit-cache removed first. */
+  cold: ProcessResult;
+  /** `txkit validate` again, nothing changed. */
+  warm: ProcessResult;
+  /** `node bench/raw-mjml.mjs`: mjml2html of every email.mjml of the same workspace. */
+  raw: ProcessResult;
+  coldRatio: Spread;
+  warmRatio: Spread;
+  rssRatio: Spread;
+}
+
+export interface StagedRow {
+  messages: number;
+  /** `txkit validate --staged` with one message's template staged. */
+  staged: ProcessResult;
 }
 
 /** Template comments that make each copy's text unique, so no cache serves one copy from another. */
@@ -32,10 +36,10 @@ const uniqueMark: Record<string, (mark: string) => string> = {
 };
 
 /**
- * A workspace of `count` messages: copies of the examples in turn, each with its own id, its
- * own platform keys and template text of its own.
+ * A project of `count` messages in templates/: copies of the examples in turn, each with its own
+ * id, its own platform keys and template text of its own.
  */
-async function generateWorkspace(count: number, salt: string): Promise<string> {
+async function generateProject(count: number, salt: string): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), `txkit-bench-${count}-`));
   const examples = path.join(repoRoot, 'templates');
   const workspace = path.join(project, 'templates');
@@ -59,40 +63,54 @@ async function generateWorkspace(count: number, salt: string): Promise<string> {
   return project;
 }
 
-async function validateProject(project: string): Promise<number> {
-  const { config, diagnostics: configDiagnostics } = await loadConfig(project);
-  const workspace = await loadWorkspace(config);
-  return (await validate({ config, configDiagnostics, workspace, engines: createEngines() })).length;
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
+
+/** The project committed, then one message's MJML edited and staged. */
+async function stageOneMessage(project: string): Promise<void> {
+  git(project, 'init', '-q');
+  git(project, 'add', '-A');
+  git(project, 'commit', '-q', '-m', 'bench');
+  const email = path.join(project, 'templates', 'order-confirmation-2', 'email.mjml');
+  await appendFile(email, '<!-- staged edit -->\n');
+  git(project, 'add', email);
 }
 
-async function rawMjml(project: string): Promise<{ ms: number; emails: number }> {
-  const { config } = await loadConfig(project);
-  const workspace = await loadWorkspace(config);
-  const bodies = workspace.messages.flatMap((message) => (hasEmail(message) && message.email.bodyKind === 'mjml' ? [message.email.body] : []));
-  const { ms } = await timeOnce(async () => {
-    for (const body of bodies) await mjml2html(body.text, { filePath: body.file, validationLevel: 'soft' });
-  });
-  return { ms, emails: bodies.length };
+async function measureSize(size: number, runs: number): Promise<{ row: ValidateRow; project: string }> {
+  const project = await generateProject(size, `run${size}`);
+  const cache = path.join(project, '.txkit-cache');
+  const [cold, warm, raw] = await measureProcesses(
+    [
+      { name: `txkit validate, ${size} messages, cold`, args: [txkitBin, 'validate'], cwd: project, before: () => rm(cache, { recursive: true, force: true }) },
+      { name: `txkit validate, ${size} messages, second run`, args: [txkitBin, 'validate'], cwd: project },
+      { name: `mjml2html of the same emails`, args: [path.join(repoRoot, 'bench', 'raw-mjml.mjs'), path.join(project, 'templates')], cwd: project },
+    ],
+    runs,
+  );
+  return {
+    project,
+    row: { messages: size, cold: cold!, warm: warm!, raw: raw!, coldRatio: ratioSpread(cold!.wallMs, raw!.wallMs), warmRatio: ratioSpread(warm!.wallMs, raw!.wallMs), rssRatio: ratioSpread(cold!.peakRssMiB, raw!.peakRssMiB) },
+  };
 }
 
-/** Validate of generated workspaces of growing size, and raw MJML compile of the same emails. */
-export async function runValidateBench(sizes: readonly number[] = [10, 100, 1000]): Promise<ValidateRow[]> {
-  // Warm the JIT on a small workspace of its own, so the first size is not charged for it.
-  const warmup = await generateWorkspace(8, 'warmup');
-  await validateProject(warmup);
-  await rawMjml(warmup);
-  await rm(warmup, { recursive: true, force: true });
-
+/**
+ * `txkit validate` of generated projects of growing size (whole processes: startup, load, every
+ * rule), cold and again with nothing changed, against raw mjml2html of the same emails; then
+ * `validate --staged` with one message staged in the largest project.
+ */
+export async function runValidateBench(sizes: readonly number[], runs: number): Promise<{ rows: ValidateRow[]; staged: StagedRow }> {
   const rows: ValidateRow[] = [];
-  for (const size of sizes) {
-    const project = await generateWorkspace(size, `run${size}`);
-    try {
-      const { ms, result: diagnostics } = await timeOnce(() => validateProject(project));
-      const raw = await rawMjml(project);
-      rows.push({ messages: size, validateMs: ms, perMessageMs: ms / size, diagnostics, rawMjmlMs: raw.ms, mjmlEmails: raw.emails, ratio: ms / raw.ms });
-    } finally {
-      await rm(project, { recursive: true, force: true });
+  let largest: string | undefined;
+  try {
+    for (const size of sizes) {
+      const { row, project } = await measureSize(size, runs);
+      rows.push(row);
+      if (largest) await rm(largest, { recursive: true, force: true });
+      largest = project;
     }
+    await stageOneMessage(largest!);
+    const [staged] = await measureProcesses([{ name: `txkit validate --staged, 1 of ${sizes.at(-1)} messages staged`, args: [txkitBin, 'validate', '--staged'], cwd: largest! }], runs);
+    return { rows, staged: { messages: sizes.at(-1)!, staged: staged! } };
+  } finally {
+    if (largest) await rm(largest, { recursive: true, force: true });
   }
-  return rows;
 }

@@ -13,7 +13,7 @@ export interface RenderedEmail {
   from: string;
   /** The personalized HTML, with the preheader injected as hidden preview text when the body has none. */
   html: string;
-  /** The explicit text template rendered, else the text version of `html`. */
+  /** The explicit text template rendered, else the text version of `html` (generated when first read). */
   text: string;
   diagnostics: Diagnostic[];
 }
@@ -54,14 +54,18 @@ export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail,
   const from = render(email.from);
   // A body that failed to render stays empty rather than showing only the preheader.
   const html = body.output ? injectPreheader(body.output, preheader.output) : '';
-  const text = email.text ? render(email.text) : { output: htmlToPlainText(html), diagnostics: [] };
+  const text = email.text ? render(email.text) : undefined;
+  let generatedText: string | undefined;
   return {
     subject: subject.output,
     preheader: preheader.output,
     from: from.output,
     html,
-    text: text.output,
-    diagnostics: [...body.diagnostics, ...subject.diagnostics, ...preheader.diagnostics, ...from.diagnostics, ...text.diagnostics],
+    // Generated on first read: validate never reads it, and it costs more than the render itself.
+    get text() {
+      return text?.output ?? (generatedText ??= htmlToPlainText(html));
+    },
+    diagnostics: [...body.diagnostics, ...subject.diagnostics, ...preheader.diagnostics, ...from.diagnostics, ...(text?.diagnostics ?? [])],
   };
 }
 

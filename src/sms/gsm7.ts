@@ -33,6 +33,17 @@ export const GSM7_EXTENSION_CHARS: ReadonlySet<string> = new Set([
   '\f', '^', '{', '}', '\\', '[', '~', ']', '|', '€',
 ]);
 
+/**
+ * Septets per UTF-16 code unit, 0 where GSM-7 cannot carry it: every GSM-7 character is one BMP
+ * code unit (the highest is € U+20AC), so a text can be costed without splitting it into code points.
+ */
+export const GSM7_SEPTETS_BY_CODE_UNIT: Readonly<Uint8Array> = (() => {
+  const table = new Uint8Array(0x20ad);
+  for (const char of GSM7_BASIC_CHARS) table[char.charCodeAt(0)] = 1;
+  for (const char of GSM7_EXTENSION_CHARS) table[char.charCodeAt(0)] = 2;
+  return table;
+})();
+
 /** Septets one character (one code point) costs in GSM-7, or `undefined` when GSM-7 cannot carry it. */
 export function septetsFor(char: string): 1 | 2 | undefined {
   if (GSM7_BASIC_CHARS.has(char)) return 1;
@@ -47,6 +58,17 @@ export function isGsm7Char(char: string): boolean {
 
 /** Whether GSM-7 can carry every character of `text` (true for empty text). */
 export function isGsm7Text(text: string): boolean {
-  for (const char of text) if (!isGsm7Char(char)) return false;
-  return true;
+  return gsm7Septets(text) !== undefined;
+}
+
+/** Septets `text` costs in GSM-7, or `undefined` when GSM-7 cannot carry one of its characters. */
+export function gsm7Septets(text: string): number | undefined {
+  let septets = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const cost = code < GSM7_SEPTETS_BY_CODE_UNIT.length ? GSM7_SEPTETS_BY_CODE_UNIT[code]! : 0;
+    if (cost === 0) return undefined;
+    septets += cost;
+  }
+  return septets;
 }

@@ -1,4 +1,4 @@
-import { septetsFor } from './gsm7.js';
+import { gsm7Septets, GSM7_SEPTETS_BY_CODE_UNIT, septetsFor } from './gsm7.js';
 import { splitGraphemes, type Grapheme } from './graphemes.js';
 import { gsmReplacementFor } from './smart-encoding.js';
 
@@ -80,20 +80,41 @@ export type SmsAnalysis = Gsm7Analysis | Ucs2Analysis;
  *   (pathological stacks of combining marks) is cut, and then between code points.
  */
 export function analyzeSms(text: string): SmsAnalysis {
+  const septets = gsm7Septets(text);
+  return septets === undefined ? analyzeUcs2(text) : analyzeGsm7(text, septets);
+}
+
+/**
+ * GSM-7 text needs no grapheme segmentation: each of its characters is one UTF-16 code unit and
+ * a cluster of its own (it has no combining marks, joiners or surrogates), except CR LF, which
+ * is one cluster (UAX #29 rule GB3) and so travels whole.
+ */
+function analyzeGsm7(text: string, septets: number): Gsm7Analysis {
+  const parts = cutIntoParts(text, septets, 'GSM-7', gsm7Pieces);
+  return { encoding: 'GSM-7', septets, characters: text.length, codeUnits: text.length, segments: parts.length, parts, ucs2Characters: [] };
+}
+
+function* gsm7Pieces(text: string): Iterable<UnbreakablePiece> {
+  for (let index = 0; index < text.length; index++) {
+    const start = index;
+    let units = GSM7_SEPTETS_BY_CODE_UNIT[text.charCodeAt(index)]!;
+    if (text.charCodeAt(index) === 0x0d && text.charCodeAt(index + 1) === 0x0a) units += GSM7_SEPTETS_BY_CODE_UNIT[text.charCodeAt(++index)]!;
+    yield { start, units };
+  }
+}
+
+/** Text with a character outside GSM-7: segmented into grapheme clusters, which parts never split. */
+function analyzeUcs2(text: string): Ucs2Analysis {
   const graphemes = splitGraphemes(text);
-  const ucs2Characters = findUcs2Characters(graphemes);
-  const encoding: SmsEncoding = ucs2Characters.length === 0 ? 'GSM-7' : 'UCS-2';
-  const parts = splitIntoParts(text, graphemes, encoding);
-  const common: SmsAnalysisCommon = {
+  const parts = cutIntoParts(text, text.length, 'UCS-2', () => ucs2Pieces(graphemes, SEGMENT_LIMITS['UCS-2'].concatenated));
+  return {
+    encoding: 'UCS-2',
     characters: [...text].length,
     codeUnits: text.length,
     segments: parts.length,
     parts,
-    ucs2Characters,
+    ucs2Characters: findUcs2Characters(graphemes),
   };
-  return encoding === 'GSM-7'
-    ? { encoding, septets: unitsOf(text, encoding), ...common }
-    : { encoding, ...common };
 }
 
 function findUcs2Characters(graphemes: Grapheme[]): Ucs2Character[] {
@@ -112,25 +133,25 @@ function findUcs2Characters(graphemes: Grapheme[]): Ucs2Character[] {
   return found;
 }
 
-/** Septets (GSM-7) or UTF-16 code units (UCS-2) that `text` costs. */
-function unitsOf(text: string, encoding: SmsEncoding): number {
-  if (encoding === 'UCS-2') return text.length;
-  let septets = 0;
-  // Only called with GSM-7 text, where every character has a septet count.
-  for (const char of text) septets += septetsFor(char) ?? 0;
-  return septets;
+/** A run of text that must travel in one segment, with its cost. */
+interface UnbreakablePiece {
+  start: number;
+  units: number;
 }
 
-function splitIntoParts(text: string, graphemes: Grapheme[], encoding: SmsEncoding): SmsPart[] {
+/**
+ * The parts of a text costing `totalUnits`: the whole text when it fits one segment, else
+ * concatenated segments filled with unbreakable pieces (listed only then, as that is the rare case).
+ */
+function cutIntoParts(text: string, totalUnits: number, encoding: SmsEncoding, pieces: (text: string) => Iterable<UnbreakablePiece>): SmsPart[] {
   if (text === '') return [];
-  const totalUnits = unitsOf(text, encoding);
   const { single, concatenated } = SEGMENT_LIMITS[encoding];
   if (totalUnits <= single) return [{ text, start: 0, end: text.length, units: totalUnits }];
 
   const parts: SmsPart[] = [];
   let start = 0;
   let units = 0;
-  for (const piece of splitIntoUnbreakablePieces(graphemes, encoding, concatenated)) {
+  for (const piece of pieces(text)) {
     if (units + piece.units > concatenated) {
       parts.push({ text: text.slice(start, piece.start), start, end: piece.start, units });
       start = piece.start;
@@ -142,33 +163,20 @@ function splitIntoParts(text: string, graphemes: Grapheme[], encoding: SmsEncodi
   return parts;
 }
 
-/** A run of text that must travel in one segment, with its cost. */
-interface UnbreakablePiece {
-  start: number;
-  units: number;
-}
-
 /**
  * Grapheme clusters, except that a cluster too big for one part is cut into code points
- * (which keeps surrogate pairs and escape pairs whole, since each is one code point).
+ * (which keeps surrogate pairs whole, since each is one code point).
  */
-function splitIntoUnbreakablePieces(
-  graphemes: Grapheme[],
-  encoding: SmsEncoding,
-  capacity: number,
-): UnbreakablePiece[] {
-  const pieces: UnbreakablePiece[] = [];
+function* ucs2Pieces(graphemes: Grapheme[], capacity: number): Iterable<UnbreakablePiece> {
   for (const grapheme of graphemes) {
-    const units = unitsOf(grapheme.text, encoding);
-    if (units <= capacity) {
-      pieces.push({ start: grapheme.start, units });
+    if (grapheme.text.length <= capacity) {
+      yield { start: grapheme.start, units: grapheme.text.length };
       continue;
     }
     let offset = grapheme.start;
     for (const char of grapheme.text) {
-      pieces.push({ start: offset, units: unitsOf(char, encoding) });
+      yield { start: offset, units: char.length };
       offset += char.length;
     }
   }
-  return pieces;
 }

@@ -134,6 +134,7 @@ export function gsmReplacementFor(char: string): string | undefined {
  * one (emoji, most non-Latin scripts) are kept, so the result may still need UCS-2.
  */
 export function applySmartEncoding(text: string): string {
+  if (isGsm7Text(text)) return text; // the common case, without segmenting the text
   let result = '';
   for (const grapheme of splitGraphemes(text)) result += gsmReplacementFor(grapheme.text) ?? grapheme.text;
   return result;

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
+import type { MjmlCache } from '../email/mjml-cache.js';
 import type { Engines } from '../render/index.js';
 import type { Message, ResolvedConfig } from '../workspace/index.js';
 
@@ -32,6 +33,8 @@ export interface ProviderContext {
   config: ResolvedConfig;
   /** False when txkit.config.yaml turns the rule off: its work can be skipped. */
   isEnabled(ruleId: string): boolean;
+  /** Compiled-MJML cache for the email checks; the process-wide one (shared with the preview) when absent. */
+  mjmlCache?: MjmlCache;
 }
 
 /**

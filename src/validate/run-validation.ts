@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult } from '../workspace/index.js';
+import { MjmlCache } from '../email/mjml-cache.js';
+import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type ResolvedConfig } from '../workspace/index.js';
 import { selectPaths, type Selection } from './selection.js';
 import { snapshotStaged } from './staged/staged-snapshot.js';
 import { validate } from './validate.js';
@@ -16,6 +17,14 @@ export interface RunOptions {
   cwd: string;
   /** --workspace, relative to cwd. */
   workspace?: string;
+}
+
+/**
+ * Compiled MJML kept in the project's .txkit-cache (beside the preview's), so a second validate
+ * skips mjml for every email whose MJML and partials did not change (entries are keyed by content).
+ */
+function projectMjmlCache(config: ResolvedConfig): MjmlCache {
+  return new MjmlCache({ dir: path.join(config.projectRoot, '.txkit-cache', 'mjml') });
 }
 
 async function loadProjectConfig(options: RunOptions): Promise<ConfigResult> {
@@ -39,7 +48,7 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
   const ids = selection.messages ? [...selection.messages.keys()] : undefined;
   // Only txkit.config.yaml asked for: no message to load.
   const workspace = ids?.length === 0 ? { root: config.workspace, config, messages: [], broken: [] } : await loadWorkspace(config, ids);
-  return validate({ config, configDiagnostics, workspace, selection });
+  return validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config) });
 }
 
 /**
@@ -54,7 +63,8 @@ export async function validateStaged(options: RunOptions): Promise<Diagnostic[]>
   try {
     const staged = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });
     const workspace = await loadWorkspace(staged.config, snapshot.messageIds === 'all' ? undefined : snapshot.messageIds);
-    const diagnostics = await validate({ config: staged.config, configDiagnostics: staged.diagnostics, workspace });
+    // The real project's cache: staged text that matches the working tree's compiles for free.
+    const diagnostics = await validate({ config: staged.config, configDiagnostics: staged.diagnostics, workspace, mjmlCache: projectMjmlCache(config) });
     return diagnostics.map((diagnostic) => ({
       ...diagnostic,
       file: snapshot.realPath(diagnostic.file),

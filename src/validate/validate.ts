@@ -1,4 +1,6 @@
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import pLimit from 'p-limit';
+import type { MjmlCache } from '../email/mjml-cache.js';
 import { createEngines, type Engines } from '../render/index.js';
 import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
@@ -17,7 +19,15 @@ export interface ValidateOptions {
   /** Shared engines keep their parse caches across calls (the preview validates on every save). */
   engines?: Engines;
   providers?: readonly Provider[];
+  /** Compiled-MJML cache (the CLI's keeps compiled emails on disk); the process-wide one by default. */
+  mjmlCache?: MjmlCache;
 }
+
+/**
+ * Messages checked at once: enough to overlap file reads with rendering, few enough that a
+ * thousand-message workspace does not hold every compiled email and render in memory at once.
+ */
+const messageConcurrency = 8;
 
 /** One diagnostic per problem: two samples that trip the same template line report it once. */
 
@@ -38,14 +48,20 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
   const severities = configuredSeverities(config.rules, rules);
-  const context: ProviderContext = { engines: options.engines ?? createEngines(undefined, config), config, isEnabled: (id) => severities.get(id) !== 'off' };
+  const context: ProviderContext = {
+    engines: options.engines ?? createEngines(undefined, config),
+    config,
+    isEnabled: (id) => severities.get(id) !== 'off',
+    ...(options.mjmlCache ? { mjmlCache: options.mjmlCache } : {}),
+  };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
   const scopeOf = (id: string) => selection.messages?.get(id);
 
   const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
   const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
+  const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
-    workspace.messages.filter((message) => isSelected(message.id)).map(async (message) => inScope(await checkMessage(message, providers, context), scopeOf(message.id))),
+    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context), scopeOf(message.id)))),
   );
   return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
 }

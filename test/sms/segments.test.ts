@@ -59,6 +59,12 @@ describe('analyzeSms: GSM-7 segment counts', () => {
     expect(analysis.parts[1]?.text.startsWith('{')).toBe(true);
   });
 
+  it('moves a CR LF that would straddle septet 153 whole to part 2 (one grapheme, UAX #29 rule GB3)', () => {
+    // 152 'a' take septets 1–152; CR LF needs 153–154, past the 153 of part 1.
+    const input = `${'a'.repeat(152)}\r\n${'b'.repeat(10)}`;
+    expect(analyzeSms(input).parts).toEqual([part(input, 0, 152, 152), part(input, 152, 164, 12)]);
+  });
+
   it('keeps a { that ends exactly at septet 153 in part 1', () => {
     const input = `${'a'.repeat(151)}{${'b'.repeat(20)}`;
     expect(analyzeSms(input).parts).toEqual([part(input, 0, 152, 153), part(input, 152, 172, 20)]);

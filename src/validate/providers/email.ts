@@ -21,6 +21,6 @@ export const emailProvider: Provider = {
     if (!message.email) return [];
     // Loaded on first use: mjml takes a few hundred ms to import, which an SMS-only commit need not pay.
     const { checkEmailMessage } = await import('../../email/check-email-message.js');
-    return checkEmailMessage(message, { engines: context.engines });
+    return checkEmailMessage(message, { engines: context.engines, ...(context.mjmlCache ? { cache: context.mjmlCache } : {}) });
   },
 };
