@@ -15,6 +15,16 @@ export const configSchema = z
       .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
     out: z.string().default('build').describe('Output folder of `txkit build`'),
+    targets: z
+      .object({
+        sfmc: z
+          .object({ list: z.string().min(1).optional().describe('Subscriber list (external key) of every SFMC email definition that names none, e.g. "All Subscribers - 123"') })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({})
+      .describe('Defaults for the messages\' targets'),
   })
   .strict();
 

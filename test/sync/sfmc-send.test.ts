@@ -51,9 +51,9 @@ describe('SFMC test send', () => {
     expect(sandbox.state.sfmc.messages.get(first.id)!.recipient).toMatchObject({ to: '14155552671', attributes: { carrier: 'UPS', eta: 'Thursday' } });
   });
 
-  it('reports not sent with SFMC\'s reason when the address cannot be delivered to', async () => {
+  it('reports not sent with SFMC\'s reason when the address is refused (109121)', async () => {
     const outcome = await connection.send({ message: message('shipping-update'), sample: sample('shipping-update', 'standard'), channel: 'sms', to: '+1' });
-    expect(outcome).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('InvalidMobileNumber') });
+    expect(outcome).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('InvalidValue_to') });
   });
 
   it('refuses a channel the message does not publish to SFMC', async () => {
