@@ -86,8 +86,10 @@ function assetProblem(candidate: JsonObject, assets: Map<number, AssetRecord>, o
 function buildAsset(candidate: JsonObject, now: number, id: number, previous?: AssetRecord): AssetRecord {
   const { contentType, ...assetType } = resolveAssetType(candidate.assetType) as AssetType;
   const stamp = new Date(now).toISOString();
+  // `channels` is accepted on write but never read back (recorded 808714/get-response.json has none).
+  const { channels: _notReadBack, ...fields } = candidate;
   return {
-    ...candidate,
+    ...fields,
     id,
     objectID: previous?.objectID ?? randomUUID(),
     customerKey: typeof candidate.customerKey === 'string' ? candidate.customerKey : randomUUID(),

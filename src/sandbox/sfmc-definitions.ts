@@ -37,7 +37,9 @@ function definitionProblem(
   if (status !== 'Active' && status !== 'Inactive') return invalid('InvalidValue_status: Active or Inactive');
   if (!isRecord(content)) return invalid('MissingRequiredField_content');
   const problem =
-    channel === 'email' ? emailProblem(content, state) : smsProblem(content, candidate.subscriptions, creating);
+    channel === 'email'
+      ? emailProblem(content, candidate.subscriptions, state)
+      : smsProblem(content, candidate.subscriptions, creating);
   if (problem) return problem;
   for (const other of state.sfmc.definitions[channel].values()) {
     if (other.status !== 'Deleted' && other.definitionKey !== definitionKey && other.name === name) {
@@ -47,10 +49,15 @@ function definitionProblem(
   return undefined;
 }
 
-/** Email content names a Content Builder email asset by customerKey. */
-function emailProblem(content: JsonObject, state: SandboxState): Reply | undefined {
+/**
+ * Email content names a Content Builder email asset by customerKey; `subscriptions.list` is
+ * required on create and update (RequestCreateSendDefinition / updateMessageDefinition:
+ * https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/updateMessageDefinition.html).
+ */
+function emailProblem(content: JsonObject, subscriptions: unknown, state: SandboxState): Reply | undefined {
   const { customerKey } = content;
   if (!isFilledString(customerKey)) return invalid('MissingRequiredField_content.customerKey');
+  if (!isRecord(subscriptions) || !isFilledString(subscriptions.list)) return invalid('MissingRequiredField_subscriptions.list');
   const wanted = customerKey.toLowerCase();
   const found = [...state.sfmc.assets.values()].some(
     (asset) => asset.customerKey.toLowerCase() === wanted && EMAIL_ASSET_TYPE_IDS.has(asset.assetType.id),
@@ -78,9 +85,16 @@ function smsProblem(content: JsonObject, subscriptions: unknown, creating: boole
 function withDefaults(channel: SfmcChannel, body: JsonObject): JsonObject {
   const given = (value: unknown) => (isRecord(value) ? value : {});
   const subscriptions = { autoAddSubscriber: true, updateSubscriber: true, ...given(body.subscriptions) };
-  if (channel === 'sms') return { status: 'Active', ...body, subscriptions };
-  const options = { trackLinks: true, ...given(body.options) };
+  // Read back with an empty country code, whatever was written (recorded testExisting_tsms/get-response.json).
+  if (channel === 'sms') return { status: 'Active', ...body, subscriptions: { ...subscriptions, countryCode: '' } };
+  const options = withoutCreateJourney({ trackLinks: true, ...given(body.options) });
   return { classification: 'Default Transactional', status: 'Active', ...body, subscriptions, options };
+}
+
+/** `options.createJourney` is an instruction, not a stored field: no recorded definition carries it. */
+function withoutCreateJourney(options: JsonObject): JsonObject {
+  const { createJourney: _instruction, ...stored } = options;
+  return stored;
 }
 
 function definitionReply(status: number, definition: DefinitionRecord): Reply {
@@ -123,10 +137,10 @@ function patchDefinition(channel: SfmcChannel, { params, body, state, now }: Rou
   if (!previous) return definitionNotFound(channel, key);
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
   if ('definitionKey' in body) return invalid('InvalidField_definitionKey: definitionKey cannot be updated');
-  if (isRecord(body.options) && 'createJourney' in body.options) {
-    return invalid('InvalidValue_options: createJourney cannot be updated', MessagingCode.invalidOptions);
-  }
-  const candidate = mergeDeep(previous, body);
+  // createJourney is accepted on PATCH as on POST (updateMessageDefinition lists options.createJourney).
+  const merged = mergeDeep(previous, body);
+  const candidate = channel === 'email' && isRecord(merged.options) ? { ...merged, options: withoutCreateJourney(merged.options) } : merged;
+  if (channel === 'sms' && isRecord(candidate.subscriptions)) candidate.subscriptions = { ...candidate.subscriptions, countryCode: '' };
   const problem = definitionProblem(channel, candidate, state, false);
   if (problem) return problem;
   const definition = { ...candidate, modifiedDate: new Date(now).toISOString() } as DefinitionRecord;

@@ -9,19 +9,20 @@ import type { SfmcChannel, SfmcSentMessage } from './state.js';
 const MESSAGE_KEY_WINDOW_MS = 72 * 60 * 60 * 1000;
 
 /**
- * Addresses the service layer accepts. A malformed one is not refused at the API: the send is
- * accepted and ends NotSent, as SFMC validates addresses after queueing.
+ * Addresses SFMC accepts. A malformed one is refused synchronously with 400 / 109121
+ * InvalidValue_to (shared/docs/platform-api.md, "Other: … 109121 InvalidValue_to").
  */
-const DELIVERABLE: Record<SfmcChannel, { address: RegExp; notSent: SfmcSentMessage['notSent'] }> = {
-  email: {
-    address: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    notSent: { statusCode: 'InvalidEmailAddress', statusMessage: 'The recipient email address is not valid.' },
-  },
-  sms: {
-    address: /^\+?\d{8,15}$/,
-    notSent: { statusCode: 'InvalidMobileNumber', statusMessage: 'The recipient mobile number is not valid.' },
-  },
+const DELIVERABLE: Record<SfmcChannel, { address: RegExp }> = {
+  email: { address: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ },
+  sms: { address: /^\+?\d{8,15}$/ },
 };
+
+/**
+ * A well-formed address that cannot be delivered to (the reserved `.invalid` domain, RFC 2606)
+ * is accepted and ends NotSent later, with a numeric statusCode as SFMC reports it.
+ */
+const UNDELIVERABLE = /\.invalid$/i;
+const BOUNCED: SfmcSentMessage['notSent'] = { statusCode: 24, statusMessage: 'The recipient address does not exist.' };
 
 /** POST /messaging/v1/{channel}/messages/{messageKey}: a single-recipient send. */
 function send(channel: SfmcChannel, { params, body, state, now }: RouteContext): Reply {
@@ -35,13 +36,12 @@ function send(channel: SfmcChannel, { params, body, state, now }: RouteContext):
   if (!liveDefinition(state, channel, definitionKey)) return definitionNotFound(channel, definitionKey);
   if (!isRecord(recipient)) return invalid('MissingRequiredField_recipient');
   if (!isFilledString(recipient.contactKey)) return invalid('MissingRequiredField_recipient.contactKey');
-  if (typeof recipient.to !== 'string') return invalid('InvalidValue_to', MessagingCode.invalidTo);
+  if (typeof recipient.to !== 'string' || !DELIVERABLE[channel].address.test(recipient.to)) return invalid('InvalidValue_to', MessagingCode.invalidTo);
   const previous = state.sfmc.messages.get(messageKey);
   if (previous && now - previous.queuedAt < MESSAGE_KEY_WINDOW_MS) {
     const detail = `DuplicateMessageKey: ${messageKey} was used within the last 72 hours`;
     return invalid(detail, MessagingCode.duplicateMessageKey);
   }
-  const { address, notSent } = DELIVERABLE[channel];
   const requestId = randomUUID();
   state.sfmc.messages.set(messageKey, {
     channel,
@@ -50,7 +50,7 @@ function send(channel: SfmcChannel, { params, body, state, now }: RouteContext):
     recipient,
     requestId,
     queuedAt: now,
-    ...(address.test(recipient.to) ? {} : { notSent }),
+    ...(UNDELIVERABLE.test(recipient.to) ? { notSent: BOUNCED } : {}),
   });
   return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
 }

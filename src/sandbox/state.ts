@@ -36,7 +36,7 @@ export interface SfmcSentMessage {
   requestId: string;
   queuedAt: number;
   /** Set when the recipient address cannot be delivered to; the send then ends `...NotSent`. */
-  notSent?: { statusCode: string; statusMessage: string };
+  notSent?: { statusCode: number; statusMessage: string };
 }
 
 /** A Customer.io transactional message (the template), as GET /v1/transactional/{id} shows it. */

@@ -24,9 +24,9 @@ export interface ExecutionReport {
  * Runs the plan's writes with bounded concurrency. A step starts only after the steps it
  * depends on succeeded; if one failed, it is skipped (never a definition pointing at
  * content that was not written). Re-running converges because the plan is recomputed from
- * the remote state each time.
+ * the remote state each time. Once `signal` aborts, the steps not yet started are skipped.
  */
-export async function executePlan(plan: Plan, options: { concurrency?: number } = {}): Promise<ExecutionReport> {
+export async function executePlan(plan: Plan, options: { concurrency?: number; signal?: AbortSignal } = {}): Promise<ExecutionReport> {
   const limit = pLimit(options.concurrency ?? 4);
   const running = new Map<string, Promise<StepResult>>();
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
@@ -40,8 +40,13 @@ export async function executePlan(plan: Plan, options: { concurrency?: number } 
       if (blocked) return { step, status: 'skipped', reason: `not written: ${blocked.step.kind} ${blocked.step.key} failed` };
       if (step.action === 'unchanged') return { step, status: 'unchanged' };
       try {
-        await limit(() => step.apply());
-        return { step, status: 'done' };
+        // After an interruption (SIGINT) no write starts; those in flight finish, so the summary is true.
+        const started = await limit(async () => {
+          if (options.signal?.aborted) return false;
+          await step.apply();
+          return true;
+        });
+        return started ? { step, status: 'done' } : { step, status: 'skipped', reason: 'interrupted (SIGINT)' };
       } catch (error) {
         if (error instanceof PlatformError) return { step, status: 'failed', reason: error.message, error };
         throw error;

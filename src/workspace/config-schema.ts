@@ -18,6 +18,16 @@ export const configSchema = z
     out: z.string().default('build').describe('Output folder of `txkit build`'),
     defaultTimezone: z.string().refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'an IANA time zone such as Europe/Paris').optional().describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
     email: emailTargetsSchema.prefault({}).describe('Email clients the email/compat checks target'),
+    targets: z
+      .object({
+        sfmc: z
+          .object({ list: z.string().min(1).optional().describe('Subscriber list (external key) of every SFMC email definition that names none, e.g. "All Subscribers - 123"') })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({})
+      .describe('Defaults for the messages\' targets'),
   })
   .strict();
 

@@ -69,6 +69,7 @@ export const sfmcTargetSchema = z
     status: z.enum(['Active', 'Inactive']).default('Active'),
     trackLinks: z.boolean().default(true),
     categoryId: z.number().int().optional().describe('Content Builder folder id'),
+    list: z.string().min(1).optional().describe('External key of the subscriber list the email definition adds recipients to (default: targets.sfmc.list in txkit.config.yaml)'),
     subscriptions: z
       .object({ list: z.string().optional(), dataExtension: z.string().optional() })
       .strict()

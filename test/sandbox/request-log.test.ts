@@ -22,7 +22,7 @@ describe('sandbox: request log', () => {
     await call(sandbox, 'PATCH', `${assets}/${asset.body.id}`, { auth: token, body: { name: 'Receipt' } });
     await call(sandbox, 'POST', '/messaging/v1/email/definitions', {
       auth: token,
-      body: { definitionKey: 'receipt', name: 'Receipt', content: { customerKey: 'receipt' } },
+      body: { definitionKey: 'receipt', name: 'Receipt', content: { customerKey: 'receipt' }, subscriptions: { list: 'All Subscribers' } },
     });
     await call(sandbox, 'POST', '/messaging/v1/email/messages/k-1', {
       auth: token,

@@ -9,6 +9,7 @@ const emailDefinition = (definitionKey: string, name = definitionKey) => ({
   definitionKey,
   name,
   content: { customerKey: 'welcome-email' },
+  subscriptions: { list: 'All Subscribers - 277' },
 });
 const smsDefinition = (definitionKey: string) => ({
   definitionKey,
@@ -38,7 +39,7 @@ describe('sandbox: transactional send definitions', () => {
       status: 'Active',
       classification: 'Default Transactional',
       content: { customerKey: 'welcome-email' },
-      subscriptions: { autoAddSubscriber: true, updateSubscriber: true },
+      subscriptions: { list: 'All Subscribers - 277', autoAddSubscriber: true, updateSubscriber: true },
       options: { trackLinks: true },
     });
     const duplicate = await call(sandbox, 'POST', EMAIL, { auth: token, body: emailDefinition('welcome', 'other name') });
@@ -54,6 +55,9 @@ describe('sandbox: transactional send definitions', () => {
       [{ ...emailDefinition('no-name'), name: '' }, 10000, /MissingRequiredField_name/],
       [{ ...emailDefinition('no-content'), content: undefined }, 10000, /MissingRequiredField_content/],
       [{ ...emailDefinition('no-asset'), content: { customerKey: 'missing' } }, 10000, /InvalidValue_content.customerKey/],
+      // subscriptions.list is Required: updateMessageDefinition / RequestCreateSendDefinition
+      // (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/updateMessageDefinition.html); every recorded definition has one.
+      [{ ...emailDefinition('no-list'), subscriptions: undefined }, 10000, /MissingRequiredField_subscriptions.list/],
     ];
     for (const [body, errorcode, message] of cases) {
       const answer = await call(sandbox, 'POST', EMAIL, { auth: token, body });
@@ -71,7 +75,7 @@ describe('sandbox: transactional send definitions', () => {
     }
   });
 
-  it('patches and moves modifiedDate, but refuses definitionKey and options.createJourney', async () => {
+  it('patches and moves modifiedDate, refuses definitionKey, accepts options.createJourney', async () => {
     const before = (await call(sandbox, 'GET', `${EMAIL}/welcome`, { auth: token })).body;
     clock += 60_000;
     const patched = await call(sandbox, 'PATCH', `${EMAIL}/welcome`, { auth: token, body: { description: 'Sent on sign-up' } });
@@ -83,8 +87,9 @@ describe('sandbox: transactional send definitions', () => {
     expect(withKey.status).toBe(400);
     expect(withKey.body.message).toMatch(/definitionKey/);
     const journey = await call(sandbox, 'PATCH', `${EMAIL}/welcome`, { auth: token, body: { options: { createJourney: true } } });
-    expect(journey.status).toBe(400);
-    expect(journey.body.errorcode).toBe(109112);
+    // updateMessageDefinition documents options.createJourney for PATCH as for POST; no recorded read carries it back.
+    expect(journey.status).toBe(200);
+    expect(journey.body.options).toEqual({ trackLinks: true });
     expect(sandbox.state.sfmc.definitions.email.get('welcome')?.name).toBe('welcome');
   });
 
@@ -125,5 +130,12 @@ describe('sandbox: transactional send definitions', () => {
     const patched = await call(sandbox, 'PATCH', `${SMS}/otp`, { auth: token, body: { content: { message: 'Code: %%code%%' } } });
     expect(patched.status).toBe(200);
     expect(patched.body.subscriptions).toMatchObject({ shortCode: '4912312345678', keyword: 'TXKIT' });
+  });
+
+  it('reads an SMS definition back with an empty countryCode, as recorded', async () => {
+    // Recorded: test/fixtures/sfmc-recorded/9999999/messaging/v1/sms/definitions/testExisting_tsms/get-response.json
+    const created = await call(sandbox, 'POST', SMS, { auth: token, body: { ...smsDefinition('otp-us'), subscriptions: { shortCode: '88000', keyword: 'US1', countryCode: 'US' } } });
+    expect(created.status).toBe(201);
+    expect((await call(sandbox, 'GET', `${SMS}/otp-us`, { auth: token })).body.subscriptions.countryCode).toBe('');
   });
 });

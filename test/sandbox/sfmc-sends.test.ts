@@ -21,7 +21,7 @@ describe('sandbox: transactional sends', () => {
     sandbox.seed({
       sfmc: {
         assets: [htmlEmail('welcome-email')],
-        emailDefinitions: [{ definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' } }],
+        emailDefinitions: [{ definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } }],
         smsDefinitions: [
           { definitionKey: 'otp', name: 'OTP', content: { message: 'Code %%code%%' }, subscriptions: { shortCode: '12345', keyword: 'OTP' } },
         ],
@@ -56,12 +56,20 @@ describe('sandbox: transactional sends', () => {
     expect((await sendEmail('m-2')).status).toBe(202);
   });
 
-  it('ends EmailNotSent with a status code and message for an invalid address', async () => {
-    await sendEmail('m-3', 'not-an-address');
+  it('refuses a malformed recipient synchronously with 400 / 109121 InvalidValue_to', async () => {
+    // shared/docs/platform-api.md (send errors): 109121 InvalidValue_to.
+    const refused = await sendEmail('m-3', 'not-an-address');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errorcode).toBe(109121);
+    expect((await status('email', 'm-3')).status).toBe(404);
+  });
+
+  it('ends EmailNotSent with a numeric status code for an address that cannot be delivered to', async () => {
+    await sendEmail('m-6', 'nobody@example.invalid');
     clock += 500;
-    const notSent = await status('email', 'm-3');
+    const notSent = await status('email', 'm-6');
     expect(notSent.body.eventCategoryType).toBe('TransactionalSendEvents.EmailNotSent');
-    expect(notSent.body.info).toMatchObject({ statusCode: expect.any(String), statusMessage: expect.any(String) });
+    expect(notSent.body.info).toMatchObject({ statusCode: expect.any(Number), statusMessage: expect.any(String) });
   });
 
   it('refuses unknown definitions and answers 404 for unknown messageKeys', async () => {

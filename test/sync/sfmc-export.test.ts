@@ -130,7 +130,7 @@ describe('checkSfmcExport', () => {
   });
 
   it('places problems of a subject written in message.yaml in message.yaml', async () => {
-    const yaml = 'name: Order\nemail:\n  subject: "Order {{ trigger.id | capitalize }}"\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc: { definitionKey: order, customerKey: order-email }\n';
+    const yaml = 'name: Order\nemail:\n  subject: "Order {{ trigger.id | capitalize }}"\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc: { definitionKey: order, customerKey: order-email, list: All Subscribers }\n';
     const message: Message = await load({ 'message.yaml': yaml, 'email.html': '<p>Hi</p>' });
     expect(checkSfmcExport(message)).toEqual([
       expect.objectContaining({ ruleId: 'sfmc/unsupported-construct', file: message.file, ...positionOf(yaml, 'capitalize') }),

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SyncConnection } from '../../src/sync/index.js';
 import type { Message, Workspace } from '../../src/workspace/index.js';
-import { connect, copyExamples, examples, openWorkspace, push, removeProjects } from './sfmc-fixtures.js';
+import { createSfmcTarget } from '../../src/sync/sfmc/index.js';
+import { connect, copyExamples, examples, fastTarget, openWorkspace, push, removeProjects, syncContext } from './sfmc-fixtures.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -51,9 +54,14 @@ describe('SFMC test send', () => {
     expect(sandbox.state.sfmc.messages.get(first.id)!.recipient).toMatchObject({ to: '14155552671', attributes: { carrier: 'UPS', eta: 'Thursday' } });
   });
 
-  it('reports not sent with SFMC\'s reason when the address cannot be delivered to', async () => {
+  it('reports not sent with SFMC\'s reason when the address is refused (109121)', async () => {
     const outcome = await connection.send({ message: message('shipping-update'), sample: sample('shipping-update', 'standard'), channel: 'sms', to: '+1' });
-    expect(outcome).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('InvalidMobileNumber') });
+    expect(outcome).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('InvalidValue_to') });
+  });
+
+  it('reports an undeliverable address as not sent with the numeric statusCode SFMC gives', async () => {
+    const outcome = await connection.send({ message: message('password-reset'), sample: sample('password-reset', message('password-reset').samples[0]!.name), channel: 'email', to: 'nobody@example.invalid' });
+    expect(outcome).toMatchObject({ status: 'not-sent', detail: '24: The recipient address does not exist.' });
   });
 
   it('refuses a channel the message does not publish to SFMC', async () => {
@@ -71,6 +79,49 @@ describe('SFMC test send', () => {
       expect(outcome).toMatchObject({ status: 'queued', detail: expect.stringContaining('EmailQueued') });
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe('SFMC send answers read whole', () => {
+  /**
+   * A stand-in answering as shared/docs/platform-api.md documents a partial failure: 202 with
+   * errorcode 109001 and the recipient's own errorcode (here 109106). It records the token request.
+   */
+  async function startRefusingSfmc() {
+    const tokenRequests: unknown[] = [];
+    let url = '';
+    const server = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (request.url === '/v2/token') {
+        tokenRequests.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        return send(200, { access_token: 'token-1234', expires_in: 1079, rest_instance_url: url });
+      }
+      const messageKey = request.url!.split('/').pop();
+      if (request.method === 'POST') return send(202, { requestId: 'r-1', errorcode: 109001, message: 'Bad Request', responses: [{ messageKey, errorcode: 109106, message: 'Subscriber is unsubscribed' }] });
+      send(404, { errorcode: 30003, message: 'Not Found' });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    return { url, tokenRequests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it('reports a 202 with 109001 and a recipient errorcode 109106 as refused, naming the recipient error; account_id goes out as a number', async () => {
+    const standIn = await startRefusingSfmc();
+    try {
+      const workspace = await openWorkspace(await copyExamples());
+      const env = { SFMC_AUTH_BASE_URL: standIn.url, SFMC_CLIENT_ID: 'client-id', SFMC_CLIENT_SECRET: 'client-secret', SFMC_ACCOUNT_ID: '7281698' };
+      const connection = await createSfmcTarget(fastTarget).connect(syncContext(workspace, env));
+      const message = workspace.messages.find((candidate) => candidate.id === 'password-reset')!;
+      const outcome = await connection.send({ message, sample: message.samples[0]!, channel: 'email', to: 'ada@example.com' });
+      expect(outcome.status).toBe('not-sent');
+      expect(outcome.detail).toMatch(/recipient error 109106 Subscriber is unsubscribed \(errorcode 109001\)/);
+      expect(standIn.tokenRequests).toEqual([expect.objectContaining({ account_id: 7281698 })]);
+    } finally {
+      await standIn.close();
+      await removeProjects();
     }
   });
 });

@@ -87,8 +87,18 @@ export function registerPush(program: Command, run: (action: () => Promise<ExitC
             sync.output.out('Push cancelled: nothing was written.');
             return ExitCode.problems;
           }
-          const report = await executePlan(plan, { concurrency: sync.concurrency });
-          return reportOutcome(sync, plan, report);
+          // Ctrl-C stops starting writes and still prints what was and was not published.
+          const interrupted = new AbortController();
+          const interrupt = () => interrupted.abort();
+          process.once('SIGINT', interrupt);
+          try {
+            const report = await executePlan(plan, { concurrency: sync.concurrency, signal: interrupted.signal });
+            const exitCode = reportOutcome(sync, plan, report);
+            if (interrupted.signal.aborted) sync.output.err('Push interrupted: the messages not published above were not (completely) written; run push again to finish.');
+            return exitCode;
+          } finally {
+            process.off('SIGINT', interrupt);
+          }
         }),
       ),
     );

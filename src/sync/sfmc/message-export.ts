@@ -22,6 +22,20 @@ export interface SfmcPublication {
   sms?: NonNullable<SfmcTarget['sms']>;
 }
 
+/** Settings from txkit.config.yaml the SFMC export needs. */
+export interface SfmcDefaults {
+  /** `targets.sfmc.list`: the subscriber list of definitions whose message.yaml names none. */
+  list?: string;
+}
+
+/**
+ * The subscriber list (external key) an email definition names: required by SFMC on create and
+ * update (RequestCreateSendDefinition, updateMessageDefinition: `subscriptions.list`).
+ */
+export function sfmcList(target: SfmcTarget, defaults: SfmcDefaults = {}): string | undefined {
+  return target.subscriptions?.list ?? target.list ?? defaults.list;
+}
+
 /** What the message publishes to SFMC; undefined when it has no SFMC target or the target names nothing it has. */
 export function sfmcPublication(message: Message): SfmcPublication | undefined {
   const target = message.definition.targets.sfmc;
@@ -52,8 +66,8 @@ export function sfmcSources(message: Message): TemplateSource[] {
  * inlined so a construct inside a partial is reported in the partial. Syntax errors are left
  * to the engines' own rules.
  */
-export function checkSfmcExport(message: Message, sources: readonly TemplateSource[] = sfmcSources(message)): Diagnostic[] {
-  const diagnostics = checkSfmcTarget(message);
+export function checkSfmcExport(message: Message, sources: readonly TemplateSource[] = sfmcSources(message), defaults: SfmcDefaults = {}): Diagnostic[] {
+  const diagnostics = checkSfmcTarget(message, defaults);
   for (const source of sources) {
     diagnostics.push(...exportSfmcTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
   }
@@ -61,8 +75,8 @@ export function checkSfmcExport(message: Message, sources: readonly TemplateSour
 }
 
 /** The published form of the message, compiled (MJML) and exported; `diagnostics` blocks publishing when it holds an error. */
-export async function exportMessageToSfmc(message: Message, options: { workspaceRoot: string }): Promise<ExportedMessage> {
-  const diagnostics = checkSfmcTarget(message);
+export async function exportMessageToSfmc(message: Message, options: { workspaceRoot: string; defaults?: SfmcDefaults }): Promise<ExportedMessage> {
+  const diagnostics = checkSfmcTarget(message, options.defaults);
   const publication = sfmcPublication(message);
   const exported: ExportedMessage = { diagnostics };
   if (publication?.email && message.email) {
@@ -120,8 +134,10 @@ export function exportSfmcTemplate(message: Message, source: TemplateSource): Sf
   return exporter(source.text, { file: source.file, locate: source.locate, ...(attributeMap ? { attributeMap } : {}) });
 }
 
-/** An SFMC target that names half of the email, or a channel the message does not have. */
-export function checkSfmcTarget(message: Message): Diagnostic[] {
+export const MISSING_LIST = 'sfmc/missing-list';
+
+/** An SFMC target that names half of the email, a channel the message does not have, or no subscriber list for its email. */
+export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): Diagnostic[] {
   const target = message.definition.targets.sfmc;
   if (!target) return [];
   const problems: Diagnostic[] = [];
@@ -133,6 +149,16 @@ export function checkSfmcTarget(message: Message): Diagnostic[] {
     problem([definitionKey === undefined ? 'customerKey' : 'definitionKey'], `targets.sfmc needs ${missing} too to publish the email`, 'the email is a Content Builder asset (customerKey) sent by a transactional send definition (definitionKey)');
   } else if (definitionKey !== undefined && !message.definition.email) {
     problem(['definitionKey'], 'targets.sfmc names an email definition, but the message has no email', 'add an email section, or remove definitionKey and customerKey');
+  }
+  if (definitionKey !== undefined && customerKey !== undefined && message.definition.email && sfmcList(target, defaults) === undefined) {
+    problems.push({
+      ruleId: MISSING_LIST,
+      severity: 'error',
+      message: 'the SFMC email definition names no subscriber list: SFMC refuses a definition without subscriptions.list',
+      hint: 'set targets.sfmc.list in txkit.config.yaml (for every message) or in this message.yaml, e.g. "All Subscribers - 123" (Email Studio > Subscribers > Lists, the external key)',
+      file: message.file,
+      ...message.document.locate(['targets', 'sfmc', 'definitionKey'], 'key'),
+    });
   }
   if (sms && !message.definition.sms) problem(['sms'], 'targets.sfmc.sms names an SMS definition, but the message has no sms', 'add an sms section, or remove targets.sfmc.sms');
   return problems;

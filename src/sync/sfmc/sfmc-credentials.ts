@@ -26,6 +26,7 @@ export function readSfmcCredentials(env: Environment): SfmcCredentials {
     throw new UsageError(`missing ${missing.join(', ')}: set ${missing.length === 1 ? 'it' : 'them'} in the environment or in .env at the project root (see docs/sfmc.md)`);
   }
   const accountId = env.SFMC_ACCOUNT_ID?.trim();
+  if (accountId && !/^\d{1,18}$/.test(accountId)) throw new UsageError(`SFMC_ACCOUNT_ID must be the business unit's MID, a number; got "${accountId}"`);
   return {
     clientId: env.SFMC_CLIENT_ID!.trim(),
     clientSecret: env.SFMC_CLIENT_SECRET!.trim(),

@@ -8,7 +8,7 @@ import type { Message } from '../../workspace/index.js';
 import { flattenFields, planAction, type ChangeAction, type FieldChange } from '../plan.js';
 import type { ExportedMessage } from '../sync-target.js';
 import type { SfmcObject } from './sfmc-api.js';
-import type { SfmcPublication } from './message-export.js';
+import { sfmcList, type SfmcDefaults, type SfmcPublication } from './message-export.js';
 
 /** Content Builder's "HTML Paste" email: no template, the views are the content. */
 export const HTML_EMAIL = { name: 'htmlemail', id: 208 } as const;
@@ -31,9 +31,10 @@ export function desiredAsset(message: Message, publication: SfmcPublication, ema
   };
 }
 
-export function desiredEmailDefinition(message: Message, publication: SfmcPublication): SfmcObject {
+export function desiredEmailDefinition(message: Message, publication: SfmcPublication, defaults: SfmcDefaults = {}): SfmcObject {
   const { target } = publication;
-  const { list, dataExtension } = target.subscriptions ?? {};
+  const list = sfmcList(target, defaults);
+  const { dataExtension } = target.subscriptions ?? {};
   const subscriptions = { ...(list !== undefined ? { list } : {}), ...(dataExtension !== undefined ? { dataExtension } : {}) };
   return {
     definitionKey: publication.email!.definitionKey,
@@ -73,13 +74,28 @@ function comparableFields(value: unknown): Record<string, unknown> {
   return Object.fromEntries([...flattenFields(value)].map(([path, leaf]) => [path, comparable(path, leaf)]));
 }
 
+/** Fields SFMC reads back empty whatever was written (recorded testExisting_tsms/get-response.json: `countryCode: ""`). */
+const READ_BACK_EMPTY = new Set(['subscriptions.countryCode']);
+
 /**
- * create / update / unchanged for one object: only the managed fields (those of `desired`) are
- * compared, as SFMC normalizes them; changes report the values as written on each side.
+ * The managed fields the platform reports back. A field the read omits (an asset's `channels`:
+ * recorded 808714/get-response.json) or reads back empty is write-only: comparing it would
+ * rewrite the object on every push.
+ */
+function returnedFields(desired: SfmcObject, remote: SfmcObject): Record<string, unknown> {
+  const remoteFields = flattenFields(remote);
+  const returned = (path: string) => remoteFields.has(path) && !(READ_BACK_EMPTY.has(path) && (remoteFields.get(path) ?? '') === '');
+  return Object.fromEntries([...flattenFields(desired)].filter(([path]) => returned(path)).map(([path, leaf]) => [path, comparable(path, leaf)]));
+}
+
+/**
+ * create / update / unchanged for one object: only the managed fields (those of `desired`) that
+ * the platform returns are compared, as SFMC normalizes them; changes report the values as
+ * written on each side.
  */
 export function compareWithRemote(desired: SfmcObject, remote: SfmcObject | undefined): { action: ChangeAction; changes: FieldChange[] } {
   if (remote === undefined) return planAction(desired, undefined);
-  const { action, changes } = planAction(comparableFields(desired), comparableFields(remote));
+  const { action, changes } = planAction(returnedFields(desired, remote), comparableFields(remote));
   const before = flattenFields(remote);
   const after = flattenFields(desired);
   return { action, changes: changes.map(({ path }) => ({ path, before: before.get(path), after: after.get(path) })) };

@@ -4,7 +4,7 @@ import type { Message } from '../../workspace/index.js';
 import type { Plan, PlanStep } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import type { ExportedMessage } from '../sync-target.js';
-import { exportMessageToSfmc, sfmcPublication, type SfmcPublication } from './message-export.js';
+import { exportMessageToSfmc, sfmcPublication, type SfmcDefaults, type SfmcPublication } from './message-export.js';
 import { platformErrorDiagnostics, PLATFORM_ERROR, type SfmcObjectKind } from './platform-diagnostics.js';
 import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
 import { compareWithRemote, desiredAsset, desiredEmailDefinition, desiredSmsDefinition, updatableFields } from './sfmc-objects.js';
@@ -13,6 +13,7 @@ export interface SfmcPlanOptions {
   workspaceRoot: string;
   /** Parallel remote reads. */
   concurrency: number;
+  defaults?: SfmcDefaults;
 }
 
 /** One object a message publishes: what it should be, and how to find and write it. */
@@ -44,10 +45,10 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
   for (const message of messages) {
     const publication = sfmcPublication(message);
     if (!publication) continue;
-    const exported = await exportMessageToSfmc(message, { workspaceRoot: options.workspaceRoot });
+    const exported = await exportMessageToSfmc(message, { workspaceRoot: options.workspaceRoot, ...(options.defaults ? { defaults: options.defaults } : {}) });
     diagnostics.push(...exported.diagnostics);
     if (exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) continue;
-    const specs = objectSpecs(api, message, publication, exported);
+    const specs = objectSpecs(api, message, publication, exported, options.defaults);
     const taken = specs.find((spec) => claimed.has(stepId(spec.kind, spec.key)));
     if (taken) {
       diagnostics.push(keyInUse(message, taken, claimed.get(stepId(taken.kind, taken.key))!));
@@ -72,7 +73,7 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
   return { steps: planned.flat(), drift: [], diagnostics };
 }
 
-function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublication, exported: ExportedMessage): ObjectSpec[] {
+function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublication, exported: ExportedMessage, defaults?: SfmcDefaults): ObjectSpec[] {
   const specs: ObjectSpec[] = [];
   if (publication.email && exported.email) {
     const asset = desiredAsset(message, publication, exported.email);
@@ -87,7 +88,7 @@ function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublicatio
       update: (remote) => api.updateAsset(Number(remote.id), asset),
     });
     // Content before the definition that points at it.
-    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication), [stepId('asset', key)]));
+    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication, defaults), [stepId('asset', key)]));
   }
   if (publication.sms && exported.sms) specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text), []));
   return specs;

@@ -4,7 +4,7 @@ import { UsageError } from '../../cli/usage-error.js';
 import { PlatformError } from '../platform-error.js';
 import type { SendOutcome, SendRequest } from '../sync-target.js';
 import { sfmcPublication } from './message-export.js';
-import type { SfmcApi } from './sfmc-api.js';
+import type { SendAnswer, SfmcApi, StatusAnswer } from './sfmc-api.js';
 import { sfmcAttributesOf } from './sfmc-attributes.js';
 
 /** SFMC's code for a messageKey used within the last 72 hours. */
@@ -33,24 +33,45 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
   // SFMC's SMS examples write the number without "+": country code and subscriber number.
   const address = channel === 'sms' ? to.replace(/^\+/, '') : to;
   try {
-    await api.send(channel, messageKey, { definitionKey, recipient: { contactKey: to, to: address, attributes } });
+    const refusal = refusalIn(await api.send(channel, messageKey, { definitionKey, recipient: { contactKey: to, to: address, attributes } }));
+    if (refusal) return { status: 'not-sent', id: messageKey, detail: refusal };
   } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
     // After a dropped connection the retry may find the first attempt accepted: the key is then taken by this very send.
-    if (!(error instanceof PlatformError && error.details.code === DUPLICATE_MESSAGE_KEY)) throw error;
+    if (error.details.code !== DUPLICATE_MESSAGE_KEY) {
+      // A 4xx (e.g. 109121 InvalidValue_to) is a refusal: nothing was sent. A 5xx leaves it unknown, so it propagates.
+      const status = error.details.status ?? 0;
+      if (status >= 400 && status < 500) return { status: 'not-sent', id: messageKey, detail: error.message };
+      throw error;
+    }
   }
 
   const deadline = Date.now() + (request.timeoutMs ?? 60_000);
   for (let wait = polling.intervalMs; ; wait = Math.min(wait * 2, polling.maxIntervalMs)) {
     const status = await api.sendStatus(channel, messageKey);
-    const event = typeof status?.eventCategoryType === 'string' ? status.eventCategoryType : '';
-    const info = (status?.info ?? {}) as { statusCode?: unknown; statusMessage?: unknown };
-    if (/(NotSent|Bounced)$/.test(event)) {
-      const detail = [info.statusCode, info.statusMessage].filter((part) => typeof part === 'string' && part !== '').join(': ');
-      return { status: 'not-sent', id: messageKey, detail: detail || event };
-    }
+    const event = status?.eventCategoryType ?? '';
+    if (/(NotSent|Bounced)$/.test(event)) return { status: 'not-sent', id: messageKey, detail: statusDetail(status) || event };
     if (/Sent$/.test(event)) return { status: 'sent', id: messageKey, detail: event };
     const left = deadline - Date.now();
     if (left <= 0) return { status: 'queued', id: messageKey, detail: `no final status within ${Number(((request.timeoutMs ?? 60_000) / 1000).toFixed(1))} s${event ? ` (last: ${event})` : ''}` };
     await sleep(Math.min(wait, left));
   }
+}
+
+/**
+ * A send the platform accepted (202) but refused in its body: a top-level errorcode (109001,
+ * some recipients failed) or a recipient's own (e.g. 109106), as shared/docs/platform-api.md
+ * documents. Undefined when every recipient was accepted.
+ */
+function refusalIn(answer: SendAnswer): string | undefined {
+  const failed = (answer.responses ?? []).find((response) => (response.errorcode ?? 0) !== 0);
+  if (failed) return `refused: recipient error ${failed.errorcode}${failed.message ? ` ${failed.message}` : ''}${answer.errorcode ? ` (errorcode ${answer.errorcode})` : ''}`;
+  if ((answer.errorcode ?? 0) !== 0) return `refused: errorcode ${answer.errorcode}${answer.message ? ` ${answer.message}` : ''}`;
+  return undefined;
+}
+
+/** `info.statusCode` (a number in SFMC's answers, e.g. 24) and `statusMessage`, as the platform said them. */
+function statusDetail(status: StatusAnswer | undefined): string {
+  const { statusCode, statusMessage } = status?.info ?? {};
+  return [statusCode, statusMessage].filter((part) => part !== undefined && part !== '').join(': ');
 }

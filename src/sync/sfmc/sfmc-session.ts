@@ -62,7 +62,8 @@ export async function openSfmcSession(credentials: SfmcCredentials, options: Ses
           grant_type: 'client_credentials',
           client_id: credentials.clientId,
           client_secret: credentials.clientSecret,
-          ...(credentials.accountId ? { account_id: credentials.accountId } : {}),
+          // A number, as the token request documents it (a string MID is refused by some tenants).
+          ...(credentials.accountId ? { account_id: Number(credentials.accountId) } : {}),
         },
         // Asking for a token twice is harmless.
         retryUnsafe: true,

@@ -25,8 +25,9 @@ export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
       const http = { secrets, ...(options.retry ? { retry: options.retry } : {}), ...(context.deadline ? { deadline: context.deadline } : {}) };
       const api = createSfmcApi(await openSfmcSession(credentials, http), http);
       const workspaceRoot = context.config.workspace;
+      const defaults = { ...(context.config.targets.sfmc?.list ? { list: context.config.targets.sfmc.list } : {}) };
       return {
-        plan: (messages) => planSfmc(api, messages, { workspaceRoot, concurrency: context.concurrency }),
+        plan: (messages) => planSfmc(api, messages, { workspaceRoot, concurrency: context.concurrency, defaults }),
         send: (request) => sendSfmcMessage(api, request, options.polling),
         pull: (existing) => pullSfmc(api, existing, { workspaceRoot, concurrency: context.concurrency }),
       };

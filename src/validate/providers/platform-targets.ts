@@ -3,6 +3,7 @@ import { checkSfmcExport, sfmcSources } from '../../sync/sfmc/message-export.js'
 import { messageTemplatesWithPartials } from '../message-templates.js';
 import type { Provider } from '../rule.js';
 import { customerioHandlebarsUnsupported } from '../rules/customerio-handlebars-unsupported.js';
+import { sfmcMissingList } from '../rules/sfmc-missing-list.js';
 import { sfmcUnsupportedConstruct } from '../rules/sfmc-unsupported-construct.js';
 
 /**
@@ -12,7 +13,7 @@ import { sfmcUnsupportedConstruct } from '../rules/sfmc-unsupported-construct.js
  */
 export const platformTargetsProvider: Provider = {
   id: 'platform-targets',
-  rules: [sfmcUnsupportedConstruct, customerioHandlebarsUnsupported],
+  rules: [sfmcUnsupportedConstruct, sfmcMissingList, customerioHandlebarsUnsupported],
   async check(message, context) {
     const diagnostics = context.isEnabled(customerioHandlebarsUnsupported.meta.id) ? checkCustomerioTarget(message) : [];
     if (!message.definition.targets.sfmc || !context.isEnabled(sfmcUnsupportedConstruct.meta.id)) return diagnostics;
@@ -20,6 +21,7 @@ export const platformTargetsProvider: Provider = {
     const templates = await messageTemplatesWithPartials(message, context.config.workspace);
     const body = templates.find((template) => template.channel === 'email' && template.part === 'body')?.source;
     const sources = sfmcSources(message).map((source) => (body && source === message.email?.body ? body : source));
-    return [...diagnostics, ...checkSfmcExport(message, sources)];
+    const found = checkSfmcExport(message, sources, { ...(context.config.targets.sfmc?.list ? { list: context.config.targets.sfmc.list } : {}) });
+    return [...diagnostics, ...found.filter((diagnostic) => diagnostic.ruleId !== sfmcMissingList.meta.id || context.isEnabled(sfmcMissingList.meta.id))];
   },
 };
