@@ -50,6 +50,7 @@ const rows: Row[] = [
   { row: 'date %s %z %:z %Z (UTC by default)', template: `{{ ${orderPlacedAt} | date: "%s %z %:z %Z" }}`, expected: '1625079104 +0000 +00:00 UTC', source: rubyStrftime },
   { row: 'date of a string without a zone is UTC', template: '{{ "2026-03-08 10:00" | date: "%H:%M %Z" }}', expected: '10:00 UTC', source: tagList },
   { row: 'date with a time zone argument', template: `{{ ${orderPlacedAt} | date: "%Y-%m-%d %H:%M %z", "Pacific/Auckland" }}`, expected: '2021-07-01 06:51 +1200', source: tagList },
+  { row: 'date %Z names the zone as Ruby/tzdata do', template: `{{ ${orderPlacedAt} | date: "%H:%M %Z", "Europe/Paris" }}`, expected: '20:51 CEST', source: rubyStrftime },
   { row: 'timezone filter', template: `{{ ${orderPlacedAt} | timezone: "America/New_York" | date: "%H:%M %Z" }}`, expected: '14:51 EDT', source: tagList },
   // 2026-03-08 is the US switch to daylight time: 01:59:59 EST is followed by 03:00:00 EDT.
   { row: 'timezone across the DST switch (before)', template: '{{ "2026-03-08T06:59:59Z" | timezone: "America/New_York" | date: "%H:%M:%S %Z" }}', expected: '01:59:59 EST', source: tagList },

@@ -190,9 +190,6 @@ const customerioFilters: Record<string, FilterImplOptions> = {
   from_json: fromJson,
 };
 
-/** Every filter name txkit adds to liquidjs's standard set (the unknown-filter hint lists them). */
-export const customerioFilterNames = (): string[] => Object.keys(customerioFilters);
-
 export interface CustomerioFilterOptions {
   /** IANA zone dates print in when a template names none (txkit.config.yaml `defaultTimezone`); UTC by default. */
   timeZone?: string;

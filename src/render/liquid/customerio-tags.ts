@@ -7,7 +7,7 @@ import { Tag, type Emitter, type FS, type Liquid, type TagToken, type TopLevelTo
  * domain, so nobody mistakes them for real links; published templates keep the tags as written.
  */
 
-export const placeholderOrigin = 'https://preview.txkit.invalid';
+const placeholderOrigin = 'https://preview.txkit.invalid';
 
 /** The preview's stand-in for a send-time link, e.g. `https://preview.txkit.invalid/customerio/unsubscribe_url`. */
 export const placeholderUrl = (tag: string): string => `${placeholderOrigin}/customerio/${tag}`;
@@ -80,19 +80,17 @@ function rejectedTag(name: string) {
 }
 
 /** File-system tags: rejected at parse time, before any name (quoted, unquoted, `.env`) can reach a file. */
-export const fileSystemTags = ['include', 'render', 'layout'] as const;
-
-export const customerioTagNames = ['unsubscribe_url', 'view_in_browser_url', 'manage_subscription_preferences_url', 'cio_link', 'random', 'generate_uuid'] as const;
+const fileSystemTags = ['include', 'render', 'layout'] as const;
 
 /** A file system that has no files: a second lock behind the rejected tags. */
 export const noFiles: FS = {
   exists: async () => false,
   existsSync: () => false,
-  readFile: async (file) => {
-    throw new UnsupportedTagError(`file ${file}`);
+  readFile: async () => {
+    throw new Error('templates cannot read files');
   },
-  readFileSync: (file) => {
-    throw new UnsupportedTagError(`file ${file}`);
+  readFileSync: () => {
+    throw new Error('templates cannot read files');
   },
   resolve: (_dir, file) => file,
   contains: async () => false,

@@ -80,8 +80,8 @@ function shifted(value: unknown, amount: unknown, unit: string, sign: 1 | -1): u
   return value instanceof ZonedTime ? new ZonedTime(moved, value.timeZone) : Math.floor(moved / 1000);
 }
 
-/** Names of the date filters registered here, for the conformance table and the unknown-filter hint. */
-export const dateShiftUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+/** Units of the `add_*` / `subtract_*` filters, each also in the plural (`add_day`, `add_days`). */
+const dateShiftUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
 
 export function registerDateFilters(liquid: Liquid, defaultTimeZone: string = utcZone): void {
   liquid.registerFilter('date', (value: unknown, format: unknown, timeZone: unknown) => {

@@ -29,10 +29,11 @@ export const utcZone = 'UTC';
 // One formatter per zone: building an Intl.DateTimeFormat costs ~50 µs, formatting ~1 µs.
 const zoneFormats = new BoundedCache<string, Intl.DateTimeFormat>(128);
 
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
+function zoneFormat(timeZone: string, locale = 'en-US'): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = zoneFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+    format = new Intl.DateTimeFormat(locale, {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -43,7 +44,7 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
       second: 'numeric',
       timeZoneName: 'short',
     });
-    zoneFormats.set(timeZone, format);
+    zoneFormats.set(key, format);
   }
   return format;
 }
@@ -98,6 +99,13 @@ function zoneOffset(epochMs: number, timeZone: string): { offsetMinutes: number;
   // The offset is the difference between the zone's wall clock read as UTC and the instant itself.
   const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
   const offsetMinutes = Math.round((asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
-  const zoneName = parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  return { offsetMinutes, zoneName };
+  return { offsetMinutes, zoneName: zoneAbbreviation(parts, epochMs, timeZone) };
+}
+
+/** `EST`, `CEST`, `BST` as Ruby prints %Z: CLDR's en-US names American zones, en-GB European ones. */
+function zoneAbbreviation(parts: Intl.DateTimeFormatPart[], epochMs: number, timeZone: string): string {
+  const name = (found: Intl.DateTimeFormatPart[]) => found.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const american = name(parts);
+  if (!american.startsWith('GMT')) return american;
+  return name(zoneFormat(timeZone, 'en-GB').formatToParts(new Date(epochMs)));
 }

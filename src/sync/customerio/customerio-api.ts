@@ -4,6 +4,7 @@ import { createHttpClient, type HttpClient, type RequestOptions, type RetryPolic
 import { PlatformError } from '../platform-error.js';
 import { customerioVariables, type CustomerioSettings } from './connection-settings.js';
 import { createRequestPacer, type PacerOptions } from './request-pacer.js';
+import type { RemoteSnippet } from './snippets.js';
 
 /** A transactional message (the template) as the App API returns it; only what txkit reads is typed. */
 export interface TransactionalMessage {
@@ -164,6 +165,17 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
 
     async putContent(id: number, contentId: number, update: ContentUpdate): Promise<void> {
       await app('PUT', `${messagePath(id)}/content/${contentId}`, { body: update, schema: answers.written });
+    },
+
+    /** The workspace's snippets (`GET /v1/snippets`). */
+    async listSnippets(): Promise<RemoteSnippet[]> {
+      const { body } = await app<{ snippets?: RemoteSnippet[] }>('GET', 'v1/snippets');
+      return body?.snippets ?? [];
+    },
+
+    /** Creates or updates a snippet by name (`PUT /v1/snippets`). */
+    async putSnippet(snippet: { name: string; value: string }): Promise<void> {
+      await app('PUT', 'v1/snippets', { body: snippet });
     },
 
     /** A send is not retried on 5xx or a dropped connection: a repeat could deliver twice. */

@@ -11,6 +11,7 @@ import { planMessages } from './plan-messages.js';
 import { pullMessages } from './pull-messages.js';
 import { appApiPace, type PacerOptions } from './request-pacer.js';
 import { sendBody } from './send-request.js';
+import { planSnippets, withSnippetsFirst } from './snippets.js';
 
 export interface CustomerioTargetOptions {
   /** Retries of the HTTP client (default: the client's policy). */
@@ -53,7 +54,11 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
         ...(options.retry ? { retry: options.retry } : {}),
       });
       return {
-        plan: (messages) => planMessages(messages, { api, workspaceRoot: context.config.workspace, concurrency: context.concurrency }),
+        plan: async (messages) => {
+          const workspaceRoot = context.config.workspace;
+          const [snippets, planned] = await Promise.all([planSnippets(workspaceRoot, api), planMessages(messages, { api, workspaceRoot, concurrency: context.concurrency })]);
+          return withSnippetsFirst(snippets, planned);
+        },
         send: (request) => send(api, request),
         pull: (existing) => pullMessages(existing, { api, engines: context.engines, workspace: context.config.workspace }),
       };
