@@ -36,11 +36,16 @@ function sameCase(a: unknown, b: unknown): boolean {
 }
 
 /**
- * if / unless / with with GTL's empty values (gtlIf, gtlUnless, gtlWith), and switch / case
+ * if / unless / with and sections with GTL's empty values (gtlIf, gtlUnless, gtlWith), and switch / case
  * (gtlSwitch): the first matching case renders, `{{else}}` renders when none matched.
  */
 export function registerGtlHelpers(handlebars: typeof Handlebars): void {
   const withHelper = handlebars.helpers.with as Handlebars.HelperDelegate;
+  const section = handlebars.helpers.blockHelperMissing as Handlebars.HelperDelegate;
+  // Mustache sections `{{#name}}` / `{{^name}}` (syntax guide, prefixes # and ^): GTL's empty too.
+  handlebars.registerHelper('blockHelperMissing', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    return isGtlEmpty(context) ? options.inverse(this) : section.call(this, context, options);
+  });
   handlebars.registerHelper('if', function (this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
     return isGtlEmpty(condition) ? options.inverse(this) : options.fn(this);
   });

@@ -80,7 +80,7 @@ export function collectPathReferences(program: hbs.AST.Program): PathReference[]
     const param = block.params[0];
     const base = param?.type === 'PathExpression' ? resolve(param as hbs.AST.PathExpression, frames) : undefined;
     const path = base && (helper === 'each' ? [...base, ELEMENT] : base);
-    const [name, index] = block.program.blockParams ?? [];
+    const [name, index] = block.program?.blockParams ?? [];
     const params = new Map<string, PathPart[] | undefined>();
     if (name !== undefined) params.set(name, path);
     if (index !== undefined) params.set(index, undefined);

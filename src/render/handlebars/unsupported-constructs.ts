@@ -45,7 +45,7 @@ export function unsupportedConstruct(program: hbs.AST.Program): UnsupportedConst
       }
       // A case belongs to the nearest switch; each and with keep it (the switch travels in the data frame).
       const bodyInSwitch = name === 'switch' || (inSwitch && name !== 'case');
-      for (const child of block.program.body) visit(child, bodyInSwitch);
+      for (const child of block.program?.body ?? []) visit(child, bodyInSwitch);
       for (const child of block.inverse?.body ?? []) visit(child, inSwitch);
     }
   };
