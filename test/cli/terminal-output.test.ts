@@ -15,7 +15,10 @@ describe('terminal output shows control characters from the workspace instead of
     const project = await makeDir({
       [`templates/${evil}/message.yaml`]: 'name: Evil\nsms:\n  to: "+14155552671"\n  body: sms.txt\n',
       [`templates/${evil}/sms.txt`]: 'Hi',
-      'templates/broken/message.yaml': `name: Broken\nengine: "liq${ESC}[2Juid"\n`,
+      // A sample value quoted by a diagnostic (attributes/format).
+      'templates/m/message.yaml': 'name: M\nsms:\n  to: "{{ customer.phone }}"\n  body: sms.txt\nattributes:\n  customer:\n    phone: { type: string, required: true, format: e164 }\n',
+      'templates/m/sms.txt': 'Hi',
+      'templates/m/samples/standard.json': JSON.stringify({ customer: { phone: `+1${ESC}[2J555` } }),
     });
     const list = await runCli(['list'], { cwd: project.root, env: { NO_COLOR: '1' } });
     const validate = await runCli(['validate'], { cwd: project.root, env: { NO_COLOR: '1' } });
@@ -24,7 +27,7 @@ describe('terminal output shows control characters from the workspace instead of
       expect(result.stdout + result.stderr).not.toContain('\u0007');
     }
     expect(list.stdout).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J');
-    expect(validate.stdout).toContain('liq\\x1b[2Juid');
+    expect(validate.stdout).toContain('"+1\\x1b[2J555" is not a phone number');
   });
 });
 
