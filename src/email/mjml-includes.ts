@@ -143,10 +143,14 @@ async function readPartial(expansion: Expansion, source: MjmlFile, include: Html
 async function readPartialFile(expansion: Expansion, source: MjmlFile, include: HtmlElement, reference: string, file: string): Promise<MjmlFile | undefined> {
   const read = await readWorkspaceFile(file, { root: expansion.options.workspaceRoot, maxBytes: fileSizeLimits.template });
   if (read.diagnostic) {
+    const { ruleId, message, hint } = read.diagnostic;
     expansion.diagnostics.push(
-      read.diagnostic.message === 'file not found'
+      message === 'file not found'
         ? includeDiagnostic(source, include, { ruleId: 'workspace/missing-file', message: `mj-include: "${reference}" not found`, hint: 'fix the path; it is relative to this file' })
-        : read.diagnostic,
+        : // A refused file is reported at the include that names it; a broken one at its own bad line.
+          ruleId === 'workspace/path'
+          ? includeDiagnostic(source, include, { ruleId, message: `mj-include: "${reference}": ${message}`, ...(hint ? { hint } : {}) })
+          : read.diagnostic,
     );
     return undefined;
   }

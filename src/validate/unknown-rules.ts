@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseYaml, readSourceFile, type ResolvedConfig } from '../workspace/index.js';
+import { fileSizeLimits, parseYaml, readWorkspaceFile, type ResolvedConfig } from '../workspace/index.js';
 import { didYouMean } from './did-you-mean.js';
 import type { RuleMeta } from './rule.js';
 import { configSchema } from './rules/config-schema.js';
@@ -13,7 +13,7 @@ export async function unknownRuleDiagnostics(config: ResolvedConfig, rules: read
   const unknown = Object.keys(config.rules).filter((id) => !ids.includes(id));
   if (unknown.length === 0 || !config.configFile) return [];
   // The config loaded fine (it has rules), so reading it again for positions succeeds too.
-  const read = await readSourceFile(config.configFile);
+  const read = await readWorkspaceFile(config.configFile, { root: config.projectRoot, maxBytes: fileSizeLimits.settings, configuration: true });
   const document = read.text === undefined ? undefined : parseYaml(config.configFile, read.text.replace(/^\uFEFF/, '')).document;
   return unknown.map((id) => {
     const suggestion = didYouMean(id, ids);

@@ -6,7 +6,7 @@ export { parseSample } from './load-sample.js';
 export { loadWorkspace, listMessageDirs, WorkspaceNotFoundError } from './load-workspace.js';
 export * from './message-schema.js';
 export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
-export { readSourceFile, decodeSource } from './read-source-file.js';
+export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 export { defaultSample, defaultSampleName } from './default-sample.js';
 export { fileSizeLimits, isSecretsFile, readWorkspaceFile, type WorkspaceFileOptions } from './workspace-file.js';

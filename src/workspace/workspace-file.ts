@@ -89,7 +89,7 @@ export async function readWorkspaceFile(file: string, options: WorkspaceFileOpti
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length === buffer.length) return tooLarge(file, length, options.maxBytes);
+      if (length === buffer.length) return problem(file, ruleId, 'the file changed while it was read', 'run txkit again once the file is written');
     }
     return decodeSource(file, buffer.subarray(0, length), ruleId);
   } catch (error) {
@@ -103,7 +103,7 @@ function tooLarge(file: string, bytes: number, maxBytes: number): SourceFileResu
   const diagnostic: Diagnostic = {
     ruleId: 'workspace/file-size',
     severity: 'error',
-    message: `file is ${bytes} bytes or more, over the ${maxBytes}-byte limit; it was not read`,
+    message: `file is ${bytes} bytes, over the ${maxBytes}-byte limit; it was not read`,
     file,
     line: 1,
     column: 1,
