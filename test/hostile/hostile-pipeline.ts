@@ -12,7 +12,7 @@ import { customerioSettings } from '../../src/sync/customerio/connection-setting
 import { loadEnvironment } from '../../src/sync/secrets.js';
 import { readSfmcCredentials } from '../../src/sync/sfmc/sfmc-credentials.js';
 import { validate } from '../../src/validate/validate.js';
-import { loadConfig, loadWorkspace, type Sample } from '../../src/workspace/index.js';
+import { loadConfig, loadWorkspace, WorkspaceNotFoundError, type Sample, type Workspace } from '../../src/workspace/index.js';
 
 const examples = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -152,7 +152,14 @@ export class HostileWorkspace {
   /** Loads, renders and validates the given messages (all by default). */
   private async pipeline(messageIds?: readonly string[]): Promise<PipelineOutcome> {
     const { config, diagnostics } = await loadConfig(this.projectDir);
-    const workspace = await loadWorkspace(config, messageIds);
+    let workspace: Workspace;
+    try {
+      workspace = await loadWorkspace(config, messageIds);
+    } catch (error) {
+      // Every command turns this into a usage error (src/cli/open-workspace.ts).
+      if (!(error instanceof WorkspaceNotFoundError)) throw error;
+      return { diagnostics, newDiagnostics: diagnostics.filter((diagnostic) => !this.baseline.has(diagnosticKey(diagnostic))), renders: 0, outputs: [], usageErrors: [error.message] };
+    }
     const all = [...diagnostics, ...workspace.broken.flatMap((message) => message.diagnostics)];
     let renders = 0;
     const outputs: PipelineOutcome['outputs'] = [];
