@@ -18,6 +18,8 @@ export interface FeatureUsage {
   site: UsageSite;
 }
 
+const skeletonElements = new Set(['html', 'head', 'body', 'title']);
+
 /** `text` with personalization tags blanked to same-length filler, so CSS parses and offsets hold. */
 function maskTags(text: string): string {
   let masked = '';
@@ -132,10 +134,13 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
   };
 
   for (const element of page.elements) {
-    for (const slug of matchers.elements.get(element.name) ?? []) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
+    // Every email has the skeleton, and email/lang and email/dir ask for lang and dir on <html>: caniemail's
+    // notes on these (<body> becomes a <div>, lang not on <td>) are about other elements. Their styles are still checked.
+    const skeleton = skeletonElements.has(element.name);
+    for (const slug of skeleton ? [] : (matchers.elements.get(element.name) ?? [])) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
     const type = element.attributes.type?.toLowerCase() ?? (element.name === 'input' ? 'text' : undefined);
     for (const slug of type ? (matchers.typedElements.get(`${element.name}[type=${type}]`) ?? []) : []) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
-    for (const name of Object.keys(element.attributes)) {
+    for (const name of skeleton ? [] : Object.keys(element.attributes)) {
       for (const slug of matchers.attributes.get(name) ?? []) usages.push({ slug, offset: attributeOffset(page.text, element, name), site: { kind: 'attribute', element, name } });
     }
     const href = element.attributes.href?.trim() ?? '';
