@@ -1,6 +1,7 @@
 import './styles.css';
 import type { Channel, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
 import { ApiRequestError, fetchView, fetchWorkspace } from './api.js';
+import { createCompatPanel } from './compat-panel.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane } from './email-view.js';
 import { h, replaceChildren, segmented } from './element.js';
@@ -59,14 +60,15 @@ const widthControl = segmented<FrameWidth>('Width', [
 const darkToggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: 'Simulate a dark-mode email client', 'data-testid': 'dark-toggle' }, icon('moon'), 'Dark');
 darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
 const emailControls = h('div', { class: 'toolbar-group' }, emailTabs.element, widthControl.element, darkToggle);
-const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls);
+const compat = createCompatPanel();
+const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls, compat.badge);
 
 const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
 const emailPane = createEmailPane();
 const smsPane = createSmsPane();
 const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const diagnostics = createDiagnosticsPanel();
-const main = h('main', { class: 'main' }, header, toolbar, banner, stage, diagnostics.element);
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
 const editor = createSampleEditor();
 const app = document.getElementById('app')!;
 replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element));
@@ -92,6 +94,7 @@ function showNoMessage(heading: string, text: string): void {
   banner.hidden = true;
   showEmptyStage(heading, text);
   diagnostics.show([]);
+  compat.show([]);
   void editor.open(undefined, undefined);
 }
 
@@ -117,6 +120,7 @@ function applyView(next: MessageView): void {
     // message.yaml broke: keep showing the last good render, with the new problems.
     banner.hidden = false;
     diagnostics.show(next.diagnostics);
+    compat.show(next.diagnostics);
     return;
   }
   view = next;
@@ -149,6 +153,7 @@ function applyView(next: MessageView): void {
   }
   banner.hidden = !keptLastGood;
   diagnostics.show(next.diagnostics);
+  compat.show(next.diagnostics);
   applyControls();
   writeHash();
   void editor.open(next.id, next.sample ?? undefined);

@@ -18,14 +18,19 @@ export interface ParsedTargets {
   unknown: string[];
 }
 
-/** Every family.platform the data set has results for. */
+const knownClientsOf = new WeakMap<CaniemailData, Map<string, { family: string; platform: string }>>();
+
+/** Every family.platform the data set has results for (computed once per data set). */
 function knownClients(data: CaniemailData): Map<string, { family: string; platform: string }> {
+  const cached = knownClientsOf.get(data);
+  if (cached) return cached;
   const clients = new Map<string, { family: string; platform: string }>();
   for (const feature of data.features.values()) {
     for (const [family, platforms] of Object.entries(feature.stats)) {
       for (const platform of Object.keys(platforms)) clients.set(`${family}.${platform}`, { family, platform });
     }
   }
+  knownClientsOf.set(data, clients);
   return clients;
 }
 

@@ -17,8 +17,8 @@ export interface FeatureMatchers {
   properties: ReadonlyMap<string, string[]>;
   /** A property with a given value (display:flex): reported instead of the property's own feature. */
   propertyValues: ReadonlyArray<{ property: string; value: RegExp; slug: string }>;
-  /** Functions, units and keywords in a declaration's value. */
-  values: ReadonlyArray<{ pattern: RegExp; slug: string }>;
+  /** The features of the functions, units and keywords in a declaration's value. */
+  valueFeatures(value: string): string[];
   /** At-rule name → features. */
   atRules: ReadonlyMap<string, string[]>;
   /** Media features in an @media query. */
@@ -66,19 +66,26 @@ const propertyValues = [
   { property: 'flex-wrap', value: /^wrap/, slug: 'css-flex-wrap' },
 ];
 
-const functionNames: Record<string, string> = {
-  'css-unit-calc': 'calc',
-  'css-function-clamp': 'clamp',
-  'css-function-max': 'max',
-  'css-function-min': 'min',
-  'css-function-light-dark': 'light-dark',
-  'css-linear-gradient': '(?:repeating-)?linear-gradient',
-  'css-radial-gradient': '(?:repeating-)?radial-gradient',
-  'css-conic-gradient': '(?:repeating-)?conic-gradient',
-  'css-rgb': 'rgb',
-  'css-rgba': 'rgba',
-  'css-modern-color': 'ok(?:lch|lab)|lch|lab',
-  'css-variables': 'var',
+/** CSS function name → feature. */
+const functions: Record<string, string> = {
+  calc: 'css-unit-calc',
+  clamp: 'css-function-clamp',
+  max: 'css-function-max',
+  min: 'css-function-min',
+  'light-dark': 'css-function-light-dark',
+  'linear-gradient': 'css-linear-gradient',
+  'repeating-linear-gradient': 'css-linear-gradient',
+  'radial-gradient': 'css-radial-gradient',
+  'repeating-radial-gradient': 'css-radial-gradient',
+  'conic-gradient': 'css-conic-gradient',
+  'repeating-conic-gradient': 'css-conic-gradient',
+  rgb: 'css-rgb',
+  rgba: 'css-rgba',
+  lch: 'css-modern-color',
+  oklch: 'css-modern-color',
+  lab: 'css-modern-color',
+  oklab: 'css-modern-color',
+  var: 'css-variables',
 };
 
 const keywordValues: Record<string, RegExp> = {
@@ -88,7 +95,12 @@ const keywordValues: Record<string, RegExp> = {
   'css-important': /!\s*important/i,
 };
 
-const units = ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc'];
+/** CSS unit → feature. */
+const units: Record<string, string> = Object.fromEntries(
+  ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc'].map((unit) => [unit, `css-unit-${unit}`]).concat([['%', 'css-unit-percent']]),
+);
+const functionPattern = /(?<![\w-])([a-z-]+)\(/gi;
+const unitPattern = /(?<![\w#.-])[-+]?(?:\d*\.)?\d+([a-z]+|%)(?![\w-])/gi;
 
 const mediaFeatures = [
   { pattern: /prefers-color-scheme/i, slug: 'css-at-media-prefers-color-scheme' },
@@ -174,19 +186,21 @@ export function featureMatchers(data: CaniemailData): FeatureMatchers {
     if (pseudoElement) selectors.push({ pattern: new RegExp(`${singleColonPseudoElements.has(pseudoElement) ? '::?' : '::'}${escapeRegExp(pseudoElement)}(?![\\w-])`, 'i'), slug });
   }
   if (has('css-at-keyframes')) add(atRules, '-webkit-keyframes', 'css-at-keyframes');
-  const values = [
-    ...Object.entries(functionNames).map(([slug, name]) => ({ slug, pattern: new RegExp(`(?<![\\w-])(?:${name})\\(`, 'i') })),
-    ...Object.entries(keywordValues).map(([slug, pattern]) => ({ slug, pattern })),
-    ...units.map((unit) => ({ slug: `css-unit-${unit}`, pattern: new RegExp(`(?<![\\w#.-])[-+]?(?:\\d*\\.)?\\d+${unit}(?![\\w-])`, 'i') })),
-    { slug: 'css-unit-percent', pattern: /(?<![\w#.-])[-+]?(?:\d*\.)?\d+%/ },
-  ].filter((matcher) => has(matcher.slug));
+  const keywords = Object.entries(keywordValues).filter(([slug]) => has(slug));
+  const valueFeatures = (value: string): string[] => {
+    const slugs = new Set<string>();
+    for (const match of value.matchAll(functionPattern)) slugs.add(functions[match[1]!.toLowerCase()] ?? '');
+    for (const match of value.matchAll(unitPattern)) slugs.add(units[match[1]!.toLowerCase()] ?? '');
+    for (const [slug, pattern] of keywords) if (pattern.test(value)) slugs.add(slug);
+    return [...slugs].filter((slug) => slug !== '' && has(slug));
+  };
   return {
     elements,
     attributes,
     typedElements,
     properties,
     propertyValues: propertyValues.filter((matcher) => has(matcher.slug)),
-    values,
+    valueFeatures,
     atRules,
     mediaFeatures: mediaFeatures.filter((matcher) => has(matcher.slug)),
     selectors: [...selectors, ...structuralSelectors.filter((matcher) => has(matcher.slug))],

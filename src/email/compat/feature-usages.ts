@@ -18,6 +18,8 @@ export interface FeatureUsage {
   site: UsageSite;
 }
 
+const skeletonElements = new Set(['html', 'head', 'body', 'title']);
+
 /** `text` with personalization tags blanked to same-length filler, so CSS parses and offsets hold. */
 function maskTags(text: string): string {
   let masked = '';
@@ -42,11 +44,40 @@ function parseCss(css: string): postcss.Root | undefined {
   }
 }
 
-/** Offset of attribute `name` in the start tag of `element`. */
-function attributeOffset(page: string, element: HtmlElement, name: string): number {
-  const tag = page.slice(element.start, element.startTagEnd);
-  const match = new RegExp(`\\s(${name.replace(/[^\w-]/g, '')})(?=[\\s=/>])`, 'i').exec(tag);
-  return element.start + (match ? match.index + 1 : 0);
+/** Offset of attribute `name` (lower case) in the start tag of `element`. */
+export function attributeOffset(page: string, element: HtmlElement, name: string): number {
+  const tag = page.slice(element.start, element.startTagEnd).toLowerCase();
+  for (let at = tag.indexOf(name); at !== -1; at = tag.indexOf(name, at + 1)) {
+    if (/\s/.test(tag[at - 1] ?? '') && /[\s=/>]/.test(tag[at + name.length] ?? '')) return element.start + at;
+  }
+  return element.start;
+}
+
+/** The declarations of an inline style with their offsets in it (`;` inside quotes or parentheses does not split). */
+function inlineDeclarations(style: string): Array<{ property: string; value: string; important: boolean; offset: number }> {
+  const declarations = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let index = 0; index <= style.length; index++) {
+    const char = style[index];
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if ((char === ';' && depth === 0) || char === undefined) {
+      const text = style.slice(start, index);
+      const colon = text.indexOf(':');
+      if (colon > 0) {
+        const raw = text.slice(colon + 1);
+        const important = /!\s*important\s*$/i.test(raw);
+        declarations.push({ property: text.slice(0, colon).trim(), value: raw.replace(/!\s*important\s*$/i, '').trim(), important, offset: start + text.length - text.trimStart().length });
+      }
+      start = index + 1;
+    }
+  }
+  return declarations;
 }
 
 /** Offset of the value of the `style` attribute, and its raw text. */
@@ -63,15 +94,14 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
   const text = maskTags(page.text);
   const usages: FeatureUsage[] = [];
 
-  const declaration = (decl: Declaration, base: number, site: (property: string) => UsageSite): void => {
-    const offset = base + (decl.source?.start?.offset ?? 0);
+  const declaration = (decl: { prop: string; value: string; important?: boolean }, offset: number, site: UsageSite): void => {
     const property = decl.prop.toLowerCase();
     const value = `${decl.value}${decl.important ? ' !important' : ''}`.replace(/url\([^)]*\)|"[^"]*"|'[^']*'/gi, '');
     const specific = matchers.propertyValues.filter((matcher) => matcher.property === property && matcher.value.test(decl.value.trim().toLowerCase()));
     const slugs = specific.length > 0 ? specific.map((matcher) => matcher.slug) : [...(matchers.properties.get(property) ?? [])];
-    if (property.startsWith('--') && matchers.values.some((matcher) => matcher.slug === 'css-variables')) slugs.push('css-variables');
-    for (const matcher of matchers.values) if (matcher.pattern.test(value)) slugs.push(matcher.slug);
-    for (const slug of slugs) usages.push({ slug, offset, site: site(property) });
+    if (property.startsWith('--')) slugs.push('css-variables');
+    slugs.push(...matchers.valueFeatures(value));
+    for (const slug of slugs) usages.push({ slug, offset, site });
   };
 
   const styleBlock = (element: HtmlElement): void => {
@@ -81,7 +111,7 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
     const at = (node: ChildNode): UsageSite => ({ kind: 'style-block', element, text: node.toString().split('{')[0]!.trim() });
     root.walk((node) => {
       const offset = base + (node.source?.start?.offset ?? 0);
-      if (node.type === 'decl') declaration(node, base, () => at(node));
+      if (node.type === 'decl') declaration(node as Declaration, offset, at(node));
       else if (node.type === 'atrule') {
         const rule = node as AtRule;
         const name = rule.name.toLowerCase();
@@ -104,10 +134,13 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
   };
 
   for (const element of page.elements) {
-    for (const slug of matchers.elements.get(element.name) ?? []) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
+    // Every email has the skeleton, and email/lang and email/dir ask for lang and dir on <html>: caniemail's
+    // notes on these (<body> becomes a <div>, lang not on <td>) are about other elements. Their styles are still checked.
+    const skeleton = skeletonElements.has(element.name);
+    for (const slug of skeleton ? [] : (matchers.elements.get(element.name) ?? [])) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
     const type = element.attributes.type?.toLowerCase() ?? (element.name === 'input' ? 'text' : undefined);
     for (const slug of type ? (matchers.typedElements.get(`${element.name}[type=${type}]`) ?? []) : []) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
-    for (const name of Object.keys(element.attributes)) {
+    for (const name of skeleton ? [] : Object.keys(element.attributes)) {
       for (const slug of matchers.attributes.get(name) ?? []) usages.push({ slug, offset: attributeOffset(page.text, element, name), site: { kind: 'attribute', element, name } });
     }
     const href = element.attributes.href?.trim() ?? '';
@@ -117,9 +150,8 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
       usages.push({ slug: 'html-meta-color-scheme', offset: element.start, site: { kind: 'element', element } });
     }
     const style = styleAttribute(text, element);
-    if (style) {
-      const root = parseCss(`x{${style.text}}`);
-      root?.walkDecls((decl) => declaration(decl, style.offset - 2, (property) => ({ kind: 'inline-style', element, property })));
+    for (const decl of style ? inlineDeclarations(style.text) : []) {
+      declaration({ prop: decl.property, value: decl.value, important: decl.important }, style!.offset + decl.offset, { kind: 'inline-style', element, property: decl.property.toLowerCase() });
     }
     if (element.name === 'style') styleBlock(element);
   }

@@ -1,0 +1,70 @@
+import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
+import { h, replaceChildren } from './element.js';
+
+export interface CompatPanel {
+  element: HTMLElement;
+  /** Toolbar badge: how many compatibility findings the shown email has. */
+  badge: HTMLElement;
+  show(diagnostics: readonly PreviewDiagnostic[]): void;
+}
+
+/** The rules whose findings name email clients (src/email/compat). */
+const clientRules = new Set(['email/compat', 'email/img-format']);
+
+/**
+ * The clients a finding names, from the message email/compat writes
+ * ("X is not supported in A, B (notes); partly supported in C").
+ */
+function clientsOf(message: string): Map<string, 'no' | 'partial'> {
+  const clients = new Map<string, 'no' | 'partial'>();
+  for (const part of message.split(/;\s*/)) {
+    const match = /(not|partly) supported in ([^(]+)/.exec(part);
+    if (!match) continue;
+    for (const client of match[2]!.split(',').map((name) => name.trim()).filter(Boolean)) clients.set(client, match[1] === 'not' ? 'no' : 'partial');
+  }
+  return clients;
+}
+
+/** Compatibility: a matrix of the email's findings × the clients that lack them; each finding links to its source line. */
+export function createCompatPanel(): CompatPanel {
+  const badge = h('span', { class: 'compat-badge', 'data-testid': 'compat-badge', title: 'Email-client compatibility findings' });
+  const table = h('table', { class: 'compat-matrix', 'data-testid': 'compat-matrix' });
+  const element = h('section', { class: 'compat', 'data-testid': 'compat-panel' }, h('h2', { class: 'compat-title' }, 'Compatibility'), table);
+  return {
+    element,
+    badge,
+    show(diagnostics) {
+      const findings = diagnostics.filter((diagnostic) => clientRules.has(diagnostic.ruleId)).map((diagnostic) => ({ diagnostic, clients: clientsOf(diagnostic.message) }));
+      const clients = [...new Set(findings.flatMap((finding) => [...finding.clients.keys()]))].sort();
+      badge.textContent = String(findings.length);
+      badge.dataset['state'] = findings.some((finding) => finding.diagnostic.severity !== 'info') ? 'warning' : findings.length > 0 ? 'info' : 'clean';
+      element.hidden = findings.length === 0;
+      replaceChildren(
+        table,
+        h('thead', {}, h('tr', {}, h('th', {}, 'Feature'), ...clients.map((client) => h('th', { scope: 'col' }, client)))),
+        h(
+          'tbody',
+          {},
+          ...findings.map(({ diagnostic, clients: lacking }) =>
+            h(
+              'tr',
+              { 'data-rule': diagnostic.ruleId },
+              h(
+                'th',
+                { scope: 'row', title: diagnostic.message },
+                diagnostic.message.split(' is ')[0],
+                ' ',
+                h('a', { class: 'compat-source', href: `vscode://file/${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`, title: 'Open in the editor' }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
+                diagnostic.hint && h('a', { class: 'compat-doc', href: diagnostic.hint.replace(/^.*?(https:\/\/\S+).*$/, '$1'), target: '_blank', rel: 'noreferrer' }, 'caniemail'),
+              ),
+              ...clients.map((client) => {
+                const level = lacking.get(client);
+                return h('td', { class: `compat-cell compat-${level ?? 'yes'}`, title: level === 'no' ? 'not supported' : level === 'partial' ? 'partly supported' : 'supported' }, level === 'no' ? '✕' : level === 'partial' ? '◐' : '');
+              }),
+            ),
+          ),
+        ),
+      );
+    },
+  };
+}
