@@ -39,7 +39,7 @@ const uniqueMark: Record<string, (mark: string) => string> = {
  * A project of `count` messages in templates/: copies of the examples in turn, each with its own
  * id, its own platform keys and template text of its own.
  */
-async function generateProject(count: number, salt: string): Promise<string> {
+export async function generateProject(count: number, salt: string): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), `txkit-bench-${count}-`));
   const examples = path.join(repoRoot, 'templates');
   const workspace = path.join(project, 'templates');
