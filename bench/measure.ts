@@ -2,6 +2,9 @@
  * Timing for benchmarks. Every figure is a `Spread`: the median of at least 5 runs, with the
  * fastest and slowest. Operations compared are run in turn, run by run, so load from other
  * processes on the machine hits both alike and their ratio stays meaningful.
+ *
+ * In-process figures are CPU time (process.cpuUsage, user + system): on a machine shared with
+ * other work, wall time mostly measures how long the scheduler kept this process waiting.
  */
 
 export const minimumRuns = 5;
@@ -37,27 +40,33 @@ export interface MeasureOptions {
 
 type Operation = () => unknown;
 
+/** Milliseconds of CPU this process has used (every thread: JIT and GC helpers included). */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function runBatch(operation: Operation, iterations: number, isAsync: boolean): Promise<number> {
-  const started = performance.now();
+  const started = cpuMs();
   if (isAsync) for (let i = 0; i < iterations; i++) await operation();
   else for (let i = 0; i < iterations; i++) operation();
-  return performance.now() - started;
+  return cpuMs() - started;
 }
 
 /** Runs `operation` for `warmupMs`; returns its rough cost and whether it answers with promises. */
 async function warmUp(operation: Operation, warmupMs: number): Promise<{ estimateMs: number; isAsync: boolean }> {
   const isAsync = operation() instanceof Promise;
-  const started = performance.now();
+  const started = cpuMs();
   let count = 0;
-  while (performance.now() - started < warmupMs || count < 3) {
+  while (cpuMs() - started < warmupMs || count < 3) {
     const result = operation();
     if (isAsync) await result;
     count++;
   }
-  return { estimateMs: (performance.now() - started) / count, isAsync };
+  return { estimateMs: (cpuMs() - started) / count, isAsync };
 }
 
-/** Milliseconds per call of each operation: one spread each, over batches taken in turn. */
+/** CPU milliseconds per call of each operation: one spread each, over batches taken in turn. */
 export async function measureSideBySide(operations: readonly Operation[], options: MeasureOptions = {}): Promise<Spread[]> {
   const { warmupMs = 300, batches = 11, batchMs = 40 } = options;
   const prepared = [];
@@ -71,12 +80,6 @@ export async function measureSideBySide(operations: readonly Operation[], option
   return prepared.map((entry) => spread(entry.perCall));
 }
 
-/** Wall time of one run of `work`, for operations too long to batch (a whole workspace). */
-export async function timeOnce<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
-}
 
 /** "1.23× (1.10–1.41)": a spread with the given unit and digits. */
 export function formatSpread(value: Spread, digits = 2, unit = ''): string {

@@ -17,8 +17,10 @@ export interface ValidateRow {
   warm: ProcessResult;
   /** `node bench/raw-mjml.mjs`: mjml2html of every email.mjml of the same workspace. */
   raw: ProcessResult;
+  /** CPU time ratios, run by run (wall ratios: divide the wallMs spreads). */
   coldRatio: Spread;
   warmRatio: Spread;
+  coldWallRatio: Spread;
   rssRatio: Spread;
 }
 
@@ -39,7 +41,7 @@ const uniqueMark: Record<string, (mark: string) => string> = {
  * A project of `count` messages in templates/: copies of the examples in turn, each with its own
  * id, its own platform keys and template text of its own.
  */
-async function generateProject(count: number, salt: string): Promise<string> {
+export async function generateProject(count: number, salt: string): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), `txkit-bench-${count}-`));
   const examples = path.join(repoRoot, 'templates');
   const workspace = path.join(project, 'templates');
@@ -88,7 +90,7 @@ async function measureSize(size: number, runs: number): Promise<{ row: ValidateR
   );
   return {
     project,
-    row: { messages: size, cold: cold!, warm: warm!, raw: raw!, coldRatio: ratioSpread(cold!.wallMs, raw!.wallMs), warmRatio: ratioSpread(warm!.wallMs, raw!.wallMs), rssRatio: ratioSpread(cold!.peakRssMiB, raw!.peakRssMiB) },
+    row: { messages: size, cold: cold!, warm: warm!, raw: raw!, coldRatio: ratioSpread(cold!.cpuMs, raw!.cpuMs), warmRatio: ratioSpread(warm!.cpuMs, raw!.cpuMs), coldWallRatio: ratioSpread(cold!.wallMs, raw!.wallMs), rssRatio: ratioSpread(cold!.peakRssMiB, raw!.peakRssMiB) },
   };
 }
 

@@ -120,8 +120,8 @@ function analyzeUcs2(text: string): Ucs2Analysis {
 function findUcs2Characters(graphemes: Grapheme[]): Ucs2Character[] {
   const found: Ucs2Character[] = [];
   for (const grapheme of graphemes) {
-    const culprit = [...grapheme.text].find((char) => septetsFor(char) === undefined);
-    if (culprit === undefined) continue;
+    if (gsm7Septets(grapheme.text) !== undefined) continue;
+    const culprit = [...grapheme.text].find((char) => septetsFor(char) === undefined)!;
     const replacement = gsmReplacementFor(grapheme.text);
     found.push({
       char: grapheme.text,

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache.js';
 import { isGsm7Char, isGsm7Text } from './gsm7.js';
 import { splitGraphemes } from './graphemes.js';
 
@@ -120,6 +121,18 @@ function replacementForCodePoint(char: string): string | undefined {
  */
 export function gsmReplacementFor(char: string): string | undefined {
   if (isGsm7Text(char)) return undefined;
+  const known = knownReplacements.get(char);
+  if (known !== undefined) return known ?? undefined;
+  const replacement = replacementForCluster(char);
+  knownReplacements.set(char, replacement ?? null);
+  return replacement;
+}
+
+// Texts repeat the same few characters outside GSM-7 (a name, curly quotes): each is worked out
+// once (null: none). Bounded, as a long text of distinct characters must not grow it forever.
+const knownReplacements = new BoundedCache<string, string | null>(4096);
+
+function replacementForCluster(char: string): string | undefined {
   let replacement = '';
   for (const codePoint of char.normalize('NFC')) {
     const mapped = replacementForCodePoint(codePoint);
