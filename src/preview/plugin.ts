@@ -2,6 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import type { WorkspaceUpdate } from './api-types.js';
 import { apiMiddleware } from './middlewares/api.js';
 import { hostCheckMiddleware } from './middlewares/host-check.js';
+import { sameOriginMiddleware } from './middlewares/same-origin.js';
 import type { PreviewWorkspace } from './preview-workspace.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
 
@@ -23,7 +24,7 @@ function boundHostOf(server: ViteDevServer, fallback: string): string {
 }
 
 /**
- * The server side of `txkit dev`: a Host check in front of everything, the JSON API, and a
+ * The server side of `txkit dev`: a Host check and an origin check in front of everything, the JSON API, and a
  * watcher on the workspace that re-renders what a save concerns and pushes `txkit:update`
  * to the open pages over Vite's HMR socket.
  */
@@ -37,7 +38,12 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
       const send = (update: WorkspaceUpdate | undefined) => {
         if (update) server.ws.send({ type: 'custom', event: updateEvent, data: update });
       };
-      server.middlewares.use(hostCheckMiddleware(boundHostOf(server, options.host)));
+      // Ahead of Vite's own middlewares (its CORS and Host check come before any plugin's):
+      // txkit's checks are the ones that answer, with txkit's message, for every route.
+      server.middlewares.stack.unshift(
+        { route: '', handle: hostCheckMiddleware(boundHostOf(server, options.host)) },
+        { route: '', handle: sameOriginMiddleware() },
+      );
       server.middlewares.use(apiMiddleware(workspace));
       watcher = watchWorkspace(workspace.root, {
         async onChange(files, morePending) {

@@ -58,8 +58,13 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
       port: options.port ?? defaultPreviewPort,
       strictPort: false,
       open: options.open ?? false,
-      // Vite's own Host check (localhost names and IP literals); the plugin adds a stricter one.
+      // Vite's own Host check (localhost names and IP literals) still guards the HMR socket; the plugin's stricter one answers first.
       allowedHosts: [],
+      // Vite's default CORS lets a page on any localhost port read every answer; the preview has only its own page.
+      cors: false,
+      // Vite serves /@fs/<path> from the folder holding the UI's package (in a monorepo: the
+      // monorepo root). The UI needs its own sources only (Vite adds its client's folder).
+      fs: { strict: true, allow: [previewUiRoot] },
     },
     plugins: [txkitPreview({ workspace, host })],
   };

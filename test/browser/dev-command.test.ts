@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,9 +28,9 @@ interface RunningDev {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `txkit dev ...args` in the project folder and waits for it to print its URL. */
-async function startDev(args: readonly string[]): Promise<RunningDev> {
-  const child = spawn(process.execPath, [txkitBin, 'dev', ...args], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+/** Starts `txkit dev ...args` (this checkout's, in the project folder, unless told otherwise) and waits for it to print its URL. */
+async function startDev(args: readonly string[], where: { bin: string; cwd: string } = { bin: txkitBin, cwd: project }): Promise<RunningDev> {
+  const child = spawn(process.execPath, [where.bin, 'dev', ...args], { cwd: where.cwd, env: { ...process.env, NO_COLOR: '1' } });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -89,6 +89,63 @@ describe('txkit dev', () => {
       blocker.close();
     }
     expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('is a one-line usage error when --host is not an address of this machine', { timeout: 120_000 }, async () => {
+    // .invalid never resolves (RFC 2606); 192.0.2.1 is a documentation address (RFC 5737) no machine here has.
+    for (const host of ['evil.invalid', 'not a host!', '192.0.2.1']) {
+      const result = await runCli(['dev', 'emails', '--port', '0', '--host', host], { cwd: project, env: { NO_COLOR: '1' } });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr, host).toMatch(new RegExp(`^txkit: cannot listen on ${host.replace(/[.!]/g, '\\$&')}:0: [^\n]+\n$`));
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it('in a monorepo, serves no file of the monorepo through /@fs/ (txkit installed in its node_modules)', { timeout: 120_000 }, async () => {
+    // Vite serves /@fs/ from the workspace root it finds above the UI's folder: for txkit
+    // installed in a monorepo's node_modules, the monorepo root (pnpm-workspace.yaml).
+    const mono = await mkdtemp(path.join(os.tmpdir(), 'txkit-monorepo-'));
+    try {
+      const secret = 'AWS_SECRET_ACCESS_KEY=monorepo-secret-7f3a';
+      await writeFile(path.join(mono, 'pnpm-workspace.yaml'), "packages:\n  - 'packages/*'\n");
+      await writeFile(path.join(mono, 'package.json'), JSON.stringify({ private: true, workspaces: ['packages/*'] }));
+      await writeFile(path.join(mono, 'credentials'), `${secret}\n`);
+      const installed = path.join(mono, 'node_modules', 'txkit');
+      for (const part of ['bin', 'dist', 'preview', 'package.json']) await cp(path.join(repoRoot, part), path.join(installed, part), { recursive: true });
+      await symlink(path.join(repoRoot, 'node_modules'), path.join(installed, 'node_modules'), 'dir');
+      const app = path.join(mono, 'packages', 'app');
+      await cp(path.join(repoRoot, 'templates'), path.join(app, 'templates'), { recursive: true });
+      await writeFile(path.join(app, 'credentials'), `${secret}\n`);
+
+      const dev = await startDev(['templates', '--port', '0'], { bin: path.join(installed, 'bin', 'txkit.js'), cwd: app });
+      try {
+        // The preview itself runs from the installed copy.
+        await expect(fetch(`${dev.url}src/main.ts`).then((response) => response.status)).resolves.toBe(200);
+        const targets = [
+          `@fs${mono}/credentials`,
+          `@fs${mono}/credentials?raw`,
+          `@fs${mono}/credentials?import&raw`,
+          `@fs${mono}/credentials?url`,
+          `@fs${app}/credentials`,
+          `@fs${installed}/preview/%2e%2e/%2e%2e/%2e%2e/credentials`,
+          `@fs${installed}/preview/..%2f..%2f..%2fcredentials`,
+          `%2e%2e/%2e%2e/%2e%2e/credentials`,
+          `@fs/${mono.replace(/\//g, '\\')}\\credentials`,
+        ];
+        for (const target of targets) {
+          const response = await fetch(dev.url + target);
+          const body = await response.text();
+          expect(body, target).not.toContain(secret);
+          // Encoded separators do not name the file: those fall through to the page (the SPA fallback).
+          if (target.startsWith('@fs') && !target.includes('%')) expect(response.status, target).toBe(403);
+        }
+      } finally {
+        dev.child.kill('SIGINT');
+      }
+      expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+    } finally {
+      await rm(mono, { recursive: true, force: true });
+    }
   });
 
   it('is a usage error when the workspace does not exist', async () => {

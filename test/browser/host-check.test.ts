@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalHost } from '../../src/preview/index.js';
+import { launchChromium } from './chromium.js';
 import { startHarness, type PreviewHarness } from './preview-harness.js';
 
 let harness: PreviewHarness;
@@ -26,14 +27,50 @@ function get(path: string, host: string): Promise<{ status: number; body: string
   });
 }
 
+/** The first words of txkit's refusal; Vite's own Host check answers "Blocked request. This host (…) is not allowed". */
+const txkitRefusal = 'txkit preview: blocked a request for host';
+
 describe('txkit dev: DNS rebinding protection', () => {
-  it('answers 403 to a foreign Host header, on the page and on the API', async () => {
-    for (const path of ['/', '/__txkit/api/workspace', '/__txkit/api/messages/order-confirmation/samples/standard']) {
-      await expect(get(path, 'attacker.example')).resolves.toMatchObject({ status: 403 });
-      await expect(get(path, `attacker.example:${harness.server.port}`)).resolves.toMatchObject({ status: 403 });
+  // Vite's own Host check refuses attacker.example too (with a 403 telling the user to edit
+  // vite.config.js), so each case checks that txkit's check is the one that answered.
+  it("answers a foreign Host header with txkit's refusal, on every route", async () => {
+    const routes = ['/', '/__txkit/api/workspace', '/__txkit/api/messages/order-confirmation/samples/standard', '/src/main.ts', '/@vite/client', `/@fs${harness.workspace}/order-confirmation/message.yaml`];
+    for (const path of routes) {
+      for (const host of ['attacker.example', `attacker.example:${harness.server.port}`]) {
+        const response = await get(path, host);
+        expect(response, `${host}${path}`).toMatchObject({ status: 403 });
+        expect(response.body, `${host}${path}`).toContain(`${txkitRefusal} "${host}"`);
+        expect(response.body).not.toContain('vite.config');
+        expect(response.body).not.toContain(harness.workspace);
+      }
     }
-    // An IP literal that is not this machine's loopback (the server is bound to 127.0.0.1).
-    await expect(get('/__txkit/api/workspace', '192.0.2.10')).resolves.toMatchObject({ status: 403 });
+  });
+
+  it('refuses an IP literal that is not this machine, which Vite\'s own check lets through', async () => {
+    // The server is bound to 127.0.0.1; Vite accepts any IP literal as Host.
+    for (const host of ['192.0.2.10', `192.0.2.10:${harness.server.port}`, '[2001:db8::1]']) {
+      const response = await get('/__txkit/api/workspace', host);
+      expect(response, host).toMatchObject({ status: 403 });
+      expect(response.body, host).toContain(txkitRefusal);
+    }
+  });
+
+  it('refuses a page whose DNS name was rebound to 127.0.0.1, in Chromium', { timeout: 60_000 }, async () => {
+    // Chromium resolves attacker.example to 127.0.0.1, as a rebinding DNS server would make it.
+    const browser = await launchChromium(['--host-resolver-rules=MAP attacker.example 127.0.0.1']);
+    try {
+      const page = await browser.newPage();
+      const response = await page.goto(`http://attacker.example:${harness.server.port}/__txkit/api/workspace`);
+      expect(response?.status()).toBe(403);
+      const text = await page.locator('body').innerText();
+      expect(text).toContain(`${txkitRefusal} "attacker.example:${harness.server.port}"`);
+      expect(text).not.toContain(harness.workspace);
+      // The page's own script (same origin as far as the browser knows) reads nothing either.
+      const read = await page.evaluate(async () => (await fetch('/__txkit/api/messages/order-confirmation')).status);
+      expect(read).toBe(403);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('serves loopback names and addresses', async () => {

@@ -19,6 +19,24 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** Why the server could not listen, for the errors that come from the --host / --port given (undefined: a txkit bug). */
+function listenFailure(code: string | undefined): string | undefined {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      return 'no such host; pass --host an address of this machine (127.0.0.1, or 0.0.0.0 for your network)';
+    case 'EADDRNOTAVAIL':
+    case 'EINVAL':
+      return 'that address is not one of this machine\'s; pass --host 127.0.0.1, or 0.0.0.0 for your network';
+    case 'EACCES':
+      return 'permission denied; pick a --port above 1023';
+    default:
+      return undefined;
+  }
+}
+
 /** Resolves when the user stops the server (Ctrl+C) or the process is asked to end. */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
@@ -53,8 +71,8 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
           server = await startPreviewServer({ config, host: options.host, port: options.port, open: options.open ?? false });
         } catch (error) {
           if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EADDRNOTAVAIL' || code === 'EACCES') throw new UsageError(`cannot listen on ${options.host}:${options.port} (${code}): pick another --host or --port`);
+          const reason = listenFailure((error as NodeJS.ErrnoException).code);
+          if (reason) throw new UsageError(`cannot listen on ${options.host}:${options.port}: ${reason}`);
           throw error;
         }
         // Listen for Ctrl+C before saying it works: a signal right after the message must not kill us.

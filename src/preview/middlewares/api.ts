@@ -6,6 +6,7 @@ import type { ApiError, SampleSaveResult, SampleSource } from '../api-types.js';
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
 import { locateSample, writeSample } from '../sample-writer.js';
+import { crossOriginReason } from './same-origin.js';
 
 /** Every route of the preview's JSON API lives under this path (the UI's api.ts uses the same). */
 export const apiBase = '/__txkit/api/';
@@ -41,24 +42,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * Writes must come from the preview page itself. The Host check stops DNS rebinding; this
- * stops another site open in the same browser from posting to 127.0.0.1 (a cross-site form
- * or fetch carries its own Origin, and JSON bodies need a CORS preflight that never passes).
+ * Writes must come from the preview page itself, as every read must (sameOriginMiddleware),
+ * and not even a navigation of another page may write: a cross-site form posts as one. JSON
+ * bodies need a CORS preflight besides, which never passes.
  */
 function assertSameOrigin(req: IncomingMessage): void {
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.startsWith('application/json')) throw new HttpProblem(415, 'send the sample as application/json');
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpProblem(403, 'cross-site writes are refused');
-  const origin = req.headers.origin;
-  if (origin === undefined) return;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new HttpProblem(403, 'malformed Origin header');
-  }
-  if (originHost !== req.headers.host) throw new HttpProblem(403, 'cross-origin writes are refused');
+  const reason = crossOriginReason(req, { allowNavigation: false });
+  if (reason !== undefined) throw new HttpProblem(403, `cross-origin writes are refused (${reason})`);
 }
 
 function decodeSegment(segment: string): string {

@@ -46,6 +46,10 @@ export function hostCheckMiddleware(boundHost: string): Connect.NextHandleFuncti
     }
     res.statusCode = 403;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end(`Blocked request: host ${JSON.stringify(req.headers.host ?? '')} is not this machine. Open the preview at http://localhost or 127.0.0.1.\n`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.end(
+      `txkit preview: blocked a request for host ${JSON.stringify(req.headers.host ?? '')}, which is not this machine. ` +
+        'Open the preview at http://localhost or http://127.0.0.1; to share it on your network, run `txkit dev --host 0.0.0.0` and open it by IP address.\n',
+    );
   };
 }
