@@ -32,8 +32,8 @@ const seed = {
       { name: 'Legacy promo', customerKey: 'legacy-promo', assetType: { name: 'htmlemail', id: 208 }, views: { html: { content: '<p>Hi %%first_name%%</p>' }, subjectline: { content: 'Hello' } } },
     ],
     emailDefinitions: [
-      { definitionKey: 'welcome-email', name: 'Welcome', description: 'Sent after sign-up.', content: { customerKey: 'txkit-welcome' }, options: { trackLinks: true } },
-      { definitionKey: 'legacy-promo', name: 'Legacy promo', content: { customerKey: 'legacy-promo' } },
+      { definitionKey: 'welcome-email', name: 'Welcome', description: 'Sent after sign-up.', content: { customerKey: 'txkit-welcome' }, subscriptions: { list: 'All Subscribers' }, options: { trackLinks: true } },
+      { definitionKey: 'legacy-promo', name: 'Legacy promo', content: { customerKey: 'legacy-promo' }, subscriptions: { list: 'All Subscribers' } },
     ],
     smsDefinitions: [{ definitionKey: 'otp-sms', name: 'Sign-in code', content: { message: 'Northwind: your sign-in code was sent to your email.' }, subscriptions: { shortCode: '88000', keyword: 'CODE', countryCode: 'US' } }],
   },
