@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type LogLevel, type UserConfig, type ViteDevServer } from 'vite';
+import { createLogger, createServer, type Logger, type LogLevel, type UserConfig, type ViteDevServer } from 'vite';
 import type { ResolvedConfig } from '../workspace/index.js';
 import { txkitPreview } from './plugin.js';
 import { PreviewWorkspace } from './preview-workspace.js';
@@ -37,6 +37,16 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** Vite's logger, less its "Port N is in use, trying another one..." line: `txkit dev` reports the port it moved to once, itself. */
+function previewLogger(level: LogLevel): Logger {
+  const logger = createLogger(level);
+  const info = logger.info.bind(logger);
+  logger.info = (message, options) => {
+    if (!/^Port \d+ is in use, trying another one/.test(message)) info(message, options);
+  };
+  return logger;
+}
+
 /** The Vite configuration of the preview: the UI from `previewUiRoot`, the workspace behind the txkit plugin. */
 export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewServerOptions): UserConfig {
   const host = options.host ?? defaultPreviewHost;
@@ -50,7 +60,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
     // Vite keeps nothing here today (no dependencies to pre-bundle), but must never write inside an installed package.
     cacheDir: path.join(options.config.projectRoot, '.txkit-cache', 'vite'),
     clearScreen: false,
-    logLevel: options.logLevel ?? 'info',
+    customLogger: previewLogger(options.logLevel ?? 'info'),
     // The UI imports no packages: nothing to discover or pre-bundle.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {

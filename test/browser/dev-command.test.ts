@@ -84,6 +84,8 @@ describe('txkit dev', () => {
       const port = Number(new URL(dev.url).port);
       expect(port).not.toBe(taken);
       expect(dev.output()).toContain(`port ${taken} is in use: serving on ${port} instead`);
+      // Said once: Vite's own "Port N is in use, trying another one..." is not repeated beside it (issue 18 item 7).
+      expect(dev.output().match(/is in use/gi)).toHaveLength(1);
     } finally {
       dev.child.kill('SIGINT');
       blocker.close();
