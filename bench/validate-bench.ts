@@ -72,7 +72,8 @@ async function stageOneMessage(project: string): Promise<void> {
   git(project, 'init', '-q');
   git(project, 'add', '-A');
   git(project, 'commit', '-q', '-m', 'bench');
-  const email = path.join(project, 'templates', 'order-confirmation-2', 'email.mjml');
+  const dirs = (await readdir(path.join(project, 'templates'))).filter((name) => name.startsWith('order-confirmation-'));
+  const email = path.join(project, 'templates', dirs[0]!, 'email.mjml');
   await appendFile(email, '<!-- staged edit -->\n');
   git(project, 'add', email);
 }
