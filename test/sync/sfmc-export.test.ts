@@ -41,7 +41,7 @@ describe('Handlebars → SFMC Guide Template Language', () => {
     expect(message.samples.length).toBeGreaterThan(1);
     for (const sample of message.samples) {
       const original = hb.compile(source)(sample.data);
-      expect(hb.compile(exported.output)(sfmcAttributesOf(sample.data, {}))).toBe(original);
+      expect(hb.compile(exported.output)(sfmcAttributesOf(sample.data, {}, message.definition.attributes))).toBe(original);
     }
   });
 
@@ -88,12 +88,24 @@ describe('Handlebars → SFMC Guide Template Language', () => {
 });
 
 describe('SFMC attributes of a sample', () => {
+  // Issue 14 fix 6: SFMC refuses a send attribute the account has no field for (109122
+  // UnknownFieldName, shared/docs/platform-api.md "Sends"), so only declared fields are sent.
+  it('sends only the attributes message.yaml declares', () => {
+    const data = { customer: { first_name: 'Zoë', internal_score: 7, address: { city: 'Lyon' } }, trigger: { order_id: 'NW-1', debug: 'x' } };
+    const declared = { customer: { first_name: {} }, trigger: { order_id: {} } };
+    expect(sfmcAttributesOf(data, { 'customer.address.city': 'City' }, declared)).toEqual({ first_name: 'Zoë', order_id: 'NW-1' });
+  });
+
   it('flattens top-level values to strings under their SFMC names, mapped nested ones too, and sends false as empty', () => {
     const data = {
       customer: { first_name: 'Zoë', vip: false, tags: ['a'], address: { city: 'Lyon' } },
       trigger: { total: 86.5, gift: true, note: null, order_id: 'NW-1' },
     };
-    expect(sfmcAttributesOf(data, { 'customer.first_name': 'FirstName', 'customer.address.city': 'City' })).toEqual({
+    const declared = {
+      customer: { first_name: {}, vip: {}, tags: {}, address: {} },
+      trigger: { total: {}, gift: {}, note: {}, order_id: {} },
+    };
+    expect(sfmcAttributesOf(data, { 'customer.first_name': 'FirstName', 'customer.address.city': 'City' }, declared)).toEqual({
       FirstName: 'Zoë',
       vip: '',
       City: 'Lyon',
