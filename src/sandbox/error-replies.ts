@@ -37,6 +37,7 @@ export const MessagingCode = {
   invalidKeyword: 109115,
   missingKeyword: 109120,
   invalidTo: 109121,
+  unknownFieldName: 109122,
 } as const;
 
 /** Transactional Messaging's 400: `MCMS_UTM_Validation_<detail>`. */

@@ -11,6 +11,12 @@ export interface SandboxOptions {
     clientSecret?: string;
     /** Lifetime of an access token, reported as `expires_in`. Default 1079 (SFMC's ~18 minutes). */
     tokenLifetimeSeconds?: number;
+    /**
+     * The attribute names the account knows (profile attributes, data-extension fields). When
+     * set, a send carrying any other attribute is refused with 400 / 109122 UnknownFieldName
+     * (shared/docs/platform-api.md, Sends). Default: every name is known.
+     */
+    knownAttributes?: readonly string[];
   };
   customerio?: {
     /** Bearer key for the App API; it may also send. Default `sandbox-app-api-key`. */
@@ -39,7 +45,7 @@ export interface SandboxOptions {
 
 export interface ResolvedSandboxOptions {
   port: number;
-  sfmc: { clientId: string; clientSecret: string; tokenLifetimeSeconds: number };
+  sfmc: { clientId: string; clientSecret: string; tokenLifetimeSeconds: number; knownAttributes?: readonly string[] };
   customerio: { appApiKey: string; transactionalApiKey: string };
   rateLimits: { sfmcPerSecond: number; customerioAppPerSecond: number; retryAfterSeconds: number };
   sendProcessingMs: number;
@@ -54,6 +60,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       clientId: options.sfmc?.clientId ?? 'sandbox-client-id',
       clientSecret: options.sfmc?.clientSecret ?? 'sandbox-client-secret',
       tokenLifetimeSeconds: options.sfmc?.tokenLifetimeSeconds ?? 1079,
+      ...(options.sfmc?.knownAttributes ? { knownAttributes: options.sfmc.knownAttributes } : {}),
     },
     customerio: {
       appApiKey: options.customerio?.appApiKey ?? 'sandbox-app-api-key',

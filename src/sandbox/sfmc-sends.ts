@@ -25,7 +25,7 @@ const UNDELIVERABLE = /\.invalid$/i;
 const BOUNCED: SfmcSentMessage['notSent'] = { statusCode: 24, statusMessage: 'The recipient address does not exist.' };
 
 /** POST /messaging/v1/{channel}/messages/{messageKey}: a single-recipient send. */
-function send(channel: SfmcChannel, { params, body, state, now }: RouteContext): Reply {
+function send(channel: SfmcChannel, { params, body, state, now, options }: RouteContext): Reply {
   const messageKey = params.messageKey ?? '';
   if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
@@ -37,6 +37,8 @@ function send(channel: SfmcChannel, { params, body, state, now }: RouteContext):
   if (!isRecord(recipient)) return invalid('MissingRequiredField_recipient');
   if (!isFilledString(recipient.contactKey)) return invalid('MissingRequiredField_recipient.contactKey');
   if (typeof recipient.to !== 'string' || !DELIVERABLE[channel].address.test(recipient.to)) return invalid('InvalidValue_to', MessagingCode.invalidTo);
+  const unknown = unknownAttribute(recipient.attributes, options.sfmc.knownAttributes);
+  if (unknown !== undefined) return invalid(`UnknownFieldName: ${unknown}`, MessagingCode.unknownFieldName);
   const previous = state.sfmc.messages.get(messageKey);
   if (previous && now - previous.queuedAt < MESSAGE_KEY_WINDOW_MS) {
     const detail = `DuplicateMessageKey: ${messageKey} was used within the last 72 hours`;
@@ -53,6 +55,13 @@ function send(channel: SfmcChannel, { params, body, state, now }: RouteContext):
     ...(UNDELIVERABLE.test(recipient.to) ? { notSent: BOUNCED } : {}),
   });
   return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
+}
+
+/** The first send attribute the account has no field for (names compare case-insensitively, as AMPscript's do). */
+function unknownAttribute(attributes: unknown, known: readonly string[] | undefined): string | undefined {
+  if (!known || !isRecord(attributes)) return undefined;
+  const names = new Set(known.map((name) => name.toLowerCase()));
+  return Object.keys(attributes).find((name) => !names.has(name.toLowerCase()));
 }
 
 /** GET /messaging/v1/{channel}/messages/{messageKey}: Queued until processed, then Sent or NotSent. */

@@ -16,6 +16,8 @@ export interface AttributeSpec {
   example?: unknown;
   maxLength?: number | undefined;
   format?: 'e164' | 'email' | 'url' | undefined;
+  /** SFMC: a subscriber profile attribute, exported as the personalization string `%%name%%`. */
+  profile?: boolean | undefined;
   /** For `type: object`, its fields; for `type: array`, the fields of each element. */
   fields?: Record<string, AttributeSpec> | undefined;
 }
@@ -31,6 +33,10 @@ export const attributeSpecSchema: z.ZodType<AttributeSpec> = z.lazy(() =>
       example: z.unknown().optional().describe('An example value, used by the preview and worst-case checks'),
       maxLength: z.number().int().positive().optional().describe('Longest value the platform may send (worst-case SMS length check)'),
       format: z.enum(['e164', 'email', 'url']).optional().describe('Checked on sample values; e164 = +14155552671'),
+      profile: z
+        .boolean()
+        .optional()
+        .describe('SFMC: a profile attribute of the subscriber (exported as %%name%%); other attributes are read with AttributeValue("name")'),
       fields: z.record(attributeName, attributeSpecSchema).optional().describe('Fields of an object, or of each element of an array'),
     })
     .strict(),

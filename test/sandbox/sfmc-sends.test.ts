@@ -92,3 +92,28 @@ describe('sandbox: transactional sends', () => {
     expect((await status('sms', 's-1')).body.eventCategoryType).toBe('TransactionalSendEvents.SMSSent');
   });
 });
+
+describe('sandbox: send attributes the account has no field for', () => {
+  // shared/docs/platform-api.md (Sends): 109122 UnknownFieldName.
+  it('refuses a send carrying an attribute outside knownAttributes with 400 / 109122, names compared without case', async () => {
+    const sandbox = await startSandbox({ sfmc: { knownAttributes: ['First_Name'] } });
+    try {
+      sandbox.seed({
+        sfmc: {
+          assets: [htmlEmail('welcome-email')],
+          emailDefinitions: [{ definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } }],
+        },
+      });
+      const token = await sfmcToken(sandbox);
+      const send = (messageKey: string, attributes: Record<string, string>) =>
+        call(sandbox, 'POST', `/messaging/v1/email/messages/${messageKey}`, { auth: token, body: { definitionKey: 'welcome', recipient: { contactKey: 'ada', to: 'ada@example.com', attributes } } });
+      expect((await send('k-1', { first_name: 'Ada' })).status).toBe(202);
+      const refused = await send('k-2', { first_name: 'Ada', debug_note: 'x' });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ errorcode: 109122, message: expect.stringContaining('debug_note') });
+      expect(sandbox.state.sfmc.messages.has('k-2')).toBe(false);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

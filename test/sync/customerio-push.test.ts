@@ -1,40 +1,57 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { executePlan, type SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
 import { connect, copyExamples, editFile, exampleSeeds, exampleTargets, exampleYaml, examples, openWorkspace, push, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
 
+interface Project {
+  sandbox: Sandbox;
+  workspaceDir: string;
+  workspace: Workspace;
+  targets: ExampleTarget[];
+  /** One connection, as one txkit run has: its pacer keeps the test under the 10/s limit. */
+  connection: SyncConnection;
+}
+
+// Every test has its own emulator and copy of the examples, so each passes alone and in any order.
+// (Pacing below the 10/s limit is customerio-rate-limit.test.ts's subject: on a loaded machine
+// paced requests can reach the emulator bunched, so "no 429 here" would depend on speed.)
+const sandboxes: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
+});
+
+async function freshProject(): Promise<Project> {
+  const sandbox = await startSandbox();
+  sandboxes.push(sandbox);
+  sandbox.seed({ customerio: { messages: await exampleSeeds() } });
+  const workspaceDir = await copyExamples();
+  const workspace = await openWorkspace(workspaceDir);
+  return { sandbox, workspaceDir, workspace, targets: await exampleTargets(), connection: await connect(workspace, sandboxEnv(sandbox)) };
+}
+
+/** A fresh project whose examples were pushed once, without problems. */
+async function publishedProject(): Promise<Project> {
+  const project = await freshProject();
+  const { plan, report } = await push(project.connection, project.workspace);
+  expect(plan.diagnostics).toEqual([]);
+  expect(report.failed).toEqual([]);
+  return project;
+}
+
+const contentOf = (sandbox: Sandbox, messageId: number) => sandbox.state.customerio.contents.get(messageId)![0]!;
+
 describe('Customer.io push of the example workspace', () => {
-  let sandbox: Sandbox;
-  let workspaceDir: string;
-  let workspace: Workspace;
-  let targets: ExampleTarget[];
-  // One connection, as one txkit run has: its pacer keeps the whole file under the 10/s limit.
-  let connection: SyncConnection;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
-    targets = await exampleTargets();
-    workspaceDir = await copyExamples();
-    workspace = await openWorkspace(workspaceDir);
-    connection = await connect(workspace, sandboxEnv(sandbox));
-  });
-  afterAll(async () => {
-    expect(sandbox.requests.filter((request) => request.status === 429)).toEqual([]);
-    await sandbox.close();
-  });
-
-  const content = (messageId: number) => sandbox.state.customerio.contents.get(messageId)![0]!;
-  const emailTarget = () => targets.find((target) => target.channel === 'email')!;
-
-  it('has email and SMS targets to publish', () => {
+  it('has email and SMS targets to publish', async () => {
+    const targets = await exampleTargets();
     expect(targets.map((target) => target.channel)).toEqual(expect.arrayContaining(['email', 'sms']));
   });
 
   it('writes every channel to the content of its transactional message', async () => {
+    const { sandbox, workspace, targets, connection } = await freshProject();
+    const content = (messageId: number) => contentOf(sandbox, messageId);
     const { plan, report } = await push(connection, workspace);
     expect(plan.diagnostics).toEqual([]);
     expect(plan.steps.map((step) => `${step.kind} ${step.key} ${step.action}`).sort()).toEqual(
@@ -65,6 +82,7 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('makes no write on a second push of unchanged templates', async () => {
+    const { sandbox, workspace, targets, connection } = await publishedProject();
     const before = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
     expect(plan.steps.map((step) => step.action)).toEqual(targets.map(() => 'unchanged'));
@@ -75,6 +93,7 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('treats a remote body that differs only by a trailing newline as unchanged', async () => {
+    const { sandbox, workspace, targets, connection } = await publishedProject();
     const sms = targets.find((target) => target.channel === 'sms')!;
     const variants = sandbox.state.customerio.contents.get(sms.transactionalId)!;
     variants[0] = { ...variants[0]!, body: `${variants[0]!.body}\n` };
@@ -83,7 +102,9 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('writes exactly one content when one subject changed', async () => {
-    const { message, transactionalId: id } = emailTarget();
+    const { sandbox, workspaceDir, targets, connection } = await publishedProject();
+    const content = (messageId: number) => contentOf(sandbox, messageId);
+    const { message, transactionalId: id } = targets.find((target) => target.channel === 'email')!;
     const { email } = await exampleYaml(message);
     const bodyBefore = content(id).body;
     await editFile(path.join(workspaceDir, message, 'message.yaml'), (text) => text.replace(`subject: ${JSON.stringify(email.subject)}`, 'subject: "Changed {{ customer.first_name }}"'));
@@ -101,6 +122,7 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('does not publish a Handlebars message and says why, at `engine:` in its message.yaml', async () => {
+    const { sandbox, workspaceDir, connection } = await freshProject();
     const dir = path.join(workspaceDir, 'handlebars-code');
     await mkdir(dir);
     const yaml = 'name: Code\nengine: handlebars\nsms:\n  to: "{{customer.phone}}"\ntargets:\n  customerio:\n    sms:\n      transactionalMessageId: 555\n';

@@ -4,8 +4,8 @@ import { exportToSfmc } from '../../src/sync/sfmc/personalization-export.js';
 
 const file = '/workspace/templates/order-confirmation/email.html';
 
-function exportTemplate(source: string, attributeMap?: Record<string, string>) {
-  return exportToSfmc(source, { file, ...(attributeMap ? { attributeMap } : {}) });
+function exportTemplate(source: string, attributeMap?: Record<string, string>, profile: readonly string[] = []) {
+  return exportToSfmc(source, { file, profilePaths: new Set(profile), ...(attributeMap ? { attributeMap } : {}) });
 }
 
 /** The diagnostic fields a test pins down: where, which rule, how serious. */
@@ -24,28 +24,36 @@ function unsupportedAt(line: number, column: number, endLine: number, endColumn:
 }
 
 describe('exportToSfmc: attribute output', () => {
-  it('writes customer and trigger attributes as personalization strings named by their last segment', () => {
+  // SFMC checks %%name%% personalization strings against the account's profile and
+  // data-extension fields when a definition is saved and refuses unknown ones (error 109124,
+  // shared/docs/platform-api.md; issue 14 fix 3); AttributeValue() "returns null if no data is
+  // found" (https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-attribute-value.html).
+  it('reads customer and trigger attributes with AttributeValue, named by their last segment, so a field SFMC does not know is empty', () => {
     const result = exportTemplate('Hi {{ customer.first_name }}, order {{ trigger.order_id }} is confirmed.');
-    expect(result.output).toBe('Hi %%first_name%%, order %%order_id%% is confirmed.');
+    expect(result.output).toBe(
+      '%%[ SET @first_name = AttributeValue("first_name") ]%%%%[ SET @order_id = AttributeValue("order_id") ]%%' +
+        'Hi %%=v(@first_name)=%%, order %%=v(@order_id)=%% is confirmed.',
+    );
     expect(result.diagnostics).toEqual([]);
+  });
+
+  it('writes only attributes declared as profile attributes as personalization strings', () => {
+    const result = exportTemplate('Hi {{ customer.first_name }}, order {{ trigger.order_id }}', undefined, ['customer.first_name']);
+    expect(result.output).toBe('%%[ SET @order_id = AttributeValue("order_id") ]%%Hi %%first_name%%, order %%=v(@order_id)=%%');
   });
 
   it('reads a quoted key like a dotted one', () => {
-    expect(exportTemplate('{{ trigger["order_id"] }}').output).toBe('%%order_id%%');
+    expect(exportTemplate('{{ trigger["order_id"] }}', undefined, ['trigger.order_id']).output).toBe('%%order_id%%');
   });
 
   it('uses the attributeMap name for a mapped path', () => {
-    const result = exportTemplate('Hi {{ customer.first_name }} ({{ trigger.order_id }})', {
-      'customer.first_name': 'FirstName',
-    });
-    expect(result.output).toBe('Hi %%FirstName%% (%%order_id%%)');
+    const result = exportTemplate('Hi {{ customer.first_name }} ({{ trigger.order_id }})', { 'customer.first_name': 'FirstName' }, ['customer.first_name']);
+    expect(result.output).toBe('%%[ SET @order_id = AttributeValue("order_id") ]%%Hi %%FirstName%% (%%=v(@order_id)=%%)');
     expect(result.diagnostics).toEqual([]);
   });
 
-  it('keeps a mapped name with a space as a personalization string', () => {
-    expect(exportTemplate('{{ customer.first_name }}', { 'customer.first_name': 'First Name' }).output).toBe(
-      '%%First Name%%',
-    );
+  it('keeps a mapped profile attribute name with a space as a personalization string', () => {
+    expect(exportTemplate('{{ customer.first_name }}', { 'customer.first_name': 'First Name' }, ['customer.first_name']).output).toBe('%%First Name%%');
   });
 
   it('reads names that cannot sit inside %%...%% with AttributeValue', () => {
@@ -66,7 +74,7 @@ describe('exportToSfmc: attribute output', () => {
 
   it('accepts a nested path that attributeMap flattens', () => {
     const result = exportTemplate('{{ trigger.address.city }}', { 'trigger.address.city': 'City' });
-    expect(result.output).toBe('%%City%%');
+    expect(result.output).toBe('%%[ SET @City = AttributeValue("City") ]%%%%=v(@City)=%%');
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -120,7 +128,7 @@ describe('exportToSfmc: filters', () => {
 
   it('sets each variable once however often it is read', () => {
     expect(exportTemplate('{{ trigger.code | upcase }}/{{ trigger.code | downcase }}/{{ trigger.code }}').output).toBe(
-      '%%[ SET @code = AttributeValue("code") ]%%%%=Uppercase(@code)=%%/%%=Lowercase(@code)=%%/%%code%%',
+      '%%[ SET @code = AttributeValue("code") ]%%%%=Uppercase(@code)=%%/%%=Lowercase(@code)=%%/%%=v(@code)=%%',
     );
   });
 });
@@ -185,8 +193,8 @@ describe('exportToSfmc: conditions', () => {
         .output,
     ).toBe(
       '%%[ SET @tracking_url = AttributeValue("tracking_url") ]%%%%[ SET @carrier = AttributeValue("carrier") ]%%' +
-        '%%[ IF NOT Empty(@tracking_url) THEN ]%%<a href="%%tracking_url%%">' +
-        '%%[ IF NOT Empty(@carrier) THEN ]%%%%carrier%%%%[ ENDIF ]%%</a>%%[ ENDIF ]%%',
+        '%%[ IF NOT Empty(@tracking_url) THEN ]%%<a href="%%=v(@tracking_url)=%%">' +
+        '%%[ IF NOT Empty(@carrier) THEN ]%%%%=v(@carrier)=%%%%[ ENDIF ]%%</a>%%[ ENDIF ]%%',
     );
   });
 });
@@ -229,7 +237,11 @@ describe('exportToSfmc: text, raw, comments, whitespace control', () => {
   });
 
   it('accepts a % right after an output', () => {
-    expect(exportTemplate('{{ trigger.discount }}% off')).toEqual({ output: '%%discount%%% off', diagnostics: [] });
+    expect(exportTemplate('{{ trigger.discount }}% off', undefined, ['trigger.discount'])).toEqual({ output: '%%discount%%% off', diagnostics: [] });
+    expect(exportTemplate('{{ trigger.discount }}% off')).toEqual({
+      output: '%%[ SET @discount = AttributeValue("discount") ]%%%%=v(@discount)=%%% off',
+      diagnostics: [],
+    });
   });
 
   it('reports {{ in raw content, which SFMC would read as Guide Template Language', () => {
@@ -265,7 +277,7 @@ describe('exportToSfmc: unsupported constructs', () => {
 
     expect(result.output).toBe(
       [
-        '<p>Hello %%first_name%%</p>',
+        '%%[ SET @first_name = AttributeValue("first_name") ]%%<p>Hello %%=v(@first_name)=%%</p>',
         '{% assign greeting = "Hi" %}',
         '<p>{{ greeting }}</p>',
         '<p>{{ trigger.total | money }}</p>',
@@ -352,7 +364,7 @@ describe('exportToSfmc: unsupported constructs', () => {
 
   it('warns when two paths export to the same SFMC attribute, unless attributeMap separates them', () => {
     const source = '{{ customer.email }}\n{{ trigger.email }}';
-    const result = exportTemplate(source);
+    const result = exportTemplate(source, undefined, ['customer.email', 'trigger.email']);
     expect(result.output).toBe('%%email%%\n%%email%%');
     expect(result.diagnostics).toEqual([
       {
@@ -360,7 +372,7 @@ describe('exportToSfmc: unsupported constructs', () => {
         severity: 'warning',
       },
     ]);
-    expect(exportTemplate(source, { 'trigger.email': 'order_email' })).toEqual({
+    expect(exportTemplate(source, { 'trigger.email': 'order_email' }, ['customer.email', 'trigger.email'])).toEqual({
       output: '%%email%%\n%%order_email%%',
       diagnostics: [],
     });
@@ -418,6 +430,8 @@ describe('exportToSfmc: an order confirmation email', () => {
     const result = exportTemplate(source);
     expect(result.diagnostics).toEqual([unsupportedAt(12, 5, 12, 36, '`for`')]);
     expect(result.output).toBe(`%%[ SET @first_name = AttributeValue("first_name") ]%%\
+%%[ SET @order_id = AttributeValue("order_id") ]%%\
+%%[ SET @total_formatted = AttributeValue("total_formatted") ]%%\
 %%[ SET @tracking_url = AttributeValue("tracking_url") ]%%\
 %%[ SET @marketing_opt_in = AttributeValue("marketing_opt_in") ]%%<!doctype html>
 <html>
@@ -428,15 +442,15 @@ describe('exportToSfmc: an order confirmation email', () => {
 </head>
 <body>
   <p>Hi %%=IIF(Empty(@first_name), "there", @first_name)=%%,</p>
-  <p>Thanks for your order #%%order_id%%.</p>
+  <p>Thanks for your order #%%=v(@order_id)=%%.</p>
   <table>
     {% for item in trigger.items %}
     <tr><td>{{ item.name }}</td><td>{{ item.quantity }}</td><td>{{ item.price | money }}</td></tr>
     {% endfor %}
   </table>
-  <p class="total">Total: %%total_formatted%%</p>
+  <p class="total">Total: %%=v(@total_formatted)=%%</p>
   %%[ IF NOT Empty(@tracking_url) THEN ]%%
-  <p><a href="%%tracking_url%%">Track your parcel</a></p>
+  <p><a href="%%=v(@tracking_url)=%%">Track your parcel</a></p>
   %%[ ENDIF ]%%
   %%[ IF Empty(@marketing_opt_in) THEN ]%%
   <p>You receive this email because you placed an order.</p>

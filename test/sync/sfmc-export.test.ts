@@ -1,6 +1,8 @@
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { readSfmcCredentials, checkSfmcExport, exportHandlebarsToSfmc, sfmcAttributesOf } from '../../src/sync/sfmc/index.js';
+import { exportMessageToSfmc } from '../../src/sync/sfmc/message-export.js';
 import { isBroken, loadConfig, loadWorkspace, type Message } from '../../src/workspace/index.js';
 import { useTempWorkspaces } from '../helpers/temp-workspace.js';
 import { positionOf, type TextPosition } from '../helpers/text-position.js';
@@ -39,7 +41,7 @@ describe('Handlebars → SFMC Guide Template Language', () => {
     expect(message.samples.length).toBeGreaterThan(1);
     for (const sample of message.samples) {
       const original = hb.compile(source)(sample.data);
-      expect(hb.compile(exported.output)(sfmcAttributesOf(sample.data, {}))).toBe(original);
+      expect(hb.compile(exported.output)(sfmcAttributesOf(sample.data, {}, message.definition.attributes))).toBe(original);
     }
   });
 
@@ -86,12 +88,24 @@ describe('Handlebars → SFMC Guide Template Language', () => {
 });
 
 describe('SFMC attributes of a sample', () => {
+  // Issue 14 fix 6: SFMC refuses a send attribute the account has no field for (109122
+  // UnknownFieldName, shared/docs/platform-api.md "Sends"), so only declared fields are sent.
+  it('sends only the attributes message.yaml declares', () => {
+    const data = { customer: { first_name: 'Zoë', internal_score: 7, address: { city: 'Lyon' } }, trigger: { order_id: 'NW-1', debug: 'x' } };
+    const declared = { customer: { first_name: {} }, trigger: { order_id: {} } };
+    expect(sfmcAttributesOf(data, { 'customer.address.city': 'City' }, declared)).toEqual({ first_name: 'Zoë', order_id: 'NW-1' });
+  });
+
   it('flattens top-level values to strings under their SFMC names, mapped nested ones too, and sends false as empty', () => {
     const data = {
       customer: { first_name: 'Zoë', vip: false, tags: ['a'], address: { city: 'Lyon' } },
       trigger: { total: 86.5, gift: true, note: null, order_id: 'NW-1' },
     };
-    expect(sfmcAttributesOf(data, { 'customer.first_name': 'FirstName', 'customer.address.city': 'City' })).toEqual({
+    const declared = {
+      customer: { first_name: {}, vip: {}, tags: {}, address: {} },
+      trigger: { total: {}, gift: {}, note: {}, order_id: {} },
+    };
+    expect(sfmcAttributesOf(data, { 'customer.first_name': 'FirstName', 'customer.address.city': 'City' }, declared)).toEqual({
       FirstName: 'Zoë',
       vip: '',
       City: 'Lyon',
@@ -144,6 +158,38 @@ describe('checkSfmcExport', () => {
       expect.objectContaining({ ruleId: 'schema/message', file: message.file, ...positionOf(yaml, 'definitionKey: order'), message: expect.stringContaining('customerKey') }),
       expect.objectContaining({ ruleId: 'schema/message', file: message.file, ...positionOf(yaml, 'sms: {'), message: expect.stringContaining('has no sms') }),
     ]);
+  });
+});
+
+describe('exportMessageToSfmc: the published views', () => {
+  const workspaces = useTempWorkspaces();
+  const yaml = (attributes: string) =>
+    `name: Order\nemail:\n  subject: "Order {{ trigger.order_id }}"\n  from: "Shop <a@example.com>"\n  body: email.html\n${attributes}targets:\n  sfmc: { definitionKey: order, customerKey: order-email, list: All Subscribers }\n`;
+  const exported = async (files: Record<string, string>) => {
+    const { project, result } = await workspaces.loadMessage(files);
+    if (isBroken(result)) throw new Error(JSON.stringify(result.diagnostics));
+    const { email, diagnostics } = await exportMessageToSfmc(result, { workspaceRoot: path.join(project.root, 'templates') });
+    expect(diagnostics).toEqual([]);
+    return email!;
+  };
+
+  // Issue 14 fix 5: the text view generated from the HTML decodes entities (the preview shows
+  // `Hi Ada <b>` for first_name "Ada <b>"), so HTMLEncode there would print `Hi Ada &lt;b&gt;`.
+  it('generates the text view without the HTML escaping the HTML view has', async () => {
+    const email = await exported({ 'message.yaml': yaml(''), 'email.html': '<p>Hi {{ customer.first_name | escape }}</p>' });
+    expect(email.html).toContain('%%=HTMLEncode(@first_name)=%%');
+    expect(email.text).not.toContain('HTMLEncode');
+    expect(email.text).toContain('Hi %%=v(@first_name)=%%');
+  });
+
+  // Issue 14 fix 3: only fields message.yaml marks `profile: true` become %%name%%; SFMC refuses
+  // a definition whose personalization string names no profile or data-extension field (109124).
+  it('writes %%name%% only for customer attributes message.yaml marks as profile attributes', async () => {
+    const attributes = 'attributes:\n  customer:\n    first_name: { type: string, profile: true }\n    tier: { type: string }\n';
+    const email = await exported({ 'message.yaml': yaml(attributes), 'email.html': '<p>Hi {{ customer.first_name }} ({{ customer.tier }})</p>' });
+    expect(email.html).toContain('Hi %%first_name%% (%%=v(@tier)=%%)');
+    expect(email.html).toContain('%%[ SET @tier = AttributeValue("tier") ]%%');
+    expect(email.subject).toBe('%%[ SET @order_id = AttributeValue("order_id") ]%%Order %%=v(@order_id)=%%');
   });
 });
 

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
@@ -8,25 +7,44 @@ import { connect, copyExamples, editFile, exampleObjects, openWorkspace, push, r
 
 afterAll(removeProjects);
 
+interface Project {
+  sandbox: Sandbox;
+  root: string;
+  workspace: Workspace;
+  /** One connection, as one txkit run has: its token is cached across pushes. */
+  connection: SyncConnection;
+}
+
+// Every test has its own emulator and copy of the examples, so each passes alone and in any order.
+const sandboxes: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
+});
+
+async function freshProject(): Promise<Project> {
+  const sandbox = await startSandbox();
+  sandboxes.push(sandbox);
+  const root = await copyExamples();
+  const workspace = await openWorkspace(root);
+  return { sandbox, root, workspace, connection: await connect(workspace, sandbox) };
+}
+
+/** A fresh project whose examples were pushed once, without errors. */
+async function publishedProject(): Promise<Project> {
+  const project = await freshProject();
+  const { plan, report } = await push(project.connection, project.workspace);
+  expect(plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  expect(report.failed).toEqual([]);
+  return project;
+}
+
+const assetOf = (sandbox: Sandbox, customerKey: string) => [...sandbox.state.sfmc.assets.values()].find((candidate) => candidate.customerKey === customerKey);
+const messageFile = (root: string, id: string) => path.join(root, 'templates', id, 'message.yaml');
+
 describe('SFMC push of the example workspace', () => {
-  let sandbox: Sandbox;
-  let root: string;
-  let workspace: Workspace;
-  // One connection, as one txkit run has: its token is cached across pushes.
-  let connection: SyncConnection;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    root = await copyExamples();
-    workspace = await openWorkspace(root);
-    connection = await connect(workspace, sandbox);
-  });
-  afterAll(() => sandbox.close());
-
-  const asset = (customerKey: string) => [...sandbox.state.sfmc.assets.values()].find((candidate) => candidate.customerKey === customerKey);
-  const message = (id: string) => path.join(root, 'templates', id, 'message.yaml');
-
   it('creates every asset and definition message.yaml declares, each content before its definition', async () => {
+    const { sandbox, workspace, connection } = await freshProject();
+    const asset = (customerKey: string) => assetOf(sandbox, customerKey);
     const declared = await exampleObjects();
     expect(declared.length).toBeGreaterThan(0);
     const { plan, report } = await push(connection, workspace);
@@ -44,8 +62,9 @@ describe('SFMC push of the example workspace', () => {
     expect(posts.indexOf('/asset/v1/content/assets')).toBeLessThan(posts.indexOf('/messaging/v1/email/definitions'));
   });
 
-  it('publishes the Handlebars email as an htmlemail asset in flat GTL, and its definition', () => {
-    const published = asset('txkit-password-reset')!;
+  it('publishes the Handlebars email as an htmlemail asset in flat GTL, and its definition', async () => {
+    const { sandbox } = await publishedProject();
+    const published = assetOf(sandbox, 'txkit-password-reset')!;
     expect(published.assetType).toMatchObject({ id: 208, name: 'htmlemail' });
     const views = published.views as Record<string, { content: string }>;
     expect(views.subjectline!.content).toBe('Reset your Northwind password');
@@ -66,20 +85,31 @@ describe('SFMC push of the example workspace', () => {
     expect(JSON.stringify(created.body)).not.toContain('createJourney');
   });
 
-  it('publishes the SMS definitions with their text in AMPscript and their subscription', () => {
+  it('publishes the SMS definitions with their text in AMPscript and their subscription', async () => {
+    const { sandbox } = await publishedProject();
+    // Attributes not declared `profile: true` are read with AttributeValue (issue 14 fix 3: SFMC
+    // refuses a definition whose %%name%% is no profile or data-extension field, error 109124).
     expect(sandbox.state.sfmc.definitions.sms.get('order-confirmation-sms')).toMatchObject({
-      content: { message: 'Northwind: order %%order_id%% is confirmed. Details: %%order_url%%' },
+      content: {
+        message:
+          '%%[ SET @order_id = AttributeValue("order_id") ]%%%%[ SET @order_url = AttributeValue("order_url") ]%%' +
+          'Northwind: order %%=v(@order_id)=%% is confirmed. Details: %%=v(@order_url)=%%',
+      },
       // Written with countryCode US; read back empty, as recorded (testExisting_tsms/get-response.json).
       subscriptions: { shortCode: '88000', keyword: 'ORDERS', countryCode: '' },
     });
     expect(sandbox.state.sfmc.definitions.sms.get('shipping-update-sms')!.content).toEqual({
       message:
-        '%%[ SET @eta = AttributeValue("eta") ]%%Hi %%first_name%%, Northwind order %%order_id%% has shipped with %%carrier%%.' +
-        '%%[ IF NOT Empty(@eta) THEN ]%% Arriving %%eta%%.%%[ ENDIF ]%% Track: %%tracking_url%%',
+        '%%[ SET @first_name = AttributeValue("first_name") ]%%%%[ SET @order_id = AttributeValue("order_id") ]%%' +
+        '%%[ SET @carrier = AttributeValue("carrier") ]%%%%[ SET @eta = AttributeValue("eta") ]%%' +
+        '%%[ SET @tracking_url = AttributeValue("tracking_url") ]%%' +
+        'Hi %%=v(@first_name)=%%, Northwind order %%=v(@order_id)=%% has shipped with %%=v(@carrier)=%%.' +
+        '%%[ IF NOT Empty(@eta) THEN ]%% Arriving %%=v(@eta)=%%.%%[ ENDIF ]%% Track: %%=v(@tracking_url)=%%',
     });
   });
 
   it('makes zero write requests when pushed again unchanged', async () => {
+    const { sandbox, workspace, connection } = await publishedProject();
     const from = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
     expect(plan.steps.map((step) => step.action)).toEqual(plan.steps.map(() => 'unchanged'));
@@ -89,8 +119,10 @@ describe('SFMC push of the example workspace', () => {
   });
 
   it('updates exactly the one asset whose subject changed, with one PATCH', async () => {
-    await editFile(message('password-reset'), (text) => text.replace('subject: "Reset your Northwind password"', 'subject: "Your Northwind password reset link"'));
-    workspace = await openWorkspace(root);
+    const { sandbox, root, connection } = await publishedProject();
+    const asset = (customerKey: string) => assetOf(sandbox, customerKey);
+    await editFile(messageFile(root, 'password-reset'), (text) => text.replace('subject: "Reset your Northwind password"', 'subject: "Your Northwind password reset link"'));
+    const workspace = await openWorkspace(root);
     const from = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
 
@@ -108,8 +140,9 @@ describe('SFMC push of the example workspace', () => {
   });
 
   it('updates a definition with a PATCH that never sends definitionKey or createJourney', async () => {
-    await editFile(message('password-reset'), (text) => text.replace('trackLinks: false', 'trackLinks: true'));
-    workspace = await openWorkspace(root);
+    const { sandbox, root, connection } = await publishedProject();
+    await editFile(messageFile(root, 'password-reset'), (text) => text.replace('trackLinks: false', 'trackLinks: true'));
+    const workspace = await openWorkspace(root);
     const from = sandbox.requests.length;
     await push(connection, workspace);
     const writes = writesSince(sandbox, from);
@@ -121,11 +154,12 @@ describe('SFMC push of the example workspace', () => {
   });
 
   it('keeps one token across pushes, and refreshes it once when SFMC expires it', async () => {
+    const { sandbox, root } = await publishedProject();
     const tokenCalls = () => sandbox.requests.filter((request) => request.kind === 'auth').length;
     expect(tokenCalls()).toBe(1);
     sandbox.expireTokens();
     await editFile(path.join(root, 'templates', 'shipping-update', 'sms.txt'), (text) => text.replace('has shipped', 'is on its way'));
-    workspace = await openWorkspace(root);
+    const workspace = await openWorkspace(root);
     // One request at a time, so exactly one of them meets the expired token.
     const serial = await connect(workspace, sandbox, { concurrency: 1 });
     const from = sandbox.requests.length;
@@ -144,11 +178,11 @@ describe('SFMC push of the example workspace', () => {
   });
 
   it('refuses a message whose templates SFMC cannot run, and publishes the others', async () => {
+    const { sandbox, root, connection } = await publishedProject();
     const sms = path.join(root, 'templates', 'shipping-update', 'sms.txt');
-    const original = await readFile(sms, 'utf8');
     await editFile(sms, (text) => `${text.trimEnd()} {{ trigger.eta | date: "%A" }}`);
-    await editFile(message('order-confirmation'), (text) => text.replace('keyword: ORDERS', 'keyword: ORDERS2'));
-    workspace = await openWorkspace(root);
+    await editFile(messageFile(root, 'order-confirmation'), (text) => text.replace('keyword: ORDERS', 'keyword: ORDERS2'));
+    const workspace = await openWorkspace(root);
     const from = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
 
@@ -159,6 +193,5 @@ describe('SFMC push of the example workspace', () => {
     expect(sandbox.state.sfmc.definitions.sms.get('shipping-update-sms')!.content).toMatchObject({ message: expect.not.stringContaining('date') });
     expect(report.published).toContain('order-confirmation');
     expect(writesSince(sandbox, from).map((write) => write.path)).toEqual(['/messaging/v1/sms/definitions/order-confirmation-sms']);
-    await editFile(sms, () => original);
   });
 });

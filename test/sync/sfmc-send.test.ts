@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -122,6 +122,33 @@ describe('SFMC send answers read whole', () => {
     } finally {
       await standIn.close();
       await removeProjects();
+    }
+  });
+});
+
+describe('SFMC test send: attributes', () => {
+  afterAll(removeProjects);
+
+  // Issue 14 fix 6: a field the account does not have is refused (109122 UnknownFieldName,
+  // shared/docs/platform-api.md "Sends"); the sample's undeclared fields stay out of the send.
+  it('sends only the attributes message.yaml declares, so a sample field SFMC has no field for is not refused', async () => {
+    const known = ['first_name', 'phone', 'order_id', 'carrier', 'tracking_url', 'eta'];
+    const sandbox = await startSandbox({ sendProcessingMs: 0, sfmc: { knownAttributes: known } });
+    try {
+      const root = await copyExamples();
+      const standard = JSON.parse(await readFile(path.join(root, 'templates', 'shipping-update', 'samples', 'standard.json'), 'utf8'));
+      standard.trigger.internal_note = 'not for the customer';
+      await writeFile(path.join(root, 'templates', 'shipping-update', 'samples', 'standard.json'), JSON.stringify(standard));
+      const workspace = await openWorkspace(root);
+      const connection = await connect(workspace, sandbox);
+      expect((await push(connection, workspace)).report.failed).toEqual([]);
+      const message = workspace.messages.find((candidate) => candidate.id === 'shipping-update')!;
+      const sample = message.samples.find((candidate) => candidate.name === 'standard')!;
+      const outcome = await connection.send({ message, sample, channel: 'sms', to: '+14155552671' });
+      expect(outcome.status).toBe('sent');
+      expect(Object.keys(sandbox.state.sfmc.messages.get(outcome.id)!.recipient.attributes as object).sort()).toEqual([...known].sort());
+    } finally {
+      await sandbox.close();
     }
   });
 });

@@ -4,20 +4,38 @@ import type { Message } from '../../workspace/index.js';
 import type { Plan } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import { channelTargets, numericId, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
-import type { CustomerioApi } from './customerio-api.js';
+import type { CustomerioApi, TransactionalMessage } from './customerio-api.js';
 import { checkCustomerioTarget } from './handlebars-check.js';
 import { planContent, type ContentPlan, type PlanContext } from './plan-content.js';
 
 /** Trigger name (lower case: Customer.io matches them case-insensitively) → message id, read only when a target uses one. */
 async function triggerNames(targets: readonly ChannelTarget[], api: CustomerioApi): Promise<Map<string, number> | PlatformError> {
-  if (targets.every((target) => numericId(target.reference) !== undefined)) return new Map();
+  const wanted = new Set(targets.flatMap((target) => (numericId(target.reference) === undefined ? [String(target.reference).toLowerCase()] : [])));
+  if (wanted.size === 0) return new Map();
   try {
-    const messages = await api.listMessages();
-    return new Map(messages.filter((message) => message.trigger_name).map((message) => [message.trigger_name!.toLowerCase(), message.id]));
+    return await findTriggerNames(wanted, api);
   } catch (error) {
     if (error instanceof PlatformError) return error;
     throw error;
   }
+}
+
+/**
+ * The documented list answer carries no trigger_name
+ * (https://docs.customer.io/integrations/api/app/tag/transactional/listTransactional/), so each
+ * listed message without one is read by id until every wanted name is found.
+ */
+export async function findTriggerNames(wanted: ReadonlySet<string>, api: CustomerioApi): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const remember = (message: TransactionalMessage | undefined) => {
+    const name = message?.trigger_name?.toLowerCase();
+    if (name && wanted.has(name) && !found.has(name)) found.set(name, message!.id);
+  };
+  for (const listed of await api.listMessages()) {
+    if (found.size === wanted.size) break;
+    remember(listed.trigger_name ? listed : await api.getMessage(listed.id));
+  }
+  return found;
 }
 
 function apiErrorDiagnostic(target: ChannelTarget, error: PlatformError): Diagnostic {

@@ -9,6 +9,7 @@ import { numericId } from './channel-targets.js';
 import { defaultEmailRecipient } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent, TransactionalMessage } from './customerio-api.js';
 import { settingsOf } from './settings-drift.js';
+import { findTriggerNames } from './plan-messages.js';
 
 export interface PullContext {
   api: CustomerioApi;
@@ -119,14 +120,17 @@ function pulledFolder(remote: TransactionalMessage, content: TransactionalConten
  */
 export async function pullMessages(existing: readonly Message[], context: PullContext): Promise<{ messages: PulledMessage[]; diagnostics: Diagnostic[] }> {
   const referenced = referencedBy(existing);
-  const remote = (await context.api.listMessages()).filter(
-    (message) => !referenced.ids.has(message.id) && !(message.trigger_name && referenced.triggers.has(message.trigger_name.toLowerCase())),
-  );
+  const byTrigger = referenced.triggers.size > 0 ? await findTriggerNames(referenced.triggers, context.api) : new Map<string, number>();
+  const referencedIds = new Set([...referenced.ids, ...byTrigger.values()]);
+  const remote = (await context.api.listMessages()).filter((message) => !referencedIds.has(message.id));
   const taken = new Set(existing.map((message) => message.id));
   const messages: PulledMessage[] = [];
   const diagnostics: Diagnostic[] = [];
   const contents = await Promise.all(remote.map((message) => context.api.getContents(message.id)));
-  remote.forEach((message, index) => {
+  // Read by id: the settings it records (trigger name included) are not all in the list answer.
+  const read = await Promise.all(remote.map((message, index) => (mainContent(contents[index] ?? []) ? context.api.getMessage(message.id) : undefined)));
+  remote.forEach((listed, index) => {
+    const message = read[index] ?? listed;
     const content = mainContent(contents[index] ?? []);
     if (!content || (content.type !== undefined && content.type !== 'email' && content.type !== 'twilio')) return; // push and empty messages have nothing txkit authors
     const folder = folderName(message, taken);

@@ -20,6 +20,8 @@ export function settingsDrift(target: ChannelTarget, remote: TransactionalMessag
   for (const [setting, field] of Object.entries(settingFields) as [keyof CustomerioMessageSettings, keyof TransactionalMessage][]) {
     const expected = target.settings?.[setting];
     if (expected === undefined) continue;
+    // A field the read leaves out is not drift: the documented answers carry no trigger_name.
+    if (!Object.hasOwn(remote, field)) continue;
     const actual = remote[field];
     if (actual !== expected) {
       drift.push({ platform: 'customerio', messageId: target.message.id, kind: 'transactional-message', key: String(remote.id), field, expected, actual });

@@ -22,6 +22,10 @@ import { resolveSfmcAttribute, type AttributeRead } from './sfmc-attributes.js';
 export interface TranslationScope {
   /** SFMC attribute names by full Liquid path. */
   attributeMap: Readonly<Record<string, string>>;
+  /** Paths declared as SFMC profile attributes: the only ones output as `%%name%%`. */
+  profilePaths: ReadonlySet<string>;
+  /** The template is the text view generated from HTML, where entities are decoded: `escape` is left out. */
+  textFromHtml: boolean;
   /** The AMPscript variable that holds an attribute. */
   variableFor: (attributeName: string) => string;
 }
@@ -53,12 +57,13 @@ export function translateOutput(token: OutputToken, scope: TranslationScope): Tr
   } else {
     operand = readOperand(operandToken, scope, findings);
   }
-  if (value.filters.length === 0) {
+  const filters = scope.textFromHtml ? value.filters.filter((filter) => !(filter.name === 'escape' && filter.args.length === 0)) : value.filters;
+  if (filters.length === 0) {
     return { ampscript: operand ? outputOf(operand, scope, findings) : '', ...findings };
   }
   const subject = operand?.kind === 'attribute' ? operand.path.split('.').at(-1) : undefined;
   let expression = operand ? expressionOf(operand, scope, findings) : '';
-  for (const filter of value.filters) expression = applyFilter(expression, filter, subject, scope, findings);
+  for (const filter of filters) expression = applyFilter(expression, filter, subject, scope, findings);
   return { ampscript: inlineOutput(expression), ...findings };
 }
 
@@ -239,9 +244,9 @@ function untranslatableFilter(filter: FilterToken, subject: string | undefined):
   );
 }
 
-/** An output without filters: `%%name%%` when the name allows it, else v(@variable). */
+/** An output without filters: `%%name%%` for a declared profile attribute whose name allows it, else v(@variable). */
 function outputOf(operand: Operand, scope: TranslationScope, findings: Findings): string {
-  if (operand.kind === 'attribute' && isPersonalizationStringName(operand.name)) {
+  if (operand.kind === 'attribute' && scope.profilePaths.has(operand.path) && isPersonalizationStringName(operand.name)) {
     findings.reads.push(readOf(operand));
     return personalizationString(operand.name);
   }

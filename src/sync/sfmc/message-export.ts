@@ -12,7 +12,7 @@ import type { Message, PathSegment, SfmcTarget } from '../../workspace/index.js'
 import type { ExportedMessage } from '../sync-target.js';
 import { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
 import { exportHandlebarsToSfmc } from './handlebars-export.js';
-import { exportToSfmc, type SfmcExport } from './personalization-export.js';
+import { exportToSfmc, type SfmcExport, type SfmcExportOptions } from './personalization-export.js';
 import { plainTextTemplate } from './plain-text-template.js';
 
 /** The SFMC objects a message publishes: its email (asset + definition) and/or its SMS definition. */
@@ -108,7 +108,7 @@ export async function exportMessageToSfmc(message: Message, options: { workspace
  */
 function generatedText(message: Message, compiledHtml: string, html: SfmcExport): SfmcExport {
   const file = message.email!.body.file;
-  const text = exportSfmcTemplate(message, { file, text: plainTextTemplate(compiledHtml), locate: () => ({ line: 1, column: 1 }) });
+  const text = exportSfmcTemplate(message, { file, text: plainTextTemplate(compiledHtml), locate: () => ({ line: 1, column: 1 }) }, { textFromHtml: true });
   const broken = text.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (!broken || html.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { output: text.output, diagnostics: [] };
   return {
@@ -128,10 +128,22 @@ function generatedText(message: Message, compiledHtml: string, html: SfmcExport)
 }
 
 /** One template of the message exported with its engine's exporter (Liquid → AMPscript, Handlebars → GTL), positions in its file. */
-export function exportSfmcTemplate(message: Message, source: TemplateSource): SfmcExport {
+export function exportSfmcTemplate(message: Message, source: TemplateSource, view: Pick<SfmcExportOptions, 'textFromHtml'> = {}): SfmcExport {
   const attributeMap = message.definition.targets.sfmc?.attributeMap;
   const exporter = message.definition.engine === 'handlebars' ? exportHandlebarsToSfmc : exportToSfmc;
-  return exporter(source.text, { file: source.file, locate: source.locate, ...(attributeMap ? { attributeMap } : {}) });
+  return exporter(source.text, {
+    file: source.file,
+    locate: source.locate,
+    profilePaths: profilePaths(message),
+    ...view,
+    ...(attributeMap ? { attributeMap } : {}),
+  });
+}
+
+/** `customer.<name>` for each customer attribute message.yaml marks `profile: true` (a subscriber profile attribute in SFMC). */
+function profilePaths(message: Message): Set<string> {
+  const customer = message.definition.attributes.customer ?? {};
+  return new Set(Object.entries(customer).flatMap(([name, spec]) => (spec.profile ? [`customer.${name}`] : [])));
 }
 
 export const MISSING_LIST = 'sfmc/missing-list';

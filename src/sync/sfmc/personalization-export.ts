@@ -24,6 +24,18 @@ export interface SfmcExportOptions extends ExportPlace {
    * attribute.
    */
   attributeMap?: Record<string, string>;
+  /**
+   * Paths message.yaml declares as SFMC profile attributes (`profile: true`): only these are
+   * output as `%%name%%`. SFMC checks personalization strings against the account's profile and
+   * data-extension fields when it saves a definition and refuses an unknown one (109124), so
+   * every other attribute is read with AttributeValue, which is empty when it is absent.
+   */
+  profilePaths?: ReadonlySet<string>;
+  /**
+   * The template is the plain-text view generated from the HTML body. Its converter decodes
+   * HTML entities, so the `escape` filter is left out: it would show `&lt;` in the text.
+   */
+  textFromHtml?: boolean;
 }
 
 export interface SfmcExport {
@@ -55,7 +67,12 @@ export function exportToSfmc(source: string, options: SfmcExportOptions): SfmcEx
 
   const run: ExportRun = {
     source,
-    scope: { attributeMap: options.attributeMap ?? {}, variableFor: createVariableNames() },
+    scope: {
+      attributeMap: options.attributeMap ?? {},
+      profilePaths: options.profilePaths ?? new Set(),
+      textFromHtml: options.textFromHtml ?? false,
+      variableFor: createVariableNames(),
+    },
     pieces: [],
     reads: [],
     problems: [],

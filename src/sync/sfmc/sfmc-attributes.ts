@@ -76,27 +76,34 @@ export function sharedAttributeNames(reads: readonly AttributeRead[]): Untransla
   return warnings;
 }
 
+/** The attributes message.yaml declares, by namespace (`attributes.customer` / `attributes.trigger`). */
+export type DeclaredAttributes = Readonly<Partial<Record<'customer' | 'trigger', Readonly<Record<string, unknown>>>>>;
+
 /**
- * A sample's data as SFMC `recipient.attributes`: every top-level customer/trigger value under
- * its SFMC name, plus nested values attributeMap flattens. Values are strings; `false` and
+ * A sample's data as SFMC `recipient.attributes`: every top-level customer/trigger value that
+ * message.yaml declares, under its SFMC name, plus nested values attributeMap flattens under a
+ * declared one. Undeclared sample fields are not sent: SFMC refuses a send attribute the account
+ * has no field for (109122 UnknownFieldName, shared/docs/platform-api.md). Values are strings; `false` and
  * null are sent empty, because the export tests truthiness with Empty() (an attribute that
  * reads "false" would be true in SFMC). Arrays and objects without a mapping cannot be sent.
  */
 export function sfmcAttributesOf(
   data: { customer: Record<string, unknown>; trigger: Record<string, unknown> },
   attributeMap: Readonly<Record<string, string>>,
+  declared: DeclaredAttributes,
 ): Record<string, string> {
+  const isDeclared = (namespace: string, key: string) => Object.hasOwn(declared[namespace as 'customer' | 'trigger'] ?? {}, key);
   const attributes: Record<string, string> = {};
   const put = (path: string, value: unknown) => {
     if (value === null || value === undefined || value === false) attributes[attributeMap[path] ?? lastSegment(path)] = '';
     else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attributes[attributeMap[path] ?? lastSegment(path)] = String(value);
   };
   for (const namespace of NAMESPACES) {
-    for (const [key, value] of Object.entries(data[namespace as 'customer' | 'trigger'])) put(`${namespace}.${key}`, value);
+    for (const [key, value] of Object.entries(data[namespace as 'customer' | 'trigger'])) if (isDeclared(namespace, key)) put(`${namespace}.${key}`, value);
   }
   for (const path of Object.keys(attributeMap)) {
     const [namespace, ...rest] = path.split('.');
-    if (rest.length < 2 || namespace === undefined || !NAMESPACES.includes(namespace)) continue;
+    if (rest.length < 2 || namespace === undefined || !NAMESPACES.includes(namespace) || !isDeclared(namespace, rest[0]!)) continue;
     let value: unknown = data[namespace as 'customer' | 'trigger'];
     for (const segment of rest) value = value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
     if (value !== undefined) put(path, value);

@@ -29,7 +29,7 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
   const definitionKey = channel === 'email' ? publication?.email?.definitionKey : publication?.sms?.definitionKey;
   if (definitionKey === undefined) throw new UsageError(`message "${message.id}" does not publish its ${channel} to SFMC (see targets.sfmc in its message.yaml)`);
   const messageKey = randomUUID();
-  const attributes = sfmcAttributesOf(sample.data, message.definition.targets.sfmc?.attributeMap ?? {});
+  const attributes = sfmcAttributesOf(sample.data, message.definition.targets.sfmc?.attributeMap ?? {}, message.definition.attributes);
   // SFMC's SMS examples write the number without "+": country code and subscriber number.
   const address = channel === 'sms' ? to.replace(/^\+/, '') : to;
   try {
