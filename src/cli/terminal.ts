@@ -14,7 +14,16 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  return {
+    // Read when a command needs it, so a folder that cannot be read is that command's error.
+    get cwd() {
+      return process.cwd();
+    },
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
 }
 
 interface CliContext {

@@ -13,7 +13,7 @@ export function registerHooks(hooks: Command, run: Run): void {
     .option('--force', 'replace a pre-commit hook that txkit did not write')
     .action((options: { force?: boolean; workspace?: string }) =>
       run(async () => {
-        const install = { cwd: cliIo().cwd, force: options.force ?? false, ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const install = { cwd: cliIo().cwd, env: cliIo().env, force: options.force ?? false, ...(options.workspace ? { workspace: options.workspace } : {}) };
         const result = await installPreCommitHook(install).catch((error: unknown) => {
           if (error instanceof ForeignHookError) {
             throw new UsageError(`${error.message}: pass --force to replace it, or add this line to it:\n  ${validateStagedCommand}`);

@@ -61,7 +61,7 @@ export function registerValidate(command: Command, run: Run): void {
       run(async () => {
         if (options.rules) return printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.format === 'json' });
         if (options.staged && paths.length > 0) throw new UsageError('--staged checks what is staged: give it no paths');
-        const runOptions = { cwd: cliIo().cwd, ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const runOptions = { cwd: cliIo().cwd, env: cliIo().env, ...(options.workspace ? { workspace: options.workspace } : {}) };
         const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
           throw asUsageError(error);
         });
