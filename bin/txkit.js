@@ -8,4 +8,4 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { main } = await import(entry.href);
-await main(process.argv);
+process.exitCode = await main(process.argv);

@@ -9,7 +9,7 @@ import { syncTargetFor, syncTargetNames } from '../sync/targets.js';
 import { formatStylish } from '../validate/formatters/stylish.js';
 import type { Message } from '../workspace/index.js';
 import { findMessage, openWorkspace, type OpenedWorkspace, type WorkspaceOptions } from './open-workspace.js';
-import { colors, writeErr, writeOut } from './terminal.js';
+import { cliIo, colors, writeErr, writeOut } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 export interface SyncOptions extends WorkspaceOptions {
@@ -52,7 +52,7 @@ export function syncOutput(secrets: readonly string[]): SyncOutput {
     out: (text) => writeOut(redact(text, secrets)),
     err: (text) => writeErr(redact(text, secrets)),
     diagnostics: (diagnostics) => {
-      if (diagnostics.length > 0) writeErr(redact(formatStylish(diagnostics, { cwd: process.cwd(), colors }), secrets));
+      if (diagnostics.length > 0) writeErr(redact(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }), secrets));
     },
   };
 }
@@ -90,7 +90,7 @@ export async function openSyncTarget(options: SyncOptions, ids: readonly string[
   const deadline = AbortSignal.timeout(deadlineMs);
   const opened = await openWorkspace(options, ids);
   for (const id of ids) await findMessage(opened, id);
-  const env = loadEnvironment(opened.config.projectRoot);
+  const env = loadEnvironment(opened.config.projectRoot, cliIo().env);
   const secrets = secretValues(env);
   const output = syncOutput(secrets);
   output.diagnostics(opened.diagnostics);

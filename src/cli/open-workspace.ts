@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type LoadMessageOptions, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import { cliIo } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
 export interface WorkspaceOptions {
@@ -16,7 +17,7 @@ export interface OpenedWorkspace {
 
 /** Config + workspace, the way every command starts. A missing workspace is a usage error. */
 export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonly string[], load: LoadMessageOptions = {}): Promise<OpenedWorkspace> {
-  const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
+  const { config, diagnostics } = await loadConfig(cliIo().cwd, options.workspace ? { workspace: options.workspace } : {});
   try {
     const workspace = await loadWorkspace(config, onlyIds, load);
     return {

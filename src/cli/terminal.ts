@@ -1,17 +1,76 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pc from 'picocolors';
+import type { Colors } from 'picocolors/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { formatStylish } from '../validate/formatters/stylish.js';
 
-/** Colours only when stdout is a terminal and NO_COLOR is unset (picocolors also honours FORCE_COLOR). */
-export const useColor = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && pc.isColorSupported;
-export const colors = pc.createColors(useColor);
+/** What one run of the CLI talks to: the process's own streams, folder and environment, or a caller's (tests run it in-process). */
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+export function processIo(): CliIo {
+  return {
+    // Read when a command needs it, so a folder that cannot be read is that command's error.
+    get cwd() {
+      return process.cwd();
+    },
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+}
+
+interface CliContext {
+  io: CliIo;
+  colors: Colors;
+}
+
+// Each run carries its own io through every await, so two runs in one process never see each other's.
+const current = new AsyncLocalStorage<CliContext>();
+
+/**
+ * Colours only when stdout is a terminal and NO_COLOR is unset; TERM=dumb turns them off unless
+ * FORCE_COLOR or CI asks for them (picocolors' own rule, applied to this run's environment).
+ */
+export function wantsColor(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && (io.env.TERM !== 'dumb' || 'FORCE_COLOR' in io.env || 'CI' in io.env);
+}
+
+/** Runs `work` with `io` as the CLI's streams, folder and environment. */
+export function withIo<T>(io: CliIo, work: () => T): T {
+  return current.run({ io, colors: pc.createColors(wantsColor(io)) }, work);
+}
+
+function context(): CliContext {
+  const found = current.getStore();
+  if (found) return found;
+  const io = processIo();
+  return { io, colors: pc.createColors(wantsColor(io)) };
+}
+
+/** This run's streams, working folder and environment. */
+export function cliIo(): CliIo {
+  return context().io;
+}
+
+/** This run's colours: each member is looked up in the run it is used in, so modules may hold `colors` once. */
+export const colors: Colors = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.keys(pc.createColors(false)).map((name) => [name, { enumerable: true, get: () => context().colors[name as keyof Colors] }])),
+) as Colors;
 
 export function writeOut(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  cliIo().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function writeErr(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  cliIo().stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function writeJson(value: unknown): void {
@@ -21,7 +80,7 @@ export function writeJson(value: unknown): void {
 /**
  * `txkit list | head -1`: once the reader has gone, nothing more can be said, so the command
  * ends quietly with status 0, as other Unix tools in a pipeline do (Node ignores SIGPIPE and
- * would otherwise crash with an unhandled EPIPE).
+ * would otherwise crash with an unhandled EPIPE). Only for the process's own streams.
  */
 export function endQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
@@ -64,5 +123,5 @@ export function terminalSafeDiagnostics(diagnostics: readonly Diagnostic[]): Dia
 
 /** Problems as the terminal shows them (stylish, safe to print). */
 export function formatProblems(diagnostics: readonly Diagnostic[]): string {
-  return formatStylish(terminalSafeDiagnostics(diagnostics), { cwd: process.cwd(), colors });
+  return formatStylish(terminalSafeDiagnostics(diagnostics), { cwd: cliIo().cwd, colors });
 }

@@ -6,9 +6,10 @@ export class GitError extends Error {
 }
 
 /** Runs git and returns its stdout as bytes (file contents are bytes; decoding is the reader's job). */
-export function runGit(args: readonly string[], options: { cwd: string; input?: string }): Promise<Buffer> {
+/** `env`: git's environment (default: this process's), as the CLI run that asks was given. */
+export function runGit(args: readonly string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv | undefined }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, stdio: 'pipe' });
+    const child = spawn('git', args, { cwd: options.cwd, stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

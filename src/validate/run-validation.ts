@@ -17,6 +17,8 @@ export interface RunOptions {
   cwd: string;
   /** --workspace, relative to cwd. */
   workspace?: string;
+  /** git's environment for --staged (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
  */
 export async function validateStaged(options: RunOptions): Promise<Diagnostic[]> {
   const { config } = await loadProjectConfig(options);
-  const snapshot = await snapshotStaged({ cwd: options.cwd, projectRoot: config.projectRoot, workspace: config.workspace, configFile: path.join(config.projectRoot, configFileName) });
+  const snapshot = await snapshotStaged({ cwd: options.cwd, projectRoot: config.projectRoot, workspace: config.workspace, configFile: path.join(config.projectRoot, configFileName), env: options.env });
   if (!snapshot) return [];
   try {
     const staged = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const defectsProject = path.join(repoRoot, 'test/fixtures/validate/defects');
-export const txkitBin = path.join(repoRoot, 'bin/txkit.js');
 
 /** 1-based line and column where `needle` starts in the file (its `occurrence`-th appearance), read from the fixture itself. */
 export function positionOf(file: string, needle: string, occurrence = 1): { line: number; column: number } {
@@ -29,19 +28,7 @@ export function located(diagnostics: readonly Diagnostic[], ruleId: string) {
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI (`node bin/txkit.js`) as a subprocess, as a user or a git hook does. */
-export function runTxkit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [txkitBin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') throw error; // not an exit: a signal or a spawn failure
-      const code = error ? (error.code as number) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** Runs txkit in-process (test/helpers/run-cli.ts) with NO_COLOR, in `cwd`, as a user does. */
+export async function runTxkit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runCli(args, { cwd, env: { NO_COLOR: '1', ...env } });
 }

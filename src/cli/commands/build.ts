@@ -12,7 +12,7 @@ import { renderSms } from '../../pipeline/render-sms.js';
 import { createEngines, type Engines } from '../../render/index.js';
 import { isBroken, resolveInside, type Message } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
+import { cliIo, colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -166,10 +166,8 @@ function cacheSummary(stats: MjmlCacheStats): string {
   return `MJML: ${stats.compiles} compiled, ${stats.hits} from cache`;
 }
 
-export function registerBuild(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('build')
-    .description('write the publishable templates and every sample rendered, plus manifest.json, to the output folder')
+export function registerBuild(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('[messages...]', 'message ids (default: every message)')
     .option('-o, --out <dir>', 'output folder (default: "out" in txkit.config.yaml, else ./build)')
     .option('--json', 'print the result as JSON')
@@ -177,7 +175,7 @@ export function registerBuild(program: Command, run: (action: () => Promise<Exit
     .action((ids: string[], options: BuildCommandOptions) =>
       run(async () => {
         const opened = await openWorkspace(options, ids);
-        const out = options.out !== undefined ? path.resolve(process.cwd(), options.out) : opened.config.out;
+        const out = options.out !== undefined ? path.resolve(cliIo().cwd, options.out) : opened.config.out;
         checkOutFolder(out, opened.config.workspace);
         const messages = ids.length > 0 ? await Promise.all(ids.map((id) => findMessage(opened, id))) : opened.workspace.messages;
         const engines = createEngines(undefined, opened.config);
@@ -194,7 +192,7 @@ export function registerBuild(program: Command, run: (action: () => Promise<Exit
           writeJson({ out, messages: manifest.messages.filter((entry) => builds.some((build) => build.message === entry.message)), cache: cache.stats, diagnostics });
         } else {
           const width = Math.max(0, ...builds.map((build) => build.message.length));
-          writeOut(colors.bold(`${path.relative(process.cwd(), out) || '.'}/`));
+          writeOut(colors.bold(`${path.relative(cliIo().cwd, out) || '.'}/`));
           for (const build of builds) writeOut(summaryLine(build, width));
           writeOut(colors.dim(cacheSummary(cache.stats)));
           writeOut(`wrote ${files} file${files === 1 ? '' : 's'} and ${manifestName} for ${builds.length} message${builds.length === 1 ? '' : 's'}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
-import { colors, writeErr, writeOut } from '../terminal.js';
+import { cliIo, colors, writeErr, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface DevOptions {
@@ -50,10 +50,8 @@ function untilStopped(): Promise<void> {
   });
 }
 
-export function registerDev(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('dev')
-    .description('serve the live preview: renders every message as you save, in the browser')
+export function registerDev(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('[workspace]', 'workspace folder (default: from txkit.config.yaml, else ./templates)')
     .option('-p, --port <port>', 'port to listen on; the next free one is used when it is taken', parsePort, defaultPreviewPort)
     .option('--host <address>', 'address to listen on (0.0.0.0 exposes the preview to your network)', defaultPreviewHost)
@@ -62,8 +60,8 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
       run(async () => {
         const started = performance.now();
         const workspace = workspaceArgument ?? options.workspace;
-        const { config, diagnostics } = await loadConfig(process.cwd(), workspace ? { workspace } : {});
-        if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: process.cwd(), colors }));
+        const { config, diagnostics } = await loadConfig(cliIo().cwd, workspace ? { workspace } : {});
+        if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }));
         let server;
         try {
           // Vite loads only when the preview starts: every other command starts faster without it.
@@ -83,7 +81,7 @@ export function registerDev(program: Command, run: (action: () => Promise<ExitCo
         if (options.port !== 0 && server.port !== options.port) writeOut(colors.yellow(`  port ${options.port} is in use: serving on ${server.port} instead\n`));
         server.vite.printUrls();
         writeOut(
-          `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(process.cwd(), snapshot.root) || '.'} ` +
+          `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(cliIo().cwd, snapshot.root) || '.'} ` +
             colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
         );
         writeOut(colors.dim('  press Ctrl+C to stop\n'));

@@ -31,10 +31,8 @@ export async function showPlan(sync: OpenedSync, json: boolean): Promise<{ plan:
   return { plan, exitCode: problems ? ExitCode.problems : ExitCode.ok };
 }
 
-export function registerDiff(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('diff')
-    .description('compare the workspace with the platform and print the plan: create, update (field by field), unchanged')
+export function registerDiff(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())
     .addOption(concurrencyOption())

@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
 import { GitError } from '../../validate/git.js';
 import { ForeignHookError, HookLinkError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
-import { colors, writeOut } from '../terminal.js';
+import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 type Run = (action: () => Promise<ExitCode>) => Promise<void>;
 
-export function registerHooks(program: Command, run: Run): void {
-  const hooks = program.command('hooks').description('git hooks that run txkit');
+export function registerHooks(hooks: Command, run: Run): void {
   hooks
     .command('install')
     .description(`write .git/hooks/pre-commit to run \`${validateStagedCommand}\` before each commit`)
     .option('--force', 'replace a pre-commit hook that txkit did not write')
     .action((options: { force?: boolean; workspace?: string }) =>
       run(async () => {
-        const install = { cwd: process.cwd(), force: options.force ?? false, ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const install = { cwd: cliIo().cwd, env: cliIo().env, force: options.force ?? false, ...(options.workspace ? { workspace: options.workspace } : {}) };
         const result = await installPreCommitHook(install).catch((error: unknown) => {
           if (error instanceof ForeignHookError) {
             throw new UsageError(`${error.message}: pass --force to replace it, or add this line to it:\n  ${validateStagedCommand}`);

@@ -13,10 +13,8 @@ function formatTable(rows: readonly string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
 }
 
-export function registerList(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('list')
-    .description('list the messages of the workspace with their channels, samples and targets')
+export function registerList(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .option('--json', 'print JSON for scripts')
     .action((options: ListOptions) =>
       run(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { PulledMessage } from '../../sync/sync-target.js';
 import { resolveInside } from '../../workspace/index.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
-import { colors } from '../terminal.js';
+import { cliIo, colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface PullOptions extends SyncOptions {
@@ -23,10 +23,8 @@ async function writeMessage(workspace: string, pulled: PulledMessage): Promise<v
   }
 }
 
-export function registerPull(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('pull')
-    .description('bring definitions that exist on the platform but not in the workspace into new message folders')
+export function registerPull(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .addOption(targetOption())
     .addOption(concurrencyOption())
     .addOption(deadlineOption())
@@ -42,7 +40,7 @@ export function registerPull(program: Command, run: (action: () => Promise<ExitC
           let created = 0;
           for (const pulled of messages) {
             const folder = path.join(workspace, pulled.id);
-            const shown = path.relative(process.cwd(), folder) || folder;
+            const shown = path.relative(cliIo().cwd, folder) || folder;
             const files = Object.keys(pulled.files).join(', ');
             // Never overwrite: a folder that exists is the user's, whatever it holds.
             if (existsSync(folder)) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { executePlan, type ExecutionReport, type StepResult } from '../../sync/execute-plan.js';
 import type { Plan } from '../../sync/plan.js';
 import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
-import { colors } from '../terminal.js';
+import { cliIo, colors } from '../terminal.js';
 import { ExitCode } from '../usage-error.js';
 import { showPlan } from './diff.js';
 
@@ -14,7 +14,7 @@ interface PushOptions extends SyncOptions {
 }
 
 async function confirm(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const prompt = createInterface({ input: cliIo().stdin, output: cliIo().stdout });
   try {
     return /^y(es)?$/i.test((await prompt.question(question)).trim());
   } finally {
@@ -65,10 +65,8 @@ function reportOutcome(sync: OpenedSync, plan: Plan, report: ExecutionReport): E
   return notPublished > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-export function registerPush(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('push')
-    .description('publish content and send definitions: reads the platform, shows the plan, writes only what changed')
+export function registerPush(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())
     .addOption(concurrencyOption())
@@ -82,7 +80,7 @@ export function registerPush(program: Command, run: (action: () => Promise<ExitC
           const { plan, exitCode } = await showPlan(sync, false);
           if (options.dryRun) return exitCode;
           const writes = plan.steps.filter((step) => step.action !== 'unchanged').length;
-          const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+          const interactive = Boolean(cliIo().stdin.isTTY && cliIo().stdout.isTTY);
           if (writes > 0 && interactive && !options.yes && !(await confirm(`Write ${writes} change${writes === 1 ? '' : 's'} to ${sync.target.platform}? (y/N) `))) {
             sync.output.out('Push cancelled: nothing was written.');
             return ExitCode.problems;

@@ -78,10 +78,8 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
   return exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
-export function registerRender(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('render')
-    .description('render one message with a sample and print the result')
+export function registerRender(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('<message>', 'message id (its folder name)')
     .option('-s, --sample <name>', 'sample file name without .json (default: "standard", else the first)')
     .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))

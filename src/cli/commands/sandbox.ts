@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
 import { loadConfig, loadWorkspace } from '../../workspace/index.js';
-import { colors, writeOut } from '../terminal.js';
+import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface SandboxCommandOptions {
@@ -11,10 +11,8 @@ interface SandboxCommandOptions {
   workspace?: string;
 }
 
-export function registerSandbox(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('sandbox')
-    .description('run the local SFMC and Customer.io emulator, to try diff / push / send without an account')
+export function registerSandbox(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 = any free port)', '4010')
     .option('--no-seed', "start without the workspace's Customer.io messages")
     .action((options: SandboxCommandOptions) =>
@@ -60,7 +58,7 @@ export function registerSandbox(program: Command, run: (action: () => Promise<Ex
 
 /** Creates the Customer.io messages the workspace refers to; no workspace (or a broken one) seeds nothing. */
 async function seedFromWorkspace(sandbox: { seed(data: ReturnType<typeof customerioSeedFor>): void }, workspace: string | undefined): Promise<number[]> {
-  const { config } = await loadConfig(process.cwd(), workspace ? { workspace } : {});
+  const { config } = await loadConfig(cliIo().cwd, workspace ? { workspace } : {});
   try {
     const seed = customerioSeedFor((await loadWorkspace(config)).messages);
     sandbox.seed(seed);

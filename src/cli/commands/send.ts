@@ -30,10 +30,8 @@ function channelFor(message: Message, to: string, channel: 'email' | 'sms' | und
 /** Beyond the status wait, what the requests of a send may take in total. */
 const REQUESTS_DEADLINE_MS = 120_000;
 
-export function registerSend(program: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
-  program
-    .command('send')
-    .description('send one test message through the published definition, with a sample\'s attributes, and wait for its status')
+export function registerSend(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+  command
     .argument('<message>', 'message id (its folder name)')
     .addOption(targetOption())
     .requiredOption('--to <address>', 'recipient: an email address, or a phone number in E.164 form (+14155552671)')

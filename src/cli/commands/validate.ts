@@ -9,7 +9,7 @@ import { SelectionError, validateStaged, validateWorkingTree } from '../../valid
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
-import { colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
+import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 interface ValidateOptions extends WorkspaceOptions {
@@ -36,7 +36,7 @@ function asUsageError(error: unknown): unknown {
 
 /** `txkit rules` and `txkit validate --rules`: every rule with the severity this project gives it. */
 async function printRules(options: { workspace?: string; json: boolean; ids?: readonly string[] }): Promise<ExitCode> {
-  const { config, diagnostics } = await loadConfig(process.cwd(), options.workspace ? { workspace: options.workspace } : {});
+  const { config, diagnostics } = await loadConfig(cliIo().cwd, options.workspace ? { workspace: options.workspace } : {});
   const rules = registeredRules();
   const unknown = (options.ids ?? []).filter((id) => !rules.some((rule) => rule.id === id));
   if (unknown.length > 0) throw new UsageError(`no rule ${unknown.join(', ')} (txkit rules lists them)`);
@@ -49,10 +49,8 @@ async function printRules(options: { workspace?: string; json: boolean; ids?: re
   return problems.some((problem) => problem.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
-export function registerValidate(program: Command, run: Run): void {
-  program
-    .command('validate')
-    .description('check the workspace for problems (syntax, attributes, samples, SMS, email, publishing) as file:line:col diagnostics')
+export function registerValidate(command: Command, run: Run): void {
+  command
     .argument('[paths...]', 'message folders or files to check (default: the whole workspace)')
     .option('--staged', 'check the messages touched by staged changes, as staged (for pre-commit hooks)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
@@ -63,13 +61,13 @@ export function registerValidate(program: Command, run: Run): void {
       run(async () => {
         if (options.rules) return printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.format === 'json' });
         if (options.staged && paths.length > 0) throw new UsageError('--staged checks what is staged: give it no paths');
-        const runOptions = { cwd: process.cwd(), ...(options.workspace ? { workspace: options.workspace } : {}) };
+        const runOptions = { cwd: cliIo().cwd, env: cliIo().env, ...(options.workspace ? { workspace: options.workspace } : {}) };
         const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
           throw asUsageError(error);
         });
         // JSON escapes control characters itself; the other formats are read in a terminal or a CI log.
         const shown = options.format === 'json' ? diagnostics : terminalSafeDiagnostics(diagnostics);
-        const output = formatters[options.format](shown, { cwd: process.cwd(), colors });
+        const output = formatters[options.format](shown, { cwd: cliIo().cwd, colors });
         if (output !== '') writeOut(output);
         const { errorCount, warningCount } = countSeverities(diagnostics);
         if (errorCount > 0) return ExitCode.problems;
@@ -80,10 +78,10 @@ export function registerValidate(program: Command, run: Run): void {
         return ExitCode.ok;
       }),
     );
+}
 
-  program
-    .command('rules')
-    .description('list the validation rules with their severities (set them with `rules:` in txkit.config.yaml)')
+export function registerRules(command: Command, run: Run): void {
+  command
     .argument('[ids...]', 'only these rules, e.g. email/compat (which names its caniemail data version)')
     .option('--json', 'print JSON for scripts')
     .action((ids: string[], options: WorkspaceOptions & { json?: boolean }) =>

@@ -74,8 +74,8 @@ export interface InstallResult {
  * honours core.hooksPath and worktrees). Replaces an earlier txkit hook; another one only with
  * `force`. `workspace` (relative to `cwd`) is passed on to the hook's `txkit validate`.
  */
-export async function installPreCommitHook(options: { cwd: string; force?: boolean; workspace?: string }): Promise<InstallResult> {
-  const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd })).toString('utf8').trim();
+export async function installPreCommitHook(options: { cwd: string; env?: NodeJS.ProcessEnv; force?: boolean; workspace?: string }): Promise<InstallResult> {
+  const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd, ...(options.env ? { env: options.env } : {}) })).toString('utf8').trim();
   const hooksDir = path.resolve(options.cwd, await git('rev-parse', '--git-path', 'hooks'));
   const top = await realpath(await git('rev-parse', '--show-toplevel'));
   const projectDir = path.relative(top, await realpath(options.cwd)).split(path.sep).join('/');
