@@ -12,7 +12,7 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
 import { registerValidate } from './commands/validate.js';
 import { colors, endQuietlyOnClosedPipe, terminalSafe, writeErr } from './terminal.js';
-import { environmentError, ExitCode, UsageError } from './usage-error.js';
+import { environmentError, ExitCode, UsageError } from '../errors/usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -7,13 +7,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { checkCompiledEmail } from '../../email/check-email-message.js';
 import { MjmlCache, type MjmlCacheStats } from '../../email/mjml-cache.js';
-import { compileMessageEmail, hasEmail, personalizeEmail } from '../../pipeline/render-email.js';
-import { renderSms } from '../../pipeline/render-sms.js';
+import { compileMessageEmail, hasEmail, personalizeEmail } from '../../email/render-email.js';
+import { renderSms } from '../../sms/render-sms.js';
 import { createEngines, type Engines } from '../../render/index.js';
 import { isBroken, resolveInside, type Message } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
