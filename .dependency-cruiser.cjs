@@ -8,7 +8,8 @@
  *   email, sms                   compile MJML / analyse segments, render a whole message, their checks
  *   platforms                    pure translation of templates to SFMC / Customer.io (no HTTP)
  *   validate                     rules, providers, formatters: the `validate` result
- *   sync, preview, sandbox       front ends: platform APIs, the Vite preview, the platform emulator
+ *   build, sync, preview,        front ends: build output, platform APIs, the Vite preview,
+ *   sandbox                      the platform emulator
  *   cli                          parses options and calls the library (it may use every front end)
  *   index.ts                     the public library API
  */
@@ -19,7 +20,7 @@ const layers = [
   ['email', 'sms'],
   ['platforms'],
   ['validate'],
-  ['sync', 'preview', 'sandbox'],
+  ['build', 'sync', 'preview', 'sandbox'],
   ['cli'],
 ];
 
