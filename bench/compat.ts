@@ -7,7 +7,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compatProvider } from '../src/email/compat/compat-provider.js';
+import { compatProvider } from '../src/validate/providers/compat-provider.js';
 import { createEngines } from '../src/render/index.js';
 import { providers } from '../src/validate/registry.js';
 import { validate } from '../src/validate/validate.js';

@@ -1,6 +1,6 @@
 import mjml2html from 'mjml';
 import { MjmlCache } from '../src/email/mjml-cache.js';
-import { compileMessageEmail, hasEmail } from '../src/pipeline/render-email.js';
+import { compileMessageEmail, hasEmail } from '../src/email/render-email.js';
 import type { ExampleWorkspace } from './example-workspace.js';
 import { measureSideBySide, ratioSpread, type Spread } from './measure.js';
 

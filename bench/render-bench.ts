@@ -1,9 +1,9 @@
 import Handlebars from 'handlebars';
 import { Liquid } from 'liquidjs';
 import { injectPreheader } from '../src/email/preheader.js';
-import { compileMessageEmail, hasEmail, personalizeEmail } from '../src/pipeline/render-email.js';
-import { renderSms } from '../src/pipeline/render-sms.js';
-import { contextOf } from '../src/pipeline/render-template.js';
+import { compileMessageEmail, hasEmail, personalizeEmail } from '../src/email/render-email.js';
+import { renderSms } from '../src/sms/render-sms.js';
+import { contextOf } from '../src/render/render-template.js';
 import { engineFor, fileTemplateSource, formatCurrency, formatNumber, type RenderContext, type TemplateSource } from '../src/render/index.js';
 import type { Message } from '../src/workspace/index.js';
 import { benchSample, type ExampleWorkspace } from './example-workspace.js';

@@ -1,5 +1,5 @@
 import { Liquid } from 'liquidjs';
-import { renderSmsWithContext } from '../src/pipeline/render-sms.js';
+import { renderSmsWithContext } from '../src/sms/render-sms.js';
 import type { RenderContext } from '../src/render/index.js';
 import type { Message } from '../src/workspace/index.js';
 import { benchSample, type ExampleWorkspace } from './example-workspace.js';

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { commandFor, commands, type Run } from './commands/index.js';
 import { colors, endQuietlyOnClosedPipe, processIo, terminalSafe, wantsColor, withIo, writeErr, type CliIo } from './terminal.js';
-import { environmentError, ExitCode, UsageError } from './usage-error.js';
+import { environmentError, ExitCode, UsageError } from '../errors/usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -10,7 +10,7 @@ import { formatStylish } from '../validate/formatters/stylish.js';
 import type { Message } from '../workspace/index.js';
 import { findMessage, openWorkspace, type OpenedWorkspace, type WorkspaceOptions } from './open-workspace.js';
 import { cliIo, colors, writeErr, writeOut } from './terminal.js';
-import { ExitCode, UsageError } from './usage-error.js';
+import { ExitCode, UsageError } from '../errors/usage-error.js';
 
 export interface SyncOptions extends WorkspaceOptions {
   target: string;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type LoadMessageOptions, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
 import { cliIo } from './terminal.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 
 export interface WorkspaceOptions {
   workspace?: string;

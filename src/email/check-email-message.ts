@@ -1,6 +1,6 @@
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { compileMessageEmail, hasEmail, personalizeEmail, type EmailMessage, type RenderEmailOptions } from '../pipeline/render-email.js';
-import type { RenderMessageOptions } from '../pipeline/render-template.js';
+import { compileMessageEmail, hasEmail, personalizeEmail, type EmailMessage, type RenderEmailOptions } from './render-email.js';
+import type { RenderMessageOptions } from '../render/render-template.js';
 import { engineFor } from '../render/index.js';
 import type { Message } from '../workspace/index.js';
 import { createElementLocator, emailRules, type EmailCheckInput, type SampleOutput } from './checks/index.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
-import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../pipeline/render-email.js';
-import { renderSms, type RenderedSms } from '../pipeline/render-sms.js';
+import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../email/render-email.js';
+import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
 import type { BrokenMessage, Message, Sample } from '../workspace/index.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic } from './api-types.js';

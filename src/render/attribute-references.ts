@@ -3,7 +3,7 @@ import type { Engine } from '../workspace/message-schema.js';
 import type { Engines } from './engines.js';
 import { collectPathReferences } from './handlebars/path-references.js';
 import { liquidAttributePaths } from './liquid-attribute-paths.js';
-import type { TemplateSource } from './template-source.js';
+import type { TemplateSource } from '../workspace/template-source.js';
 
 /** A place where a template reads an attribute of the root context (`customer.*`, `trigger.*`). */
 export interface AttributeReference {

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Engine } from '../workspace/message-schema.js';
 import type { RenderLimits } from './limits.js';
-import type { RenderContext } from './render-context.js';
-import type { TemplateSource } from './template-source.js';
+import type { RenderContext } from '../workspace/render-context.js';
+import type { TemplateSource } from '../workspace/template-source.js';
 
 /** What a template produces: the HTML body, or plain text (SMS, subject, preheader, text part). */
 export type ContentType = 'html' | 'text';

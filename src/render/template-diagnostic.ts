@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
-import type { TemplateSource } from './template-source.js';
+import type { TemplateSource } from '../workspace/template-source.js';
 
 export interface TemplateProblem {
   ruleId: string;

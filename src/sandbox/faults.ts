@@ -1,4 +1,4 @@
-import type { Platform, RouteKind } from './router.js';
+import type { Platform, RouteKind } from './route-kind.js';
 
 /**
  * Failures to inject. Each `...Every: N` hits the Nth, 2Nth, 3Nth... counted request; the count

@@ -1,15 +1,8 @@
 import type { ResolvedSandboxOptions } from './options.js';
+import type { Platform, RouteKind } from './route-kind.js';
 import type { SandboxState } from './state.js';
 
-export type Platform = 'sfmc' | 'customerio';
-
-/**
- * What a request does to the platform. Only `write` changes content or definitions: the sync
- * tests count writes to prove a second push of unchanged templates changes nothing, so the token
- * call (`auth`), lookups (`read`, including SFMC's POST asset query) and message sends (`send`)
- * are kept apart from it.
- */
-export type RouteKind = 'auth' | 'read' | 'write' | 'send';
+export type { Platform, RouteKind } from './route-kind.js';
 
 /** Which credential a route demands. */
 export type AuthScheme =

@@ -1,8 +1,11 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { ExportedMessage } from '../platforms/exported-message.js';
 import type { Engines } from '../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../workspace/index.js';
 import type { Plan, Platform } from './plan.js';
 import type { Environment } from './secrets.js';
+
+export type { ExportedMessage } from '../platforms/exported-message.js';
 
 /** What every platform target gets: the resolved config, the environment (.env merged) and shared engines. */
 export interface SyncContext {
@@ -40,16 +43,6 @@ export interface PulledMessage {
   id: string;
   /** Files to write, relative to the new message folder (message.yaml, email.html, sms.txt, samples/example.json). */
   files: Record<string, string>;
-}
-
-/** A message as the platform stores it: personalization in the platform's own syntax. */
-export interface ExportedMessage {
-  /** Absent when the message does not publish its email to the platform. */
-  email?: { subject: string; preheader: string; html: string; text: string };
-  /** Absent when the message does not publish its SMS to the platform. */
-  sms?: { text: string };
-  /** Problems of the export; an error means the message cannot be published. */
-  diagnostics: Diagnostic[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compatProvider } from '../email/compat/compat-provider.js';
+import { compatProvider } from './providers/compat-provider.js';
 import { emailProvider } from './providers/email.js';
 import { platformTargetsProvider } from './providers/platform-targets.js';
 import { smsProvider } from './providers/sms.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailTargetsSchema } from '../email/compat/email-targets-schema.js';
+import { emailTargetsSchema } from './email-targets-schema.js';
 
 export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSeverity = z.output<typeof ruleSeveritySchema>;

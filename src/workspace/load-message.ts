@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTemplateSource, type TemplateSource } from '../render/template-source.js';
+import { fileTemplateSource, type TemplateSource } from './template-source.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ResolvedConfig } from './config.js';
 import { resolveInside } from './confined-path.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { RenderContext } from '../render/index.js';
+import type { RenderContext } from './render-context.js';
 import type { Sample } from './model.js';
 import { decodeSource } from './read-source-file.js';
 import { parseJson } from './yaml-document.js';

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { RenderContext, TemplateSource } from '../render/index.js';
+import type { RenderContext } from './render-context.js';
+import type { TemplateSource } from './template-source.js';
 import type { ResolvedConfig } from './config.js';
 import type { EmailDefinition, MessageDefinition, SmsDefinition } from './message-schema.js';
 import type { LocatedDocument } from './yaml-document.js';

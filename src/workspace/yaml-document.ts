@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, visit, YAMLParseError, type Document, type Node as YamlNode, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
-import type { TemplateSource } from '../render/index.js';
+import type { TemplateSource } from './template-source.js';
 import { maxNestingDepth, parseBoundedDocument } from './nesting-depth.js';
 
 export type PathSegment = string | number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MjmlCache } from '../../src/email/index.js';
-import { compileMessageEmail, hasEmail, type EmailMessage } from '../../src/pipeline/render-email.js';
+import { compileMessageEmail, hasEmail, type EmailMessage } from '../../src/email/render-email.js';
 import type { Message } from '../../src/workspace/index.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { positionOf } from '../helpers/text-position.js';

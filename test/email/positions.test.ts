@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MjmlCache } from '../../src/email/index.js';
-import { compileMessageEmail, renderEmail, type EmailMessage } from '../../src/pipeline/render-email.js';
+import { compileMessageEmail, renderEmail, type EmailMessage } from '../../src/email/render-email.js';
 import { createEngines } from '../../src/render/index.js';
 import { positionOf } from '../helpers/text-position.js';
 import { emailYaml, mjmlDocument, section, useEmailWorkspaces } from './email-workspace.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MjmlCache } from '../../src/email/index.js';
-import { renderEmail } from '../../src/pipeline/render-email.js';
+import { renderEmail } from '../../src/email/render-email.js';
 import { createEngines } from '../../src/render/index.js';
 import { isBroken, loadConfig, loadMessage } from '../../src/workspace/index.js';
 import { emailYaml, mjmlDocument, section, useEmailWorkspaces } from './email-workspace.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderEmail } from '../../src/pipeline/render-email.js';
-import { renderSms } from '../../src/pipeline/render-sms.js';
+import { renderEmail } from '../../src/email/render-email.js';
+import { renderSms } from '../../src/sms/render-sms.js';
 import { createEngines } from '../../src/render/index.js';
 import type { Message } from '../../src/workspace/index.js';
 import { useTempWorkspaces } from '../helpers/temp-workspace.js';

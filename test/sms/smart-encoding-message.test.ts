@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSms } from '../../src/pipeline/render-sms.js';
+import { renderSms } from '../../src/sms/render-sms.js';
 import { createEngines } from '../../src/render/index.js';
 import { check, writeMessage } from './sms-fixture.js';
 

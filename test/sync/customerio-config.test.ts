@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { UsageError } from '../../src/errors/usage-error.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { customerioSettings, customerioTarget } from '../../src/sync/customerio/index.js';
 import { executePlan } from '../../src/sync/index.js';

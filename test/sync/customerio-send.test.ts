@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { UsageError } from '../../src/errors/usage-error.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { PlatformError } from '../../src/sync/index.js';
 import type { Message, Workspace } from '../../src/workspace/index.js';

@@ -1,6 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
-import { exportToSfmc } from '../../src/sync/sfmc/personalization-export.js';
+import { exportToSfmc } from '../../src/platforms/sfmc/personalization-export.js';
 
 const file = '/workspace/templates/order-confirmation/email.html';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { readSfmcCredentials, checkSfmcExport, exportHandlebarsToSfmc, sfmcAttributesOf } from '../../src/sync/sfmc/index.js';
-import { exportMessageToSfmc } from '../../src/sync/sfmc/message-export.js';
+import { exportMessageToSfmc } from '../../src/platforms/sfmc/message-export.js';
 import { isBroken, loadConfig, loadWorkspace, type Message } from '../../src/workspace/index.js';
 import { useTempWorkspaces } from '../helpers/temp-workspace.js';
 import { positionOf, type TextPosition } from '../helpers/text-position.js';

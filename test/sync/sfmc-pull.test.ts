@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderEmail } from '../../src/pipeline/render-email.js';
-import { renderSms } from '../../src/pipeline/render-sms.js';
+import { renderEmail } from '../../src/email/render-email.js';
+import { renderSms } from '../../src/sms/render-sms.js';
 import { createEngines } from '../../src/render/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { PulledMessage, SyncConnection } from '../../src/sync/index.js';

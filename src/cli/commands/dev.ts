@@ -4,7 +4,7 @@ import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.j
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import { cliIo, colors, writeErr, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface DevOptions {
   workspace?: string;

@@ -3,7 +3,7 @@ import { formatPlan } from '../../sync/format-plan.js';
 import type { Plan } from '../../sync/plan.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
-import { ExitCode } from '../usage-error.js';
+import { ExitCode } from '../../errors/usage-error.js';
 
 interface DiffOptions extends SyncOptions {
   json?: boolean;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { GitError } from '../../validate/git.js';
 import { ForeignHookError, HookLinkError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 type Run = (action: () => Promise<ExitCode>) => Promise<void>;
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ExitCode } from '../usage-error.js';
+import type { ExitCode } from '../../errors/usage-error.js';
 
 /** Runs a command's body and records its exit code. */
 export type Run = (action: () => Promise<ExitCode>) => Promise<void>;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, terminalSafe, writeErr, writeJson, writeOut } from '../terminal.js';
-import { ExitCode } from '../usage-error.js';
+import { ExitCode } from '../../errors/usage-error.js';
 
 interface ListOptions extends WorkspaceOptions {
   json?: boolean;

@@ -6,7 +6,7 @@ import type { PulledMessage } from '../../sync/sync-target.js';
 import { resolveInside } from '../../workspace/index.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { cliIo, colors } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface PullOptions extends SyncOptions {
   dryRun?: boolean;

@@ -5,7 +5,7 @@ import { executePlan, type ExecutionReport, type StepResult } from '../../sync/e
 import type { Plan } from '../../sync/plan.js';
 import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { cliIo, colors } from '../terminal.js';
-import { ExitCode } from '../usage-error.js';
+import { ExitCode } from '../../errors/usage-error.js';
 import { showPlan } from './diff.js';
 
 interface PushOptions extends SyncOptions {

@@ -1,15 +1,15 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { renderEmail } from '../../pipeline/render-email.js';
-import { renderSms } from '../../pipeline/render-sms.js';
+import { renderEmail } from '../../email/render-email.js';
+import { renderSms } from '../../sms/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
 import { defaultSample, defaultSampleName, isBroken, listSampleNames, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface RenderCommandOptions extends WorkspaceOptions {
   sample?: string;

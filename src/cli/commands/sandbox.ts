@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
 import { loadConfig, loadWorkspace } from '../../workspace/index.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface SandboxCommandOptions {
   port: string;

@@ -3,7 +3,7 @@ import { checkPhoneNumber } from '../../sms/index.js';
 import type { Message } from '../../workspace/index.js';
 import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOption, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { pickSample } from './render.js';
 
 interface SendOptions extends SyncOptions {

@@ -10,7 +10,7 @@ import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
-import { ExitCode, UsageError } from '../usage-error.js';
+import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface ValidateOptions extends WorkspaceOptions {
   staged?: boolean;

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../../diagnostics/index.js';
-import type { EmailMessage } from '../../pipeline/render-email.js';
+import type { EmailMessage } from '../render-email.js';
 import type { Sample } from '../../workspace/index.js';
 import type { CompiledEmail } from '../compile-email.js';
 import type { HtmlDocument, HtmlElement } from '../html-elements.js';

@@ -1,4 +1,4 @@
-import { contextOf } from '../../pipeline/render-template.js';
+import { contextOf } from '../../render/render-template.js';
 import { engineFor, type Engines } from '../../render/index.js';
 import type { Engine, Sample } from '../../workspace/index.js';
 import { parseHtml, type HtmlDocument } from '../html-elements.js';

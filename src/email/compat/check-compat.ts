@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { compileMessageEmail, hasEmail } from '../../pipeline/render-email.js';
+import { compileMessageEmail, hasEmail } from '../render-email.js';
 import type { Message, ResolvedConfig } from '../../workspace/index.js';
 import { createElementLocator } from '../checks/index.js';
 import { parseHtml } from '../html-elements.js';

@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
-import { renderSms, type RenderedSms } from '../../pipeline/render-sms.js';
+import { renderSms, type RenderedSms } from '../render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
 import type { PhoneCheckOptions } from '../phone.js';

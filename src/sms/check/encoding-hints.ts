@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import type { RenderedSms } from '../../pipeline/render-sms.js';
-import { contextOf, renderTemplate } from '../../pipeline/render-template.js';
+import type { RenderedSms } from '../render-sms.js';
+import { contextOf, renderTemplate } from '../../render/render-template.js';
 import { templateDiagnostic } from '../../render/index.js';
 import type { Sample } from '../../workspace/index.js';
 import { describeCharacter } from '../describe-character.js';

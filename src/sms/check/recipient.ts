@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { sampleValues } from '../../validate/attributes/sample-values.js';
+import { sampleValues } from '../../workspace/attributes/sample-values.js';
 import type { Sample } from '../../workspace/index.js';
 import { checkPhoneNumber } from '../phone.js';
 import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import type { RenderedSms } from '../../pipeline/render-sms.js';
+import type { RenderedSms } from '../render-sms.js';
 import type { Sample } from '../../workspace/index.js';
 import { analyzeSms, SEGMENT_LIMITS, type SmsAnalysis } from '../segments.js';
 import { applySmartEncoding } from '../smart-encoding.js';

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { renderSmsWithContext, type RenderedSms } from '../../pipeline/render-sms.js';
+import { renderSmsWithContext, type RenderedSms } from '../render-sms.js';
 import { attributeReferences, type AttributeReference } from '../../render/attribute-references.js';
 import type { RenderContext } from '../../render/index.js';
-import { sampleValues, type SampleValue } from '../../validate/attributes/sample-values.js';
+import { sampleValues, type SampleValue } from '../../workspace/attributes/sample-values.js';
 import type { Sample } from '../../workspace/index.js';
 import { isGsm7Text } from '../gsm7.js';
 import { applySmartEncoding } from '../smart-encoding.js';

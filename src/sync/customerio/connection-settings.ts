@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors/usage-error.js';
 import type { Environment } from '../secrets.js';
 
 /**

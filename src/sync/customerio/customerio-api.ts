@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors/usage-error.js';
 import { createHttpClient, type HttpClient, type RequestOptions, type RetryPolicy } from '../http-client.js';
 import { PlatformError } from '../platform-error.js';
 import { customerioVariables, type CustomerioSettings } from './connection-settings.js';

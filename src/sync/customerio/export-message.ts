@@ -3,7 +3,7 @@ import type { Message } from '../../workspace/index.js';
 import type { ExportedMessage } from '../sync-target.js';
 import { channelTargets } from './channel-targets.js';
 import { desiredContent } from './content-fields.js';
-import { checkCustomerioTarget } from './handlebars-check.js';
+import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
 
 /**
  * What push writes to Customer.io for a message: the Liquid as written, the email compiled with

@@ -5,7 +5,7 @@ import type { Plan } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import { channelTargets, numericId, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
 import type { CustomerioApi, TransactionalMessage } from './customerio-api.js';
-import { checkCustomerioTarget } from './handlebars-check.js';
+import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
 import { planContent, type ContentPlan, type PlanContext } from './plan-content.js';
 
 /** Trigger name (lower case: Customer.io matches them case-insensitively) → message id, read only when a target uses one. */

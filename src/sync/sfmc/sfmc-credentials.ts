@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors/usage-error.js';
 import type { Environment } from '../secrets.js';
 
 /** An SFMC installed package's API integration (server-to-server, client credentials). */

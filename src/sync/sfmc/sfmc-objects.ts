@@ -8,7 +8,7 @@ import type { Message } from '../../workspace/index.js';
 import { flattenFields, planAction, type ChangeAction, type FieldChange } from '../plan.js';
 import type { ExportedMessage } from '../sync-target.js';
 import type { SfmcObject } from './sfmc-api.js';
-import { sfmcList, type SfmcDefaults, type SfmcPublication } from './message-export.js';
+import { sfmcList, type SfmcDefaults, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
 
 /** Content Builder's "HTML Paste" email: no template, the views are the content. */
 export const HTML_EMAIL = { name: 'htmlemail', id: 208 } as const;

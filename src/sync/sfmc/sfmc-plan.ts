@@ -4,7 +4,7 @@ import type { Message } from '../../workspace/index.js';
 import type { Plan, PlanStep } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import type { ExportedMessage } from '../sync-target.js';
-import { exportMessageToSfmc, sfmcPublication, type SfmcDefaults, type SfmcPublication } from './message-export.js';
+import { exportMessageToSfmc, sfmcPublication, type SfmcDefaults, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
 import { platformErrorDiagnostics, PLATFORM_ERROR, type SfmcObjectKind } from './platform-diagnostics.js';
 import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
 import { compareWithRemote, desiredAsset, desiredEmailDefinition, desiredSmsDefinition, updatableFields } from './sfmc-objects.js';

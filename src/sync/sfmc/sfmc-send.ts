@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors/usage-error.js';
 import { PlatformError } from '../platform-error.js';
 import type { SendOutcome, SendRequest } from '../sync-target.js';
-import { sfmcPublication } from './message-export.js';
+import { sfmcPublication } from '../../platforms/sfmc/message-export.js';
 import type { SendAnswer, SfmcApi, StatusAnswer } from './sfmc-api.js';
-import { sfmcAttributesOf } from './sfmc-attributes.js';
+import { sfmcAttributesOf } from '../../platforms/sfmc/sfmc-attributes.js';
 
 /** SFMC's code for a messageKey used within the last 72 hours. */
 const DUPLICATE_MESSAGE_KEY = 109110;

@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/usage-error.js';
+import { UsageError } from '../../errors/usage-error.js';
 import { createHttpClient, type RetryPolicy } from '../http-client.js';
 import { PlatformError } from '../platform-error.js';
 import { addSecret } from '../secrets.js';

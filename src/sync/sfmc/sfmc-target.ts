@@ -1,6 +1,6 @@
 import type { RetryPolicy } from '../http-client.js';
 import type { SyncTarget } from '../sync-target.js';
-import { exportMessageToSfmc } from './message-export.js';
+import { exportMessageToSfmc } from '../../platforms/sfmc/message-export.js';
 import { createSfmcApi } from './sfmc-api.js';
 import { readSfmcCredentials } from './sfmc-credentials.js';
 import { planSfmc } from './sfmc-plan.js';

@@ -1,5 +1,5 @@
-import { checkCustomerioTarget } from '../../sync/customerio/handlebars-check.js';
-import { checkSfmcExport, sfmcSources } from '../../sync/sfmc/message-export.js';
+import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
+import { checkSfmcExport, sfmcSources } from '../../platforms/sfmc/message-export.js';
 import { messageTemplatesWithPartials } from '../message-templates.js';
 import type { Provider } from '../rule.js';
 import { customerioHandlebarsUnsupported } from '../rules/customerio-handlebars-unsupported.js';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
-import { sampleValues } from '../attributes/sample-values.js';
+import { sampleValues } from '../../workspace/attributes/sample-values.js';
 import type { CheckRule } from '../rule.js';
 
 export const attributesMissingInSample: CheckRule<AttributeFacts> = {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
-import { sampleValues } from '../attributes/sample-values.js';
-import { describeType, describeValue, hasType } from '../attributes/value-type.js';
+import { sampleValues } from '../../workspace/attributes/sample-values.js';
+import { describeType, describeValue, hasType } from '../../workspace/attributes/value-type.js';
 import type { CheckRule } from '../rule.js';
 
 export const attributesType: CheckRule<AttributeFacts> = {

@@ -1,6 +1,6 @@
 import { templateDiagnostic } from '../../render/index.js';
 import { isInside } from '../../workspace/index.js';
-import { isNamespace, resolvePath, type PathResolution } from '../attributes/declarations.js';
+import { isNamespace, resolvePath, type PathResolution } from '../../workspace/attributes/declarations.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { CheckRule } from '../rule.js';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
-import { declaredAttributes, isNamespace, namespaces, type Namespace } from '../attributes/declarations.js';
+import { declaredAttributes, isNamespace, namespaces, type Namespace } from '../../workspace/attributes/declarations.js';
 import type { CheckRule } from '../rule.js';
 
 /** Top-level attribute names the templates read; a namespace read whole (`{{#with customer}}`) uses all of them. */

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { compileEmail, type CompiledEmail } from '../email/compile-email.js';
-import type { MjmlCache } from '../email/mjml-cache.js';
-import { htmlToPlainText } from '../email/plain-text.js';
-import { injectPreheader } from '../email/preheader.js';
+import { compileEmail, type CompiledEmail } from './compile-email.js';
+import type { MjmlCache } from './mjml-cache.js';
+import { htmlToPlainText } from './plain-text.js';
+import { injectPreheader } from './preheader.js';
 import type { EmailTemplates, Message, Sample } from '../workspace/index.js';
-import { contextOf, renderTemplate, type RenderMessageOptions } from './render-template.js';
+import { contextOf, renderTemplate, type RenderMessageOptions } from '../render/render-template.js';
 
 export interface RenderedEmail {
   subject: string;

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { RenderContext } from '../render/index.js';
-import { analyzeSms, applySmartEncoding, type SmsAnalysis } from '../sms/index.js';
+import { analyzeSms, applySmartEncoding, type SmsAnalysis } from './index.js';
 import type { Message, Sample } from '../workspace/index.js';
-import { contextOf, renderTemplate, type RenderMessageOptions } from './render-template.js';
+import { contextOf, renderTemplate, type RenderMessageOptions } from '../render/render-template.js';
 
 export interface RenderedSms {
   /** The body as sent: personalized, then with GSM-7 look-alikes when `sms.smartEncoding` is on. */

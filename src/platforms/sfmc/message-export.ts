@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compileEmail } from '../../email/compile-email.js';
 import type { TemplateSource } from '../../render/index.js';
 import type { Message, PathSegment, SfmcTarget } from '../../workspace/index.js';
-import type { ExportedMessage } from '../sync-target.js';
+import type { ExportedMessage } from '../exported-message.js';
 import { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
 import { exportHandlebarsToSfmc } from './handlebars-export.js';
 import { exportToSfmc, type SfmcExport, type SfmcExportOptions } from './personalization-export.js';

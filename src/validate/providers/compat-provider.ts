@@ -1,5 +1,5 @@
-import type { Provider } from '../../validate/rule.js';
-import { compatRules } from './compat-rules.js';
+import type { Provider } from '../rule.js';
+import { compatRules } from '../../email/compat/compat-rules.js';
 
 /**
  * Email-client compatibility (caniemail data, `email.clients` in txkit.config.yaml) and the
@@ -20,7 +20,7 @@ export const compatProvider: Provider = {
   async check(message, context) {
     if (!message.email) return [];
     // Loaded on first use, like the email checks: SMS-only runs never read the caniemail data.
-    const { checkCompat } = await import('./check-compat.js');
+    const { checkCompat } = await import('../../email/compat/check-compat.js');
     return checkCompat(message, context.config, context.isEnabled);
   },
 };

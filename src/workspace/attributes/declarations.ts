@@ -1,4 +1,4 @@
-import type { AttributeSpec, MessageDefinition } from '../../workspace/index.js';
+import type { AttributeSpec, MessageDefinition } from '../index.js';
 
 export const namespaces = ['customer', 'trigger'] as const;
 export type Namespace = (typeof namespaces)[number];

@@ -1,4 +1,4 @@
-import type { AttributeSpec, MessageDefinition, Sample } from '../../workspace/index.js';
+import type { AttributeSpec, MessageDefinition, Sample } from '../index.js';
 import { declaredAttributes, namespaces, type AttributeMap } from './declarations.js';
 import { hasType, isPlainObject } from './value-type.js';
 

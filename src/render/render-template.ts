@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { engineFor, type ContentType, type Engines, type RenderContext, type TemplateSource } from '../render/index.js';
+import { engineFor, type ContentType, type Engines, type RenderContext, type TemplateSource } from './index.js';
 import type { Message, Sample } from '../workspace/index.js';
 
 export interface RenderMessageOptions {
