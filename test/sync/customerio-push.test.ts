@@ -88,7 +88,8 @@ describe('Customer.io push of the example workspace', () => {
     expect(plan.steps.map((step) => step.action)).toEqual(targets.map(() => 'unchanged'));
     expect(report.results.every((result) => result.status === 'unchanged')).toBe(true);
     const requests = sandbox.requests.slice(before);
-    expect(requests.length).toBe(targets.length * 2); // the message and its contents, per target
+    // The message and its contents, per target (a read refused with 429 on a loaded machine is retried, not counted).
+    expect(requests.filter((request) => request.status !== 429).length).toBe(targets.length * 2);
     expect(requests.filter((request) => request.write)).toEqual([]);
   });
 
