@@ -156,7 +156,7 @@ function applyView(next: MessageView): void {
   compat.show(next.diagnostics);
   applyControls();
   writeHash();
-  void editor.open(next.id, next.sample ?? undefined);
+  void editor.open(next.id, next.sample ?? undefined, next.broken);
 }
 
 async function loadView(): Promise<void> {
