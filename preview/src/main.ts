@@ -211,7 +211,11 @@ onWorkspaceUpdate((update: WorkspaceUpdate) => {
   applySnapshot(update);
   updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   const id = selection.message;
-  if (id !== undefined && (update.changed.includes(id) || update.removed.includes(id))) {
+  if (id !== undefined && update.removed.includes(id)) {
+    // Asking for it would only answer 404 (an error in the console): say so, and keep the selection so it comes back if restored.
+    latestViewRequest++;
+    showNoMessage('Message deleted', `"${id}" was deleted from the workspace. Pick another message from the list; it shows again here if its folder comes back.`);
+  } else if (id !== undefined && update.changed.includes(id)) {
     void loadView();
     void editor.reloadFromDisk();
   } else if (view === undefined) {

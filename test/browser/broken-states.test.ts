@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { startPreviewServer } from '../../src/preview/index.js';
@@ -61,5 +61,24 @@ it('a message whose message.yaml does not load shows its diagnostic, not "no sam
   await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
   await expect.poll(() => page.locator('[data-testid=sample-editor]').inputValue(), { timeout: 10_000 }).toBe(await readFile(file('welcome/samples/basic.json'), 'utf8'));
   await expect(page.locator('.editor-empty').isVisible()).resolves.toBe(false);
+  expect(errors).toEqual([]);
+});
+
+it('deleting the viewed message says so, offers the others, and shows it again when restored, with no page error (issue 18 item 1)', { timeout: 120_000 }, async () => {
+  const files = { 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body, 'templates/welcome/samples/basic.json': sample };
+  const { page, file, errors } = await openPreview({ ...files, 'templates/goodbye/message.yaml': message.replace('Welcome', 'Goodbye'), 'templates/goodbye/email.mjml': body }, '#/welcome');
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
+
+  await rm(file('welcome'), { recursive: true });
+  await page.locator('[data-testid=stage]', { hasText: 'was deleted' }).waitFor({ timeout: 10_000 });
+  await page.locator('.message-item[data-id="goodbye"]').waitFor();
+  await expect(page.locator('.message-item[data-id="welcome"]').count()).resolves.toBe(0);
+
+  // Restored (as `git checkout` would): the view comes back on its own.
+  await mkdir(file('welcome/samples'), { recursive: true });
+  await writeFile(file('welcome/email.mjml'), body);
+  await writeFile(file('welcome/samples/basic.json'), sample);
+  await writeFile(file('welcome/message.yaml'), message);
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
   expect(errors).toEqual([]);
 });
