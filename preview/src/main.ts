@@ -137,8 +137,9 @@ function applyView(next: MessageView): void {
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
   channelTabs.element.hidden = next.channels.length < 2;
 
-  // A pane keeps its last good render only if that render is of this very message and sample.
-  const target = `${next.id}\0${next.sample}`;
+  // A pane keeps its last good render only if that render is of this message; another sample's
+  // render, under the banner, beats a blank frame when the template breaks for every sample.
+  const target = next.id;
   let keptLastGood = false;
   if (next.broken) {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');

@@ -82,3 +82,33 @@ it('deleting the viewed message says so, offers the others, and shows it again w
   await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
   expect(errors).toEqual([]);
 });
+
+it('switching sample while the template is broken keeps the last good render under the banner, and renders the new sample once fixed (issue 18 item 1)', { timeout: 120_000 }, async () => {
+  const { page, file, errors } = await openPreview(
+    {
+      'templates/welcome/message.yaml': message,
+      'templates/welcome/email.mjml': body,
+      'templates/welcome/samples/basic.json': sample,
+      'templates/welcome/samples/other.json': '{ "customer": { "first_name": "Grace" } }\n',
+    },
+    '#/welcome?sample=basic',
+  );
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
+  // An unclosed {% if %}: a Liquid syntax error for every sample.
+  await writeFile(file('welcome/email.mjml'), body.replace('Hi ', '{% if customer.first_name %}Hi '));
+  const banner = page.locator('[data-testid=stale-banner]');
+  await banner.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('[data-testid=problems] .diagnostic-error', { hasText: 'welcome/email.mjml:1:' }).first().waitFor();
+
+  await page.selectOption('[data-testid=sample-select]', 'other');
+  await page.waitForURL(/sample=other/);
+  await page.locator('[data-testid=problems] .diagnostic-error', { hasText: 'welcome/email.mjml:1:' }).first().waitFor();
+  await expect(banner.isVisible()).resolves.toBe(true);
+  expect(await emailText(page)).toContain('Hi Ada');
+  await expect(page.locator('[data-testid=stage]').innerText()).resolves.not.toContain('0 B');
+
+  await writeFile(file('welcome/email.mjml'), body);
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Grace');
+  await banner.waitFor({ state: 'hidden' });
+  expect(errors).toEqual([]);
+});
