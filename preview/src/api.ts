@@ -15,7 +15,7 @@ export class ApiRequestError extends Error {
 async function request<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const response = await fetch(apiBase + path, { cache: 'no-store', ...init });
   const body = (await response.json()) as T | ApiError;
-  if (!response.ok && response.status !== 422) throw new ApiRequestError(response.status, (body as ApiError).error ?? response.statusText);
+  if (!response.ok) throw new ApiRequestError(response.status, (body as ApiError).error ?? response.statusText);
   return { status: response.status, body: body as T };
 }
 

@@ -137,8 +137,9 @@ function applyView(next: MessageView): void {
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
   channelTabs.element.hidden = next.channels.length < 2;
 
-  // A pane keeps its last good render only if that render is of this very message and sample.
-  const target = `${next.id}\0${next.sample}`;
+  // A pane keeps its last good render only if that render is of this message; another sample's
+  // render, under the banner, beats a blank frame when the template breaks for every sample.
+  const target = next.id;
   let keptLastGood = false;
   if (next.broken) {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
@@ -156,7 +157,7 @@ function applyView(next: MessageView): void {
   compat.show(next.diagnostics);
   applyControls();
   writeHash();
-  void editor.open(next.id, next.sample ?? undefined);
+  void editor.open(next.id, next.sample ?? undefined, next.broken);
 }
 
 async function loadView(): Promise<void> {
@@ -211,7 +212,11 @@ onWorkspaceUpdate((update: WorkspaceUpdate) => {
   applySnapshot(update);
   updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   const id = selection.message;
-  if (id !== undefined && (update.changed.includes(id) || update.removed.includes(id))) {
+  if (id !== undefined && update.removed.includes(id)) {
+    // Asking for it would only answer 404 (an error in the console): say so, and keep the selection so it comes back if restored.
+    latestViewRequest++;
+    showNoMessage('Message deleted', `"${id}" was deleted from the workspace. Pick another message from the list; it shows again here if its folder comes back.`);
+  } else if (id !== undefined && update.changed.includes(id)) {
     void loadView();
     void editor.reloadFromDisk();
   } else if (view === undefined) {

@@ -5,8 +5,8 @@ import { icon } from './icons.js';
 
 export interface SampleEditor {
   element: HTMLElement;
-  /** Opens the sample `name` of message `id` (nothing to edit when either is missing). */
-  open(id: string | undefined, name: string | undefined): Promise<void>;
+  /** Opens the sample `name` of message `id` (nothing to edit when either is missing; `broken`: its message.yaml does not load). */
+  open(id: string | undefined, name: string | undefined, broken?: boolean): Promise<void>;
   /** The file changed on disk: reload it unless the user has unsaved edits. */
   reloadFromDisk(): Promise<void>;
 }
@@ -47,6 +47,7 @@ export function createSampleEditor(): SampleEditor {
 
   let id: string | undefined;
   let name: string | undefined;
+  let broken = false;
   /** The file's text as last read or saved. */
   let onDisk = '';
   const drafts = new Map<string, string>();
@@ -146,16 +147,22 @@ export function createSampleEditor(): SampleEditor {
 
   return {
     element,
-    async open(nextId, nextName) {
-      if (nextId === id && nextName === name) return;
+    async open(nextId, nextName, nextBroken = false) {
+      if (nextId === id && nextName === name && nextBroken === broken) return;
       id = nextId;
       name = nextName;
+      broken = nextBroken;
       showProblems([]);
       setStatus('');
       const editable = id !== undefined && name !== undefined;
       body.hidden = !editable;
       empty.hidden = editable;
-      empty.textContent = id === undefined ? 'Pick a message to edit its sample data.' : 'This message has no samples. Add one as samples/<name>.json in its folder.';
+      empty.textContent =
+        id === undefined
+          ? 'Pick a message to edit its sample data.'
+          : broken
+            ? 'Its samples cannot be listed while message.yaml does not load: fix it (see Problems).'
+            : 'This message has no samples. Add one as samples/<name>.json in its folder.';
       fileLabel.textContent = '';
       if (editable) await load();
     },

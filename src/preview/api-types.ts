@@ -89,7 +89,7 @@ export interface SampleSource {
   text: string;
 }
 
-/** `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text). */
+/** `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text); 200 whether saved or refused. */
 export interface SampleSaveResult {
   saved: boolean;
   /** Why the text was refused (invalid JSON with its position, wrong shape); empty when saved. */

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { WorkspaceUpdate } from './api-types.js';
 import { apiMiddleware } from './middlewares/api.js';
 import { hostCheckMiddleware } from './middlewares/host-check.js';
@@ -16,7 +18,25 @@ export interface TxkitPreviewPluginOptions {
   workspace: PreviewWorkspace;
   /** Address the server binds to: Host headers naming it are accepted besides loopback names. */
   host: string;
+  /** Told of every re-render after a save and of every watch failure (`txkit dev` logs them). */
+  onEvent?: (event: PreviewEvent) => void;
 }
+
+/** What happened after a save, for the terminal log. */
+export type PreviewEvent =
+  | {
+      kind: 'render';
+      /** Messages re-rendered, and those deleted. */
+      changed: string[];
+      removed: string[];
+      /** The saved files, relative to the workspace root. */
+      files: string[];
+      /** Time from noticing the save to the new render being pushed to the pages. */
+      ms: number;
+    }
+  /** Validation's errors in a message after a save (only messages that have some). */
+  | { kind: 'errors'; id: string; diagnostics: Diagnostic[] }
+  | { kind: 'error'; message: string };
 
 function boundHostOf(server: ViteDevServer, fallback: string): string {
   const host = server.config.server.host;
@@ -45,18 +65,31 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
         { route: '', handle: sameOriginMiddleware() },
       );
       server.middlewares.use(apiMiddleware(workspace));
+      const report = (update: WorkspaceUpdate, files: string[], ms: number) => {
+        const relative = files.map((file) => path.relative(workspace.root, file).split(path.sep).join('/'));
+        options.onEvent?.({ kind: 'render', changed: update.changed, removed: update.removed, files: relative, ms });
+      };
       watcher = watchWorkspace(workspace.root, {
         async onChange(files, morePending) {
           // Reload first, so the open pages update at once; validation's findings follow, once
           // a page has fetched the new render (or a moment has passed) and the saves stop
           // coming (it yields to a newer save between messages).
+          const started = performance.now();
           const update = await workspace.reload(files);
           send(update);
+          if (update) report(update, files, performance.now() - started);
           if (update && server.ws.clients.size > 0) await workspace.whenViewed(update.changed, viewWaitMs);
-          send(await workspace.validateChanged(morePending));
+          const validated = await workspace.validateChanged(morePending);
+          send(validated);
+          for (const id of validated?.changed ?? []) {
+            const diagnostics = workspace.validationErrors(id);
+            if (diagnostics.length > 0) options.onEvent?.({ kind: 'errors', id, diagnostics });
+          }
         },
         onError(error) {
-          server.config.logger.error(`txkit: watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`);
+          const message = `watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`;
+          if (options.onEvent) options.onEvent({ kind: 'error', message });
+          else server.config.logger.error(`txkit: ${message}`);
         },
       });
       await watcher.ready;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createServer, type Logger, type LogLevel, type UserConfig, type ViteDevServer } from 'vite';
 import type { ResolvedConfig } from '../workspace/index.js';
-import { txkitPreview } from './plugin.js';
+import { txkitPreview, type PreviewEvent } from './plugin.js';
 import { PreviewWorkspace } from './preview-workspace.js';
 
 /**
@@ -26,6 +26,8 @@ export interface PreviewServerOptions {
   open?: boolean;
   /** Vite's console output (default "info": URLs, port changes, errors). */
   logLevel?: LogLevel;
+  /** Told of every re-render after a save and of every watch failure. */
+  onEvent?: (event: PreviewEvent) => void;
 }
 
 export interface PreviewServer {
@@ -76,7 +78,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
       // monorepo root). The UI needs its own sources only (Vite adds its client's folder).
       fs: { strict: true, allow: [previewUiRoot] },
     },
-    plugins: [txkitPreview({ workspace, host })],
+    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
   };
 }
 

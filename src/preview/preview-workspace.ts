@@ -171,6 +171,11 @@ export class PreviewWorkspace {
     return this.#update(changed, []);
   }
 
+  /** The errors validation found in a message's current version (none before it has run). */
+  validationErrors(id: string): Diagnostic[] {
+    return this.#entries.get(id)?.validated.filter((diagnostic) => diagnostic.severity === 'error') ?? [];
+  }
+
   #update(changed: string[], removed: string[]): WorkspaceUpdate | undefined {
     if (changed.length === 0 && removed.length === 0) return undefined;
     this.#revision++;

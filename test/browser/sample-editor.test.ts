@@ -27,6 +27,10 @@ describe('txkit dev: sample editor', () => {
     const file = harness.file('order-confirmation/samples/standard.json');
     const before = await readFile(file);
     const page = await harness.openPage('#/order-confirmation?sample=standard');
+    // A refused save is an answer, not a failure: nothing in the console (issue 18 item 1).
+    const consoleErrors: string[] = [];
+    page.on('console', (entry) => void (entry.type() === 'error' && consoleErrors.push(entry.text())));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
     const editor = page.locator('[data-testid=sample-editor]');
     await expect.poll(() => editor.inputValue()).toBe(before.toString('utf8'));
 
@@ -50,6 +54,7 @@ describe('txkit dev: sample editor', () => {
     await expect(readFile(file)).resolves.toEqual(before);
     const leftovers = (await readdir(harness.file('order-confirmation/samples'))).filter((name) => name.startsWith('.'));
     expect(leftovers).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.js';
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
-import { cliIo, colors, writeErr, writeOut } from '../terminal.js';
+import type { PreviewEvent } from '../../preview/plugin.js';
+import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 
 interface DevOptions {
@@ -37,6 +38,45 @@ function listenFailure(code: string | undefined): string | undefined {
   }
 }
 
+/** Vite's HMR log style: "12:04:05 [txkit] …", one line per event, the time dimmed. */
+function logLine(text: string): string {
+  return `${colors.dim(new Date().toLocaleTimeString())} ${colors.bold(colors.cyan('[txkit]'))} ${text}`;
+}
+
+/** Names and messages from the workspace, printed on one line with no control characters. */
+function safe(text: string): string {
+  return terminalSafe(text, { singleLine: true });
+}
+
+/** Each re-render after a save (which messages, which files, how long) and each error. */
+export function logPreviewEvent(event: PreviewEvent, root: string): void {
+  switch (event.kind) {
+    case 'render': {
+      const parts = [
+        ...(event.changed.length > 0 ? [`${colors.green('re-rendered')} ${safe(event.changed.join(', '))}`] : []),
+        ...(event.removed.length > 0 ? [`${colors.yellow('removed')} ${safe(event.removed.join(', '))}`] : []),
+      ];
+      writeOut(`${logLine(parts.join('; '))} ${colors.dim(`(${safe(event.files.join(', '))}) ${Math.round(event.ms)} ms`)}`);
+      return;
+    }
+    case 'errors':
+      for (const diagnostic of event.diagnostics) {
+        const where = `${path.relative(root, diagnostic.file).split(path.sep).join('/')}:${diagnostic.line}:${diagnostic.column}`;
+        writeOut(`${logLine(`${colors.red('error')} ${safe(where)} ${safe(diagnostic.message)}`)} ${colors.dim(diagnostic.ruleId)}`);
+      }
+      return;
+    case 'error':
+      writeErr(logLine(`${colors.red('error')} ${safe(event.message)}`));
+  }
+}
+
+/** Whether a browser window can be opened: Linux and the BSDs need an X11 or Wayland display (macOS and Windows always have one). */
+function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  const { env } = cliIo();
+  return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
+}
+
 /** Resolves when the user stops the server (Ctrl+C) or the process is asked to end. */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
@@ -62,11 +102,19 @@ export function registerDev(command: Command, run: (action: () => Promise<ExitCo
         const workspace = workspaceArgument ?? options.workspace;
         const { config, diagnostics } = await loadConfig(cliIo().cwd, workspace ? { workspace } : {});
         if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }));
+        // Vite's opener fails silently where no browser can show (an SSH session, a container).
+        const openable = (options.open ?? false) && hasDisplay();
         let server;
         try {
           // Vite loads only when the preview starts: every other command starts faster without it.
           const { startPreviewServer } = await import('../../preview/index.js');
-          server = await startPreviewServer({ config, host: options.host, port: options.port, open: options.open ?? false });
+          server = await startPreviewServer({
+            config,
+            host: options.host,
+            port: options.port,
+            open: openable,
+            onEvent: (event) => logPreviewEvent(event, config.workspace),
+          });
         } catch (error) {
           if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
           const reason = listenFailure((error as NodeJS.ErrnoException).code);
@@ -84,6 +132,7 @@ export function registerDev(command: Command, run: (action: () => Promise<ExitCo
           `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(cliIo().cwd, snapshot.root) || '.'} ` +
             colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
         );
+        if (options.open && !openable) writeOut(colors.yellow(`  --open: no display to open a browser on; open ${server.url} yourself`));
         writeOut(colors.dim('  press Ctrl+C to stop\n'));
         await stopped;
         await server.close();

@@ -95,7 +95,8 @@ async function handle(workspace: PreviewWorkspace, req: IncomingMessage, res: Se
       assertSameOrigin(req);
       const result = await writeSample(located.file, await readBody(req));
       const body: SampleSaveResult = { saved: result.written, diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)) };
-      sendJson(res, result.written ? 200 : 422, body);
+      // A refused text is an answer, not a failure: 200 with `saved: false` (a 4xx would be logged as an error in the browser's console on every keystroke-save).
+      sendJson(res, 200, body);
       return;
     }
   }

@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { expect, it } from 'vitest';
+import buildCli from '../helpers/build-cli.js';
+import { txkitBin } from '../helpers/run-cli.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const makeTempDir = useTempDirs();
+
+const message = `name: Welcome
+engine: liquid
+email:
+  subject: "Hello {{ customer.first_name }}"
+  from: "Shop <shop@example.com>"
+  body: email.mjml
+attributes:
+  customer:
+    first_name: { type: string, required: true }
+`;
+const body = (greeting: string) => `<mjml><mj-body><mj-section><mj-column><mj-text>${greeting} {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
+
+/** Starts `txkit dev` on `project` with `env`; `waitFor(pattern)` resolves once stdout+stderr match it. */
+function startDev(project: string, args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [txkitBin, 'dev', 'templates', '--port', '0', ...args], { cwd: project, env });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onData = (chunk: string) => {
+    output += chunk;
+    for (const waiter of waiters) waiter();
+  };
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.stderr.setEncoding('utf8').on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`never printed ${pattern}:\n${output}`)), 30_000);
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(match);
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  return { child, exited, waitFor, output: () => output };
+}
+
+/** The environment of a terminal-less run with no display: no colours asked for or against. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[name];
+  return env;
+}
+
+it('logs each re-render after a save (message, file, ms) and each error, without colours off a TTY (issue 18 item 7)', { timeout: 120_000 }, async () => {
+  await buildCli();
+  const project = await makeTempDir({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body('Hi'), 'templates/welcome/samples/basic.json': '{"customer":{"first_name":"Ada"}}\n' });
+  const dev = startDev(project.root, [], plainEnv());
+  try {
+    await dev.waitFor(/Ctrl\+C/);
+    await writeFile(project.path('templates/welcome/email.mjml'), body('Hello'));
+    const [line] = await dev.waitFor(/^.*\[txkit\] re-rendered welcome \(welcome\/email\.mjml\) \d+ ms$/m);
+    // Vite's HMR log shape: a wall-clock time first.
+    expect(line).toMatch(/^\d{1,2}:\d{2}:\d{2}/);
+
+    // An unclosed Liquid tag: the error is logged with its file and line.
+    await writeFile(project.path('templates/welcome/email.mjml'), body('{% if customer.first_name %}Hello'));
+    await dev.waitFor(/\[txkit\] error welcome\/email\.mjml:1:\d+ .+/);
+
+    // stdout is a pipe here: no escape sequences at all (NO_COLOR unset, so this is the TTY check).
+    // eslint-disable-next-line no-control-regex
+    expect(dev.output()).not.toMatch(/\u001b\[/);
+  } finally {
+    dev.child.kill('SIGINT');
+  }
+  expect(await dev.exited, dev.output()).toBe(0);
+});
+
+it('says in one line that --open cannot open a browser without a display (issue 18 item 7)', { timeout: 120_000 }, async () => {
+  await buildCli();
+  const project = await makeTempDir({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body('Hi') });
+  const dev = startDev(project.root, ['--open'], plainEnv());
+  try {
+    await dev.waitFor(/Ctrl\+C/);
+    const url = /Local:\s+(http:\S+)/.exec(dev.output())![1]!;
+    expect(dev.output().match(/^.*--open.*$/gm)).toEqual([`  --open: no display to open a browser on; open ${url} yourself`]);
+  } finally {
+    dev.child.kill('SIGINT');
+  }
+  expect(await dev.exited, dev.output()).toBe(0);
+});
