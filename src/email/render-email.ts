@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { compileEmail, type CompiledEmail } from './compile-email.js';
 import type { MjmlCache } from './mjml-cache.js';
 import { htmlToPlainText } from './plain-text.js';
-import { injectPreheader } from './preheader.js';
+import { preheaderInjector, type PreheaderInjector } from './preheader.js';
+import type { TemplateSource } from '../workspace/template-source.js';
 import type { EmailTemplates, Message, Sample } from '../workspace/index.js';
 import { contextOf, renderTemplate, type RenderMessageOptions } from '../render/render-template.js';
 
@@ -39,6 +40,15 @@ export function compileMessageEmail(message: EmailMessage, options: Pick<RenderE
   });
 }
 
+// Found once per compiled body: parsing every personalized HTML again cost more than rendering it.
+const injectors = new WeakMap<TemplateSource, PreheaderInjector>();
+
+function injectorFor(body: TemplateSource): PreheaderInjector {
+  let injector = injectors.get(body);
+  if (!injector) injectors.set(body, (injector = preheaderInjector(body.text)));
+  return injector;
+}
+
 /**
  * Personalizes an already compiled email for one sample: cheap (no mjml, no file access), so
  * callers that render many samples compile once. Diagnostics are the rendering's only.
@@ -53,7 +63,7 @@ export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail,
   const preheader = email.preheader ? render(email.preheader) : { output: '', diagnostics: [] };
   const from = render(email.from);
   // A body that failed to render stays empty rather than showing only the preheader.
-  const html = body.output ? injectPreheader(body.output, preheader.output) : '';
+  const html = body.output ? injectorFor(compiled.source)(body.output, preheader.output) : '';
   const text = email.text ? render(email.text) : undefined;
   let generatedText: string | undefined;
   return {

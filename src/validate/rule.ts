@@ -1,5 +1,7 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
+import type { CompiledEmail } from '../email/compile-email.js';
 import type { MjmlCache } from '../email/mjml-cache.js';
+import type { EmailMessage } from '../email/render-email.js';
 import type { Engines } from '../render/index.js';
 import type { Message, ResolvedConfig } from '../workspace/index.js';
 
@@ -35,6 +37,8 @@ export interface ProviderContext {
   isEnabled(ruleId: string): boolean;
   /** Compiled-MJML cache for the email checks; the process-wide one (shared with the preview) when absent. */
   mjmlCache?: MjmlCache;
+  /** The message's email compiled (through `mjmlCache`) once for every provider that checks it. */
+  compiledEmail(message: EmailMessage): Promise<CompiledEmail>;
 }
 
 /**

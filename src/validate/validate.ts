@@ -4,6 +4,8 @@ import type { MjmlCache } from '../email/mjml-cache.js';
 import { createEngines, type Engines } from '../render/index.js';
 import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
+import type { CompiledEmail } from '../email/compile-email.js';
+import type { EmailMessage } from '../email/render-email.js';
 import type { Provider, ProviderContext } from './rule.js';
 import { applySeverities, configuredSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
@@ -34,7 +36,11 @@ const messageConcurrency = 8;
 async function checkMessage(message: Message, providers: readonly Provider[], context: ProviderContext): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
-  const produced = await Promise.all(active.map((provider) => provider.check(message, context)));
+  // The email and compat providers share one compile, held only while this message is checked.
+  let compiled: Promise<CompiledEmail> | undefined;
+  const compiledEmail = (email: EmailMessage) =>
+    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, context.mjmlCache ? { cache: context.mjmlCache } : {})));
+  const produced = await Promise.all(active.map((provider) => provider.check(message, { ...context, compiledEmail })));
   return [...message.diagnostics, ...produced.flat()];
 }
 
@@ -52,6 +58,7 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
     engines: options.engines ?? createEngines(undefined, config),
     config,
     isEnabled: (id) => severities.get(id) !== 'off',
+    compiledEmail: () => Promise.reject(new Error('compiledEmail is given per message')),
     ...(options.mjmlCache ? { mjmlCache: options.mjmlCache } : {}),
   };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);

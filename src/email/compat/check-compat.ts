@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { compileMessageEmail, hasEmail } from '../render-email.js';
+import type { CompiledEmail } from '../compile-email.js';
+import { compileMessageEmail, hasEmail, type EmailMessage } from '../render-email.js';
 import type { Message, ResolvedConfig } from '../../workspace/index.js';
 import { createElementLocator } from '../checks/index.js';
 import { parseHtml } from '../html-elements.js';
@@ -32,9 +33,14 @@ function unknownClientDiagnostics(config: ResolvedConfig, unknown: readonly stri
  * cache the email checks filled), every caniemail feature it uses found once, then each
  * enabled rule. [] without an email.
  */
-export async function checkCompat(message: Message, config: ResolvedConfig, isEnabled: (ruleId: string) => boolean): Promise<Diagnostic[]> {
+export async function checkCompat(
+  message: Message,
+  config: ResolvedConfig,
+  isEnabled: (ruleId: string) => boolean,
+  compile: (message: EmailMessage) => Promise<CompiledEmail> = compileMessageEmail,
+): Promise<Diagnostic[]> {
   if (!hasEmail(message)) return [];
-  const compiled = await compileMessageEmail(message);
+  const compiled = await compile(message);
   if (compiled.html === '') return [];
   const data = caniemailData();
   matchers ??= featureMatchers(data);

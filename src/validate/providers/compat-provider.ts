@@ -21,6 +21,6 @@ export const compatProvider: Provider = {
     if (!message.email) return [];
     // Loaded on first use, like the email checks: SMS-only runs never read the caniemail data.
     const { checkCompat } = await import('../../email/compat/check-compat.js');
-    return checkCompat(message, context.config, context.isEnabled);
+    return checkCompat(message, context.config, context.isEnabled, context.compiledEmail);
   },
 };

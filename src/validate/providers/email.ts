@@ -1,4 +1,5 @@
 import { emailRules } from '../../email/checks/index.js';
+import type { EmailMessage } from '../../email/render-email.js';
 import type { Provider, Rule } from '../rule.js';
 import { emailTagSurvival } from '../rules/email-tag-survival.js';
 import { renderError } from '../rules/render-error.js';
@@ -20,7 +21,7 @@ export const emailProvider: Provider = {
   async check(message, context) {
     if (!message.email) return [];
     // Loaded on first use: mjml takes a few hundred ms to import, which an SMS-only commit need not pay.
-    const { checkEmailMessage } = await import('../../email/check-email-message.js');
-    return checkEmailMessage(message, { engines: context.engines, ...(context.mjmlCache ? { cache: context.mjmlCache } : {}) });
+    const { checkCompiledEmail } = await import('../../email/check-email-message.js');
+    return checkCompiledEmail(message as EmailMessage, await context.compiledEmail(message as EmailMessage), { engines: context.engines });
   },
 };
