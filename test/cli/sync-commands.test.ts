@@ -270,8 +270,12 @@ describe('txkit render --target sfmc', () => {
     expect(email.code, email.stderr).toBe(0);
     expect(JSON.parse(email.stdout)).toMatchObject({ target: 'sfmc', channel: 'email', preheader: 'This link expires in {{ expires_in_minutes }} minutes.' });
     const sms = await txkit(['render', 'order-confirmation', '--target', 'sfmc']);
-    // templates/order-confirmation/sms.txt with each {{ trigger.x }} as the SFMC personalization string %%x%%.
-    expect(sms.stdout.trim()).toBe('Northwind: order %%order_id%% is confirmed. Details: %%order_url%%');
+    // templates/order-confirmation/sms.txt with each {{ trigger.x }} read through AttributeValue (empty when absent),
+    // not the personalization string %%x%% that SFMC validates against profile fields (docs/sfmc.md).
+    expect(sms.stdout.trim()).toBe(
+      '%%[ SET @order_id = AttributeValue("order_id") ]%%%%[ SET @order_url = AttributeValue("order_url") ]%%' +
+        'Northwind: order %%=v(@order_id)=%% is confirmed. Details: %%=v(@order_url)=%%',
+    );
     const notPublished = await txkit(['render', 'order-confirmation', '--target', 'sfmc', '--channel', 'email']);
     expect(notPublished.code, notPublished.stderr).toBe(2);
     expect(notPublished.stderr).toContain('does not publish its email to sfmc');
