@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { fileSizeLimits, parseYaml, readWorkspaceFile, type ResolvedConfig } from '../workspace/index.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { RuleMeta } from './rule.js';
 import { configSchema } from './rules/config-schema.js';
 

@@ -1,15 +1,4 @@
-/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+import { editDistance } from '../../diagnostics/did-you-mean.js';
 
 /** The closest known names: within a third of the name's length, or sharing its first word (`money_with_currency` → `currency`). */
 export function closestNames(name: string, known: readonly string[], limit = 3): string[] {

@@ -2,7 +2,7 @@ import { templateDiagnostic } from '../../render/index.js';
 import { isInside } from '../../workspace/index.js';
 import { isNamespace, resolvePath, type PathResolution } from '../../workspace/attributes/declarations.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { CheckRule } from '../rule.js';
 
 /** `where` names the message.yaml to fix when the use is in a shared partial. */
