@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { call } from './http.js';
 
 describe('sandbox: Customer.io transactional', () => {
-  let clock = 1_700_000_000_000;
+  // Each test gets its own emulator, seed and clock: a PUT in one test must not change what another reads.
+  let clock: number;
   let sandbox: Sandbox;
   let appKey: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = 1_700_000_000_000;
     sandbox = await startSandbox({ customerio: { appApiKey: 'app-key', transactionalApiKey: 'tx-key' }, now: () => clock });
     sandbox.seed({
       customerio: {
@@ -26,7 +28,7 @@ describe('sandbox: Customer.io transactional', () => {
     });
     appKey = sandbox.options.customerio.appApiKey;
   });
-  afterAll(() => sandbox.close());
+  afterEach(() => sandbox.close());
 
   it('lists and reads messages and their content variants', async () => {
     const list = await call(sandbox, 'GET', '/v1/transactional', { auth: appKey });
@@ -132,11 +134,11 @@ describe('sandbox: Customer.io transactional', () => {
 
 describe('sandbox: Customer.io App API rate limit', () => {
   let sandbox: Sandbox;
-  beforeAll(async () => {
+  beforeEach(async () => {
     // A clock that stands still keeps every request inside one window, however slow the machine.
     sandbox = await startSandbox({ rateLimits: { customerioAppPerSecond: 3, retryAfterSeconds: 1 }, now: () => 0 });
   });
-  afterAll(() => sandbox.close());
+  afterEach(() => sandbox.close());
 
   it('answers 429 with Retry-After beyond the per-second allowance, and does not count sends', async () => {
     const auth = sandbox.options.customerio.appApiKey;

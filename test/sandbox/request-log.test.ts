@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { call, htmlEmail, sfmcToken } from './http.js';
 
 describe('sandbox: request log', () => {
+  // A fresh emulator per test: each asserts the whole log, so it must hold only that test's requests.
   let sandbox: Sandbox;
-  beforeAll(async () => {
+  beforeEach(async () => {
     sandbox = await startSandbox({ now: () => 42 });
     sandbox.seed({ customerio: { messages: [{ id: 1, name: 'Receipt', contents: [{ id: 10 }] }] } });
   });
-  afterAll(() => sandbox.close());
+  afterEach(() => sandbox.close());
 
   it('tells content and definition writes apart from the token call, reads and sends', async () => {
     const token = await sfmcToken(sandbox);
@@ -59,10 +60,9 @@ describe('sandbox: request log', () => {
   });
 
   it('records query, body and time, and classifies unknown routes by method', async () => {
-    const before = sandbox.requests.length;
     await call(sandbox, 'GET', '/asset/v1/nothing?$page=2');
     await call(sandbox, 'DELETE', '/v1/nothing', { body: { a: 1 } });
-    expect(sandbox.requests.slice(before)).toEqual([
+    expect(sandbox.requests).toEqual([
       {
         method: 'GET',
         path: '/asset/v1/nothing',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { call, htmlEmail, sfmcToken } from './http.js';
 
@@ -19,15 +19,17 @@ const smsDefinition = (definitionKey: string) => ({
 });
 
 describe('sandbox: transactional send definitions', () => {
-  let clock = 1_700_000_000_000;
+  // Each test gets its own emulator and clock, so none relies on definitions another created.
+  let clock: number;
   let sandbox: Sandbox;
   let token: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = 1_700_000_000_000;
     sandbox = await startSandbox({ now: () => clock });
     sandbox.seed({ sfmc: { assets: [htmlEmail('welcome-email')] } });
     token = await sfmcToken(sandbox);
   });
-  afterAll(() => sandbox.close());
+  afterEach(() => sandbox.close());
 
   it('creates an email definition with SFMC defaults, then refuses the same key with 409/30004', async () => {
     const created = await call(sandbox, 'POST', EMAIL, { auth: token, body: emailDefinition('welcome') });
@@ -76,6 +78,7 @@ describe('sandbox: transactional send definitions', () => {
   });
 
   it('patches and moves modifiedDate, refuses definitionKey, accepts options.createJourney', async () => {
+    expect((await call(sandbox, 'POST', EMAIL, { auth: token, body: emailDefinition('welcome') })).status).toBe(201);
     const before = (await call(sandbox, 'GET', `${EMAIL}/welcome`, { auth: token })).body;
     clock += 60_000;
     const patched = await call(sandbox, 'PATCH', `${EMAIL}/welcome`, { auth: token, body: { description: 'Sent on sign-up' } });
@@ -94,7 +97,7 @@ describe('sandbox: transactional send definitions', () => {
   });
 
   it('lists with paging and hides deleted definitions behind status neq deleted', async () => {
-    for (const key of ['list-a', 'list-b', 'list-c']) {
+    for (const key of ['welcome', 'list-a', 'list-b', 'list-c']) {
       expect((await call(sandbox, 'POST', EMAIL, { auth: token, body: emailDefinition(key) })).status).toBe(201);
     }
     const deleted = await call(sandbox, 'DELETE', `${EMAIL}/list-b`, { auth: token });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import buildCli from '../helpers/build-cli.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -22,12 +22,19 @@ describe('txkit diff / push / pull / send --target customerio', () => {
 
   beforeAll(async () => {
     await buildCli();
+    targets = await exampleTargets();
+  });
+  // Each test gets its own emulator and its own copy of the examples: a push, pull or edit in one
+  // test must not change what another finds.
+  beforeEach(async () => {
     sandbox = await startSandbox();
     sandbox.seed({ customerio: { messages: await exampleSeeds() } });
-    targets = await exampleTargets();
     project = path.dirname(await copyExamples());
   });
-  afterAll(() => sandbox.close());
+  afterEach(async () => {
+    await sandbox.close();
+    await rm(project, { recursive: true, force: true });
+  });
 
   it('diff prints the plan and writes nothing', async () => {
     const before = sandbox.requests.length;
@@ -56,15 +63,10 @@ describe('txkit diff / push / pull / send --target customerio', () => {
   it('reads the keys from .env in the project root', async () => {
     const env = sandboxEnv(sandbox);
     await writeFile(path.join(project, '.env'), `CUSTOMERIO_APP_API_KEY=${env.CUSTOMERIO_APP_API_KEY}\nCUSTOMERIO_API_URL=${env.CUSTOMERIO_API_URL}\n`);
-    try {
-      const before = sandbox.requests.length;
-      const result = await txkit(['diff', '--target', 'customerio'], {});
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain('Plan: 0 to create');
-      expect(served(before)).toHaveLength(targets.length * 2);
-    } finally {
-      await writeFile(path.join(project, '.env'), '');
-    }
+    const result = await txkit(['diff', '--target', 'customerio'], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Plan: 0 to create');
+    expect(served(0)).toHaveLength(targets.length * 2);
   });
 
   it('sends a test email and prints the delivery id', async () => {
@@ -94,18 +96,13 @@ describe('txkit diff / push / pull / send --target customerio', () => {
   it('reports an id Customer.io does not know at its line in message.yaml (exit 1)', async () => {
     const { message, transactionalId } = targets[0]!;
     const file = path.join(project, 'templates', message, 'message.yaml');
-    const original = await readFile(file, 'utf8');
     await editFile(file, (text) => text.replace(`transactionalMessageId: ${transactionalId}`, 'transactionalMessageId: 4040'));
-    try {
-      const result = await txkit(['diff', '--target', 'customerio', message]);
-      expect(result.code).toBe(1);
-      const { line, column } = positionOf(await readFile(file, 'utf8'), '4040');
-      expect(result.stderr).toContain(`${line}:${column}`);
-      expect(result.stderr).toContain('customerio/unknown-message');
-      expect(result.stderr).toContain('4040');
-    } finally {
-      await writeFile(file, original);
-    }
+    const result = await txkit(['diff', '--target', 'customerio', message]);
+    expect(result.code).toBe(1);
+    const { line, column } = positionOf(await readFile(file, 'utf8'), '4040');
+    expect(result.stderr).toContain(`${line}:${column}`);
+    expect(result.stderr).toContain('customerio/unknown-message');
+    expect(result.stderr).toContain('4040');
   });
 
   it('pull creates a folder for a message the workspace does not reference', async () => {
