@@ -1,10 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import buildCli from '../helpers/build-cli.js';
+import { spawnDev, type DevProcess } from '../helpers/dev-process.js';
 import { runCli, txkitBin } from '../helpers/run-cli.js';
 import { repoRoot } from './preview-harness.js';
 
@@ -21,34 +21,15 @@ afterAll(async () => {
   await rm(project, { recursive: true, force: true });
 });
 
-interface RunningDev {
-  child: ChildProcessWithoutNullStreams;
+interface RunningDev extends DevProcess {
   url: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Starts `txkit dev ...args` (this checkout's, in the project folder, unless told otherwise) and waits for it to print its URL. */
 async function startDev(args: readonly string[], where: { bin: string; cwd: string } = { bin: txkitBin, cwd: project }): Promise<RunningDev> {
-  const child = spawn(process.execPath, [where.bin, 'dev', ...args], { cwd: where.cwd, env: { ...process.env, NO_COLOR: '1' } });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`txkit dev printed no URL:\n${output}`)), 15_000);
-    const check = () => {
-      const found = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
-      if (found && output.includes('Ctrl+C')) {
-        clearTimeout(timer);
-        child.stdout.off('data', check);
-        resolve(found);
-      }
-    };
-    child.stdout.on('data', check);
-    void exited.then(({ code, signal }) => reject(new Error(`txkit dev exited (${code ?? signal}):\n${output}`)));
-  });
-  return { child, url, output: () => output, exited };
+  const dev = spawnDev(args, { ...where, env: { ...process.env, NO_COLOR: '1' } });
+  const [, url] = await dev.waitFor(/Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*Ctrl\+C/, 15_000);
+  return { ...dev, url: url! };
 }
 
 function listen(port: number): Promise<net.Server> {

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import buildCli from '../helpers/build-cli.js';
-import { txkitBin } from '../helpers/run-cli.js';
+import { spawnDev } from '../helpers/dev-process.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const makeTempDir = useTempDirs();
@@ -19,35 +18,6 @@ attributes:
 `;
 const body = (greeting: string) => `<mjml><mj-body><mj-section><mj-column><mj-text>${greeting} {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
 
-/** Starts `txkit dev` on `project` with `env`; `waitFor(pattern)` resolves once stdout+stderr match it. */
-function startDev(project: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [txkitBin, 'dev', 'templates', '--port', '0', ...args], { cwd: project, env });
-  let output = '';
-  const waiters = new Set<() => void>();
-  const onData = (chunk: string) => {
-    output += chunk;
-    for (const waiter of waiters) waiter();
-  };
-  child.stdout.setEncoding('utf8').on('data', onData);
-  child.stderr.setEncoding('utf8').on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`never printed ${pattern}:\n${output}`)), 30_000);
-      const check = () => {
-        const match = pattern.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(match);
-        }
-      };
-      waiters.add(check);
-      check();
-    });
-  return { child, exited, waitFor, output: () => output };
-}
-
 /** The environment of a terminal-less run with no display: no colours asked for or against. */
 function plainEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -58,7 +28,7 @@ function plainEnv(): NodeJS.ProcessEnv {
 it('logs each re-render after a save (message, file, ms) and each error, without colours off a TTY (issue 18 item 7)', { timeout: 120_000 }, async () => {
   await buildCli();
   const project = await makeTempDir({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body('Hi'), 'templates/welcome/samples/basic.json': '{"customer":{"first_name":"Ada"}}\n' });
-  const dev = startDev(project.root, [], plainEnv());
+  const dev = spawnDev(['templates', '--port', '0'], { cwd: project.root, env: plainEnv() });
   try {
     await dev.waitFor(/Ctrl\+C/);
     await writeFile(project.path('templates/welcome/email.mjml'), body('Hello'));
@@ -76,13 +46,13 @@ it('logs each re-render after a save (message, file, ms) and each error, without
   } finally {
     dev.child.kill('SIGINT');
   }
-  expect(await dev.exited, dev.output()).toBe(0);
+  expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
 });
 
 it('says in one line that --open cannot open a browser without a display (issue 18 item 7)', { timeout: 120_000 }, async () => {
   await buildCli();
   const project = await makeTempDir({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body('Hi') });
-  const dev = startDev(project.root, ['--open'], plainEnv());
+  const dev = spawnDev(['templates', '--port', '0', '--open'], { cwd: project.root, env: plainEnv() });
   try {
     await dev.waitFor(/Ctrl\+C/);
     const url = /Local:\s+(http:\S+)/.exec(dev.output())![1]!;
@@ -90,5 +60,5 @@ it('says in one line that --open cannot open a browser without a display (issue 
   } finally {
     dev.child.kill('SIGINT');
   }
-  expect(await dev.exited, dev.output()).toBe(0);
+  expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
 });
