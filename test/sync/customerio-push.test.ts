@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { executePlan, type SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
 import { connect, copyExamples, editFile, exampleSeeds, exampleTargets, exampleYaml, examples, openWorkspace, push, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
@@ -18,14 +19,10 @@ interface Project {
 // Every test has its own emulator and copy of the examples, so each passes alone and in any order.
 // (Pacing below the 10/s limit is customerio-rate-limit.test.ts's subject: on a loaded machine
 // paced requests can reach the emulator bunched, so "no 429 here" would depend on speed.)
-const sandboxes: Sandbox[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
-});
+const startSandbox = useSandboxes();
 
 async function freshProject(): Promise<Project> {
   const sandbox = await startSandbox();
-  sandboxes.push(sandbox);
   sandbox.seed({ customerio: { messages: await exampleSeeds() } });
   const workspaceDir = await copyExamples();
   const workspace = await openWorkspace(workspaceDir);

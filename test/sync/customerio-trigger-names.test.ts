@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { connect, emptyWorkspace, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
 // Issue 14 fix 7: Customer.io's documented `GET /v1/transactional` answer has no trigger_name
@@ -7,14 +8,10 @@ import { connect, emptyWorkspace, openWorkspace, sandboxEnv, writeMessage } from
 // description, send_to_unsubscribed, link_tracking, open_tracking, hide_message_body,
 // queue_drafts, created_at, updated_at).
 
-const sandboxes: Sandbox[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
-});
+const startSandbox = useSandboxes();
 
 async function seededSandbox(): Promise<Sandbox> {
   const sandbox = await startSandbox();
-  sandboxes.push(sandbox);
   sandbox.seed({
     customerio: {
       messages: [

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import type { SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
 import { connect, copyExamples, editFile, exampleObjects, openWorkspace, push, removeProjects, writesSince } from './sfmc-fixtures.js';
@@ -16,14 +17,10 @@ interface Project {
 }
 
 // Every test has its own emulator and copy of the examples, so each passes alone and in any order.
-const sandboxes: Sandbox[] = [];
-afterEach(async () => {
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));
-});
+const startSandbox = useSandboxes();
 
 async function freshProject(): Promise<Project> {
   const sandbox = await startSandbox();
-  sandboxes.push(sandbox);
   const root = await copyExamples();
   const workspace = await openWorkspace(root);
   return { sandbox, root, workspace, connection: await connect(workspace, sandbox) };
