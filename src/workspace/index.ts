@@ -1,7 +1,7 @@
 export { loadConfig, configFileName, type ResolvedConfig, type ConfigResult } from './config.js';
 export { configSchema, type TxkitConfig, type RuleSeverity } from './config-schema.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
-export { loadMessage, isBroken, listSampleNames, messageFileName, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
+export { loadMessage, isBroken, messageFileName, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
 export { loadWorkspace, listMessageDirs, WorkspaceNotFoundError } from './load-workspace.js';
 export * from './message-schema.js';

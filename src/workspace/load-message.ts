@@ -115,12 +115,6 @@ async function loadSms(workspaceRoot: string, message: { dir: string; document: 
   return { sms: { definition: sms, body: fileTemplateSource(body.source.file, text), to }, diagnostics: body.diagnostics };
 }
 
-/** Names (without .json) of the samples a message folder holds, read from the folder alone: nothing is parsed. */
-export async function listSampleNames(messageDir: string): Promise<string[]> {
-  const names = await readdir(samplesDir(messageDir)).catch((): string[] => []);
-  return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort();
-}
-
 /** Which of a message's samples to load, given the names (without .json) of all of them. */
 export type SampleSelection = (names: readonly string[]) => readonly string[];
 

@@ -6,7 +6,7 @@ import { renderSms } from '../../sms/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
-import { defaultSample, defaultSampleName, isBroken, listSampleNames, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
+import { defaultSample, defaultSampleName, isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
@@ -89,7 +89,14 @@ export function registerRender(command: Command, run: (action: () => Promise<Exi
     .action((id: string, options: RenderCommandOptions) =>
       run(async () => {
         // Only the sample to render is parsed: a message may keep large samples beside it.
-        const opened = await openWorkspace(options, [id], { samples: (names) => [options.sample ?? defaultSampleName(names)].filter((name) => name !== undefined) });
+        // The names of all of them are kept for the "no sample X" error.
+        let sampleNames: string[] = [];
+        const opened = await openWorkspace(options, [id], {
+          samples: (names) => {
+            sampleNames = [...names].sort();
+            return [options.sample ?? defaultSampleName(names)].filter((name) => name !== undefined);
+          },
+        });
         const message = await findMessage(opened, id);
         // Nothing to render: the problems are the answer.
         const reportProblems = (): ExitCode => {
@@ -100,7 +107,7 @@ export function registerRender(command: Command, run: (action: () => Promise<Exi
         if (isBroken(message)) return reportProblems();
         if (options.target) return renderExported(message, opened.config.workspace, { ...options, target: options.target });
         if (sampleProblems(message, options.sample).length > 0) return reportProblems();
-        const sample = pickSample(message, options.sample, await listSampleNames(message.dir));
+        const sample = pickSample(message, options.sample, sampleNames);
         const channel = pickChannel(message, options.channel);
         const engines = createEngines(undefined, opened.config);
         const base = { message: message.id, sample: sample?.name ?? null, channel };
