@@ -18,3 +18,9 @@ export class PlatformError extends Error {
     super(message);
   }
 }
+
+/** A 4xx answer to a send is a refusal: nothing was sent. A 5xx or a dropped connection leaves the outcome unknown. */
+export function isRefusal(error: unknown): error is PlatformError {
+  const status = error instanceof PlatformError ? error.details.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}

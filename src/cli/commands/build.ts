@@ -5,6 +5,7 @@ import type { MjmlCacheStats } from '../../email/mjml-cache.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface BuildCommandOptions extends WorkspaceOptions {
   out?: string;
@@ -29,7 +30,7 @@ function cacheSummary(stats: MjmlCacheStats): string {
   return `MJML: ${stats.compiles} compiled, ${stats.hits} from cache`;
 }
 
-export function registerBuild(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerBuild(command: Command, run: Run): void {
   command
     .argument('[messages...]', 'message ids (default: every message)')
     .option('-o, --out <dir>', 'output folder (default: "out" in txkit.config.yaml, else ./build)')

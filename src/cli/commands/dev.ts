@@ -6,6 +6,7 @@ import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
 import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface DevOptions {
   workspace?: string;
@@ -90,7 +91,7 @@ function untilStopped(): Promise<void> {
   });
 }
 
-export function registerDev(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerDev(command: Command, run: Run): void {
   command
     .argument('[workspace]', 'workspace folder (default: from txkit.config.yaml, else ./templates)')
     .option('-p, --port <port>', 'port to listen on; the next free one is used when it is taken', parsePort, defaultPreviewPort)

@@ -4,6 +4,7 @@ import type { Plan } from '../../sync/plan.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface DiffOptions extends SyncOptions {
   json?: boolean;
@@ -31,7 +32,7 @@ export async function showPlan(sync: OpenedSync, json: boolean): Promise<{ plan:
   return { plan, exitCode: problems ? ExitCode.problems : ExitCode.ok };
 }
 
-export function registerDiff(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerDiff(command: Command, run: Run): void {
   command
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())

@@ -3,8 +3,8 @@ import { GitError } from '../../validate/git.js';
 import { ForeignHookError, HookLinkError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
-type Run = (action: () => Promise<ExitCode>) => Promise<void>;
 
 export function registerHooks(hooks: Command, run: Run): void {
   hooks

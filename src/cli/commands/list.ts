@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, terminalSafe, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface ListOptions extends WorkspaceOptions {
   json?: boolean;
@@ -13,7 +14,7 @@ function formatTable(rows: readonly string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
 }
 
-export function registerList(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerList(command: Command, run: Run): void {
   command
     .option('--json', 'print JSON for scripts')
     .action((options: ListOptions) =>

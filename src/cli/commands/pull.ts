@@ -7,6 +7,7 @@ import { resolveInside } from '../../workspace/index.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { cliIo, colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface PullOptions extends SyncOptions {
   dryRun?: boolean;
@@ -23,7 +24,7 @@ async function writeMessage(workspace: string, pulled: PulledMessage): Promise<v
   }
 }
 
-export function registerPull(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerPull(command: Command, run: Run): void {
   command
     .addOption(targetOption())
     .addOption(concurrencyOption())

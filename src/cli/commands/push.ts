@@ -7,6 +7,7 @@ import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, rep
 import { cliIo, colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import { showPlan } from './diff.js';
+import type { Run } from './index.js';
 
 interface PushOptions extends SyncOptions {
   dryRun?: boolean;
@@ -65,7 +66,7 @@ function reportOutcome(sync: OpenedSync, plan: Plan, report: ExecutionReport): E
   return notPublished > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-export function registerPush(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerPush(command: Command, run: Run): void {
   command
     .argument('[messages...]', 'message ids (default: every message)')
     .addOption(targetOption())

@@ -10,6 +10,7 @@ import { defaultSample, defaultSampleName, isBroken, samplePath, samplesDir, typ
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface RenderCommandOptions extends WorkspaceOptions {
   sample?: string;
@@ -78,7 +79,7 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
   return exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }
 
-export function registerRender(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerRender(command: Command, run: Run): void {
   command
     .argument('<message>', 'message id (its folder name)')
     .option('-s, --sample <name>', 'sample file name without .json (default: "standard", else the first)')

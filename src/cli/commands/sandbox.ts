@@ -4,6 +4,7 @@ import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
 import { loadConfig, loadWorkspace } from '../../workspace/index.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface SandboxCommandOptions {
   port: string;
@@ -11,7 +12,7 @@ interface SandboxCommandOptions {
   workspace?: string;
 }
 
-export function registerSandbox(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerSandbox(command: Command, run: Run): void {
   command
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 = any free port)', '4010')
     .option('--no-seed', "start without the workspace's Customer.io messages")

@@ -5,6 +5,7 @@ import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOpti
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { pickSample } from './render.js';
+import type { Run } from './index.js';
 
 interface SendOptions extends SyncOptions {
   sample?: string;
@@ -30,7 +31,7 @@ function channelFor(message: Message, to: string, channel: 'email' | 'sms' | und
 /** Beyond the status wait, what the requests of a send may take in total. */
 const REQUESTS_DEADLINE_MS = 120_000;
 
-export function registerSend(command: Command, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
+export function registerSend(command: Command, run: Run): void {
   command
     .argument('<message>', 'message id (its folder name)')
     .addOption(targetOption())

@@ -7,10 +7,11 @@ import { formatRuleTable, listRules } from '../../validate/rule-list.js';
 import { configuredSeverities } from '../../validate/rule-severities.js';
 import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
-import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
+import { loadConfig } from '../../workspace/index.js';
 import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import type { Run } from './index.js';
 
 interface ValidateOptions extends WorkspaceOptions {
   staged?: boolean;
@@ -19,7 +20,6 @@ interface ValidateOptions extends WorkspaceOptions {
   rules?: boolean;
 }
 
-type Run = (action: () => Promise<ExitCode>) => Promise<void>;
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
@@ -28,10 +28,9 @@ function parseCount(value: string): number {
 
 /** Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2). */
 function asUsageError(error: unknown): unknown {
-  if (error instanceof WorkspaceNotFoundError) return asWorkspaceUsageError(error);
   if (error instanceof SelectionError) return new UsageError(error.message);
   if (error instanceof GitError) return new UsageError(`--staged needs git: ${error.message}`);
-  return error;
+  return asWorkspaceUsageError(error);
 }
 
 /** `txkit rules` and `txkit validate --rules`: every rule with the severity this project gives it. */

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors/usage-error.js';
 import type { RetryPolicy } from '../http-client.js';
-import { PlatformError } from '../platform-error.js';
+import { isRefusal } from '../platform-error.js';
 import { secretValues } from '../secrets.js';
 import type { SendOutcome, SendRequest, SyncConnection, SyncContext, SyncTarget } from '../sync-target.js';
 import { channelTargets } from './channel-targets.js';
@@ -33,9 +33,7 @@ async function send(api: CustomerioApi, request: SendRequest): Promise<SendOutco
     // Accepted and queued: Customer.io reports the outcome later (delivery webhooks / activity log).
     return { status: 'queued', id: delivery.delivery_id };
   } catch (error) {
-    // A 4xx is a refusal: nothing was sent. A 5xx or a dropped connection leaves it unknown, so it propagates.
-    const status = error instanceof PlatformError ? error.details.status : undefined;
-    if (status !== undefined && status >= 400 && status < 500) return { status: 'not-sent', id: '', detail: (error as PlatformError).message };
+    if (isRefusal(error)) return { status: 'not-sent', id: '', detail: error.message };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../../errors/usage-error.js';
-import { PlatformError } from '../platform-error.js';
+import { isRefusal, PlatformError } from '../platform-error.js';
 import type { SendOutcome, SendRequest } from '../sync-target.js';
 import { sfmcPublication } from '../../platforms/sfmc/message-export.js';
 import type { SendAnswer, SfmcApi, StatusAnswer } from './sfmc-api.js';
@@ -39,9 +39,8 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
     if (!(error instanceof PlatformError)) throw error;
     // After a dropped connection the retry may find the first attempt accepted: the key is then taken by this very send.
     if (error.details.code !== DUPLICATE_MESSAGE_KEY) {
-      // A 4xx (e.g. 109121 InvalidValue_to) is a refusal: nothing was sent. A 5xx leaves it unknown, so it propagates.
-      const status = error.details.status ?? 0;
-      if (status >= 400 && status < 500) return { status: 'not-sent', id: messageKey, detail: error.message };
+      // e.g. 109121 InvalidValue_to; anything else propagates.
+      if (isRefusal(error)) return { status: 'not-sent', id: messageKey, detail: error.message };
       throw error;
     }
   }
