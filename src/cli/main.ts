@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { commandFor, commands, type Run } from './commands/index.js';
+import { commandFor, commands } from './commands/index.js';
+import type { Run } from './commands/run.js';
 import { colors, endQuietlyOnClosedPipe, processIo, terminalSafe, wantsColor, withIo, writeErr, type CliIo } from './terminal.js';
 import { environmentError, ExitCode, UsageError } from '../errors/usage-error.js';
 

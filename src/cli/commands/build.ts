@@ -5,7 +5,7 @@ import type { MjmlCacheStats } from '../../email/mjml-cache.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface BuildCommandOptions extends WorkspaceOptions {
   out?: string;

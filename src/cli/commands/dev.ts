@@ -6,7 +6,7 @@ import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
 import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface DevOptions {
   workspace?: string;

@@ -4,7 +4,7 @@ import type { Plan } from '../../sync/plan.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface DiffOptions extends SyncOptions {
   json?: boolean;

@@ -3,7 +3,7 @@ import { GitError } from '../../validate/git.js';
 import { ForeignHookError, HookLinkError, installPreCommitHook, validateStagedCommand } from '../../validate/hooks/pre-commit-hook.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 
 export function registerHooks(hooks: Command, run: Run): void {

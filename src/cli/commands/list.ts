@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, terminalSafe, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface ListOptions extends WorkspaceOptions {
   json?: boolean;

@@ -7,7 +7,7 @@ import { resolveInside } from '../../workspace/index.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
 import { cliIo, colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface PullOptions extends SyncOptions {
   dryRun?: boolean;

@@ -7,7 +7,7 @@ import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, rep
 import { cliIo, colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import { showPlan } from './diff.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface PushOptions extends SyncOptions {
   dryRun?: boolean;

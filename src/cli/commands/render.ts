@@ -10,7 +10,7 @@ import { defaultSample, defaultSampleName, isBroken, samplePath, samplesDir, typ
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface RenderCommandOptions extends WorkspaceOptions {
   sample?: string;

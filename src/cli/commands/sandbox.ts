@@ -4,7 +4,7 @@ import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
 import { loadConfig, loadWorkspace } from '../../workspace/index.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface SandboxCommandOptions {
   port: string;

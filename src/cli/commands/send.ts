@@ -5,7 +5,7 @@ import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOpti
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { pickSample } from './render.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface SendOptions extends SyncOptions {
   sample?: string;

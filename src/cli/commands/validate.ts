@@ -11,7 +11,7 @@ import { loadConfig } from '../../workspace/index.js';
 import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
-import type { Run } from './index.js';
+import type { Run } from './run.js';
 
 interface ValidateOptions extends WorkspaceOptions {
   staged?: boolean;
