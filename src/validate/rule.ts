@@ -1,6 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/compile-email.js';
-import type { MjmlCache } from '../email/mjml-cache.js';
 import type { EmailMessage } from '../email/render-email.js';
 import type { Engines } from '../render/index.js';
 import type { Message, ResolvedConfig } from '../workspace/index.js';
@@ -35,9 +34,7 @@ export interface ProviderContext {
   config: ResolvedConfig;
   /** False when txkit.config.yaml turns the rule off: its work can be skipped. */
   isEnabled(ruleId: string): boolean;
-  /** Compiled-MJML cache for the email checks; the process-wide one (shared with the preview) when absent. */
-  mjmlCache?: MjmlCache;
-  /** The message's email compiled (through `mjmlCache`) once for every provider that checks it. */
+  /** The message's email compiled once for every provider that checks it (through validate's `mjmlCache`, else the process-wide cache). */
   compiledEmail(message: EmailMessage): Promise<CompiledEmail>;
 }
 

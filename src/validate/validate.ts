@@ -31,15 +31,13 @@ export interface ValidateOptions {
  */
 const messageConcurrency = 8;
 
-/** One diagnostic per problem: two samples that trip the same template line report it once. */
-
-async function checkMessage(message: Message, providers: readonly Provider[], context: ProviderContext): Promise<Diagnostic[]> {
+async function checkMessage(message: Message, providers: readonly Provider[], context: Omit<ProviderContext, 'compiledEmail'>, mjmlCache: MjmlCache | undefined): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
   // The email and compat providers share one compile, held only while this message is checked.
   let compiled: Promise<CompiledEmail> | undefined;
   const compiledEmail = (email: EmailMessage) =>
-    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, context.mjmlCache ? { cache: context.mjmlCache } : {})));
+    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, mjmlCache ? { cache: mjmlCache } : {})));
   const produced = await Promise.all(active.map((provider) => provider.check(message, { ...context, compiledEmail })));
   return [...message.diagnostics, ...produced.flat()];
 }
@@ -54,12 +52,10 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
   const severities = configuredSeverities(config.rules, rules);
-  const context: ProviderContext = {
+  const context: Omit<ProviderContext, 'compiledEmail'> = {
     engines: options.engines ?? createEngines(undefined, config),
     config,
     isEnabled: (id) => severities.get(id) !== 'off',
-    compiledEmail: () => Promise.reject(new Error('compiledEmail is given per message')),
-    ...(options.mjmlCache ? { mjmlCache: options.mjmlCache } : {}),
   };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
   const scopeOf = (id: string) => selection.messages?.get(id);
@@ -68,7 +64,7 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
   const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
-    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context), scopeOf(message.id)))),
+    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, options.mjmlCache), scopeOf(message.id)))),
   );
   return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
 }

@@ -21,6 +21,12 @@ function keysOf(document: HtmlDocument): (element: HtmlElement) => string[] {
   ];
 }
 
+/** Where an offset of the compiled source lies: its own file (a partial), else the email's source file. */
+export function locateCompiled(compiled: CompiledEmail, offset: number): FileLocation {
+  const location = compiled.source.locate(offset);
+  return { file: location.file ?? compiled.source.file, line: location.line, column: location.column };
+}
+
 /**
  * Maps an element of the compiled HTML to where it is written in the source. For an HTML body
  * the compiled HTML is the source. For MJML, in order of precision: a personalization tag in the
@@ -29,10 +35,7 @@ function keysOf(document: HtmlDocument): (element: HtmlElement) => string[] {
  * compiled copy goes with the n-th source one. Markup mjml generated itself points at <mjml>.
  */
 export function createElementLocator(compiled: CompiledEmail, page: HtmlDocument, markup: HtmlDocument | undefined): (element: HtmlElement) => FileLocation {
-  const atCompiled = (offset: number): FileLocation => {
-    const location = compiled.source.locate(offset);
-    return { file: location.file ?? compiled.source.file, line: location.line, column: location.column };
-  };
+  const atCompiled = (offset: number) => locateCompiled(compiled, offset);
   const mjml = compiled.mjml;
   if (!mjml || !markup) return (element) => atCompiled(element.start);
   const tags = findPersonalizationTags(page.text);

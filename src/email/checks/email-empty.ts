@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { isHidden } from '../hidden-elements.js';
 import { parseHtml, withinElement, type HtmlDocument, type HtmlElement } from '../html-elements.js';
 import type { FileLocation } from '../source-map.js';
+import { locateCompiled } from './element-locator.js';
 import { documentRoot } from './document-root.js';
 import { ruleDiagnostic, type EmailCheckInput, type EmailRule } from './email-rule.js';
 
@@ -69,8 +70,7 @@ function templateDiagnostics(input: EmailCheckInput, root: FileLocation): Diagno
   const comment = unclosedComment(source.text);
   const visible = hasVisibleContent(input.page);
   if (comment !== undefined) {
-    const { file, line, column } = input.compiled.source.locate(comment);
-    const location = input.markup ? input.locateMarkup(comment) : { file: file ?? input.compiled.source.file, line, column };
+    const location = input.markup ? input.locateMarkup(comment) : locateCompiled(input.compiled, comment);
     const message = visible ? 'an HTML comment opened here is never closed, so it hides everything after it' : 'an HTML comment opened here is never closed and hides the whole email: it shows no text';
     return [ruleDiagnostic(emailEmptyRule, location, message, { hint: 'close the comment with -->, or remove the <!--' })];
   }

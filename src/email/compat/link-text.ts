@@ -1,4 +1,5 @@
 import { ruleDiagnostic } from '../checks/email-rule.js';
+import { templateLinks } from '../checks/links.js';
 import type { HtmlDocument, HtmlElement } from '../html-elements.js';
 import type { CompatRule } from './compat-input.js';
 
@@ -23,8 +24,8 @@ export const linkTextRule: CompatRule = {
   severity: 'warning',
   docs: 'Link text says where it goes, not "click here" or "read more" (accessibility: WCAG 2.4.4)',
   check(input) {
-    return input.page.elements.flatMap((element) => {
-      if (element.name !== 'a' || element.attributes.href === undefined || element.attributes['aria-label']) return [];
+    return templateLinks(input.page).flatMap(({ element }) => {
+      if (element.attributes['aria-label']) return [];
       const text = linkText(input.page, element);
       if (!vague.has(text)) return [];
       return [ruleDiagnostic(linkTextRule, input.locateElement(element), `link text "${text}" does not say where the link goes`, { hint: 'name the destination, e.g. "View your order" or "Reset your password"' })];

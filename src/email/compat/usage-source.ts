@@ -1,7 +1,8 @@
+import { locateCompiled } from '../checks/element-locator.js';
 import type { CompiledEmail } from '../compile-email.js';
 import type { HtmlDocument, HtmlElement } from '../html-elements.js';
 import type { FileLocation } from '../source-map.js';
-import type { FeatureUsage } from './feature-usages.js';
+import { attributeOffset, type FeatureUsage } from './feature-usages.js';
 
 export interface UsageSourceInput {
   compiled: CompiledEmail;
@@ -12,11 +13,6 @@ export interface UsageSourceInput {
 }
 
 const key = (location: FileLocation) => `${location.file}:${location.line}:${location.column}`;
-
-function attributeIndex(tag: string, name: string): number {
-  const match = new RegExp(`\\s${name.replace(/[^\w-]/g, '')}(?=[\\s=/>])`, 'i').exec(tag);
-  return match ? match.index + 1 : 0;
-}
 
 /**
  * Where the author wrote what a feature usage came from, or undefined when MJML wrote it.
@@ -31,10 +27,7 @@ function attributeIndex(tag: string, name: string): number {
 export function usageSource(input: UsageSourceInput): (usage: FeatureUsage) => FileLocation | undefined {
   const { compiled, page, markup } = input;
   if (!compiled.mjml || !markup) {
-    return (usage) => {
-      const location = compiled.source.locate(usage.offset);
-      return { file: location.file ?? compiled.source.file, line: location.line, column: location.column };
-    };
+    return (usage) => locateCompiled(compiled, usage.offset);
   }
   const startTag = (document: HtmlDocument, element: HtmlElement) => document.text.slice(element.start, element.startTagEnd);
   const verbatim = new Map<string, HtmlElement[]>();
@@ -75,6 +68,6 @@ export function usageSource(input: UsageSourceInput): (usage: FeatureUsage) => F
     const component = components.get(key(input.locateElement(element)));
     const name = site.kind === 'attribute' ? site.name : site.property;
     if (!component || !(name in component.attributes)) return undefined;
-    return input.locateMarkup(component.start + attributeIndex(startTag(markup, component), name));
+    return input.locateMarkup(attributeOffset(markup.text, component, name));
   };
 }
