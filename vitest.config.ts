@@ -9,5 +9,8 @@ export default defineConfig({
     // so these sit far above any test's time there. Work is bounded per test (inputs, iterations), not by the clock.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Every run shuffles files and tests, so a test that leans on another's leftovers fails soon, not someday.
+    // The seed is printed at the start; `npx vitest run --sequence.seed=<seed>` replays an order.
+    sequence: { shuffle: true },
   },
 });
