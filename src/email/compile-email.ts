@@ -2,20 +2,18 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { fileTemplateSource, type TemplateSource } from '../render/index.js';
-import { templateTooLarge } from '../render/template-diagnostic.js';
+import { templateDiagnostic, templateTooLarge } from '../render/template-diagnostic.js';
 import type { EmailTemplates } from '../workspace/index.js';
 import { compiledTemplateSource, type CompiledTag } from './compiled-template-source.js';
-import { expandIncludes, includeLimits } from './mjml-includes.js';
+import { expandIncludes, includeLimits, type ExpandedMjml } from './mjml-includes.js';
 import { MjmlCache, type MjmlCompileOutput } from './mjml-cache.js';
 import { mjmlDiagnostics } from './mjml-diagnostics.js';
+import { inProcessMjml, MjmlDeadlineError, mjmlOptions, type MjmlRunner } from './mjml-runner.js';
 import { findPersonalizationTags, type PersonalizationTag } from './personalization-tags.js';
 import type { SourceMap } from './source-map.js';
 import { tagSurvivalDiagnostics } from './tag-survival.js';
 
 const mjmlVersion = (createRequire(import.meta.url)('mjml/package.json') as { version: string }).version;
-
-/** Includes are inlined by txkit beforehand (confined to the workspace), so mjml never reads a file. */
-const mjmlOptions = { validationLevel: 'soft', ignoreIncludes: true, keepComments: true } as const;
 
 /** Part of every cache key: bump when the cached output's shape or meaning changes. */
 const cacheFormat = 1;
@@ -41,6 +39,8 @@ export interface CompileEmailOptions {
   workspaceRoot: string;
   /** Defaults to one cache shared by the whole process (memory only). */
   cache?: MjmlCache;
+  /** Defaults to mjml in this thread; the preview passes a worker it can stop. */
+  mjml?: MjmlRunner;
 }
 
 /** The cache `compileEmail` uses when given none: the preview and `render` share it across requests. */
@@ -75,14 +75,13 @@ function unmarkTags(html: string, tags: readonly PersonalizationTag[]): Pick<Mjm
   return { html: unmarked + html.slice(cursor), tags: origins };
 }
 
-async function runMjml(text: string, tags: readonly PersonalizationTag[]): Promise<MjmlCompileOutput> {
+async function runMjml(run: MjmlRunner, text: string, tags: readonly PersonalizationTag[]): Promise<MjmlCompileOutput> {
   try {
-    // mjml takes half a second to load: only commands that compile MJML (and miss the cache) pay for it.
-    const { default: mjml2html } = await import('mjml');
-    const result = await mjml2html(markTags(text, tags), mjmlOptions);
-    const errors = result.errors.map(({ line, message, tagName }) => ({ line, message, tagName }));
-    return { ...unmarkTags(result.html, tags), errors };
+    const result = await run(markTags(text, tags));
+    return { ...unmarkTags(result.html, tags), errors: result.errors };
   } catch (error) {
+    // A stopped compile says nothing about the template: it must not be cached as its failure.
+    if (error instanceof MjmlDeadlineError) throw error;
     return { html: '', tags: [], errors: [], failure: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -101,6 +100,11 @@ function compiledTags(html: string, origins: MjmlCompileOutput['tags'], sourceTa
   });
 }
 
+/** An MJML email refused before or during compiling: no HTML, the reasons as diagnostics. */
+function notCompiled(email: EmailTemplates, expanded: ExpandedMjml, reasons: Diagnostic[]): CompiledEmail {
+  return { bodyKind: 'mjml', html: '', source: fileTemplateSource(email.body.file, ''), mjml: expanded.source, files: expanded.files, diagnostics: [...expanded.diagnostics, ...reasons], cached: false };
+}
+
 /**
  * Compiles an email body to layout HTML with personalization tags intact. MJML goes through mjml
  * once per distinct content (partials included) thanks to the cache; HTML bodies pass through.
@@ -114,11 +118,19 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
   // Refused before mjml runs: compiling megabytes of MJML takes seconds and hundreds of MB.
   const tooLarge = mjml.text.length > includeLimits.maxCharacters ? [templateTooLarge(email.body, includeLimits.maxCharacters)] : [];
   if (expanded.overLimit || tooLarge.length > 0) {
-    return { bodyKind: 'mjml', html: '', source: fileTemplateSource(email.body.file, ''), mjml, files: expanded.files, diagnostics: [...expanded.diagnostics, ...tooLarge], cached: false };
+    return notCompiled(email, expanded, tooLarge);
   }
   const sourceTags = findPersonalizationTags(mjml.text);
   const cache = options.cache ?? sharedMjmlCache;
-  const { output, cached } = await cache.get(cacheKey(mjml.text), () => runMjml(mjml.text, sourceTags));
+  let compiled: Awaited<ReturnType<MjmlCache['get']>>;
+  try {
+    compiled = await cache.get(cacheKey(mjml.text), () => runMjml(options.mjml ?? inProcessMjml, mjml.text, sourceTags));
+  } catch (error) {
+    if (!(error instanceof MjmlDeadlineError)) throw error;
+    const stopped = templateDiagnostic(email.body, { ruleId: 'render/limit', offset: 0, message: `${error.message}; the email was not compiled`, hint: 'split the email or move repeated markup into fewer sections; the preview stops a compile that would freeze it' });
+    return notCompiled(email, expanded, [stopped]);
+  }
+  const { output, cached } = compiled;
   const tags = compiledTags(output.html, output.tags, sourceTags);
   return {
     bodyKind: 'mjml',

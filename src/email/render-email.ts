@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { compileEmail, type CompiledEmail } from './compile-email.js';
 import type { MjmlCache } from './mjml-cache.js';
+import type { MjmlRunner } from './mjml-runner.js';
 import { htmlToPlainText } from './plain-text.js';
 import { preheaderInjector, type PreheaderInjector } from './preheader.js';
 import type { TemplateSource } from '../workspace/template-source.js';
@@ -24,7 +25,12 @@ export interface RenderEmailOptions extends RenderMessageOptions {
   cache?: MjmlCache;
   /** Folder mj-include may not leave; defaults to the folder holding the message folder (the workspace). */
   workspaceRoot?: string;
+  /** Where mjml runs; in this thread by default. */
+  mjml?: MjmlRunner;
 }
+
+/** What compiling a message's email can be told: all of it optional. */
+export type CompileMessageEmailOptions = Pick<RenderEmailOptions, 'cache' | 'workspaceRoot' | 'mjml'>;
 
 export type EmailMessage = Message & { email: EmailTemplates };
 
@@ -33,11 +39,8 @@ export function hasEmail(message: Message): message is EmailMessage {
 }
 
 /** Compiles a message's email body (MJML through the cache). */
-export function compileMessageEmail(message: EmailMessage, options: Pick<RenderEmailOptions, 'cache' | 'workspaceRoot'> = {}): Promise<CompiledEmail> {
-  return compileEmail(message.email, {
-    workspaceRoot: options.workspaceRoot ?? path.dirname(message.dir),
-    ...(options.cache ? { cache: options.cache } : {}),
-  });
+export function compileMessageEmail(message: EmailMessage, options: CompileMessageEmailOptions = {}): Promise<CompiledEmail> {
+  return compileEmail(message.email, { ...options, workspaceRoot: options.workspaceRoot ?? path.dirname(message.dir) });
 }
 
 // Found once per compiled body: parsing every personalized HTML again cost more than rendering it.

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { MjmlRunner } from '../email/mjml-runner.js';
 import type { Engines } from '../render/index.js';
 import { registeredRules } from '../validate/registry.js';
 import { applySeverities, configuredSeverities, type RuleSeverities } from '../validate/rule-severities.js';
@@ -16,14 +17,14 @@ export interface MessageProblems {
  * The preview lists exactly what `txkit validate` would say about a message, so a template
  * that looks clean in the preview passes the pre-commit hook.
  */
-export function messageProblems(config: ResolvedConfig, engines: Engines): MessageProblems {
+export function messageProblems(config: ResolvedConfig, engines: Engines, mjml: MjmlRunner): MessageProblems {
   const severities: RuleSeverities = configuredSeverities(config.rules, registeredRules());
   return {
     async validate(message) {
       const workspace = isBroken(message)
         ? { root: config.workspace, config, messages: [], broken: [message] }
         : { root: config.workspace, config, messages: [message], broken: [] };
-      return validate({ config, configDiagnostics: [], workspace, selection: { config: false }, engines });
+      return validate({ config, configDiagnostics: [], workspace, selection: { config: false }, engines, mjml });
     },
     configure: (diagnostics) => applySeverities(diagnostics, severities),
   };

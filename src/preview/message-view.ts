@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
+import type { MjmlRunner } from '../email/mjml-runner.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../email/render-email.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
@@ -34,8 +35,8 @@ export interface SampleRender {
 }
 
 /** The email body compiled once per version of the message (MJML through the shared cache); undefined without an email. */
-export function compileFor(message: Message, workspaceRoot: string): Promise<CompiledEmail | undefined> {
-  return hasEmail(message) ? compileMessageEmail(message, { workspaceRoot }) : Promise.resolve(undefined);
+export function compileFor(message: Message, options: { workspaceRoot: string; mjml: MjmlRunner }): Promise<CompiledEmail | undefined> {
+  return hasEmail(message) ? compileMessageEmail(message, options) : Promise.resolve(undefined);
 }
 
 /** Every channel of `message` rendered with `sample`, from the compiled email: personalization only, cheap. */

@@ -90,9 +90,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     await vite.listen();
   } catch (error) {
     await vite.close();
+    await workspace.close();
     throw error;
   }
   const port = (vite.httpServer!.address() as AddressInfo).port;
   const url = vite.resolvedUrls?.local[0] ?? `http://${options.host ?? defaultPreviewHost}:${port}/`;
-  return { vite, workspace, url, port, close: () => vite.close() };
+  const close = async () => {
+    await vite.close();
+    await workspace.close();
+  };
+  return { vite, workspace, url, port, close };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
+import { createMjmlWorker } from '../email/mjml-worker.js';
 import { createEngines, type Engines } from '../render/index.js';
 import {
   defaultSample,
@@ -19,6 +20,9 @@ import { affectedMessageDirs, type MessageDependencies } from './affected-messag
 import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
 import { messageProblems, type MessageProblems } from './message-problems.js';
 import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
+
+/** An email whose compile takes longer is reported as over the limit rather than freezing the preview (1 MB of MJML: ~4 s). */
+const mjmlDeadlineMs = 15_000;
 
 /** One version of a message, with what has been computed about it so far. */
 interface Entry {
@@ -57,6 +61,8 @@ export class PreviewWorkspace {
   readonly #engines: Engines;
   readonly #problems: MessageProblems;
   readonly #entries = new Map<string, Entry>();
+  /** mjml runs off the main thread, so the server keeps answering while a big email compiles, and an overrun is stopped. */
+  readonly #mjml = createMjmlWorker({ deadlineMs: mjmlDeadlineMs });
   /** Callbacks waiting for a view of a message to be served (see whenViewed). */
   readonly #viewWaiters = new Set<(id: string) => void>();
   #revision = 0;
@@ -65,7 +71,7 @@ export class PreviewWorkspace {
     this.root = config.workspace;
     this.#config = config;
     this.#engines = engines;
-    this.#problems = messageProblems(config, engines);
+    this.#problems = messageProblems(config, engines, this.#mjml.run);
   }
 
   /** Loads, renders and validates the whole workspace; throws WorkspaceNotFoundError when the folder is missing. */
@@ -77,6 +83,11 @@ export class PreviewWorkspace {
     for (const message of messages) workspace.#entries.set(message.id, workspace.#entry(message));
     await workspace.validateChanged();
     return workspace;
+  }
+
+  /** Stops the mjml worker (a compile still running fails). */
+  close(): Promise<void> {
+    return this.#mjml.close();
   }
 
   snapshot(): WorkspaceSnapshot {
@@ -191,7 +202,7 @@ export class PreviewWorkspace {
   #entry(message: Message | BrokenMessage, previous?: Entry): Entry {
     // Compiling starts now, so it runs while the update travels to the page; whoever renders
     // awaits it (and sees a failure), so an early rejection is not an unhandled one.
-    const compiled = isBroken(message) ? Promise.resolve(undefined) : compileFor(message, this.root);
+    const compiled = isBroken(message) ? Promise.resolve(undefined) : compileFor(message, { workspaceRoot: this.root, mjml: this.#mjml.run });
     compiled.catch(() => undefined);
     return {
       message,

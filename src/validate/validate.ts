@@ -5,7 +5,8 @@ import { createEngines, type Engines } from '../render/index.js';
 import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
 import type { CompiledEmail } from '../email/compile-email.js';
-import type { EmailMessage } from '../email/render-email.js';
+import type { CompileMessageEmailOptions, EmailMessage } from '../email/render-email.js';
+import type { MjmlRunner } from '../email/mjml-runner.js';
 import type { Provider, ProviderContext } from './rule.js';
 import { applySeverities, configuredSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
@@ -23,6 +24,8 @@ export interface ValidateOptions {
   providers?: readonly Provider[];
   /** Compiled-MJML cache (the CLI's keeps compiled emails on disk); the process-wide one by default. */
   mjmlCache?: MjmlCache;
+  /** Where mjml runs; in this thread by default (the preview passes its worker). */
+  mjml?: MjmlRunner;
 }
 
 /**
@@ -31,13 +34,13 @@ export interface ValidateOptions {
  */
 const messageConcurrency = 8;
 
-async function checkMessage(message: Message, providers: readonly Provider[], context: Omit<ProviderContext, 'compiledEmail'>, mjmlCache: MjmlCache | undefined): Promise<Diagnostic[]> {
+async function checkMessage(message: Message, providers: readonly Provider[], context: Omit<ProviderContext, 'compiledEmail'>, compile: CompileMessageEmailOptions): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
   // The email and compat providers share one compile, held only while this message is checked.
   let compiled: Promise<CompiledEmail> | undefined;
   const compiledEmail = (email: EmailMessage) =>
-    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, mjmlCache ? { cache: mjmlCache } : {})));
+    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, compile)));
   const produced = await Promise.all(active.map((provider) => provider.check(message, { ...context, compiledEmail })));
   return [...message.diagnostics, ...produced.flat()];
 }
@@ -57,6 +60,7 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
     config,
     isEnabled: (id) => severities.get(id) !== 'off',
   };
+  const compile: CompileMessageEmailOptions = { ...(options.mjmlCache ? { cache: options.mjmlCache } : {}), ...(options.mjml ? { mjml: options.mjml } : {}) };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
   const scopeOf = (id: string) => selection.messages?.get(id);
 
@@ -64,7 +68,7 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
   const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
-    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, options.mjmlCache), scopeOf(message.id)))),
+    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, compile), scopeOf(message.id)))),
   );
   return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
 }
