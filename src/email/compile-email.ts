@@ -10,7 +10,7 @@ import { MjmlCache, type MjmlCompileOutput } from './mjml-cache.js';
 import { mjmlDiagnostics } from './mjml-diagnostics.js';
 import { findPersonalizationTags, type PersonalizationTag } from './personalization-tags.js';
 import type { SourceMap } from './source-map.js';
-import { tagSurvivalDiagnostics } from './tag-survival.js';
+import { emailTagSurvival } from './rules/email-tag-survival.js';
 
 const mjmlVersion = (createRequire(import.meta.url)('mjml/package.json') as { version: string }).version;
 
@@ -126,7 +126,7 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
     source: compiledTemplateSource(output.html, tags, mjml),
     mjml,
     files: expanded.files,
-    diagnostics: [...expanded.diagnostics, ...mjmlDiagnostics(output, mjml), ...(output.failure ? [] : tagSurvivalDiagnostics(sourceTags, tags, mjml))],
+    diagnostics: [...expanded.diagnostics, ...mjmlDiagnostics(output, mjml), ...(output.failure ? [] : emailTagSurvival.check({ sourceTags, compiled: tags, mjml }))],
     cached,
   };
 }

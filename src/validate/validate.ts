@@ -7,7 +7,7 @@ import { providers as registeredProviders, registeredRules } from './registry.js
 import type { CompiledEmail } from '../email/compile-email.js';
 import type { EmailMessage } from '../email/render-email.js';
 import type { Provider, ProviderContext } from './rule.js';
-import { applySeverities, configuredSeverities } from './rule-severities.js';
+import { ruleSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
 import { unknownRuleDiagnostics } from './unknown-rules.js';
 
@@ -51,11 +51,11 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const { config, workspace, selection = everything } = options;
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
-  const severities = configuredSeverities(config.rules, rules);
+  const severities = ruleSeverities(config.rules, rules);
   const context: Omit<ProviderContext, 'compiledEmail'> = {
     engines: options.engines ?? createEngines(undefined, config),
     config,
-    isEnabled: (id) => severities.get(id) !== 'off',
+    isEnabled: severities.isEnabled,
   };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
   const scopeOf = (id: string) => selection.messages?.get(id);
@@ -66,5 +66,5 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const checked = await Promise.all(
     workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, options.mjmlCache), scopeOf(message.id)))),
   );
-  return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
+  return severities.apply(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]));
 }
