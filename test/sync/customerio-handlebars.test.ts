@@ -2,7 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customerioHandlebarsUnsupported } from '../../src/platforms/rules/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
-import { emptyWorkspace, openWorkspace, positionOf, writeMessage } from './customerio-fixtures.js';
+import { positionOf } from '../helpers/text-position.js';
+import { emptyWorkspace, openWorkspace, writeMessage } from './customerio-fixtures.js';
 
 const sms = 'sms:\n  to: "{{customer.phone}}"\n';
 const customerio = 'targets:\n  customerio:\n    sms:\n      transactionalMessageId: 5\n';
