@@ -12,6 +12,9 @@
  *   sandbox                      the platform emulator
  *   cli                          parses options and calls the library (it may use every front end)
  *   index.ts                     the public library API
+ *
+ * A layer's validation rules live in its own `rules/` folder (src/<layer>/rules/<group>-<name>.ts),
+ * so a producer below validate can name its rule; validate's registry gathers them all.
  */
 const layers = [
   ['diagnostics', 'errors', 'cache', 'types'],

@@ -3,10 +3,11 @@ import { compileMessageEmail, hasEmail, personalizeEmail, type EmailMessage, typ
 import type { RenderMessageOptions } from '../render/render-template.js';
 import { engineFor } from '../render/index.js';
 import type { Message } from '../workspace/index.js';
-import { createElementLocator, emailRules, type EmailCheckInput, type SampleOutput } from './checks/index.js';
+import type { EmailCheckInput, SampleOutput } from './checks/index.js';
+import { parsedEmail } from './checks/parsed-email.js';
+import { emailCheckRules } from './rules/index.js';
 import { renderedLinks } from './checks/rendered-links.js';
 import type { CompiledEmail } from './compile-email.js';
-import { parseHtml } from './html-elements.js';
 
 /** The same problem found through several samples (or several copies of a tag) is reported once. */
 
@@ -19,12 +20,11 @@ function syntaxDiagnostics(message: EmailMessage, compiled: CompiledEmail, optio
 
 /**
  * Every email check of a compiled email: compile problems, then each sample personalized
- * (render problems, and what the per-sample rules need), then every rule of `emailRules`.
+ * (render problems, and what the per-sample rules need), then every rule of `emailCheckRules`.
  */
 export function checkCompiledEmail(message: EmailMessage, compiled: CompiledEmail, options: RenderMessageOptions): Diagnostic[] {
-  const page = parseHtml(compiled.html);
-  const markup = compiled.mjml ? parseHtml(compiled.mjml.text) : undefined;
-  const linksFor = renderedLinks(page, message.definition.engine, options.engines);
+  const parsed = parsedEmail(compiled);
+  const linksFor = renderedLinks(parsed.page, message.definition.engine, options.engines);
   const diagnostics = [...compiled.diagnostics];
   if (message.samples.length === 0) diagnostics.push(...syntaxDiagnostics(message, compiled, options));
   const samples: SampleOutput[] = message.samples.map((sample) => {
@@ -32,16 +32,8 @@ export function checkCompiledEmail(message: EmailMessage, compiled: CompiledEmai
     diagnostics.push(...rendered.diagnostics);
     return { sample, html: rendered.html, links: linksFor(sample) };
   });
-  const input: EmailCheckInput = {
-    message,
-    compiled,
-    page,
-    ...(markup ? { markup } : {}),
-    locateElement: createElementLocator(compiled, page, markup),
-    locateMarkup: (offset) => compiled.mjml?.locate(offset) ?? { file: compiled.source.file, line: 1, column: 1 },
-    samples,
-  };
-  for (const rule of emailRules) diagnostics.push(...rule.check(input));
+  const input: EmailCheckInput = { message, compiled, ...parsed, samples };
+  for (const rule of emailCheckRules) diagnostics.push(...rule.check(input));
   return uniqueDiagnostics(diagnostics);
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { fileTemplateSource, type TemplateSource } from '../render/index.js';
+import { renderLimit } from '../render/rules/index.js';
 import { templateDiagnostic, templateTooLarge } from '../render/template-diagnostic.js';
 import type { EmailTemplates } from '../workspace/index.js';
 import { compiledTemplateSource, type CompiledTag } from './compiled-template-source.js';
@@ -11,7 +12,7 @@ import { mjmlDiagnostics } from './mjml-diagnostics.js';
 import { inProcessMjml, MjmlDeadlineError, mjmlOptions, type MjmlRunner } from './mjml-runner.js';
 import { findPersonalizationTags, type PersonalizationTag } from './personalization-tags.js';
 import type { SourceMap } from './source-map.js';
-import { tagSurvivalDiagnostics } from './tag-survival.js';
+import { emailTagSurvival } from './rules/email-tag-survival.js';
 
 const mjmlVersion = (createRequire(import.meta.url)('mjml/package.json') as { version: string }).version;
 
@@ -127,7 +128,7 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
     compiled = await cache.get(cacheKey(mjml.text), () => runMjml(options.mjml ?? inProcessMjml, mjml.text, sourceTags));
   } catch (error) {
     if (!(error instanceof MjmlDeadlineError)) throw error;
-    const stopped = templateDiagnostic(email.body, { ruleId: 'render/limit', offset: 0, message: `${error.message}; the email was not compiled`, hint: 'split the email or move repeated markup into fewer sections; the preview stops a compile that would freeze it' });
+    const stopped = templateDiagnostic(email.body, { ruleId: renderLimit.meta.id, offset: 0, message: `${error.message}; the email was not compiled`, hint: 'split the email or move repeated markup into fewer sections; the preview stops a compile that would freeze it' });
     return notCompiled(email, expanded, [stopped]);
   }
   const { output, cached } = compiled;
@@ -138,7 +139,7 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
     source: compiledTemplateSource(output.html, tags, mjml),
     mjml,
     files: expanded.files,
-    diagnostics: [...expanded.diagnostics, ...mjmlDiagnostics(output, mjml), ...(output.failure ? [] : tagSurvivalDiagnostics(sourceTags, tags, mjml))],
+    diagnostics: [...expanded.diagnostics, ...mjmlDiagnostics(output, mjml), ...(output.failure ? [] : emailTagSurvival.check({ sourceTags, compiled: tags, mjml }))],
     cached,
   };
 }

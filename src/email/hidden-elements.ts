@@ -1,20 +1,10 @@
-import { withinElement, type HtmlDocument, type HtmlElement } from './html-elements.js';
-
-/** Inline `style` declarations as lower-case property → value. */
-function declarations(style: string): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const declaration of style.split(';')) {
-    const colon = declaration.indexOf(':');
-    if (colon > 0) result.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim().toLowerCase());
-  }
-  return result;
-}
+import { styleDeclarations, withinElement, type HtmlDocument, type HtmlElement } from './html-elements.js';
 
 /** Hidden from the reader (the way email preheaders are hidden): `display:none`, `mso-hide:all` or `hidden`. */
 export function isHidden(element: HtmlElement): boolean {
   if ('hidden' in element.attributes) return true;
-  const style = declarations(element.attributes.style ?? '');
-  return /^none\b/.test(style.get('display') ?? '') || style.get('mso-hide') === 'all';
+  const style = styleDeclarations(element.attributes.style ?? '');
+  return /^none\b/i.test(style.get('display') ?? '') || style.get('mso-hide')?.toLowerCase() === 'all';
 }
 
 /** Hidden itself or inside a hidden element. */

@@ -31,6 +31,8 @@ export interface HtmlDocument {
   /** Every element in document order (start tags). */
   elements: HtmlElement[];
   texts: HtmlText[];
+  /** Offset of the first `<!--` that is never closed: HTML parsers then read the rest of the document as the comment. */
+  unclosedComment?: number;
 }
 
 export interface ParseHtmlOptions {
@@ -46,6 +48,7 @@ export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDoc
   const elements: HtmlElement[] = [];
   const texts: HtmlText[] = [];
   const open: number[] = [];
+  let unclosedComment: number | undefined;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -63,6 +66,9 @@ export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDoc
           element.end = parser.endIndex + 1;
         }
       },
+      oncomment() {
+        if (unclosedComment === undefined && !text.startsWith('-->', parser.endIndex - 2)) unclosedComment = parser.startIndex;
+      },
       ontext(data) {
         texts.push({ start: parser.startIndex, end: parser.endIndex + 1, text: data, parent: open.at(-1) });
       },
@@ -70,7 +76,7 @@ export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDoc
     { decodeEntities: options.decodeEntities ?? true, recognizeSelfClosing: true, lowerCaseAttributeNames: true },
   );
   parser.end(text);
-  return { text, elements, texts };
+  return { text, elements, texts, ...(unclosedComment === undefined ? {} : { unclosedComment }) };
 }
 
 /** True when the element at `index`, or one of its ancestors, matches. */
@@ -79,4 +85,14 @@ export function withinElement(document: HtmlDocument, index: number | undefined,
     if (matches(document.elements[current]!)) return true;
   }
   return false;
+}
+
+/** An inline `style` attribute's declarations as lower-case property → value (trimmed, as written); a later one wins. */
+export function styleDeclarations(style: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon > 0) result.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 export { checkCompiledEmail, checkEmailMessage } from './check-email-message.js';
-export { emailRules, gmailClipBytes, sizeWarningBytes, type EmailCheckInput, type EmailRule, type RenderedLink, type SampleOutput } from './checks/index.js';
+export type { EmailCheckInput, RenderedLink, SampleOutput } from './checks/index.js';
+export { compatRules, emailCheckRules, gmailClipBytes, sizeWarningBytes } from './rules/index.js';
 export { compileEmail, sharedMjmlCache, type CompileEmailOptions, type CompiledEmail } from './compile-email.js';
 export { parseHtml, type HtmlDocument, type HtmlElement, type HtmlText } from './html-elements.js';
 export { expandIncludes, type ExpandedMjml } from './mjml-includes.js';

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { offsetAt } from '../diagnostics/index.js';
 import type { MjmlCompileOutput } from './mjml-cache.js';
 import type { SourceMap } from './source-map.js';
+import { syntaxMjml } from './rules/syntax-mjml.js';
 
 /** mjml reports a line only: point at the line's first non-blank character, where its tag starts. */
 function firstNonBlank(text: string, line: number): number {
@@ -15,18 +16,18 @@ function severityOf(message: string): Diagnostic['severity'] {
   return /mj-title/.test(message) ? 'warning' : 'error';
 }
 
-/** mjml's soft-validation errors (and a compile that threw) as `syntax/mjml` diagnostics in the file each line came from. */
+/** mjml's soft-validation errors (and a compile that threw) as syntax/mjml diagnostics in the file each line came from. */
 export function mjmlDiagnostics(output: MjmlCompileOutput, mjml: SourceMap): Diagnostic[] {
   const diagnostics: Diagnostic[] = output.errors.map((error) => ({
-    ruleId: 'syntax/mjml',
+    ruleId: syntaxMjml.meta.id,
     severity: severityOf(error.message),
     message: `${error.tagName}: ${error.message}`,
     ...mjml.locate(firstNonBlank(mjml.text, error.line)),
   }));
   if (output.failure !== undefined) {
     diagnostics.push({
-      ruleId: 'syntax/mjml',
-      severity: 'error',
+      ruleId: syntaxMjml.meta.id,
+      severity: syntaxMjml.meta.defaultSeverity,
       message: `mjml could not compile this template: ${output.failure}`,
       ...mjml.locate(0),
       hint: 'an MJML body is one <mjml> document with an <mj-body>',

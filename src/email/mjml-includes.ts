@@ -5,6 +5,9 @@ import { defaultRenderLimits } from '../render/index.js';
 import { fileSizeLimits, readWorkspaceFile, resolveInside } from '../workspace/index.js';
 import { parseHtml, withinElement, type HtmlDocument, type HtmlElement } from './html-elements.js';
 import { SourceMap, type SourcePiece } from './source-map.js';
+import { renderLimit } from '../render/rules/index.js';
+import { workspaceMissingFile, workspacePath } from '../workspace/rules/index.js';
+import { syntaxMjml } from './rules/syntax-mjml.js';
 
 /**
  * MJML components whose content mjml copies as raw HTML (`endingTag` components in mjml 5):
@@ -113,18 +116,18 @@ function includesWithin(source: MjmlFile, from: number, to: number): HtmlElement
 async function readPartial(expansion: Expansion, source: MjmlFile, include: HtmlElement, stack: readonly string[]): Promise<MjmlFile | undefined> {
   const reference = include.attributes.path;
   if (!reference) {
-    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: 'syntax/mjml', message: 'mj-include needs a path attribute' }));
+    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: syntaxMjml.meta.id, message: 'mj-include needs a path attribute' }));
     return undefined;
   }
   const confined = resolveInside(expansion.options.workspaceRoot, path.dirname(source.file), reference);
   if (confined.problem !== undefined) {
     expansion.diagnostics.push(
-      includeDiagnostic(source, include, { ruleId: 'workspace/path', message: `mj-include: ${confined.problem}`, hint: 'keep shared partials inside the workspace, e.g. templates/_partials/' }),
+      includeDiagnostic(source, include, { ruleId: workspacePath.meta.id, message: `mj-include: ${confined.problem}`, hint: 'keep shared partials inside the workspace, e.g. templates/_partials/' }),
     );
     return undefined;
   }
   if (stack.includes(confined.path)) {
-    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: 'syntax/mjml', message: `mj-include: "${reference}" includes itself (circular include)` }));
+    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: syntaxMjml.meta.id, message: `mj-include: "${reference}" includes itself (circular include)` }));
     return undefined;
   }
   const partial = expansion.read.get(confined.path) ?? (await readPartialFile(expansion, source, include, reference, confined.path));
@@ -132,7 +135,7 @@ async function readPartial(expansion: Expansion, source: MjmlFile, include: Html
   const limit = stack.length > includeLimits.maxDepth ? `includes are nested more than ${includeLimits.maxDepth} deep` : expansion.includes + 1 > includeLimits.maxIncludes ? `more than ${includeLimits.maxIncludes} includes` : expansion.characters + partial.text.length > includeLimits.maxCharacters ? `the includes expand to more than ${includeLimits.maxCharacters} characters` : undefined;
   if (limit !== undefined) {
     expansion.overLimit = true;
-    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: 'render/limit', message: `mj-include: ${limit}; the email was not compiled`, hint: 'include each partial once; a partial that includes another several times multiplies at every level' }));
+    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: renderLimit.meta.id, message: `mj-include: ${limit}; the email was not compiled`, hint: 'include each partial once; a partial that includes another several times multiplies at every level' }));
     return undefined;
   }
   expansion.includes++;
@@ -146,9 +149,9 @@ async function readPartialFile(expansion: Expansion, source: MjmlFile, include: 
     const { ruleId, message, hint } = read.diagnostic;
     expansion.diagnostics.push(
       message === 'file not found'
-        ? includeDiagnostic(source, include, { ruleId: 'workspace/missing-file', message: `mj-include: "${reference}" not found`, hint: 'fix the path; it is relative to this file' })
+        ? includeDiagnostic(source, include, { ruleId: workspaceMissingFile.meta.id, message: `mj-include: "${reference}" not found`, hint: 'fix the path; it is relative to this file' })
         : // A refused file is reported at the include that names it; a broken one at its own bad line.
-          ruleId === 'workspace/path'
+          ruleId === workspacePath.meta.id
           ? includeDiagnostic(source, include, { ruleId, message: `mj-include: "${reference}": ${message}`, ...(hint ? { hint } : {}) })
           : read.diagnostic,
     );

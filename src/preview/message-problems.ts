@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { MjmlRunner } from '../email/mjml-runner.js';
 import type { Engines } from '../render/index.js';
 import { registeredRules } from '../validate/registry.js';
-import { applySeverities, configuredSeverities, type RuleSeverities } from '../validate/rule-severities.js';
+import { ruleSeverities } from '../validate/rule-severities.js';
 import { validate } from '../validate/validate.js';
 import { isBroken, type BrokenMessage, type Message, type ResolvedConfig } from '../workspace/index.js';
 
@@ -18,7 +18,7 @@ export interface MessageProblems {
  * that looks clean in the preview passes the pre-commit hook.
  */
 export function messageProblems(config: ResolvedConfig, engines: Engines, mjml: MjmlRunner): MessageProblems {
-  const severities: RuleSeverities = configuredSeverities(config.rules, registeredRules());
+  const severities = ruleSeverities(config.rules, registeredRules());
   return {
     async validate(message) {
       const workspace = isBroken(message)
@@ -26,6 +26,6 @@ export function messageProblems(config: ResolvedConfig, engines: Engines, mjml: 
         : { root: config.workspace, config, messages: [message], broken: [] };
       return validate({ config, configDiagnostics: [], workspace, selection: { config: false }, engines, mjml });
     },
-    configure: (diagnostics) => applySeverities(diagnostics, severities),
+    configure: (diagnostics) => severities.apply(diagnostics),
   };
 }

@@ -4,6 +4,7 @@ import type { Engines } from './engines.js';
 import { collectPathReferences } from './handlebars/path-references.js';
 import { liquidAttributePaths } from './liquid-attribute-paths.js';
 import type { TemplateSource } from '../workspace/template-source.js';
+import { isNamespace } from '../workspace/attributes/declarations.js';
 
 /** A place where a template reads an attribute of the root context (`customer.*`, `trigger.*`). */
 export interface AttributeReference {
@@ -16,15 +17,13 @@ export interface AttributeReference {
   offset: number;
 }
 
-const namespaces: ReadonlySet<unknown> = new Set(['customer', 'trigger']);
-
 /**
  * The attributes a template reads, in text order, found statically (no data needed): in
  * output, conditions, loops and filter arguments alike. A template that does not parse has none.
  */
 export function attributeReferences(source: TemplateSource, engine: Engine, engines: Engines): AttributeReference[] {
   const references = engine === 'liquid' ? liquidReferences(source, engines) : handlebarsReferences(source, engines);
-  return references.filter((reference) => namespaces.has(reference.path[0])).sort((a, b) => a.offset - b.offset);
+  return references.filter((reference) => isNamespace(reference.path[0])).sort((a, b) => a.offset - b.offset);
 }
 
 function liquidReferences(source: TemplateSource, engines: Engines): AttributeReference[] {

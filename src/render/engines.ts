@@ -21,7 +21,7 @@ export interface EngineSettings {
 /** One engine of each kind; each keeps its own parse cache, so share the set across a run. */
 export function createEngines(limits: RenderLimits = defaultRenderLimits, settings: EngineSettings = {}): Engines {
   const liquidOptions: LiquidEngineOptions = {
-    ...(settings.defaultTimezone ? { timeZone: settings.defaultTimezone } : {}),
+    ...(settings.defaultTimezone ? { defaultTimezone: settings.defaultTimezone } : {}),
     ...(settings.workspace ? { snippets: loadSnippets(settings.workspace) } : {}),
   };
   return { liquid: new LiquidEngine(limits, liquidOptions), handlebars: new HandlebarsEngine(limits) };

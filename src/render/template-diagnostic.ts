@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import type { TemplateSource } from '../workspace/template-source.js';
+import { renderLimit } from './rules/render-limit.js';
 
 export interface TemplateProblem {
   ruleId: string;
@@ -36,7 +37,7 @@ export function templateDiagnostic(source: TemplateSource, problem: TemplateProb
 /** A template over the size limit is refused before parsing. */
 export function templateTooLarge(source: TemplateSource, max: number): Diagnostic {
   return templateDiagnostic(source, {
-    ruleId: 'render/limit',
+    ruleId: renderLimit.meta.id,
     offset: 0,
     message: `template is ${source.text.length} characters, over the ${max}-character limit`,
   });
@@ -45,7 +46,7 @@ export function templateTooLarge(source: TemplateSource, max: number): Diagnosti
 /** Output larger than the limit is a diagnostic rather than something to ship or display. */
 export function outputTooLarge(source: TemplateSource, length: number | undefined, max: number): Diagnostic {
   return templateDiagnostic(source, {
-    ruleId: 'render/limit',
+    ruleId: renderLimit.meta.id,
     offset: 0,
     message: length === undefined ? `rendered output is over the ${max}-character limit` : `rendered output is ${length} characters, over the ${max}-character limit`,
     hint: 'check loops over large attributes; the output was discarded',

@@ -3,6 +3,7 @@ import type { RenderContext } from '../render/index.js';
 import { analyzeSms, applySmartEncoding, type SmsAnalysis } from './index.js';
 import type { Message, Sample } from '../workspace/index.js';
 import { contextOf, renderTemplate, type RenderMessageOptions } from '../render/render-template.js';
+import { renderUndefinedAttribute } from '../render/rules/index.js';
 
 export interface RenderedSms {
   /** The body as sent: personalized, then with GSM-7 look-alikes when `sms.smartEncoding` is on. */
@@ -38,7 +39,7 @@ export function renderSmsWithContext(message: Message, context: RenderContext, o
     personalized: body.output,
     analysis: analyzeSms(text),
     to: to.output.trim(),
-    bodyRendered: !body.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId !== 'render/undefined-attribute'),
+    bodyRendered: !body.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId !== renderUndefinedAttribute.meta.id),
     diagnostics: [...body.diagnostics, ...to.diagnostics],
   };
 }

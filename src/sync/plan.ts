@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { PlatformError } from './platform-error.js';
+import { isPlainObject } from '../workspace/attributes/value-type.js';
 
 export type Platform = 'sfmc' | 'customerio';
 export type ChangeAction = 'create' | 'update' | 'unchanged';
@@ -47,10 +48,6 @@ export interface Plan {
   drift: Drift[];
   /** Problems found while planning (an unknown remote id, unsupported constructs). */
   diagnostics: Diagnostic[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Leaf values by dotted path; arrays are leaves (compared whole). */

@@ -1,7 +1,7 @@
 import type { Colors } from 'picocolors/types.js';
+import type { RuleMeta } from '../diagnostics/index.js';
 import type { RuleSeverity } from '../workspace/index.js';
-import type { RuleMeta } from './rule.js';
-import { effectiveSeverity, type RuleSeverities } from './rule-severities.js';
+import type { RuleSeverities } from './rule-severities.js';
 
 export interface RuleListing {
   id: string;
@@ -12,7 +12,7 @@ export interface RuleListing {
 }
 
 export function listRules(rules: readonly RuleMeta[], severities: RuleSeverities): RuleListing[] {
-  return rules.map((rule) => ({ id: rule.id, severity: effectiveSeverity(rule, severities), defaultSeverity: rule.defaultSeverity, docs: rule.docs }));
+  return rules.map((rule) => ({ id: rule.id, severity: severities.severityOf(rule), defaultSeverity: rule.defaultSeverity, docs: rule.docs }));
 }
 
 /** `txkit rules`: one aligned line per rule; a severity changed by the config is marked with `*`. */

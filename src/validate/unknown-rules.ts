@@ -1,8 +1,7 @@
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, RuleMeta } from '../diagnostics/index.js';
 import { fileSizeLimits, parseYaml, readWorkspaceFile, type ResolvedConfig } from '../workspace/index.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { RuleMeta } from './rule.js';
-import { configSchema } from './rules/config-schema.js';
+import { configSchema } from '../workspace/rules/index.js';
 
 /**
  * `rules:` entries in txkit.config.yaml that name no rule, as `config/schema` diagnostics on
@@ -19,7 +18,7 @@ export async function unknownRuleDiagnostics(config: ResolvedConfig, rules: read
     const suggestion = didYouMean(id, ids);
     return {
       ruleId: configSchema.meta.id,
-      severity: 'error',
+      severity: configSchema.meta.defaultSeverity,
       message: `unknown rule "${id}" in \`rules\``,
       file: config.configFile!,
       ...(document?.locate(['rules', id], 'key') ?? { line: 1, column: 1 }),

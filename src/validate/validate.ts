@@ -8,7 +8,7 @@ import type { CompiledEmail } from '../email/compile-email.js';
 import type { CompileMessageEmailOptions, EmailMessage } from '../email/render-email.js';
 import type { MjmlRunner } from '../email/mjml-runner.js';
 import type { Provider, ProviderContext } from './rule.js';
-import { applySeverities, configuredSeverities } from './rule-severities.js';
+import { ruleSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
 import { unknownRuleDiagnostics } from './unknown-rules.js';
 
@@ -54,11 +54,11 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const { config, workspace, selection = everything } = options;
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
-  const severities = configuredSeverities(config.rules, rules);
+  const severities = ruleSeverities(config.rules, rules);
   const context: Omit<ProviderContext, 'compiledEmail'> = {
     engines: options.engines ?? createEngines(undefined, config),
     config,
-    isEnabled: (id) => severities.get(id) !== 'off',
+    isEnabled: severities.isEnabled,
   };
   const compile: CompileMessageEmailOptions = { ...(options.mjmlCache ? { cache: options.mjmlCache } : {}), ...(options.mjml ? { mjml: options.mjml } : {}) };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
@@ -70,5 +70,5 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const checked = await Promise.all(
     workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, compile), scopeOf(message.id)))),
   );
-  return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
+  return severities.apply(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]));
 }

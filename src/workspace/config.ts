@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { configSchema, type TxkitConfig } from './config-schema.js';
+import { configSchema as configSchemaRule } from './rules/config-schema.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 import { parseYaml } from './yaml-document.js';
@@ -51,7 +52,7 @@ export async function loadConfig(cwd: string, overrides: { workspace?: string } 
       if (document) {
         const result = configSchema.safeParse(document.value ?? {});
         if (result.success) parsed = result.data;
-        else diagnostics.push(...schemaDiagnostics(document, result.error, 'config/schema', (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])));
+        else diagnostics.push(...schemaDiagnostics(document, result.error, configSchemaRule.meta.id, (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])));
       }
     }
   }

@@ -11,6 +11,11 @@ import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } fro
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
+import { schemaMessage } from './rules/schema-message.js';
+import { syntaxJson } from './rules/syntax-json.js';
+import { workspaceMissingFile } from './rules/workspace-missing-file.js';
+import { workspacePath } from './rules/workspace-path.js';
+import { workspaceRead } from './rules/workspace-read.js';
 
 export const messageFileName = 'message.yaml';
 
@@ -57,7 +62,7 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
   const confined = resolveInside(workspaceRoot, message.dir, reference);
   const position = message.document.locate(at);
   if (confined.problem !== undefined) {
-    return { diagnostics: [{ ruleId: 'workspace/path', severity: 'error', message: confined.problem, file: message.document.file, ...position, hint: 'template files live in the message folder or the workspace' }] };
+    return { diagnostics: [{ ruleId: workspacePath.meta.id, severity: workspacePath.meta.defaultSeverity, message: confined.problem, file: message.document.file, ...position, hint: 'template files live in the message folder or the workspace' }] };
   }
   const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.template });
   if (read.diagnostic) {
@@ -65,9 +70,9 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
     return {
       diagnostics: [
         missing
-          ? { ruleId: 'workspace/missing-file', severity: 'error', message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(process.cwd(), confined.path)} or fix the file name` }
+          ? { ruleId: workspaceMissingFile.meta.id, severity: workspaceMissingFile.meta.defaultSeverity, message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(process.cwd(), confined.path)} or fix the file name` }
           : // A refused file is reported where message.yaml names it; a broken one at its own bad line.
-            read.diagnostic.ruleId === 'workspace/path'
+            read.diagnostic.ruleId === workspacePath.meta.id
             ? { ...read.diagnostic, message: `${at.join('.')}: "${reference}": ${read.diagnostic.message}`, file: message.document.file, ...position }
             : read.diagnostic,
       ],
@@ -127,7 +132,7 @@ async function loadSamples(workspaceRoot: string, dir: string, select: SampleSel
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { samples: [], diagnostics: [] };
     // A samples folder txkit cannot list is a problem to report, not a message without samples.
-    return { samples: [], diagnostics: [{ ruleId: 'workspace/read', severity: 'error', message: `cannot read the samples folder (${code ?? 'error'})`, file: folder, line: 1, column: 1, hint: 'samples/ is a folder of .json files txkit can read' }] };
+    return { samples: [], diagnostics: [{ ruleId: workspaceRead.meta.id, severity: workspaceRead.meta.defaultSeverity, message: `cannot read the samples folder (${code ?? 'error'})`, file: folder, line: 1, column: 1, hint: 'samples/ is a folder of .json files txkit can read' }] };
   }
   if (select) {
     const wanted = new Set(select(names.map((name) => name.slice(0, -'.json'.length))));
@@ -139,10 +144,10 @@ async function loadSamples(workspaceRoot: string, dir: string, select: SampleSel
     const confined = resolveInside(workspaceRoot, folder, name);
     const file = path.join(folder, name);
     if (confined.problem !== undefined) {
-      diagnostics.push({ ruleId: 'workspace/path', severity: 'error', message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
+      diagnostics.push({ ruleId: workspacePath.meta.id, severity: workspacePath.meta.defaultSeverity, message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
       continue;
     }
-    const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.sample, ruleId: 'syntax/json' });
+    const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.sample, ruleId: syntaxJson.meta.id });
     if (read.diagnostic) {
       diagnostics.push({ ...read.diagnostic, file });
       continue;
@@ -172,7 +177,7 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
   const { document, diagnostics: syntax } = parseYaml(file, read.text.replace(/^\uFEFF/, ''));
   if (!document) return broken(syntax);
   const result = messageSchema.safeParse(document.value ?? {});
-  if (!result.success) return broken(schemaDiagnostics(document, result.error, 'schema/message', knownKeysAt));
+  if (!result.success) return broken(schemaDiagnostics(document, result.error, schemaMessage.meta.id, knownKeysAt));
   const definition = result.data;
   const context = { dir, document };
   const [email, sms, samples] = await Promise.all([

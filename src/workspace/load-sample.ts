@@ -1,28 +1,26 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { namespaces } from './attributes/declarations.js';
+import { isPlainObject } from './attributes/value-type.js';
 import type { RenderContext } from './render-context.js';
 import type { Sample } from './model.js';
 import { decodeSource } from './read-source-file.js';
+import { samplesShape } from './rules/samples-shape.js';
+import { syntaxJson } from './rules/syntax-json.js';
 import { parseJson } from './yaml-document.js';
-
-const namespaces = ['customer', 'trigger'] as const;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Parses `samples/<name>.json` = `{ "customer": {...}, "trigger": {...} }`. Either namespace may
  * be omitted (it is then empty); anything else at the top level is a diagnostic.
  */
 export function parseSample(file: string, content: Uint8Array | string): { sample?: Sample; diagnostics: Diagnostic[] } {
-  const decoded = typeof content === 'string' ? { text: content } : decodeSource(file, content, 'syntax/json');
+  const decoded = typeof content === 'string' ? { text: content } : decodeSource(file, content, syntaxJson.meta.id);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const { document, diagnostics } = parseJson(file, decoded.text.replace(/^\uFEFF/, ''));
   if (!document) return { diagnostics };
   const shapeProblem = (message: string, at: (string | number)[], hint: string): Diagnostic => ({
-    ruleId: 'samples/shape',
-    severity: 'error',
+    ruleId: samplesShape.meta.id,
+    severity: samplesShape.meta.defaultSeverity,
     message,
     file,
     ...document.locate(at, 'key'),

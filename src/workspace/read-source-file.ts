@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
+import { workspaceRead } from './rules/workspace-read.js';
 
 export type SourceFileResult = { text: string; diagnostic?: undefined } | { text?: undefined; diagnostic: Diagnostic };
 
@@ -7,7 +8,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** Workspace bytes as UTF-8 text; bytes that are not UTF-8 are a diagnostic at the first bad character. */
-export function decodeSource(file: string, bytes: Uint8Array, ruleId = 'workspace/read'): SourceFileResult {
+export function decodeSource(file: string, bytes: Uint8Array, ruleId = workspaceRead.meta.id): SourceFileResult {
   try {
     return { text: utf8.decode(bytes) };
   } catch {

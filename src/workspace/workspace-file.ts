@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { isInside } from './confined-path.js';
 import { decodeSource, type SourceFileResult } from './read-source-file.js';
+import { workspaceFileSize } from './rules/workspace-file-size.js';
+import { workspacePath } from './rules/workspace-path.js';
+import { workspaceRead } from './rules/workspace-read.js';
 
 /**
  * Largest file of each kind txkit reads, in bytes, checked before a byte is read. Real
@@ -56,7 +59,7 @@ function readProblem(file: string, ruleId: string, error: unknown): SourceFileRe
  * FIFO would block forever, /dev/zero never ends) and a file over `maxBytes`.
  */
 export async function readWorkspaceFile(file: string, options: WorkspaceFileOptions): Promise<SourceFileResult> {
-  const ruleId = options.ruleId ?? 'workspace/read';
+  const ruleId = options.ruleId ?? workspaceRead.meta.id;
   let real: string;
   try {
     real = await realpath(file);
@@ -65,22 +68,22 @@ export async function readWorkspaceFile(file: string, options: WorkspaceFileOpti
   }
   const realRoot = await realpath(options.root).catch(() => path.resolve(options.root));
   if (!isInside(realRoot, real)) {
-    return problem(file, 'workspace/path', 'the file is a link to a place outside the workspace', 'copy the file into the workspace instead of linking to it');
+    return problem(file, workspacePath.meta.id, 'the file is a link to a place outside the workspace', 'copy the file into the workspace instead of linking to it');
   }
   if (!options.configuration && (isSecretsFile(file) || isSecretsFile(real))) {
-    return problem(file, 'workspace/path', `${path.basename(real)} holds credentials and is never read as content`, 'templates, partials and samples cannot be secrets files');
+    return problem(file, workspacePath.meta.id, `${path.basename(real)} holds credentials and is never read as content`, 'templates, partials and samples cannot be secrets files');
   }
   const info = await stat(real).catch((error: unknown) => error as NodeJS.ErrnoException);
   if (info instanceof Error) return readProblem(file, ruleId, info);
   if (info.isDirectory()) return problem(file, ruleId, 'expected a file, found a directory');
-  if (!info.isFile()) return problem(file, 'workspace/path', 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
+  if (!info.isFile()) return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
   if (info.size > options.maxBytes) return tooLarge(file, info.size, options.maxBytes);
   let handle;
   try {
     // O_NONBLOCK: should the file have been swapped for a FIFO since stat, opening it does not wait for a writer.
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const opened = await handle.stat();
-    if (!opened.isFile()) return problem(file, 'workspace/path', 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
+    if (!opened.isFile()) return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
     if (opened.size > options.maxBytes) return tooLarge(file, opened.size, options.maxBytes);
     // Read at most one byte past the limit: a file that grows meanwhile is still bounded.
     const buffer = Buffer.alloc(opened.size + 1);
@@ -101,8 +104,8 @@ export async function readWorkspaceFile(file: string, options: WorkspaceFileOpti
 
 function tooLarge(file: string, bytes: number, maxBytes: number): SourceFileResult {
   const diagnostic: Diagnostic = {
-    ruleId: 'workspace/file-size',
-    severity: 'error',
+    ruleId: workspaceFileSize.meta.id,
+    severity: workspaceFileSize.meta.defaultSeverity,
     message: `file is ${bytes} bytes, over the ${maxBytes}-byte limit; it was not read`,
     file,
     line: 1,

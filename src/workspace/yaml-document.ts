@@ -3,6 +3,8 @@ import type { Diagnostic, Position } from '../diagnostics/index.js';
 import { positionAt } from '../diagnostics/index.js';
 import type { TemplateSource } from './template-source.js';
 import { maxNestingDepth, parseBoundedDocument } from './nesting-depth.js';
+import { syntaxJson } from './rules/syntax-json.js';
+import { syntaxYaml } from './rules/syntax-yaml.js';
 
 export type PathSegment = string | number;
 
@@ -209,7 +211,7 @@ function duplicateKeyErrors(doc: Document): YAMLParseError[] {
 }
 
 /** Parses YAML into plain data; syntax errors, duplicate keys, alias bombs and runaway nesting become diagnostics. */
-export function parseYaml(file: string, text: string, ruleId = 'syntax/yaml'): ParseResult {
+export function parseYaml(file: string, text: string, ruleId = syntaxYaml.meta.id): ParseResult {
   const { document: doc, tooDeepAt } = parseBoundedDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   if (tooDeepAt !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeepAt)] };
   const problems = [...doc.errors, ...duplicateKeyErrors(doc)];
@@ -252,7 +254,7 @@ function jsonErrorDiagnostic(file: string, text: string, ruleId: string, parseMe
  * Parses strict JSON (JSON.parse decides validity, so nothing YAML-only sneaks in), then keeps a
  * YAML view of the same text for positions: JSON is a subset of YAML 1.2.
  */
-export function parseJson(file: string, text: string, ruleId = 'syntax/json'): ParseResult {
+export function parseJson(file: string, text: string, ruleId = syntaxJson.meta.id): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailFrame, emailText, screenshot, startHarness, type PreviewHarness } from './preview-harness.js';
+import { positionOf } from '../helpers/text-position.js';
 
 let harness: PreviewHarness;
 
@@ -14,13 +15,6 @@ afterAll(async () => {
 
 async function readJson(relative: string): Promise<{ customer: Record<string, unknown>; trigger: Record<string, unknown> }> {
   return JSON.parse(await readFile(harness.file(relative), 'utf8'));
-}
-
-/** 1-based line and column of the first `needle` in `text`, counted here rather than by txkit. */
-function positionOf(text: string, needle: string): { line: number; column: number } {
-  const offset = text.indexOf(needle);
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 describe('txkit dev: email preview', () => {

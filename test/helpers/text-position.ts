@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** A 1-based line and column, as diagnostics and editors give them. */
 export interface TextPosition {
   line: number;
@@ -17,4 +19,9 @@ export function positionOf(text: string, marker: string, occurrence = 1): TextPo
   }
   const lines = text.slice(0, offset).split('\n');
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** positionOf in a file, read as UTF-8 (a fixture, or a file a test wrote). */
+export function positionInFile(file: string, marker: string, occurrence = 1): TextPosition {
+  return positionOf(readFileSync(file, 'utf8'), marker, occurrence);
 }

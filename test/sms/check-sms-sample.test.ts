@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngines } from '../../src/render/index.js';
 import { checkSmsSample } from '../../src/sms/check/index.js';
-import { check, loadMessageAt, smsFixtures, writeMessage } from './sms-fixture.js';
+import { check, loadMessageAt, smsCheckOptions, smsFixtures, writeMessage } from './sms-fixture.js';
 
 describe('checkSmsSample (what the preview shows for one sample)', () => {
   it('returns the SMS as sent with its analysis, and the problems of that sample only', async () => {
     const { message, config } = await loadMessageAt(smsFixtures, 'typographic-reminder');
     const sample = message.samples.find((candidate) => candidate.name === 'polish-name');
-    const result = checkSmsSample(message, sample, { engines: createEngines(), config })!;
+    const result = checkSmsSample(message, sample, smsCheckOptions(config))!;
     expect(result.sms.text).toBe('Hi \u0141ukasz, it\u2019s your reminder \u2013 see you at\u00a010:15.\nReply STOP to opt out, it\u2019s free.');
     // 49 characters on the first line, the line break, 33 on the second: 83, over one UCS-2 segment (70).
     expect(result.sms.analysis).toMatchObject({ encoding: 'UCS-2', characters: 83, segments: 2 });
@@ -23,7 +22,7 @@ describe('checkSmsSample (what the preview shows for one sample)', () => {
       'message.yaml': 'name: Email\nemail:\n  subject: Hi\n  from: "Shop <shop@example.com>"\n  body: email.html\n',
       'email.html': '<p>Hi</p>',
     });
-    expect(checkSmsSample(message, undefined, { engines: createEngines(), config })).toBeUndefined();
+    expect(checkSmsSample(message, undefined, smsCheckOptions(config))).toBeUndefined();
   });
 });
 

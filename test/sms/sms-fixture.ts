@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { createEngines } from '../../src/render/index.js';
-import { checkSmsMessage } from '../../src/sms/check/index.js';
+import { checkSmsMessage, type SmsCheckOptions } from '../../src/sms/check/index.js';
+import { registeredRules } from '../../src/validate/registry.js';
+import { ruleSeverities } from '../../src/validate/rule-severities.js';
 import { isBroken, loadConfig, loadMessage, type Message, type ResolvedConfig } from '../../src/workspace/index.js';
 import { makeTempDir, type FileTree, type TempDir } from '../helpers/temp-dir.js';
 
@@ -33,8 +35,13 @@ export async function writeMessage(files: FileTree, config = ''): Promise<Loaded
   return { ...loaded, dir, file: (relative) => dir.path(`msg/${relative}`) };
 }
 
+/** The SMS checks' options as validate gives them: the rules txkit.config.yaml turns off are skipped. */
+export function smsCheckOptions(config: ResolvedConfig): SmsCheckOptions {
+  return { engines: createEngines(), config, isEnabled: ruleSeverities(config.rules, registeredRules()).isEnabled };
+}
+
 export function check(loaded: LoadedMessage) {
-  return checkSmsMessage(loaded.message, { engines: createEngines(), config: loaded.config });
+  return checkSmsMessage(loaded.message, smsCheckOptions(loaded.config));
 }
 
 export function readText(file: string): Promise<string> {

@@ -5,7 +5,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import buildCli from '../helpers/build-cli.js';
 import { runCli } from '../helpers/run-cli.js';
-import { copyExamples, editFile, exampleSeeds, exampleTargets, positionOf, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
+import { positionOf } from '../helpers/text-position.js';
+import { copyExamples, editFile, exampleSeeds, exampleTargets, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
 
 /** Variables of the machine running the tests that must not reach the subprocess. */
 const clean = { CUSTOMERIO_APP_API_KEY: undefined, CUSTOMERIO_TRANSACTIONAL_API_KEY: undefined, CUSTOMERIO_REGION: undefined, CUSTOMERIO_API_URL: undefined, NO_COLOR: '1', FORCE_COLOR: undefined };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { executePlan, type SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
-import { connect, emptyWorkspace, openWorkspace, positionOf, sandboxEnv, writeMessage } from './customerio-fixtures.js';
+import { positionOf } from '../helpers/text-position.js';
+import { connect, emptyWorkspace, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
 const loginYaml = `name: Login code
 sms:

@@ -116,8 +116,3 @@ export async function emptyWorkspace(): Promise<string> {
   return dir;
 }
 
-/** 1-based line and column of the first `needle` in `text`, as an editor shows it. */
-export function positionOf(text: string, needle: string): { line: number; column: number } {
-  const before = text.slice(0, text.indexOf(needle));
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCustomerioTarget } from '../../src/sync/customerio/index.js';
+import { customerioHandlebarsUnsupported } from '../../src/platforms/rules/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
-import { emptyWorkspace, openWorkspace, positionOf, writeMessage } from './customerio-fixtures.js';
+import { positionOf } from '../helpers/text-position.js';
+import { emptyWorkspace, openWorkspace, writeMessage } from './customerio-fixtures.js';
 
 const sms = 'sms:\n  to: "{{customer.phone}}"\n';
 const customerio = 'targets:\n  customerio:\n    sms:\n      transactionalMessageId: 5\n';
 
-describe('checkCustomerioTarget', () => {
+describe('customerio/handlebars-unsupported', () => {
   let workspace: Workspace;
   const yaml = `name: Code\nengine: handlebars\n${sms}${customerio}`;
 
@@ -19,7 +20,7 @@ describe('checkCustomerioTarget', () => {
     workspace = await openWorkspace(dir);
   });
 
-  const check = (id: string) => checkCustomerioTarget(workspace.messages.find((message) => message.id === id)!);
+  const check = (id: string) => customerioHandlebarsUnsupported.check(workspace.messages.find((message) => message.id === id)!);
 
   it('reports a Handlebars message that targets Customer.io, at its engine', () => {
     expect(check('handlebars-to-customerio')).toEqual([

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defectsProject, positionOf, runTxkit } from './helpers.js';
+import { positionInFile } from '../helpers/text-position.js';
+import { defectsProject, runTxkit } from './helpers.js';
 
 const templates = path.join(defectsProject, 'templates');
 
@@ -18,7 +19,7 @@ describe('txkit validate exit codes', () => {
     const result = await runTxkit(['validate'], defectsProject);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('templates/undeclared/message.yaml\n');
-    const { line, column } = positionOf(path.join(templates, 'undeclared/message.yaml'), 'trigger.cupon');
+    const { line, column } = positionInFile(path.join(templates, 'undeclared/message.yaml'), 'trigger.cupon');
     expect(result.stdout).toMatch(new RegExp(`^  ${line}:${column} +error +\`trigger\\.cupon\` is not declared in message\\.yaml +attributes/undeclared$`, 'm'));
     expect(result.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, 1 warning\)$/m);
   });
@@ -94,7 +95,7 @@ describe('txkit validate formats', () => {
   it('--format github prints workflow commands with paths relative to the working directory', async () => {
     const result = await runTxkit(['validate', 'templates/undeclared', '--format', 'github'], defectsProject);
     expect(result.code).toBe(1);
-    const { line, column } = positionOf(path.join(templates, 'undeclared/message.yaml'), 'trigger.cupon');
+    const { line, column } = positionInFile(path.join(templates, 'undeclared/message.yaml'), 'trigger.cupon');
     expect(result.stdout.split('\n')).toContain(
       `::error file=templates/undeclared/message.yaml,line=${line},col=${column},endLine=${line},endColumn=${column + 'trigger.cupon'.length},title=attributes/undeclared::\`trigger.cupon\` is not declared in message.yaml%0Adid you mean \`trigger.coupon\`?`,
     );

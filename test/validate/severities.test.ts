@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateWorkingTree } from '../../src/validate/run-validation.js';
-import { defectsProject, located, positionOf } from './helpers.js';
+import { positionInFile } from '../helpers/text-position.js';
+import { defectsProject, located } from './helpers.js';
 
 const projects: string[] = [];
 
@@ -39,8 +40,8 @@ describe('rule severities from txkit.config.yaml', () => {
     const diagnostics = await validateWorkingTree({ cwd: root, paths: [] });
     const configFile = path.join(root, 'txkit.config.yaml');
     expect(located(diagnostics, 'config/schema')).toEqual([
-      { file: configFile, ...positionOf(configFile, 'attributes/unusd'), severity: 'error' },
-      { file: configFile, ...positionOf(configFile, 'totally-made-up'), severity: 'error' },
+      { file: configFile, ...positionInFile(configFile, 'attributes/unusd'), severity: 'error' },
+      { file: configFile, ...positionInFile(configFile, 'totally-made-up'), severity: 'error' },
     ]);
     const hints = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'config/schema').map((diagnostic) => diagnostic.hint);
     expect(hints).toEqual(['did you mean "attributes/unused"?', 'run `txkit rules` to list the rule ids']);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTxkit } from './helpers.js';
+import { positionOf } from '../helpers/text-position.js';
 
 interface FileResult {
   filePath: string;
@@ -46,12 +47,6 @@ async function writeMessage(id: string, yaml: string): Promise<void> {
   await write(`templates/${id}/samples/standard.json`, sample);
 }
 
-/** Line and column of `needle` in `text`, 1-based. */
-function positionIn(text: string, needle: string): { line: number; column: number } {
-  const before = text.slice(0, text.indexOf(needle));
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}
-
 async function validateStaged(): Promise<{ code: number; results: FileResult[]; stderr: string }> {
   const result = await runTxkit(['validate', '--staged', '--format', 'json'], project);
   return { code: result.code, results: result.stdout === '' ? [] : (JSON.parse(result.stdout) as FileResult[]), stderr: result.stderr };
@@ -82,7 +77,7 @@ describe('txkit validate --staged (a real git repository)', () => {
     expect(results).toEqual([
       {
         filePath: path.join(project, 'templates/greeting/message.yaml'),
-        messages: [expect.objectContaining({ ruleId: 'attributes/undeclared', ...positionIn(brokenYaml, 'customer.vip') })],
+        messages: [expect.objectContaining({ ruleId: 'attributes/undeclared', ...positionOf(brokenYaml, 'customer.vip') })],
         errorCount: 1,
         warningCount: 0,
         infoCount: 0,

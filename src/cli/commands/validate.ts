@@ -4,7 +4,7 @@ import { formatters, type FormatName } from '../../validate/formatters/index.js'
 import { GitError } from '../../validate/git.js';
 import { registeredRules } from '../../validate/registry.js';
 import { formatRuleTable, listRules } from '../../validate/rule-list.js';
-import { configuredSeverities } from '../../validate/rule-severities.js';
+import { ruleSeverities } from '../../validate/rule-severities.js';
 import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
 import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
 import { loadConfig } from '../../workspace/index.js';
@@ -40,7 +40,7 @@ async function printRules(options: { workspace?: string; json: boolean; ids?: re
   const unknown = (options.ids ?? []).filter((id) => !rules.some((rule) => rule.id === id));
   if (unknown.length > 0) throw new UsageError(`no rule ${unknown.join(', ')} (txkit rules lists them)`);
   const shown = options.ids?.length ? rules.filter((rule) => options.ids!.includes(rule.id)) : rules;
-  const listing = listRules(shown, configuredSeverities(config.rules, rules));
+  const listing = listRules(shown, ruleSeverities(config.rules, rules));
   if (options.json) writeJson(listing);
   else writeOut(formatRuleTable(listing, colors));
   const problems = [...diagnostics, ...(await unknownRuleDiagnostics(config, rules))];

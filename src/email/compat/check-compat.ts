@@ -2,12 +2,12 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { CompiledEmail } from '../compile-email.js';
 import { compileMessageEmail, hasEmail, type EmailMessage } from '../render-email.js';
 import type { Message, ResolvedConfig } from '../../workspace/index.js';
-import { createElementLocator } from '../checks/index.js';
-import { parseHtml } from '../html-elements.js';
+import { parsedEmail } from '../checks/parsed-email.js';
 import { caniemailData } from './caniemail-data.js';
 import { resolveClientTargets } from './client-targets.js';
 import type { CompatCheckInput } from './compat-input.js';
-import { compatRules } from './compat-rules.js';
+import { compatRules } from '../rules/index.js';
+import { emailCompat } from '../rules/email-compat.js';
 import { featureMatchers, type FeatureMatchers } from './feature-matchers.js';
 import { featureUsages } from './feature-usages.js';
 import { imageUsages } from './image-formats.js';
@@ -18,7 +18,7 @@ let matchers: FeatureMatchers | undefined;
 /** `email.clients` entries caniemail does not know, reported against txkit.config.yaml. */
 function unknownClientDiagnostics(config: ResolvedConfig, unknown: readonly string[]): Diagnostic[] {
   return unknown.map((entry) => ({
-    ruleId: 'email/compat',
+    ruleId: emailCompat.meta.id,
     severity: 'error',
     message: `email.clients: "${entry}" is no caniemail client`,
     file: config.configFile ?? config.projectRoot,
@@ -45,23 +45,17 @@ export async function checkCompat(
   const data = caniemailData();
   matchers ??= featureMatchers(data);
   const { targets, unknown } = resolveClientTargets(data, config.email.clients);
-  const page = parseHtml(compiled.html);
-  const markup = compiled.mjml ? parseHtml(compiled.mjml.text) : undefined;
-  const locateElement = createElementLocator(compiled, page, markup);
-  const locateMarkup = (offset: number) => compiled.mjml?.locate(offset) ?? { file: compiled.source.file, line: 1, column: 1 };
-  const sourceOf = usageSource({ compiled, page, ...(markup ? { markup } : {}), locateElement, locateMarkup });
+  const parsed = parsedEmail(compiled);
+  const sourceOf = usageSource({ compiled, ...parsed });
   const input: CompatCheckInput = {
     message,
     compiled,
-    page,
-    ...(markup ? { markup } : {}),
-    locateElement,
-    locateMarkup,
+    ...parsed,
     data,
     targets,
     acceptPartial: config.email.acceptPartial,
-    usages: [...featureUsages(page, matchers), ...imageUsages(page)],
+    usages: [...featureUsages(parsed.page, matchers), ...imageUsages(parsed.page)],
     sourceOf,
   };
-  return [...unknownClientDiagnostics(config, unknown), ...compatRules.filter((rule) => isEnabled(rule.id)).flatMap((rule) => rule.check(input))];
+  return [...unknownClientDiagnostics(config, unknown), ...compatRules.filter((rule) => isEnabled(rule.meta.id)).flatMap((rule) => rule.check(input))];
 }

@@ -1,3 +1,4 @@
+import { ruleDiagnostic, type Diagnostic, type Rule } from '../../diagnostics/index.js';
 import type { CaniemailFeature } from './caniemail-data.js';
 import { clientSupport, type SupportLevel } from './client-targets.js';
 import type { CompatCheckInput } from './compat-input.js';
@@ -63,4 +64,17 @@ export function describeFinding(finding: CompatFinding): string {
     ...(partial.length > 0 ? [`${unsupported.length > 0 ? 'partly' : 'only partly'} supported in ${clientList(partial)}`] : []),
   ];
   return `${finding.feature.title.trim()} is ${parts.join('; ')}`;
+}
+
+/**
+ * The findings among `usages` as diagnostics of `rule`: a warning where a target client lacks the
+ * feature, info where clients only partly support it.
+ */
+export function findingDiagnostics(rule: Rule, input: CompatCheckInput, usages: readonly FeatureUsage[], hint: (finding: CompatFinding) => string): Diagnostic[] {
+  return compatFindings(input, usages).map((finding) =>
+    ruleDiagnostic(rule, finding.location, describeFinding(finding), {
+      hint: hint(finding),
+      severity: finding.clients.some((client) => client.level === 'unsupported') ? 'warning' : 'info',
+    }),
+  );
 }

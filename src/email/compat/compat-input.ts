@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../diagnostics/index.js';
-import type { EmailCheckInput, EmailRule } from '../checks/index.js';
+import type { EmailCheckInput } from '../checks/index.js';
 import type { FileLocation } from '../source-map.js';
 import type { CaniemailData } from './caniemail-data.js';
 import type { ClientTarget } from './client-targets.js';
@@ -15,9 +14,4 @@ export interface CompatCheckInput extends Omit<EmailCheckInput, 'samples'> {
   usages: readonly FeatureUsage[];
   /** Where the author wrote a usage; undefined for markup MJML generated itself. */
   sourceOf(usage: FeatureUsage): FileLocation | undefined;
-}
-
-/** A compatibility rule: metadata like an email rule, checking the compatibility input. */
-export interface CompatRule extends Omit<EmailRule, 'check'> {
-  check(input: CompatCheckInput): Diagnostic[];
 }

@@ -5,8 +5,7 @@
 
 import type { Diagnostic, Position, Severity } from '../../diagnostics/diagnostic.js';
 import { positionAt } from '../../diagnostics/position.js';
-
-export const UNSUPPORTED_CONSTRUCT = 'sfmc/unsupported-construct';
+import { sfmcUnsupportedConstruct } from '../rules/sfmc-unsupported-construct.js';
 
 /** A construct with no faithful SFMC translation, as a source range. */
 export interface Untranslatable {
@@ -48,8 +47,8 @@ export function rangeDiagnostic(
   const end = locate(problem.end);
   const file = start.file ?? place.file;
   return {
-    ruleId: problem.ruleId ?? UNSUPPORTED_CONSTRUCT,
-    severity: problem.severity ?? 'error',
+    ruleId: problem.ruleId ?? sfmcUnsupportedConstruct.meta.id,
+    severity: problem.severity ?? sfmcUnsupportedConstruct.meta.defaultSeverity,
     message: problem.message,
     hint: problem.hint,
     file,

@@ -10,7 +10,8 @@ import { compileEmail } from '../../email/compile-email.js';
 import type { TemplateSource } from '../../render/index.js';
 import type { Message, PathSegment, SfmcTarget } from '../../workspace/index.js';
 import type { ExportedMessage } from '../exported-message.js';
-import { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
+import { schemaMessage } from '../../workspace/rules/index.js';
+import { sfmcMissingList, sfmcUnsupportedConstruct } from '../rules/index.js';
 import { exportHandlebarsToSfmc } from './handlebars-export.js';
 import { exportToSfmc, type SfmcExport, type SfmcExportOptions } from './personalization-export.js';
 import { plainTextTemplate } from './plain-text-template.js';
@@ -69,7 +70,7 @@ export function sfmcSources(message: Message): TemplateSource[] {
 export function checkSfmcExport(message: Message, sources: readonly TemplateSource[] = sfmcSources(message), defaults: SfmcDefaults = {}): Diagnostic[] {
   const diagnostics = checkSfmcTarget(message, defaults);
   for (const source of sources) {
-    diagnostics.push(...exportSfmcTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === UNSUPPORTED_CONSTRUCT));
+    diagnostics.push(...exportSfmcTemplate(message, source).diagnostics.filter((diagnostic) => diagnostic.ruleId === sfmcUnsupportedConstruct.meta.id));
   }
   return diagnostics;
 }
@@ -146,15 +147,13 @@ function profilePaths(message: Message): Set<string> {
   return new Set(Object.entries(customer).flatMap(([name, spec]) => (spec.profile ? [`customer.${name}`] : [])));
 }
 
-export const MISSING_LIST = 'sfmc/missing-list';
-
 /** An SFMC target that names half of the email, a channel the message does not have, or no subscriber list for its email. */
 export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): Diagnostic[] {
   const target = message.definition.targets.sfmc;
   if (!target) return [];
   const problems: Diagnostic[] = [];
   const problem = (path: PathSegment[], text: string, hint: string) =>
-    problems.push({ ruleId: 'schema/message', severity: 'error', message: text, hint, file: message.file, ...message.document.locate(['targets', 'sfmc', ...path], 'key') });
+    problems.push({ ruleId: schemaMessage.meta.id, severity: schemaMessage.meta.defaultSeverity, message: text, hint, file: message.file, ...message.document.locate(['targets', 'sfmc', ...path], 'key') });
   const { definitionKey, customerKey, sms } = target;
   if ((definitionKey === undefined) !== (customerKey === undefined)) {
     const missing = definitionKey === undefined ? 'definitionKey' : 'customerKey';
@@ -164,8 +163,8 @@ export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): 
   }
   if (definitionKey !== undefined && customerKey !== undefined && message.definition.email && sfmcList(target, defaults) === undefined) {
     problems.push({
-      ruleId: MISSING_LIST,
-      severity: 'error',
+      ruleId: sfmcMissingList.meta.id,
+      severity: sfmcMissingList.meta.defaultSeverity,
       message: 'the SFMC email definition names no subscriber list: SFMC refuses a definition without subscriptions.list',
       hint: 'set targets.sfmc.list in txkit.config.yaml (for every message) or in this message.yaml, e.g. "All Subscribers - 123" (Email Studio > Subscribers > Lists, the external key)',
       file: message.file,

@@ -9,12 +9,12 @@ import { Liquid, LiquidError, Tokenizer, type TagToken } from 'liquidjs';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { createVariableNames, renderCondition, scriptBlock, setFromAttribute, type Condition } from './ampscript.js';
 import { rangeDiagnostic, type ExportPlace, type Untranslatable } from './export-problems.js';
+import { syntaxLiquid } from '../../render/rules/index.js';
 import { readTemplateNodes, type BlockNode, type TemplateNode } from './liquid-blocks.js';
 import type { OutputToken } from './liquid-tokens.js';
 import { translateCondition, translateOutput, type TranslationScope } from './liquid-translation.js';
 import { sharedAttributeNames, type AttributeRead } from './sfmc-attributes.js';
 
-export { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
 
 export interface SfmcExportOptions extends ExportPlace {
   /**
@@ -260,7 +260,7 @@ function syntaxErrorIn(source: string): LiquidError | undefined {
 
 function syntaxDiagnostic(source: string, place: ExportPlace, error: LiquidError): Diagnostic {
   return rangeDiagnostic(source, place, {
-    ruleId: 'syntax/liquid',
+    ruleId: syntaxLiquid.meta.id,
     begin: error.token.begin,
     end: error.token.end,
     message: error.message.replace(/, line:\d+, col:\d+$/, ''),

@@ -10,6 +10,7 @@ import { gtlBlockHelpers, registerGtlHelpers, supportedHelpersHint } from './gtl
 import { collectPathReferences, type PathPart, type PathReference } from './path-references.js';
 import { blockTooDeep, unclosedBlock } from './unclosed-block.js';
 import { unsupportedConstruct, unsupportedSyntax, type UnsupportedConstruct } from './unsupported-constructs.js';
+import { renderError, renderLimit, renderUndefinedAttribute, syntaxHandlebars } from '../rules/index.js';
 
 interface JisonHash {
   /** The token the parser stopped at; `EOF` when the template ended too early. */
@@ -86,7 +87,7 @@ function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleI
 
 function unsupportedDiagnostic(source: TemplateSource, construct: UnsupportedConstruct): Diagnostic {
   const offset = construct.offset ?? (construct.loc ? offsetOfLoc(source.text, construct.loc) : 0);
-  return templateDiagnostic(source, { ruleId: 'syntax/handlebars', offset, length: construct.length, message: construct.message, hint: construct.hint });
+  return templateDiagnostic(source, { ruleId: syntaxHandlebars.meta.id, offset, length: construct.length, message: construct.message, hint: construct.hint });
 }
 
 function hasPath(context: RenderContext, parts: PathPart[]): boolean {
@@ -159,7 +160,7 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
       .filter((reference) => !hasPath(context, reference.parts))
       .map((reference) =>
         templateDiagnostic(this.source, {
-          ruleId: 'render/undefined-attribute',
+          ruleId: renderUndefinedAttribute.meta.id,
           offset: offsetOfLoc(this.source.text, reference.loc),
           message: `undefined variable: ${reference.parts.join('.')}`,
           hint: 'add the attribute to the sample, or wrap the output in {{#if ...}}',
@@ -187,10 +188,10 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
     } catch (error) {
       const problem =
         error instanceof RenderTimeout
-          ? templateDiagnostic(this.source, { ruleId: 'render/limit', offset: 0, message: `rendering took longer than ${limits.maxRenderMs} ms`, hint: 'check {{#each}} blocks nested over large attributes' })
+          ? templateDiagnostic(this.source, { ruleId: renderLimit.meta.id, offset: 0, message: `rendering took longer than ${limits.maxRenderMs} ms`, hint: 'check {{#each}} blocks nested over large attributes' })
           : isStringLengthError(error)
             ? outputTooLarge(this.source, undefined, limits.maxOutputLength)
-            : handlebarsErrorDiagnostic(this.source, error, 'render/error');
+            : handlebarsErrorDiagnostic(this.source, error, renderError.meta.id);
       return { output: '', diagnostics: [...diagnostics, problem] };
     } finally {
       this.deadline.at = Infinity;
@@ -224,19 +225,19 @@ export class HandlebarsEngine implements TemplateEngine {
     const tooDeep = blockTooDeep(source.text, this.limits.maxBlockDepth);
     if (tooDeep) {
       const message = `${tooDeep.tag} is nested more than ${this.limits.maxBlockDepth} blocks deep`;
-      return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', offset: tooDeep.offset, length: tooDeep.tag.length, message, hint: 'close blocks with {{/name}}; real templates nest a few levels' })] };
+      return { diagnostics: [templateDiagnostic(source, { ruleId: renderLimit.meta.id, offset: tooDeep.offset, length: tooDeep.tag.length, message, hint: 'close blocks with {{/name}}; real templates nest a few levels' })] };
     }
     const deepSubexpression = subexpressionTooDeep(source.text, this.limits.maxBlockDepth);
     if (deepSubexpression) {
       const message = `subexpressions (…) are nested more than ${this.limits.maxBlockDepth} levels deep`;
-      return { diagnostics: [templateDiagnostic(source, { ruleId: 'render/limit', ...deepSubexpression, message })] };
+      return { diagnostics: [templateDiagnostic(source, { ruleId: renderLimit.meta.id, ...deepSubexpression, message })] };
     }
     const gtlSyntax = unsupportedSyntax(source.text);
     if (gtlSyntax) return { diagnostics: [unsupportedDiagnostic(source, gtlSyntax)] };
     try {
       return { ast: this.#handlebars.parse(source.text), diagnostics: [] };
     } catch (error) {
-      return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
+      return { diagnostics: [handlebarsErrorDiagnostic(source, error, syntaxHandlebars.meta.id)] };
     }
   }
 
@@ -258,7 +259,7 @@ export class HandlebarsEngine implements TemplateEngine {
         const outputReferences = collectPathReferences(ast).filter((reference) => reference.usage === 'output' && !reference.guarded);
         parsed = { render, ast, outputReferences };
       } catch (error) {
-        return { diagnostics: [handlebarsErrorDiagnostic(source, error, 'syntax/handlebars')] };
+        return { diagnostics: [handlebarsErrorDiagnostic(source, error, syntaxHandlebars.meta.id)] };
       }
       this.#parsed.set(source.text, parsed);
     }

@@ -192,10 +192,10 @@ const customerioFilters: Record<string, FilterImplOptions> = {
 
 export interface CustomerioFilterOptions {
   /** IANA zone dates print in when a template names none (txkit.config.yaml `defaultTimezone`); UTC by default. */
-  timeZone?: string;
+  defaultTimezone?: string;
 }
 
 export function registerCustomerioFilters(liquid: Liquid, options: CustomerioFilterOptions = {}): void {
   for (const [name, filter] of Object.entries(customerioFilters)) liquid.registerFilter(name, filter);
-  registerDateFilters(liquid, options.timeZone);
+  registerDateFilters(liquid, options.defaultTimezone);
 }

@@ -83,13 +83,13 @@ function shifted(value: unknown, amount: unknown, unit: string, sign: 1 | -1): u
 /** Units of the `add_*` / `subtract_*` filters, each also in the plural (`add_day`, `add_days`). */
 const dateShiftUnits = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
 
-export function registerDateFilters(liquid: Liquid, defaultTimeZone: string = utcZone): void {
+export function registerDateFilters(liquid: Liquid, defaultTimezone: string = utcZone): void {
   liquid.registerFilter('date', (value: unknown, format: unknown, timeZone: unknown) => {
     // Ruby Liquid returns the input when there is no format.
     if (format === undefined || format === null || format === '') return value;
     const epochMs = epochMsOf(value);
     if (epochMs === undefined) return value;
-    const zone = timeZone !== undefined ? zoneOrThrow(timeZone) : value instanceof ZonedTime ? value.timeZone : defaultTimeZone;
+    const zone = timeZone !== undefined ? zoneOrThrow(timeZone) : value instanceof ZonedTime ? value.timeZone : defaultTimezone;
     return strftime(wallClock(epochMs, zone), String(format));
   });
   liquid.registerFilter('timezone', (value: unknown, timeZone: unknown) => {

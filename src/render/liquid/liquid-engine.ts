@@ -10,6 +10,7 @@ import { noFiles, registerCustomerioTags, UnsupportedTagError, unsupportedTagHin
 import { SnippetsDrop } from './snippets-drop.js';
 import { unknownFilterHint } from './unknown-filter-hint.js';
 import './token-positions.js';
+import { liquidUnsupportedTag, renderError, renderLimit, renderUndefinedAttribute, syntaxLiquid } from '../rules/index.js';
 
 /**
  * Liquid as Customer.io runs it: no automatic HTML escaping, unknown filters are errors,
@@ -17,7 +18,7 @@ import './token-positions.js';
  */
 export interface LiquidEngineOptions {
   /** IANA zone dates print in when a template names none (txkit.config.yaml `defaultTimezone`); UTC by default. */
-  timeZone?: string;
+  defaultTimezone?: string;
   /** The workspace's Customer.io snippets by name (`{{ snippets.footer }}`). */
   snippets?: ReadonlyMap<string, string>;
 }
@@ -79,10 +80,10 @@ function hintFor(error: LiquidError, liquid: Liquid): string | undefined {
 }
 
 function ruleIdFor(error: LiquidError, phase: 'parse' | 'render'): string {
-  if (error.name === 'UndefinedVariableError') return 'render/undefined-attribute';
-  if (isUnsupportedTag(error)) return 'liquid/unsupported-tag';
-  if (error.message.includes('limit exceeded')) return 'render/limit';
-  return phase === 'parse' ? 'syntax/liquid' : 'render/error';
+  if (error.name === 'UndefinedVariableError') return renderUndefinedAttribute.meta.id;
+  if (isUnsupportedTag(error)) return liquidUnsupportedTag.meta.id;
+  if (error.message.includes('limit exceeded')) return renderLimit.meta.id;
+  return phase === 'parse' ? syntaxLiquid.meta.id : renderError.meta.id;
 }
 
 function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'parse' | 'render', liquid: Liquid) {
@@ -96,7 +97,7 @@ function liquidErrorDiagnostic(source: TemplateSource, error: unknown, phase: 'p
     });
   }
   return templateDiagnostic(source, {
-    ruleId: phase === 'parse' ? 'syntax/liquid' : 'render/error',
+    ruleId: phase === 'parse' ? syntaxLiquid.meta.id : renderError.meta.id,
     offset: 0,
     message: error instanceof Error ? error.message : String(error),
   });

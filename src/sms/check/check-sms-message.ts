@@ -1,22 +1,19 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { uniqueDiagnostics, type Diagnostic, type IsRuleEnabled } from '../../diagnostics/index.js';
 import { renderSms, type RenderedSms } from '../render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
 import type { PhoneCheckOptions } from '../phone.js';
-import { emptyBodyDiagnostic } from './empty-body.js';
-import { ENCODING_RULE, encodingDiagnostics } from './encoding-hints.js';
-import { phoneAttributeDiagnostics } from './phone-attributes.js';
-import { recipientDiagnostic } from './recipient.js';
-import { MAX_SEGMENTS_RULE, segmentLimitDiagnostic } from './segment-limit.js';
-import { sfmcSmsSubscriptionDiagnostics } from './sfmc-sms-subscription.js';
+import { smsMaxSegments, smsMessageRules, smsSampleRules } from '../rules/index.js';
 import type { SmsCheckContext } from './sms-check-context.js';
 import { worstCaseDiagnostic } from './worst-case.js';
 
 export interface SmsCheckOptions {
   engines: Engines;
-  /** `defaultRegion` suggests E.164 forms; a rule set to `off` in `rules` is skipped. */
+  /** `defaultRegion` suggests E.164 forms. */
   config: ResolvedConfig;
+  /** A rule txkit.config.yaml turns off is skipped. */
+  isEnabled: IsRuleEnabled;
 }
 
 export interface SmsSampleCheck {
@@ -24,10 +21,6 @@ export interface SmsSampleCheck {
   sms: RenderedSms;
   /** Render problems of the SMS templates, then sms/empty, sms/max-segments, sms/encoding and sms/phone for this sample. */
   diagnostics: Diagnostic[];
-}
-
-function isEnabled(config: ResolvedConfig, ruleId: string): boolean {
-  return config.rules[ruleId] !== 'off';
 }
 
 function phoneOptions(config: ResolvedConfig): PhoneCheckOptions {
@@ -38,24 +31,13 @@ function contextFor(message: Message, engines: Engines, phone: PhoneCheckOptions
   return message.sms ? { message, sms: message.sms, engines, phone } : undefined;
 }
 
-function checkSample(context: SmsCheckContext, sample: Sample | undefined, config: ResolvedConfig): SmsSampleCheck {
+function checkSample(context: SmsCheckContext, sample: Sample | undefined, isEnabled: IsRuleEnabled): SmsSampleCheck {
   // Without a sample there is no data to miss: render leniently and check what the template
   // alone writes, which any data only lengthens (an empty result says nothing about real data).
   const sms = renderSms(context.message, sample, { engines: context.engines, strict: sample !== undefined })!;
-  const diagnostics = [...sms.diagnostics];
-  if (sms.bodyRendered) {
-    const empty = sample && emptyBodyDiagnostic(context, sample, sms);
-    if (empty) {
-      diagnostics.push(empty);
-    } else {
-      const overLimit = segmentLimitDiagnostic(context, sample, sms);
-      if (overLimit) diagnostics.push(overLimit);
-      if (isEnabled(config, ENCODING_RULE)) diagnostics.push(...encodingDiagnostics(context, sample, sms));
-    }
-  }
-  const recipient = recipientDiagnostic(context, sample, sms.to);
-  if (recipient) diagnostics.push(recipient);
-  return { sms, diagnostics: diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)) };
+  const facts = { context, sample, rendered: sms };
+  const found = smsSampleRules.filter((rule) => isEnabled(rule.meta.id)).flatMap((rule) => rule.check(facts));
+  return { sms, diagnostics: [...sms.diagnostics, ...found].filter((diagnostic) => isEnabled(diagnostic.ruleId)) };
 }
 
 /** The same problem found through several samples (a typo in sms.txt) is reported once. */
@@ -66,7 +48,7 @@ function checkSample(context: SmsCheckContext, sample: Sample | undefined, confi
  */
 export function checkSmsSample(message: Message, sample: Sample | undefined, options: SmsCheckOptions): SmsSampleCheck | undefined {
   const context = contextFor(message, options.engines, phoneOptions(options.config));
-  return context && checkSample(context, sample, options.config);
+  return context && checkSample(context, sample, options.isEnabled);
 }
 
 /**
@@ -82,15 +64,15 @@ export function checkSmsSample(message: Message, sample: Sample | undefined, opt
  * Severities are the rules' defaults; rules set to `off` in txkit.config.yaml are skipped.
  */
 export function checkSmsMessage(message: Message, options: SmsCheckOptions): Diagnostic[] {
-  const { config } = options;
-  const phone = phoneOptions(config);
-  const diagnostics = [...phoneAttributeDiagnostics(message, phone), ...sfmcSmsSubscriptionDiagnostics(message, phone)];
+  const { isEnabled } = options;
+  const phone = phoneOptions(options.config);
+  const diagnostics = smsMessageRules.filter((rule) => isEnabled(rule.meta.id)).flatMap((rule) => rule.check({ message, phone }));
   const context = contextFor(message, options.engines, phone);
   if (context) {
     const samples = message.samples.length > 0 ? message.samples : [undefined];
-    for (const sample of samples) diagnostics.push(...checkSample(context, sample, config).diagnostics);
-    const worstCase = isEnabled(config, MAX_SEGMENTS_RULE) ? worstCaseDiagnostic(context) : undefined;
+    for (const sample of samples) diagnostics.push(...checkSample(context, sample, isEnabled).diagnostics);
+    const worstCase = isEnabled(smsMaxSegments.meta.id) ? worstCaseDiagnostic(context) : undefined;
     if (worstCase) diagnostics.push(worstCase);
   }
-  return uniqueDiagnostics(diagnostics.filter((diagnostic) => isEnabled(config, diagnostic.ruleId)));
+  return uniqueDiagnostics(diagnostics.filter((diagnostic) => isEnabled(diagnostic.ruleId)));
 }

@@ -1,4 +1,5 @@
 import type { Engines } from '../../render/index.js';
+import type { RenderedSms } from '../render-sms.js';
 import type { Message, Sample, SmsTemplates } from '../../workspace/index.js';
 import type { PhoneCheckOptions } from '../phone.js';
 
@@ -8,6 +9,19 @@ export interface SmsCheckContext {
   sms: SmsTemplates;
   engines: Engines;
   /** `defaultRegion` from txkit.config.yaml, for suggesting the E.164 form of national numbers. */
+  phone: PhoneCheckOptions;
+}
+
+/** What the per-sample SMS rules check: the SMS rendered once for one sample (undefined: no data). */
+export interface SmsSampleFacts {
+  context: SmsCheckContext;
+  sample: Sample | undefined;
+  rendered: RenderedSms;
+}
+
+/** What the message-level SMS rules check, whatever the message's channels. */
+export interface SmsMessageFacts {
+  message: Message;
   phone: PhoneCheckOptions;
 }
 

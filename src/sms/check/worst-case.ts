@@ -6,7 +6,8 @@ import { sampleValues, type SampleValue } from '../../workspace/attributes/sampl
 import type { Sample } from '../../workspace/index.js';
 import { isGsm7Text } from '../gsm7.js';
 import { applySmartEncoding } from '../smart-encoding.js';
-import { describeExcess, describeSize, MAX_SEGMENTS_RULE } from './segment-limit.js';
+import { smsMaxSegments } from '../rules/sms-max-segments.js';
+import { describeExcess, describeSize } from './segment-size.js';
 import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
 
 /**
@@ -134,8 +135,8 @@ export function worstCaseDiagnostic(context: SmsCheckContext): Diagnostic | unde
   const { analysis } = worst.rendered;
   const position = sms.body.locate(biggestGrowth(worst.attributes).reference.offset);
   return {
-    ruleId: MAX_SEGMENTS_RULE,
-    severity: 'error',
+    ruleId: smsMaxSegments.meta.id,
+    severity: smsMaxSegments.meta.defaultSeverity,
     message: `worst case with ${describeAttributes(worst.attributes, evidence)}, other attributes as in ${sampleLabel(worst.sample)}: ${describeSize(analysis)}, maxSegments is ${maxSegments}${describeExcess(analysis, maxSegments)}`,
     file: sms.body.file,
     ...position,

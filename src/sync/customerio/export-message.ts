@@ -3,14 +3,14 @@ import type { Message } from '../../workspace/index.js';
 import type { ExportedMessage } from '../sync-target.js';
 import { channelTargets } from './channel-targets.js';
 import { desiredContent } from './content-fields.js';
-import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
+import { customerioHandlebarsUnsupported } from '../../platforms/rules/index.js';
 
 /**
  * What push writes to Customer.io for a message: the Liquid as written, the email compiled with
  * its tags intact. Customer.io derives an email's plain-text part itself, so `text` is empty.
  */
 export async function exportMessageToCustomerio(message: Message, options: { workspaceRoot: string }): Promise<ExportedMessage> {
-  const unsupported = checkCustomerioTarget(message);
+  const unsupported = customerioHandlebarsUnsupported.check(message);
   if (unsupported.length > 0) return { diagnostics: unsupported };
   const { targets, diagnostics: targetProblems } = channelTargets(message);
   const diagnostics: Diagnostic[] = [...targetProblems];

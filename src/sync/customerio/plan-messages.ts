@@ -5,7 +5,7 @@ import type { Plan } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import { channelTargets, numericId, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
 import type { CustomerioApi, TransactionalMessage } from './customerio-api.js';
-import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
+import { customerioHandlebarsUnsupported } from '../../platforms/rules/index.js';
 import { planContent, type ContentPlan, type PlanContext } from './plan-content.js';
 
 /** Trigger name (lower case: Customer.io matches them case-insensitively) → message id, read only when a target uses one. */
@@ -78,7 +78,7 @@ export async function planMessages(messages: readonly Message[], context: PlanCo
   const targets: ChannelTarget[] = [];
   for (const message of messages) {
     if (!message.definition.targets.customerio) continue;
-    const unsupported = checkCustomerioTarget(message);
+    const unsupported = customerioHandlebarsUnsupported.check(message);
     diagnostics.push(...unsupported);
     if (unsupported.length > 0) continue;
     const found = channelTargets(message);

@@ -8,6 +8,7 @@ import { exportMessageToSfmc, sfmcPublication, type SfmcDefaults, type SfmcPubli
 import { platformErrorDiagnostics, PLATFORM_ERROR, type SfmcObjectKind } from './platform-diagnostics.js';
 import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
 import { compareWithRemote, desiredAsset, desiredEmailDefinition, desiredSmsDefinition, updatableFields } from './sfmc-objects.js';
+import { schemaMessage } from '../../workspace/rules/index.js';
 
 export interface SfmcPlanOptions {
   workspaceRoot: string;
@@ -143,8 +144,8 @@ async function createOrConverge(spec: ObjectSpec): Promise<void> {
 function keyInUse(message: Message, spec: ObjectSpec, owner: string): Diagnostic {
   const setting = spec.kind === 'asset' ? ['customerKey'] : spec.kind === 'email-definition' ? ['definitionKey'] : ['sms', 'definitionKey'];
   return {
-    ruleId: 'schema/message',
-    severity: 'error',
+    ruleId: schemaMessage.meta.id,
+    severity: schemaMessage.meta.defaultSeverity,
     message: `the SFMC ${spec.kind} key "${spec.key}" is also used by message ${owner}: keys are unique in SFMC, so only one message can publish it`,
     hint: 'give each message its own keys',
     file: message.file,

@@ -1,5 +1,5 @@
+import { compatRules } from '../../email/rules/index.js';
 import type { Provider } from '../rule.js';
-import { compatRules } from '../../email/compat/compat-rules.js';
 
 /**
  * Email-client compatibility (caniemail data, `email.clients` in txkit.config.yaml) and the
@@ -8,15 +8,7 @@ import { compatRules } from '../../email/compat/compat-rules.js';
  */
 export const compatProvider: Provider = {
   id: 'email-compat',
-  rules: compatRules.map((rule) => ({
-    meta: {
-      id: rule.id,
-      defaultSeverity: rule.severity,
-      get docs() {
-        return rule.docs;
-      },
-    },
-  })),
+  rules: compatRules,
   async check(message, context) {
     if (!message.email) return [];
     // Loaded on first use, like the email checks: SMS-only runs never read the caniemail data.

@@ -1,15 +1,8 @@
-import { emailRules } from '../../email/checks/index.js';
+import { emailCheckRules, emailTagSurvival, syntaxMjml } from '../../email/rules/index.js';
 import type { EmailMessage } from '../../email/render-email.js';
-import type { Provider, Rule } from '../rule.js';
-import { emailTagSurvival } from '../rules/email-tag-survival.js';
-import { renderError } from '../rules/render-error.js';
-import { renderLimit } from '../rules/render-limit.js';
-import { renderUndefinedAttribute } from '../rules/render-undefined-attribute.js';
-import { syntaxMjml } from '../rules/syntax-mjml.js';
-import { workspacePath } from '../rules/workspace-path.js';
-
-/** The email checks keep their metadata beside their code (src/email/checks/*.ts): adapted, not copied. */
-const checkRules: Rule[] = emailRules.map((rule) => ({ meta: { id: rule.id, defaultSeverity: rule.severity, docs: rule.docs } }));
+import { renderRules } from '../../render/rules/index.js';
+import { workspacePath } from '../../workspace/rules/index.js';
+import type { Provider } from '../rule.js';
 
 /**
  * The email checks (src/email): compiles the body once (MJML through the shared cache),
@@ -17,7 +10,7 @@ const checkRules: Rule[] = emailRules.map((rule) => ({ meta: { id: rule.id, defa
  */
 export const emailProvider: Provider = {
   id: 'email',
-  rules: [syntaxMjml, emailTagSurvival, workspacePath, ...checkRules, renderUndefinedAttribute, renderError, renderLimit],
+  rules: [syntaxMjml, emailTagSurvival, workspacePath, ...emailCheckRules, ...renderRules],
   async check(message, context) {
     if (!message.email) return [];
     // Loaded on first use: mjml takes a few hundred ms to import, which an SMS-only commit need not pay.

@@ -1,10 +1,24 @@
-import { checkCustomerioTarget } from '../../platforms/customerio/handlebars-check.js';
 import { checkSfmcExport, sfmcSources } from '../../platforms/sfmc/message-export.js';
+import { customerioHandlebarsUnsupported, platformRules, sfmcUnsupportedConstruct } from '../../platforms/rules/index.js';
+import { engineFor, type TemplateSource } from '../../render/index.js';
+import type { Message } from '../../workspace/index.js';
 import { messageTemplatesWithPartials } from '../message-templates.js';
-import type { Provider } from '../rule.js';
-import { customerioHandlebarsUnsupported } from '../rules/customerio-handlebars-unsupported.js';
-import { sfmcMissingList } from '../rules/sfmc-missing-list.js';
-import { sfmcUnsupportedConstruct } from '../rules/sfmc-unsupported-construct.js';
+import type { Provider, ProviderContext } from '../rule.js';
+
+/**
+ * The templates the SFMC export translates: the MJML body with its partials inlined, so a
+ * construct inside a partial is reported there. A template its engine rejects is left to its
+ * syntax rule (syntax/liquid, syntax/handlebars), so a Handlebars partial or unknown helper is
+ * reported once, not also as sfmc/unsupported-construct.
+ */
+async function exportedSources(message: Message, context: ProviderContext): Promise<TemplateSource[]> {
+  const templates = await messageTemplatesWithPartials(message, context.config.workspace);
+  const body = templates.find((template) => template.channel === 'email' && template.part === 'body')?.source;
+  const engine = engineFor(context.engines, message.definition.engine);
+  return sfmcSources(message)
+    .map((source) => (body && source === message.email?.body ? body : source))
+    .filter((source) => engine.compile(source).diagnostics.length === 0);
+}
 
 /**
  * What the platforms a message targets can publish: SFMC gets AMPscript / GTL exported from
@@ -13,15 +27,13 @@ import { sfmcUnsupportedConstruct } from '../rules/sfmc-unsupported-construct.js
  */
 export const platformTargetsProvider: Provider = {
   id: 'platform-targets',
-  rules: [sfmcUnsupportedConstruct, sfmcMissingList, customerioHandlebarsUnsupported],
+  rules: platformRules,
   async check(message, context) {
-    const diagnostics = context.isEnabled(customerioHandlebarsUnsupported.meta.id) ? checkCustomerioTarget(message) : [];
-    if (!message.definition.targets.sfmc || !context.isEnabled(sfmcUnsupportedConstruct.meta.id)) return diagnostics;
-    // The MJML body with its partials inlined, so a construct inside a partial is reported there.
-    const templates = await messageTemplatesWithPartials(message, context.config.workspace);
-    const body = templates.find((template) => template.channel === 'email' && template.part === 'body')?.source;
-    const sources = sfmcSources(message).map((source) => (body && source === message.email?.body ? body : source));
-    const found = checkSfmcExport(message, sources, { ...(context.config.targets.sfmc?.list ? { list: context.config.targets.sfmc.list } : {}) });
-    return [...diagnostics, ...found.filter((diagnostic) => diagnostic.ruleId !== sfmcMissingList.meta.id || context.isEnabled(sfmcMissingList.meta.id))];
+    const diagnostics = context.isEnabled(customerioHandlebarsUnsupported.meta.id) ? customerioHandlebarsUnsupported.check(message) : [];
+    if (!message.definition.targets.sfmc) return diagnostics;
+    const found = checkSfmcExport(message, context.isEnabled(sfmcUnsupportedConstruct.meta.id) ? await exportedSources(message, context) : [], {
+      ...(context.config.targets.sfmc?.list ? { list: context.config.targets.sfmc.list } : {}),
+    });
+    return [...diagnostics, ...found.filter((diagnostic) => context.isEnabled(diagnostic.ruleId))];
   },
 };

@@ -1,13 +1,13 @@
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { analyzeTemplate } from '../attributes/template-references.js';
 import { messageTemplatesWithPartials } from '../message-templates.js';
-import type { CheckRule, Provider } from '../rule.js';
+import type { CheckRule } from '../../diagnostics/index.js';
+import { liquidUnsupportedTag, syntaxHandlebars, syntaxLiquid } from '../../render/rules/index.js';
+import type { Provider } from '../rule.js';
 import { attributesMissingInSample } from '../rules/attributes-missing-in-sample.js';
 import { attributesType } from '../rules/attributes-type.js';
 import { attributesUndeclared } from '../rules/attributes-undeclared.js';
 import { attributesUnused } from '../rules/attributes-unused.js';
-import { syntaxHandlebars } from '../rules/syntax-handlebars.js';
-import { syntaxLiquid } from '../rules/syntax-liquid.js';
 
 const attributeRules: readonly CheckRule<AttributeFacts>[] = [attributesUndeclared, attributesMissingInSample, attributesUnused, attributesType];
 
@@ -18,7 +18,7 @@ const attributeRules: readonly CheckRule<AttributeFacts>[] = [attributesUndeclar
  */
 export const templateAnalysisProvider: Provider = {
   id: 'template-analysis',
-  rules: [syntaxLiquid, syntaxHandlebars, ...attributeRules],
+  rules: [syntaxLiquid, liquidUnsupportedTag, syntaxHandlebars, ...attributeRules],
   async check(message, context) {
     const templates = await messageTemplatesWithPartials(message, context.config.workspace);
     const analyses = templates.map(({ source }) => analyzeTemplate(source, message.definition.engine, context.engines));

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { sampleValues } from '../../workspace/attributes/sample-values.js';
-import type { CheckRule } from '../rule.js';
+import type { CheckRule } from '../../diagnostics/index.js';
 
 export const attributesMissingInSample: CheckRule<AttributeFacts> = {
   meta: {

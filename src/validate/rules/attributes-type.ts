@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { sampleValues } from '../../workspace/attributes/sample-values.js';
 import { describeType, describeValue, hasType } from '../../workspace/attributes/value-type.js';
-import type { CheckRule } from '../rule.js';
+import type { CheckRule } from '../../diagnostics/index.js';
 
 export const attributesType: CheckRule<AttributeFacts> = {
   meta: {

@@ -3,7 +3,7 @@ import { isInside } from '../../workspace/index.js';
 import { isNamespace, resolvePath, type PathResolution } from '../../workspace/attributes/declarations.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import type { CheckRule } from '../rule.js';
+import type { CheckRule } from '../../diagnostics/index.js';
 
 /** `where` names the message.yaml to fix when the use is in a shared partial. */
 function describe(resolution: Extract<PathResolution, { kind: 'undeclared' }>, where: string): { message: string; hint: string } {

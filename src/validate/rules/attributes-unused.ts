@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { declaredAttributes, isNamespace, namespaces, type Namespace } from '../../workspace/attributes/declarations.js';
-import type { CheckRule } from '../rule.js';
+import type { CheckRule } from '../../diagnostics/index.js';
 
 /** Top-level attribute names the templates read; a namespace read whole (`{{#with customer}}`) uses all of them. */
 function usedNames(facts: AttributeFacts): Map<Namespace, Set<string> | 'all'> {

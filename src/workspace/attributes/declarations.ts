@@ -1,4 +1,4 @@
-import type { AttributeSpec, MessageDefinition } from '../index.js';
+import type { AttributeSpec, MessageDefinition } from '../message-schema.js';
 
 export const namespaces = ['customer', 'trigger'] as const;
 export type Namespace = (typeof namespaces)[number];

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const configSchema: Rule = {
-  meta: {
-    id: 'config/schema',
-    defaultSeverity: 'error',
-    docs: 'txkit.config.yaml matches its schema, and `rules` names only known rules',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const renderError: Rule = {
-  meta: {
-    id: 'render/error',
-    defaultSeverity: 'error',
-    docs: 'templates render every sample without a runtime error',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const renderUndefinedAttribute: Rule = {
-  meta: {
-    id: 'render/undefined-attribute',
-    defaultSeverity: 'error',
-    docs: 'an attribute a template prints unguarded is present in every sample',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const samplesShape: Rule = {
-  meta: {
-    id: 'samples/shape',
-    defaultSeverity: 'error',
-    docs: 'a sample is an object with only "customer" and "trigger" objects',
-  },
-};

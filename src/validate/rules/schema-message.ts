@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const schemaMessage: Rule = {
-  meta: {
-    id: 'schema/message',
-    defaultSeverity: 'error',
-    docs: 'message.yaml matches the message schema',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const sfmcMissingList: Rule = {
-  meta: {
-    id: 'sfmc/missing-list',
-    defaultSeverity: 'error',
-    docs: 'an email published to SFMC names its subscriber list (targets.sfmc.list in txkit.config.yaml or message.yaml): SFMC requires subscriptions.list on every email definition',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const syntaxHandlebars: Rule = {
-  meta: {
-    id: 'syntax/handlebars',
-    defaultSeverity: 'error',
-    docs: 'Handlebars templates parse, with built-in helpers only',
-  },
-};

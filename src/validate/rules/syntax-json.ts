@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const syntaxJson: Rule = {
-  meta: {
-    id: 'syntax/json',
-    defaultSeverity: 'error',
-    docs: 'sample files are valid UTF-8 JSON',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const syntaxYaml: Rule = {
-  meta: {
-    id: 'syntax/yaml',
-    defaultSeverity: 'error',
-    docs: 'message.yaml and txkit.config.yaml are valid YAML without duplicate keys',
-  },
-};

@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const workspaceMissingFile: Rule = {
-  meta: {
-    id: 'workspace/missing-file',
-    defaultSeverity: 'error',
-    docs: 'the body and text files named in message.yaml exist',
-  },
-};

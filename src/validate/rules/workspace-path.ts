@@ -1,9 +1,0 @@
-import type { Rule } from '../rule.js';
-
-export const workspacePath: Rule = {
-  meta: {
-    id: 'workspace/path',
-    defaultSeverity: 'error',
-    docs: 'templates, samples and mj-include paths stay inside the workspace',
-  },
-};
