@@ -48,7 +48,8 @@ export function createDiagnosticsPanel(): DiagnosticsPanel {
         ...[...diagnostics].sort(bySeverityThenPosition).map((diagnostic) =>
           h(
             'li',
-            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId },
+            // The row shows one line of each; the title has them in full.
+            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId, title: diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message },
             icon(diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info', 'icon diagnostic-icon'),
             h(
               'div',

@@ -11,10 +11,10 @@ export interface WidthControl {
 }
 
 const presetNames: Readonly<Record<(typeof widthPresets)[number], string>> = {
-  320: 'small phone',
+  320: 'phone S',
   375: 'phone',
-  414: 'large phone',
-  600: 'email column',
+  414: 'phone L',
+  600: 'email',
   800: 'desktop',
   1024: 'wide',
 };

@@ -13,15 +13,23 @@ afterAll(async () => {
 });
 
 /** How many px of the email frame are on screen: its box cut to the stage, the scrolling area it sits in. */
-async function visibleFrameHeight(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const frame = document.querySelector('[data-testid=email-frame]')!.getBoundingClientRect();
-    const stage = document.querySelector('[data-testid=stage]')!.getBoundingClientRect();
+function visibleFrameHeight(page: Page): Promise<number> {
+  // Page code as text: this file is type-checked for Node.
+  return page.evaluate(`(() => {
+    const frame = document.querySelector('[data-testid=email-frame]').getBoundingClientRect();
+    const stage = document.querySelector('[data-testid=stage]').getBoundingClientRect();
     return Math.min(frame.bottom, stage.bottom, innerHeight) - Math.max(frame.top, stage.top, 0);
-  });
+  })()`);
 }
 
-const box = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const box = (locator: Locator): Promise<Box> => locator.evaluate((element) => element.getBoundingClientRect().toJSON());
 const valueNow = async (separator: Locator) => Number(await separator.getAttribute('aria-valuenow'));
 
 describe('txkit dev: layout', () => {

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 /** The frame's width in CSS px of the email (offsetWidth: before zoom) and on screen (after it). */
 function frameWidths(page: Page): Promise<{ css: number; screen: number }> {
-  return page.locator('[data-testid=email-frame]').evaluate((element: HTMLElement) => ({ css: element.offsetWidth, screen: Math.round(element.getBoundingClientRect().width) }));
+  return page.locator('[data-testid=email-frame]').evaluate((element) => ({ css: (element as { offsetWidth: number }).offsetWidth, screen: Math.round(element.getBoundingClientRect().width) }));
 }
 
 function hashParams(page: Page): URLSearchParams {
@@ -25,7 +25,7 @@ describe('txkit dev: email width and zoom', () => {
   it('takes a preset, a typed width or a drag of the frame edge, and keeps it in the URL hash', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('View your order');
-    const presets = await page.locator('[data-testid=width-preset] option:not([disabled])').evaluateAll((options: HTMLOptionElement[]) => options.map((option) => Number(option.value)));
+    const presets = await page.locator('[data-testid=width-preset] option:not([disabled])').evaluateAll((options) => options.map((option) => Number(option.getAttribute('value'))));
     expect(presets).toEqual([320, 375, 414, 600, 800, 1024]);
 
     await page.selectOption('[data-testid=width-preset]', '414');
@@ -44,7 +44,7 @@ describe('txkit dev: email width and zoom', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => frameWidths(page)).toEqual({ css: 540, screen: 540 });
     await expect(handle.getAttribute('aria-valuenow')).resolves.toBe('540');
-    const edge = await handle.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const edge: { x: number; y: number; width: number } = await handle.evaluate((element) => element.getBoundingClientRect().toJSON());
     await page.mouse.move(edge.x + edge.width / 2, edge.y + 60);
     await page.mouse.down();
     await page.mouse.move(edge.x + edge.width / 2 + 30, edge.y + 60, { steps: 4 });
@@ -64,7 +64,7 @@ describe('txkit dev: email width and zoom', () => {
     await expect(page.locator('[data-testid=dark-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('[data-testid=email-frame]').getAttribute('srcdoc')).resolves.toContain('invert(1) hue-rotate(180deg)');
     // The scroll area follows what is drawn: the zoomed frame's box is half the email's height.
-    const heights = await page.locator('[data-testid=email-frame]').evaluate((element: HTMLElement) => ({ css: element.offsetHeight, wrapper: element.closest<HTMLElement>('.frame-zoom')!.getBoundingClientRect().height }));
+    const heights = await page.locator('[data-testid=email-frame]').evaluate((element) => ({ css: (element as unknown as { offsetHeight: number }).offsetHeight, wrapper: element.closest('.frame-zoom')!.getBoundingClientRect().height }));
     expect(Math.abs(heights.wrapper - heights.css / 2)).toBeLessThanOrEqual(2);
     await screenshot(page, 'width-600-zoom-50-dark');
 
