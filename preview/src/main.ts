@@ -78,12 +78,14 @@ const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'd
 const diagnostics = createDiagnosticsPanel();
 const compat = createCompatPanel();
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
+// The tabpanel role goes on a wrapper: the list keeps its own (list) role.
+const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
 const dockTabs = createTabs<DockTab>('Checks', [
-  { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: diagnostics.element },
+  { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: problemsPanel },
   { value: 'compat', label: [h('span', { class: 'dock-tab-title' }, 'Compatibility'), compat.badge], panel: compat.element },
 ], (tab) => showDockTab(tab));
 const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
-const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, diagnostics.element, compat.element));
+const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, problemsPanel, compat.element));
 const editor = createSampleEditor();
 const sidePanel = h('div', { class: 'side-panel sidebar-panel' }, sidebar.element);
 const inspectorPanel = h('div', { class: 'side-panel inspector-panel' }, editor.element);

@@ -28,6 +28,8 @@ export function createTabs<T extends string>(label: string, options: ReadonlyArr
   const tabs = options.map((option) => {
     const tab = h('button', { type: 'button', role: 'tab', id: `tab-${group}-${option.value}`, 'data-value': option.value, title: option.title, 'aria-selected': 'false', tabindex: '-1' }, ...[option.label].flat());
     option.panel.setAttribute('role', 'tabpanel');
+    // Focusable, as the pattern asks, so a panel that scrolls can be scrolled from the keyboard.
+    option.panel.tabIndex = 0;
     option.panel.id ||= `tabpanel-${group}-${option.value}`;
     tab.setAttribute('aria-controls', option.panel.id);
     tab.addEventListener('click', () => {
