@@ -123,10 +123,20 @@ describe('txkit dev: layout', () => {
     await problems.waitFor({ state: 'hidden' });
     await expect(page.locator('[data-testid=dock-toggle]').getAttribute('aria-expanded')).resolves.toBe('false');
 
+    const list = page.locator('[data-testid=message-list]');
+    await page.click('[data-testid=sidebar-toggle]');
+    await list.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await box(page.locator('[data-panel=sidebar]'))).width).toBeLessThan(50);
+
     await page.reload();
     await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
     await expect(editor.isHidden()).resolves.toBe(true);
     await expect(problems.isHidden()).resolves.toBe(true);
+    await expect(list.isHidden()).resolves.toBe(true);
+    // Collapsed, the message list still answers ↑/↓.
+    await page.locator('[data-testid=stage]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('[data-testid=message-title]').innerText()).toBe('Password reset');
     await screenshot(page, 'layout-collapsed');
 
     // Picking a checks tab opens the panel again; the sample data panel comes back with its button.
@@ -134,6 +144,8 @@ describe('txkit dev: layout', () => {
     await problems.waitFor();
     await toggle.click();
     await editor.waitFor();
+    await page.click('[data-testid=sidebar-toggle]');
+    await list.waitFor();
     await page.close();
   });
 });
