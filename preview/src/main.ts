@@ -110,9 +110,25 @@ function showDockTab(tab: DockTab): void {
 dockTabs.set(dockTab);
 
 // ── state ───────────────────────────────────────────────────────────────────────────────
+/**
+ * At most one history update per 100 ms, the last one always written: dragging the frame's
+ * width changes the selection on every pointer move, and Chromium ignores replaceState
+ * beyond about 200 calls in 10 s.
+ */
+const hashInterval = 100;
+let lastHashWrite = 0;
+let pendingHashWrite: ReturnType<typeof setTimeout> | undefined;
 function writeHash(): void {
+  clearTimeout(pendingHashWrite);
+  const wait = lastHashWrite + hashInterval - Date.now();
+  if (wait > 0) {
+    pendingHashWrite = setTimeout(writeHash, wait);
+    return;
+  }
   const hash = selectionHash(selection);
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+  if (location.hash === hash) return;
+  history.replaceState(null, '', hash);
+  lastHashWrite = Date.now();
 }
 
 function showEmptyStage(heading: string, text: string): void {

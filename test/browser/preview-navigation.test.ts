@@ -134,7 +134,7 @@ describe('txkit dev: navigation', () => {
     await page.keyboard.press('ArrowRight');
     await page.locator('[data-testid=email-frame]').waitFor();
     await expect(tabIndexes()).resolves.toEqual(['preview:0:true', 'html:-1:false', 'text:-1:false']);
-    expect(page.url()).toContain('tab=preview');
+    await expect.poll(() => page.url()).toContain('tab=preview');
 
     // A disabled tab is skipped: password-reset has no SMS.
     await page.click('.message-item[data-id="password-reset"]');

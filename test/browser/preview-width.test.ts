@@ -30,12 +30,12 @@ describe('txkit dev: email width and zoom', () => {
 
     await page.selectOption('[data-testid=width-preset]', '414');
     await expect.poll(() => frameWidths(page)).toEqual({ css: 414, screen: 414 });
-    expect(hashParams(page).get('width')).toBe('414');
+    await expect.poll(() => hashParams(page).get('width')).toBe('414');
 
     await page.fill('[data-testid=width-input]', '530');
     await page.press('[data-testid=width-input]', 'Enter');
     await expect.poll(() => frameWidths(page)).toEqual({ css: 530, screen: 530 });
-    expect(hashParams(page).get('width')).toBe('530');
+    await expect.poll(() => hashParams(page).get('width')).toBe('530');
     await expect(page.inputValue('[data-testid=width-preset]')).resolves.toBe('');
 
     // The handle on the frame's right edge: keys, then a drag (the frame is centred: its edge moves half the width change).
@@ -51,7 +51,7 @@ describe('txkit dev: email width and zoom', () => {
     await page.mouse.move(edge.x + edge.width / 2 + 50, edge.y + 60, { steps: 4 });
     await page.mouse.up();
     await expect.poll(() => frameWidths(page)).toEqual({ css: 640, screen: 640 });
-    expect(hashParams(page).get('width')).toBe('640');
+    await expect.poll(() => hashParams(page).get('width')).toBe('640');
     await page.close();
   });
 
@@ -70,7 +70,7 @@ describe('txkit dev: email width and zoom', () => {
 
     await page.selectOption('[data-testid=zoom-select]', '200');
     await expect.poll(() => frameWidths(page)).toEqual({ css: 600, screen: 1200 });
-    expect(hashParams(page).get('zoom')).toBe('200');
+    await expect.poll(() => hashParams(page).get('zoom')).toBe('200');
 
     // Fit: 1024 px does not fit the stage at 1440×900 with both side panels open, so it is scaled down to the stage.
     await page.selectOption('[data-testid=width-preset]', '1024');
@@ -78,7 +78,7 @@ describe('txkit dev: email width and zoom', () => {
     const stageWidth = await page.locator('[data-testid=stage]').evaluate((element) => element.clientWidth);
     await expect.poll(async () => (await frameWidths(page)).screen).toBeLessThan(stageWidth);
     expect((await frameWidths(page)).css).toBe(1024);
-    expect(hashParams(page).get('zoom')).toBe('fit');
+    await expect.poll(() => hashParams(page).get('zoom')).toBe('fit');
     // A width that fits is never enlarged.
     await page.selectOption('[data-testid=width-preset]', '375');
     await expect.poll(() => frameWidths(page)).toEqual({ css: 375, screen: 375 });
