@@ -87,8 +87,8 @@ const dockTabs = createTabs<DockTab>('Checks', [
 const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
 const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, problemsPanel, compat.element));
 const editor = createSampleEditor();
-const sidePanel = h('div', { class: 'side-panel sidebar-panel' }, sidebar.element);
-const inspectorPanel = h('div', { class: 'side-panel inspector-panel' }, editor.element);
+const sidePanel = h('div', { class: 'side-panel sidebar-panel', 'data-rail-label': 'Messages' }, sidebar.element);
+const inspectorPanel = h('div', { class: 'side-panel inspector-panel', 'data-rail-label': 'Sample data' }, editor.element);
 
 const app = h('div', { class: 'app' }, topbar, sidePanel);
 const sidebarResizer = createResizablePanel({ name: 'sidebar', label: 'message list', panel: sidePanel, host: sidePanel, axis: 'x', growth: 1, min: 180, max: () => Math.min(480, innerWidth / 3), defaults: { collapsed: false } });
@@ -101,13 +101,12 @@ main.append(dockResizer.separator, dock);
 app.append(sidebarResizer.separator, main, inspectorResizer.separator, inspectorPanel);
 replaceChildren(document.getElementById('app')!, app);
 
-let dockTab: DockTab = 'problems';
+/** Picking a checks tab also opens the panel when it is collapsed. */
 function showDockTab(tab: DockTab): void {
-  dockTab = tab;
   dockTabs.set(tab);
   dockResizer.setCollapsed(false);
 }
-dockTabs.set(dockTab);
+dockTabs.set('problems');
 
 // ── state ───────────────────────────────────────────────────────────────────────────────
 /**
