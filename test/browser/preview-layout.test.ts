@@ -53,6 +53,9 @@ describe('txkit dev: layout', () => {
     // Sized to the content: every problem is visible without scrolling.
     const panels = page.locator('.dock-panels');
     await expect(panels.evaluate((element) => element.scrollHeight - element.clientHeight)).resolves.toBeLessThanOrEqual(1);
+    // … and no taller than they are: no empty space under the last one.
+    const listHeight = (await box(list)).height;
+    expect((await box(panels)).height).toBeLessThanOrEqual(listHeight + 2);
     await expect(visibleFrameHeight(page)).resolves.toBeGreaterThanOrEqual(400);
     await page.close();
   });
