@@ -91,9 +91,9 @@ const sidePanel = h('div', { class: 'side-panel sidebar-panel', 'data-rail-label
 const inspectorPanel = h('div', { class: 'side-panel inspector-panel', 'data-rail-label': 'Sample data' }, editor.element);
 
 const app = h('div', { class: 'app' }, topbar, sidePanel);
-const sidebarResizer = createResizablePanel({ name: 'sidebar', label: 'message list', panel: sidePanel, host: sidePanel, axis: 'x', growth: 1, min: 180, max: () => Math.min(480, innerWidth / 3), defaults: { collapsed: false } });
-const inspectorResizer = createResizablePanel({ name: 'inspector', label: 'sample data panel', panel: inspectorPanel, host: inspectorPanel, axis: 'x', growth: -1, min: 240, max: () => Math.min(720, innerWidth / 2), defaults: { collapsed: innerWidth < wideLayout } });
-const dockResizer = createResizablePanel({ name: 'dock', label: 'problems panel', panel: dock, host: dock, axis: 'y', growth: -1, min: 80, max: () => main.clientHeight * 0.7, defaults: { collapsed: innerHeight < tallLayout } });
+const sidebarResizer = createResizablePanel({ name: 'sidebar', label: 'message list', panel: sidePanel, axis: 'x', growth: 1, min: 180, max: () => Math.min(480, innerWidth / 3), defaults: { collapsed: false } });
+const inspectorResizer = createResizablePanel({ name: 'inspector', label: 'sample data panel', panel: inspectorPanel, axis: 'x', growth: -1, min: 240, max: () => Math.min(720, innerWidth / 2), defaults: { collapsed: innerWidth < wideLayout } });
+const dockResizer = createResizablePanel({ name: 'dock', label: 'problems panel', panel: dock, axis: 'y', growth: -1, min: 80, max: () => main.clientHeight * 0.7, defaults: { collapsed: innerHeight < tallLayout } });
 sidePanel.prepend(sidebarResizer.toggle);
 inspectorPanel.prepend(inspectorResizer.toggle);
 dockBar.append(dockResizer.toggle);

@@ -8,13 +8,11 @@ export interface PanelLayout {
 }
 
 export interface ResizablePanelOptions {
-  /** Names the localStorage entry and the CSS variable `--<name>-size` set on `host`. */
+  /** Names the localStorage entry and the CSS variable `--<name>-size` set on the panel (its stylesheet sizes it by that). */
   name: string;
   /** What the panel is, e.g. "message list": names the separator ("Resize the message list") and the collapse button. */
   label: string;
   panel: HTMLElement;
-  /** Where the size variable is set (an ancestor whose layout reads it). */
-  host: HTMLElement;
   /** x: a side panel (a vertical separator, ←/→); y: a bottom panel (a horizontal separator, ↑/↓). */
   axis: 'x' | 'y';
   /** 1 when moving the separator right / down grows the panel (it sits left of / above it), -1 otherwise. */
@@ -29,7 +27,6 @@ export interface ResizablePanel {
   separator: HTMLElement;
   /** Collapses or expands the panel (aria-expanded); for the panel's header. */
   toggle: HTMLButtonElement;
-  readonly collapsed: boolean;
   setCollapsed(collapsed: boolean): void;
 }
 
@@ -55,7 +52,7 @@ function readLayout(name: string, defaults: PanelLayout): PanelLayout {
  * collapse or expand). Size and collapsed state are kept in localStorage per panel name.
  */
 export function createResizablePanel(options: ResizablePanelOptions): ResizablePanel {
-  const { name, panel, host, axis, growth, min } = options;
+  const { name, panel, axis, growth, min } = options;
   const variable = `--${name}-size`;
   panel.id ||= `panel-${name}`;
   panel.dataset['panel'] = name;
@@ -76,8 +73,8 @@ export function createResizablePanel(options: ResizablePanelOptions): ResizableP
   const clamp = (size: number): number => Math.round(Math.max(min, Math.min(Math.max(min, options.max()), size)));
 
   function apply(): void {
-    if (layout.size === undefined) host.style.removeProperty(variable);
-    else host.style.setProperty(variable, `${layout.size}px`);
+    if (layout.size === undefined) panel.style.removeProperty(variable);
+    else panel.style.setProperty(variable, `${layout.size}px`);
     panel.dataset['collapsed'] = String(layout.collapsed);
     separator.setAttribute('aria-valuemin', String(min));
     separator.setAttribute('aria-valuemax', String(Math.max(min, Math.round(options.max()))));
@@ -127,9 +124,6 @@ export function createResizablePanel(options: ResizablePanelOptions): ResizableP
   return {
     separator,
     toggle,
-    get collapsed() {
-      return layout.collapsed;
-    },
     setCollapsed(collapsed) {
       if (collapsed !== layout.collapsed) update({ ...layout, collapsed });
     },
