@@ -7,8 +7,8 @@ export type Zoom = number | 'fit';
 /** The email frame's width in CSS px: presets, and the range a typed or dragged width is kept in. */
 export const widthPresets = [320, 375, 414, 600, 800, 1024] as const;
 export const widthRange = { min: 240, max: 1600 } as const;
+/** The zoom picker's levels, in percent; a link with another zoom opens at 100 %. */
 export const zoomLevels = [50, 75, 100, 125, 150, 200] as const;
-export const zoomRange = { min: 50, max: 200 } as const;
 
 /** What the user is looking at; kept in the URL hash so a reload or a shared link shows the same view. */
 export interface Selection {
@@ -48,7 +48,7 @@ export function readSelection(hash: string): Selection {
     channel: oneOf(params.get('channel'), ['email', 'sms'], 'email'),
     tab: oneOf(params.get('tab'), ['preview', 'html', 'text'], 'preview'),
     width: namedWidths[width ?? ''] ?? integerIn(width, widthRange, 800),
-    zoom: zoom === null || zoom === 'fit' ? 'fit' : integerIn(zoom, zoomRange, 100),
+    zoom: zoom === null || zoom === 'fit' ? 'fit' : ((zoomLevels as readonly number[]).find((level) => String(level) === zoom) ?? 100),
     dark: params.get('dark') === '1',
   };
 }
