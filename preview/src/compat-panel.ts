@@ -3,7 +3,7 @@ import { h, replaceChildren } from './element.js';
 
 export interface CompatPanel {
   element: HTMLElement;
-  /** Toolbar badge: how many compatibility findings the shown email has. */
+  /** How many compatibility findings the shown email has (state: clean, info, warning). */
   badge: HTMLElement;
   show(diagnostics: readonly PreviewDiagnostic[]): void;
 }
@@ -29,7 +29,8 @@ function clientsOf(message: string): Map<string, 'no' | 'partial'> {
 export function createCompatPanel(): CompatPanel {
   const badge = h('span', { class: 'compat-badge', 'data-testid': 'compat-badge', title: 'Email-client compatibility findings' });
   const table = h('table', { class: 'compat-matrix', 'data-testid': 'compat-matrix' });
-  const element = h('section', { class: 'compat', 'data-testid': 'compat-panel' }, h('h2', { class: 'compat-title' }, 'Compatibility'), table);
+  const empty = h('p', { class: 'panel-empty' }, 'No compatibility findings for this message.');
+  const element = h('div', { class: 'compat', 'data-testid': 'compat-panel' }, table, empty);
   return {
     element,
     badge,
@@ -37,8 +38,9 @@ export function createCompatPanel(): CompatPanel {
       const findings = diagnostics.filter((diagnostic) => clientRules.has(diagnostic.ruleId)).map((diagnostic) => ({ diagnostic, clients: clientsOf(diagnostic.message) }));
       const clients = [...new Set(findings.flatMap((finding) => [...finding.clients.keys()]))].sort();
       badge.textContent = String(findings.length);
+      table.hidden = findings.length === 0;
+      empty.hidden = findings.length > 0;
       badge.dataset['state'] = findings.some((finding) => finding.diagnostic.severity !== 'info') ? 'warning' : findings.length > 0 ? 'info' : 'clean';
-      element.hidden = findings.length === 0;
       replaceChildren(
         table,
         h('thead', {}, h('tr', {}, h('th', {}, 'Feature'), ...clients.map((client) => h('th', { scope: 'col' }, client)))),

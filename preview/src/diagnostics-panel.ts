@@ -3,7 +3,10 @@ import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
 
 export interface DiagnosticsPanel {
+  /** The list of problems. */
   element: HTMLElement;
+  /** Their counts by severity ("2 errors 1 warning"), for the Problems tab. */
+  summary: HTMLElement;
   show(diagnostics: readonly PreviewDiagnostic[]): void;
 }
 
@@ -17,25 +20,19 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The problems of the shown message and sample: severity, message, hint, rule id and file:line:col. Collapsible. */
+/** The problems of the shown message and sample: severity, message, hint, rule id and file:line:col. */
 export function createDiagnosticsPanel(): DiagnosticsPanel {
   const summary = h('span', { class: 'problems-summary', 'data-testid': 'problems-summary' });
-  const toggle = h('button', { type: 'button', class: 'problems-toggle', 'aria-expanded': 'true' }, h('span', { class: 'problems-title' }, 'Problems'), summary);
   const list = h('ul', { class: 'problems-list', 'data-testid': 'problems' });
-  const element = h('section', { class: 'problems' }, toggle, list);
-  toggle.addEventListener('click', () => {
-    const expanded = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', String(expanded));
-    list.hidden = !expanded;
-  });
 
   return {
-    element,
+    element: list,
+    summary,
     show(diagnostics) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
       const infos = diagnostics.length - errors - warnings;
-      element.dataset['state'] = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
+      list.dataset['state'] = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
       replaceChildren(
         summary,
         ...(diagnostics.length === 0
@@ -51,7 +48,8 @@ export function createDiagnosticsPanel(): DiagnosticsPanel {
         ...[...diagnostics].sort(bySeverityThenPosition).map((diagnostic) =>
           h(
             'li',
-            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId },
+            // The row shows one line of each; the title has them in full.
+            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId, title: diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message },
             icon(diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info', 'icon diagnostic-icon'),
             h(
               'div',

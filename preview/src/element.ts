@@ -27,30 +27,3 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);
 }
-
-/** A segmented control (tabs, toggles): one button per option, `aria-selected` on the current one. */
-export interface Segmented<T extends string> {
-  element: HTMLDivElement;
-  set(value: T): void;
-  setEnabled(value: T, enabled: boolean): void;
-}
-
-export function segmented<T extends string>(label: string, options: ReadonlyArray<{ value: T; label: Child | readonly Child[]; title?: string }>, onChange: (value: T) => void): Segmented<T> {
-  const buttons = new Map<T, HTMLButtonElement>();
-  const element = h('div', { class: 'segmented', role: 'tablist', 'aria-label': label });
-  for (const option of options) {
-    const button = h('button', { type: 'button', role: 'tab', 'data-value': option.value, title: option.title, onclick: () => onChange(option.value) }, ...[option.label].flat());
-    buttons.set(option.value, button);
-    element.append(button);
-  }
-  return {
-    element,
-    set(value) {
-      for (const [candidate, button] of buttons) button.setAttribute('aria-selected', String(candidate === value));
-    },
-    setEnabled(value, enabled) {
-      const button = buttons.get(value);
-      if (button) button.hidden = !enabled;
-    },
-  };
-}

@@ -1,7 +1,8 @@
 import { h } from './element.js';
-import type { FrameWidth } from './selection.js';
+import type { Zoom } from './selection.js';
 
-export const frameWidths: Readonly<Record<FrameWidth, number>> = { desktop: 800, mobile: 375 };
+/** Up to this width the frame is drawn in a phone's bezel. */
+const phoneWidth = 480;
 
 export type DarkSimulation = 'email-styles' | 'invert';
 
@@ -46,9 +47,15 @@ export function frameDocument(html: string, dark: boolean): string {
   return injectIntoHead(body, markup);
 }
 
+export interface FrameDisplay {
+  width: number;
+  zoom: Zoom;
+  dark: boolean;
+}
+
 export interface EmailFrame {
   element: HTMLElement;
-  show(html: string, options: { width: FrameWidth; dark: boolean }): void;
+  show(html: string, options: FrameDisplay): void;
 }
 
 const minimumHeight = 320;
@@ -59,12 +66,30 @@ const minimumHeight = 320;
  * frame and the reading position survives every update. The height comes from a hidden twin
  * frame, `sandbox="allow-same-origin"` without scripts, which the page can measure; the shown
  * frame keeps its height until the twin has laid out the new content.
+ *
+ * Zoom scales the frame (and `handle`, on its right edge) with a transform; the wrapper takes
+ * the scaled size, so the page scrolls over what is actually drawn, and states the scale in
+ * `data-scale`. "Fit" is the largest scale up to 100 % at which the frame fits the width
+ * available.
  */
-export function createEmailFrame(): EmailFrame {
+export function createEmailFrame(handle: HTMLElement): EmailFrame {
   const frame = h('iframe', { class: 'email-frame', sandbox: '', title: 'Rendered email', 'data-testid': 'email-frame' });
   const twin = h('iframe', { class: 'email-twin', sandbox: 'allow-same-origin', 'aria-hidden': 'true', tabindex: '-1', title: 'Layout measurement' });
-  const element = h('div', { class: 'frame-shell' }, frame, twin);
+  const shell = h('div', { class: 'frame-shell' }, frame, handle);
+  const element = h('div', { class: 'frame-zoom', 'data-scale': '1' }, shell, twin);
   frame.style.height = `${minimumHeight}px`;
+  let zoom: Zoom = 'fit';
+
+  function layoutZoom(): void {
+    const available = element.parentElement?.clientWidth ?? 0;
+    const scale = zoom === 'fit' ? (available > 0 ? Math.min(1, available / shell.offsetWidth) : 1) : zoom / 100;
+    shell.style.transform = scale === 1 ? '' : `scale(${scale})`;
+    element.style.width = `${shell.offsetWidth * scale}px`;
+    element.style.height = `${shell.offsetHeight * scale}px`;
+    element.dataset['scale'] = String(scale);
+  }
+  new ResizeObserver(layoutZoom).observe(shell);
+  const observeParent = new ResizeObserver(layoutZoom);
 
   const measure = (): void => {
     const document = twin.contentDocument;
@@ -74,13 +99,13 @@ export function createEmailFrame(): EmailFrame {
   };
   twin.addEventListener('load', measure);
 
-  let shownWidth: FrameWidth | undefined;
+  let shownWidth: number | undefined;
   return {
     element,
     show(html, options) {
       const document = frameDocument(html, options.dark);
-      element.dataset['width'] = options.width;
-      const width = `${frameWidths[options.width]}px`;
+      shell.dataset['device'] = options.width <= phoneWidth ? 'phone' : 'desktop';
+      const width = `${options.width}px`;
       frame.style.width = width;
       twin.style.width = width;
       if (frame.srcdoc !== document) {
@@ -90,6 +115,9 @@ export function createEmailFrame(): EmailFrame {
         requestAnimationFrame(measure);
       }
       shownWidth = options.width;
+      zoom = options.zoom;
+      if (element.parentElement) observeParent.observe(element.parentElement);
+      layoutZoom();
     },
   };
 }

@@ -1,16 +1,16 @@
 import type { EmailView } from '../../src/preview/api-types.js';
-import { createEmailFrame, darkSimulationFor } from './email-frame.js';
+import { createEmailFrame, darkSimulationFor, type FrameDisplay } from './email-frame.js';
 import { h, replaceChildren } from './element.js';
-import type { EmailTab, FrameWidth } from './selection.js';
+import type { EmailTab } from './selection.js';
 
-export interface EmailDisplay {
+export interface EmailDisplay extends FrameDisplay {
   tab: EmailTab;
-  width: FrameWidth;
-  dark: boolean;
 }
 
 export interface EmailPane {
   element: HTMLElement;
+  /** Where the Preview | HTML | Plain text tabs show their content. */
+  body: HTMLElement;
   /** Shows `email`; with `keepLastGood`, a failed render leaves the previous one in place (and returns true). */
   show(email: EmailView, display: EmailDisplay, keepLastGood: boolean): boolean;
   /** Applies a new tab, width or dark setting to what is shown. */
@@ -32,7 +32,8 @@ function formatBytes(bytes: number): string {
 }
 
 /** The email as an inbox shows it (sender, subject, preheader), then the body as preview, HTML source or plain text. */
-export function createEmailPane(): EmailPane {
+/** `widthHandle` goes on the frame's right edge. */
+export function createEmailPane(widthHandle: HTMLElement): EmailPane {
   const avatar = h('div', { class: 'inbox-avatar', 'aria-hidden': 'true' });
   const fromName = h('span', { class: 'inbox-from', 'data-testid': 'inbox-from' });
   const fromAddress = h('span', { class: 'inbox-address' });
@@ -48,14 +49,14 @@ export function createEmailPane(): EmailPane {
   const darkNote = h('span', { class: 'dark-note' });
   const meta = h('div', { class: 'email-meta' }, size, darkNote);
 
-  const frame = createEmailFrame();
+  const frame = createEmailFrame(widthHandle);
   const source = h('pre', { class: 'code-view', 'data-testid': 'html-source' });
   const text = h('pre', { class: 'text-view', 'data-testid': 'plain-text' });
   const body = h('div', { class: 'email-body' });
   const element = h('div', { class: 'email-pane' }, inbox, meta, body);
 
   let shown: EmailView | undefined;
-  let display: EmailDisplay = { tab: 'preview', width: 'desktop', dark: false };
+  let display: EmailDisplay = { tab: 'preview', width: 800, zoom: 'fit', dark: false };
 
   function renderBody(): void {
     if (!shown) return;
@@ -66,8 +67,8 @@ export function createEmailPane(): EmailPane {
     darkNote.textContent = display.dark && display.tab === 'preview' ? (darkSimulationFor(shown.html) === 'invert' ? 'Dark mode: colours inverted, as the Gmail and Outlook apps do' : "Dark mode: the email's own prefers-color-scheme styles, as Apple Mail does") : '';
     const current = body.firstElementChild;
     if (display.tab === 'preview') {
-      frame.show(shown.html, display);
       if (current !== frame.element) replaceChildren(body, frame.element);
+      frame.show(shown.html, display);
     } else if (display.tab === 'html') {
       if (source.textContent !== shown.html) source.textContent = shown.html;
       if (current !== source) replaceChildren(body, source);
@@ -79,6 +80,7 @@ export function createEmailPane(): EmailPane {
 
   return {
     element,
+    body,
     show(email, nextDisplay, keepLastGood) {
       display = nextDisplay;
       if (!email.rendered && keepLastGood && shown?.rendered) {

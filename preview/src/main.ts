@@ -4,13 +4,21 @@ import { ApiRequestError, fetchView, fetchWorkspace } from './api.js';
 import { createCompatPanel } from './compat-panel.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane } from './email-view.js';
-import { h, replaceChildren, segmented } from './element.js';
+import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
 import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
 import { createSampleEditor } from './sample-editor.js';
-import { readSelection, selectionHash, type EmailTab, type FrameWidth, type Selection } from './selection.js';
+import { createResizablePanel } from './resizable-panels.js';
+import { readSelection, selectionHash, type EmailTab, type Selection } from './selection.js';
 import { createSidebar } from './sidebar.js';
 import { createSmsPane } from './sms-view.js';
+import { createTabs } from './tabs.js';
+import { createWidthControl } from './width-control.js';
+
+type DockTab = 'problems' | 'compat';
+/** Below this window width the sample data panel starts collapsed, below this height the problems panel: the email gets the room. */
+const wideLayout = 1180;
+const tallLayout = 820;
 
 let selection: Selection = readSelection(location.hash);
 let snapshot: WorkspaceSnapshot = { root: '', revision: -1, messages: [] };
@@ -42,41 +50,84 @@ const engine = h('span', { class: 'chip' });
 const sampleSelect = h('select', { class: 'select', 'aria-label': 'Sample', 'data-testid': 'sample-select' });
 sampleSelect.addEventListener('change', () => select({ sample: sampleSelect.value }));
 const sampleControl = h('label', { class: 'sample-control' }, h('span', { class: 'control-label' }, 'Sample'), sampleSelect);
-const header = h('div', { class: 'message-header' }, h('div', { class: 'message-heading' }, h('div', { class: 'message-title-row' }, title, engine), description), sampleControl);
 
-const channelTabs = segmented<Channel>('Channel', [
-  { value: 'email', label: [icon('email'), 'Email'] },
-  { value: 'sms', label: [icon('sms'), 'SMS'] },
+const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
+const widthControl = createWidthControl((change) => select(change));
+const emailPane = createEmailPane(widthControl.handle);
+const smsPane = createSmsPane();
+const channelTabs = createTabs<Channel>('Channel', [
+  { value: 'email', label: [icon('email'), 'Email'], panel: stage },
+  { value: 'sms', label: [icon('sms'), 'SMS'], panel: stage },
 ], (channel) => select({ channel }));
-const emailTabs = segmented<EmailTab>('View', [
-  { value: 'preview', label: 'Preview' },
-  { value: 'html', label: 'HTML' },
-  { value: 'text', label: 'Plain text' },
+const header = h('div', { class: 'message-header' }, h('div', { class: 'message-heading' }, title, engine, description), channelTabs.element, sampleControl);
+
+const emailTabs = createTabs<EmailTab>('View', [
+  { value: 'preview', label: 'Preview', panel: emailPane.body },
+  { value: 'html', label: 'HTML', panel: emailPane.body },
+  { value: 'text', label: 'Plain text', panel: emailPane.body },
 ], (tab) => select({ tab }));
-const widthControl = segmented<FrameWidth>('Width', [
-  { value: 'desktop', label: [icon('desktop'), 'Desktop'], title: 'Desktop: 800 px' },
-  { value: 'mobile', label: [icon('mobile'), 'Mobile'], title: 'Mobile: 375 px' },
-], (width) => select({ width }));
 const darkToggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: 'Simulate a dark-mode email client', 'data-testid': 'dark-toggle' }, icon('moon'), 'Dark');
 darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
-const emailControls = h('div', { class: 'toolbar-group' }, emailTabs.element, widthControl.element, darkToggle);
-const compat = createCompatPanel();
-const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls, compat.badge);
+// Width, zoom and dark mode only change the rendered preview: disabled (in place) on the source views.
+const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'Preview display' }, widthControl.element, darkToggle);
+// SMS has none of these: their room is kept, so nothing moves when the channel changes.
+const emailControls = h('div', { class: 'toolbar-group email-controls' }, emailTabs.element, previewControls);
+const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls);
 
 const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
-const emailPane = createEmailPane();
-const smsPane = createSmsPane();
-const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const diagnostics = createDiagnosticsPanel();
-const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
+const compat = createCompatPanel();
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
+// The tabpanel role goes on a wrapper: the list keeps its own (list) role.
+const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
+const dockTabs = createTabs<DockTab>('Checks', [
+  { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: problemsPanel },
+  { value: 'compat', label: [h('span', { class: 'dock-tab-title' }, 'Compatibility'), compat.badge], panel: compat.element },
+], (tab) => showDockTab(tab));
+const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
+const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, problemsPanel, compat.element));
 const editor = createSampleEditor();
-const app = document.getElementById('app')!;
-replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element));
+const sidePanel = h('div', { class: 'side-panel sidebar-panel', 'data-rail-label': 'Messages' }, sidebar.element);
+const inspectorPanel = h('div', { class: 'side-panel inspector-panel', 'data-rail-label': 'Sample data' }, editor.element);
+
+const app = h('div', { class: 'app' }, topbar, sidePanel);
+const sidebarResizer = createResizablePanel({ name: 'sidebar', label: 'message list', panel: sidePanel, axis: 'x', growth: 1, min: 180, max: () => Math.min(480, innerWidth / 3), defaults: { collapsed: false } });
+const inspectorResizer = createResizablePanel({ name: 'inspector', label: 'sample data panel', panel: inspectorPanel, axis: 'x', growth: -1, min: 240, max: () => Math.min(720, innerWidth / 2), defaults: { collapsed: innerWidth < wideLayout } });
+const dockResizer = createResizablePanel({ name: 'dock', label: 'problems panel', panel: dock, axis: 'y', growth: -1, min: 80, max: () => main.clientHeight * 0.7, defaults: { collapsed: innerHeight < tallLayout } });
+sidePanel.prepend(sidebarResizer.toggle);
+inspectorPanel.prepend(inspectorResizer.toggle);
+dockBar.append(dockResizer.toggle);
+main.append(dockResizer.separator, dock);
+app.append(sidebarResizer.separator, main, inspectorResizer.separator, inspectorPanel);
+replaceChildren(document.getElementById('app')!, app);
+
+/** Picking a checks tab also opens the panel when it is collapsed. */
+function showDockTab(tab: DockTab): void {
+  dockTabs.set(tab);
+  dockResizer.setCollapsed(false);
+}
+dockTabs.set('problems');
 
 // ── state ───────────────────────────────────────────────────────────────────────────────
+/**
+ * At most one history update per 100 ms, the last one always written: dragging the frame's
+ * width changes the selection on every pointer move, and Chromium ignores replaceState
+ * beyond about 200 calls in 10 s.
+ */
+const hashInterval = 100;
+let lastHashWrite = 0;
+let pendingHashWrite: ReturnType<typeof setTimeout> | undefined;
 function writeHash(): void {
+  clearTimeout(pendingHashWrite);
+  const wait = lastHashWrite + hashInterval - Date.now();
+  if (wait > 0) {
+    pendingHashWrite = setTimeout(writeHash, wait);
+    return;
+  }
   const hash = selectionHash(selection);
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+  if (location.hash === hash) return;
+  history.replaceState(null, '', hash);
+  lastHashWrite = Date.now();
 }
 
 function showEmptyStage(heading: string, text: string): void {
@@ -101,17 +152,17 @@ function showNoMessage(heading: string, text: string): void {
 function applyControls(): void {
   channelTabs.set(selection.channel);
   emailTabs.set(selection.tab);
-  widthControl.set(selection.width);
+  widthControl.set(selection.width, selection.zoom);
   darkToggle.setAttribute('aria-pressed', String(selection.dark));
-  emailControls.hidden = selection.channel !== 'email' || !view?.email;
-  // Width and dark mode only change the rendered preview, not the source views.
-  widthControl.element.hidden = selection.tab !== 'preview';
-  darkToggle.hidden = selection.tab !== 'preview';
+  const email = selection.channel === 'email' && view?.email !== undefined;
+  emailControls.classList.toggle('is-reserved', !email);
+  emailControls.inert = !email;
+  previewControls.disabled = selection.tab !== 'preview';
   stage.dataset['channel'] = selection.channel;
 }
 
 function emailDisplay() {
-  return { tab: selection.tab, width: selection.width, dark: selection.dark };
+  return { tab: selection.tab, width: selection.width, zoom: selection.zoom, dark: selection.dark };
 }
 
 /** Shows `next`; a failed render of the message and sample on screen keeps the last good one there. */
@@ -128,6 +179,7 @@ function applyView(next: MessageView): void {
   toolbar.hidden = false;
   title.textContent = next.name;
   description.textContent = next.description ?? '';
+  description.title = next.description ?? '';
   engine.textContent = next.engine ? (next.engine === 'liquid' ? 'Liquid' : 'Handlebars') : 'not loaded';
   replaceChildren(sampleSelect, ...(next.samples.length > 0 ? next.samples.map((name) => h('option', { value: name, selected: name === next.sample }, name)) : [h('option', { value: '' }, 'no samples')]));
   sampleSelect.disabled = next.samples.length === 0;
@@ -135,7 +187,6 @@ function applyView(next: MessageView): void {
   if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
   channelTabs.setEnabled('email', next.channels.includes('email'));
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
-  channelTabs.element.hidden = next.channels.length < 2;
 
   // A pane keeps its last good render only if that render is of this message; another sample's
   // render, under the banner, beats a blank frame when the template breaks for every sample.

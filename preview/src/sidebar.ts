@@ -1,6 +1,7 @@
 import type { MessageSummary } from '../../src/preview/api-types.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
+import { createMessageSearch } from './message-search.js';
 
 export interface Sidebar {
   element: HTMLElement;
@@ -26,51 +27,70 @@ function channelIcons(message: MessageSummary): HTMLElement {
   );
 }
 
-/** The message list: channel icons, name, id and problem counts; arrow keys move the selection. */
+/** The message list: a filter, then channel icons, name, id and problem counts; ↑/↓ move the selection (see message-search.ts). */
 export function createSidebar(onSelect: (id: string) => void): Sidebar {
-  const list = h('nav', { class: 'message-list', 'aria-label': 'Messages' });
-  const count = h('span', { class: 'sidebar-count' });
-  const element = h('aside', { class: 'sidebar' }, h('div', { class: 'sidebar-header' }, h('span', {}, 'Messages'), count), list);
-  let ids: string[] = [];
+  const list = h('nav', { class: 'message-list', 'aria-label': 'Messages', 'data-testid': 'message-list' });
+  const count = h('span', { class: 'sidebar-count', 'data-testid': 'message-count' });
+  let messages: readonly MessageSummary[] = [];
   let current: string | undefined;
 
-  list.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const index = ids.indexOf(current ?? '');
-    const next = ids[Math.min(ids.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-    if (next !== undefined && next !== current) onSelect(next);
+  const listed = (): MessageSummary[] => messages.filter((message) => search.matches(message.name, message.id));
+  const search = createMessageSearch({
+    move(step) {
+      const ids = listed().map((message) => message.id);
+      const index = ids.indexOf(current ?? '');
+      const next = index === -1 ? ids[step === 1 ? 0 : ids.length - 1] : ids[Math.min(ids.length - 1, Math.max(0, index + step))];
+      if (next !== undefined && next !== current) onSelect(next);
+    },
+    openFirstMatch() {
+      const shown = listed();
+      const first = shown[0];
+      if (first && !shown.some((message) => message.id === current)) onSelect(first.id);
+    },
+    filter: render,
   });
+  const element = h('aside', { class: 'sidebar', 'aria-label': 'Message list' }, h('div', { class: 'sidebar-header' }, h('h2', { class: 'sidebar-title' }, 'Messages'), count), search.element, list);
+
+  function render(): void {
+    const shown = listed();
+    count.textContent = shown.length === messages.length ? String(messages.length) : `${shown.length}/${messages.length}`;
+    if (messages.length === 0) {
+      replaceChildren(list, h('p', { class: 'sidebar-empty' }, 'No messages yet. Create a folder with a message.yaml in the workspace.'));
+      return;
+    }
+    if (shown.length === 0) {
+      replaceChildren(list, h('p', { class: 'sidebar-empty' }, 'No message matches the filter (Esc clears it).'));
+      return;
+    }
+    const hadFocus = list.contains(document.activeElement);
+    replaceChildren(
+      list,
+      ...shown.map((message) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `message-item${message.broken ? ' is-broken' : ''}`,
+            'data-id': message.id,
+            'aria-current': message.id === current ? 'page' : undefined,
+            onclick: () => onSelect(message.id),
+          },
+          channelIcons(message),
+          h('span', { class: 'message-names' }, h('span', { class: 'message-name' }, message.name), h('span', { class: 'message-meta' }, h('span', { class: 'message-id' }, message.id), badges(message))),
+        ),
+      ),
+    );
+    const selected = list.querySelector<HTMLButtonElement>('[aria-current="page"]');
+    if (hadFocus) selected?.focus();
+    selected?.scrollIntoView({ block: 'nearest' });
+  }
 
   return {
     element,
-    update(messages, selected) {
-      ids = messages.map((message) => message.id);
+    update(nextMessages, selected) {
+      messages = nextMessages;
       current = selected;
-      count.textContent = String(messages.length);
-      if (messages.length === 0) {
-        replaceChildren(list, h('p', { class: 'sidebar-empty' }, 'No messages yet. Create a folder with a message.yaml in the workspace.'));
-        return;
-      }
-      const hadFocus = list.contains(document.activeElement);
-      replaceChildren(
-        list,
-        ...messages.map((message) =>
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `message-item${message.broken ? ' is-broken' : ''}`,
-              'data-id': message.id,
-              'aria-current': message.id === selected ? 'page' : undefined,
-              onclick: () => onSelect(message.id),
-            },
-            channelIcons(message),
-            h('span', { class: 'message-names' }, h('span', { class: 'message-name' }, message.name), h('span', { class: 'message-meta' }, h('span', { class: 'message-id' }, message.id), badges(message))),
-          ),
-        ),
-      );
-      if (hadFocus) list.querySelector<HTMLButtonElement>('[aria-current="page"]')?.focus();
+      render();
     },
   };
 }

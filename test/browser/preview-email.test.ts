@@ -39,12 +39,12 @@ describe('txkit dev: email preview', () => {
     await page.close();
   });
 
-  it('switches to mobile width, dark mode, HTML source and plain text', async () => {
+  it('switches to a phone width, dark mode, HTML source and plain text', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     const frame = page.locator('[data-testid=email-frame]');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('View your order');
 
-    await page.click('button[data-value="mobile"]');
+    await page.selectOption('[data-testid=width-preset]', '375');
     await expect.poll(() => frame.evaluate((element) => element.getBoundingClientRect().width)).toBe(375);
     await page.click('[data-testid=dark-toggle]');
     // order-confirmation has no prefers-color-scheme styles: the inverting simulation applies.
@@ -53,7 +53,7 @@ describe('txkit dev: email preview', () => {
     await screenshot(page, 'email-mobile-dark');
 
     await page.click('[data-testid=dark-toggle]');
-    await page.click('button[data-value="desktop"]');
+    await page.selectOption('[data-testid=width-preset]', '800');
     await expect.poll(() => frame.evaluate((element) => element.getBoundingClientRect().width)).toBe(800);
     await expect.poll(() => frame.getAttribute('srcdoc')).not.toContain('invert(1)');
 

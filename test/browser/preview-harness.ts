@@ -10,14 +10,19 @@ import { launchChromium } from './chromium.js';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 export interface PreviewHarness {
   /** A temporary copy of templates/: tests edit it freely. */
   workspace: string;
   server: PreviewServer;
   /** Absolute path of `relative` inside the workspace copy. */
   file(relative: string): string;
-  /** A fresh 1440×900 page with the preview open, the first render on screen. */
-  openPage(hash?: string): Promise<Page>;
+  /** A fresh page (its own storage; 1440×900 unless `viewport` says otherwise) with the preview open, the first render on screen. */
+  openPage(hash?: string, viewport?: Viewport): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -32,9 +37,9 @@ export async function startHarness(): Promise<PreviewHarness> {
     workspace,
     server,
     file: (relative) => path.join(workspace, ...relative.split('/')),
-    async openPage(hash = '') {
+    async openPage(hash = '', viewport = { width: 1440, height: 900 }) {
       browser ??= launchChromium();
-      const page = await (await browser).newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await (await browser).newPage({ viewport });
       await page.goto(server.url + hash);
       await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
       return page;
