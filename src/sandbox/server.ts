@@ -15,6 +15,7 @@ import { sendRoutes } from './sfmc-sends.js';
 import { createState, type SandboxState } from './state.js';
 import { Outbox } from './outbox/outbox.js';
 import { serveOutbox } from './outbox/outbox-http.js';
+import { restoreSends } from './outbox/restore-sends.js';
 import { createSendRenderer, type SendRenderer } from './outbox/render-send.js';
 import { customerioDeliveryRoutes } from './customerio-deliveries.js';
 
@@ -75,6 +76,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
   const options = resolveOptions(sandboxOptions);
   const state = createState();
   const outbox = await Outbox.open(options.outbox);
+  restoreSends(state, outbox.entries());
   const renderSend: SendRenderer = options.workspace
     ? createSendRenderer(options.workspace)
     : async () => ({ unrendered: 'the sandbox was started without a workspace', diagnostics: [] });
@@ -86,6 +88,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     'customerio-app': options.rateLimits.customerioAppPerSecond,
   });
   let baseUrl = '';
+  let closed: Promise<void> | undefined;
 
   /** The answer to a request that was read and matched, unless a fault answers it first. */
   async function answer(incoming: Incoming, fault: Fault | undefined): Promise<Reply> {
@@ -157,11 +160,12 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     setFaults: (settings) => faults.set(settings),
     expireTokens: () => state.sfmc.tokens.clear(),
     seed: (data) => seed(state, data, options.now()),
+    // Once: a second close (a test's cleanup after the test closed it to restart) waits for the first.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections(); // keep-alive sockets (and outbox event streams) would hold close() open
-      }).then(() => outbox.flush()),
+      }).then(() => outbox.flush())),
   };
 }
 

@@ -1,38 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../src/sandbox/outbox/outbox-entry.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
+import { appKey, cioKey, get, outbox, post, sfmcToken } from './app-requests.js';
 import { orderSeed, useOutboxProjects } from './outbox-workspace.js';
-
-// Requests are made as an application makes them: plain fetch with the platform's JSON bodies.
-async function post(url: string, path: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(new URL(path, url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-async function get(url: string, path: string, token?: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(new URL(path, url), token ? { headers: { Authorization: `Bearer ${token}` } } : {});
-  return { status: response.status, body: await response.json() };
-}
-
-async function outbox(url: string): Promise<OutboxEntry[]> {
-  return (await get(url, '/__txkit/outbox')).body.entries;
-}
-
-async function sfmcToken(url: string): Promise<string> {
-  const response = await fetch(new URL('/v2/token', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret' }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-const cioKey = 'sandbox-transactional-api-key';
-const appKey = 'sandbox-app-api-key';
 
 describe('sandbox outbox: sends rendered from the workspace', () => {
   const start = useSandboxes();

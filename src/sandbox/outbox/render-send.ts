@@ -29,8 +29,9 @@ export type SendRenderer = (send: SendToRender) => Promise<SendRendering>;
 export interface SendRendererOptions {
   config: ResolvedConfig;
   /**
-   * The sample whose `customer` stands for the recipient's profile (the sandbox keeps no people):
-   * `txkit sandbox --profile-sample NAME`. Without it the profile holds only what the request says.
+   * The sample whose `customer` stands for the recipient's profile (the sandbox keeps no people).
+   * Default `sandbox.profileSample` of txkit.config.yaml; without either the profile holds only
+   * what the request says.
    */
   profileSample?: string;
 }
@@ -40,7 +41,7 @@ export interface SendRendererOptions {
  * for each one, so a template edited while the sandbox runs is what the next send shows), with
  * the same pipeline as `txkit render` and the preview.
  */
-export function createSendRenderer({ config, profileSample }: SendRendererOptions): SendRenderer {
+export function createSendRenderer({ config, profileSample = config.sandbox?.profileSample }: SendRendererOptions): SendRenderer {
   return async (send) => {
     let messages: Message[];
     try {
