@@ -7,6 +7,7 @@ import { createEmailPane } from './email-view.js';
 import { h, replaceChildren, segmented } from './element.js';
 import { icon } from './icons.js';
 import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
+import { mountOutbox } from './outbox-view.js';
 import { createSampleEditor } from './sample-editor.js';
 import { readSelection, selectionHash, type EmailTab, type FrameWidth, type Selection } from './selection.js';
 import { createSidebar } from './sidebar.js';
@@ -72,6 +73,7 @@ const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat
 const editor = createSampleEditor();
 const app = document.getElementById('app')!;
 replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element));
+void mountOutbox(topbar, app);
 
 // ── state ───────────────────────────────────────────────────────────────────────────────
 function writeHash(): void {
