@@ -73,6 +73,7 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
         channel,
         names: (message) => namesTemplate(customerioMessageId(message, channel), template),
         context: (profile) => ({ customer: { ...profile, ...identifiers }, trigger: messageData }),
+        ...(literalTo !== undefined ? { to: literalTo } : {}),
       })
     : { unrendered: 'the request carries its own body, subject and from instead of a transactional_message_id', diagnostics: [] };
   const recipient = literalTo ?? rendering.sms?.to ?? '';

@@ -118,6 +118,7 @@ async function accept(channel: SfmcChannel, context: RouteContext, send: { defin
     channel,
     names: (message) => sfmcDefinitionKey(message, channel) === definitionKey,
     context: (profile) => ({ customer: { ...profile, ...attributes }, trigger: attributes }),
+    to: recipient.to,
   });
   rendered.diagnostics = rendered.diagnostics.map((diagnostic) => (diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic));
   const error = firstError(rendered.diagnostics);

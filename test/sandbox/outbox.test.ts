@@ -129,6 +129,9 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
       ['k-1', 'refused', 30003],
     ]);
     expect(entries[1]!.sms!.text).toBe('Order S-3 shipped.');
+    // The send names its recipient: the message's `to` template ({{ customer.phone }}) plays no part.
+    expect(entries[1]!.sms!.to).toBe('14155552671');
+    expect(entries[1]!.diagnostics).toEqual([]);
   });
 
   it('sends an SFMC batch one entry per recipient; a refused recipient gives 109001 with its own code', async () => {

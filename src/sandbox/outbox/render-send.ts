@@ -13,6 +13,8 @@ export interface SendToRender {
   names(message: Message): boolean;
   /** Builds the template data from the profile (the configured sample's `customer`, or `{}`). */
   context(profile: JsonObject): RenderContext;
+  /** The SMS recipient the request names; the message's `to` template is rendered when absent. */
+  to?: string;
 }
 
 export interface SendRendering {
@@ -64,7 +66,7 @@ export function createSendRenderer({ config, profileSample = config.sandbox?.pro
         diagnostics: [...message.diagnostics, ...email.diagnostics],
       };
     }
-    const sms = renderSmsWithContext(message, context, { engines })!;
+    const sms = renderSmsWithContext(message, context, { engines, ...(send.to !== undefined ? { to: send.to } : {}) })!;
     return {
       message: message.id,
       sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms!.definition.maxSegments, rendered: sms.bodyRendered },
