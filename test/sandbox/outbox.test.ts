@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { appKey, cioKey, get, outbox, post, sfmcToken } from './app-requests.js';
@@ -151,6 +152,24 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const [refused, accepted] = await outbox(sandbox.url);
     expect(accepted!.email!.html).toContain('Hi Ada, order BATCH-1 is confirmed.');
     expect(refused!.outcome).toMatchObject({ status: 'refused', errorCode: 109121 });
+  });
+
+  it('answers the outbox only to requests naming the loopback (no DNS-rebinding page reads it)', async () => {
+    const sandbox = await sandboxFor();
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL('/__txkit/outbox', sandbox.url);
+        request(url, { headers: { Host: host } }, (answer) => {
+          answer.resume();
+          resolve(answer.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    const port = new URL(sandbox.url).port;
+    expect(await statusFor(`attacker.example:${port}`)).toBe(403);
+    expect(await statusFor(`localhost:${port}`)).toBe(200);
+    expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
   });
 
   it('keeps the newest sends up to the limit', async () => {

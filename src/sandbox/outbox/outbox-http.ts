@@ -5,6 +5,13 @@ import type { Outbox } from './outbox.js';
 export const outboxPath = '/__txkit/outbox';
 export const outboxEventsPath = '/__txkit/outbox/events';
 
+/**
+ * The sandbox listens on 127.0.0.1 only, but a page whose DNS name is rebound to 127.0.0.1 would
+ * send its own name as Host: the outbox (addresses, personal data the application sent) answers
+ * only requests that name this machine's loopback.
+ */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
 /** SSE comments keep proxies and idle timeouts from closing a quiet stream. */
 const keepAliveMs = 15_000;
 
@@ -15,6 +22,11 @@ const keepAliveMs = 15_000;
  */
 export function serveOutbox(outbox: Outbox, request: IncomingMessage, response: ServerResponse, pathname: string): boolean {
   if (pathname !== outboxPath && pathname !== outboxEventsPath) return false;
+  if (!LOOPBACK_HOST.test(request.headers.host ?? '')) {
+    response.writeHead(403, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ error: 'the outbox answers only requests to 127.0.0.1 or localhost (DNS rebinding)' }));
+    return true;
+  }
   if (request.method !== 'GET') {
     response.writeHead(405, { 'Content-Type': 'application/json', Allow: 'GET' });
     response.end(JSON.stringify({ error: `${pathname} only answers GET` }));
