@@ -57,7 +57,7 @@ export interface Sandbox {
   readonly url: string;
   /** The options in force, defaults filled in (credentials included). */
   readonly options: ResolvedSandboxOptions;
-  /** Every request so far. To look at one phase only, slice from the length before it. */
+  /** Every platform request so far (the sandbox's own `/__txkit/outbox` reads are not). To look at one phase only, slice from the length before it. */
   readonly requests: readonly RequestLogEntry[];
   readonly state: SandboxState;
   /** Every send received, rendered; also served as `GET /__txkit/outbox`. */

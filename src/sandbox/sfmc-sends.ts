@@ -50,7 +50,8 @@ async function send(channel: SfmcChannel, context: RouteContext): Promise<Reply>
  */
 async function sendBatch(channel: SfmcChannel, context: RouteContext): Promise<Reply> {
   const { body } = context;
-  const refusal = requestRefusal(channel, body, context) ?? (isRecord(body) && Array.isArray(body.recipients) && body.recipients.length > 0 ? undefined : invalid('NoSubscribers: recipients must hold at least one recipient', MessagingCode.noSubscribers));
+  const hasRecipients = isRecord(body) && Array.isArray(body.recipients) && body.recipients.length > 0;
+  const refusal = requestRefusal(channel, body, context) ?? (hasRecipients ? undefined : invalid('NoSubscribers: recipients must hold at least one recipient', MessagingCode.noSubscribers));
   const definitionKey = isRecord(body) && typeof body.definitionKey === 'string' ? body.definitionKey : '';
   if (refusal) {
     recordRefusal(channel, context, { definitionKey, recipient: undefined, refusal });
@@ -113,6 +114,9 @@ type SfmcRecipient = JsonObject & { contactKey: string; to: string };
  */
 async function accept(channel: SfmcChannel, context: RouteContext, send: { definitionKey: string; messageKey: string; recipient: SfmcRecipient; requestId: string }): Promise<void> {
   const { definitionKey, messageKey, recipient, requestId } = send;
+  // Queued before rendering (which waits on the disk): a request reusing the key meanwhile is a duplicate.
+  const queued: SfmcSentMessage = { channel, messageKey, definitionKey, recipient, requestId, queuedAt: context.now };
+  context.state.sfmc.messages.set(messageKey, queued);
   const attributes = isRecord(recipient.attributes) ? recipient.attributes : {};
   const rendered = await context.renderSend({
     channel,
@@ -123,7 +127,7 @@ async function accept(channel: SfmcChannel, context: RouteContext, send: { defin
   rendered.diagnostics = rendered.diagnostics.map((diagnostic) => (diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic));
   const error = firstError(rendered.diagnostics);
   const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to) ? BOUNCED : error ? { statusMessage: `The message could not be built: ${error.message}` } : undefined;
-  context.state.sfmc.messages.set(messageKey, { channel, messageKey, definitionKey, recipient, requestId, queuedAt: context.now, ...(notSent ? { notSent } : {}) });
+  if (notSent) queued.notSent = notSent;
   context.outbox.add(
     outboxEntry(context, {
       platform: 'sfmc',
