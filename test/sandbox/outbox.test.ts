@@ -135,6 +135,14 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(entries[1]!.diagnostics).toEqual([]);
   });
 
+  it('takes a messageKey at once: of two concurrent sends with one key, the second is the duplicate', async () => {
+    const sandbox = await sandboxFor();
+    const token = await sfmcToken(sandbox.url);
+    const send = () => post(sandbox.url, '/messaging/v1/email/messages/same-key', token, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'X' } } });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((answer) => answer.body.errorcode).sort()).toEqual([0, 109110]);
+  });
+
   it('sends an SFMC batch one entry per recipient; a refused recipient gives 109001 with its own code', async () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
