@@ -51,8 +51,9 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
  * A send Customer.io accepts answers 200 with a delivery at once; the delivery then renders the
  * template with `customer.*` (the person: here the identifiers, over the configured profile
  * sample) and `trigger.*` (`message_data`). A template printing an attribute the data lacks
- * fails the delivery (README, "Rendering is strict"), which `GET /v1/messages/{delivery_id}`
- * and the outbox then show.
+ * fails the delivery, which never leaves Customer.io ("Failed and attempted messages",
+ * https://docs.customer.io/journeys/message-failed); `GET /v1/messages/{delivery_id}` and the
+ * outbox then show it.
  */
 async function send(channel: SendChannel, context: RouteContext): Promise<Reply> {
   const { body, state, now } = context;

@@ -24,7 +24,8 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
       identifiers: { email: 'ada@example.com' },
       message_data: { order_id: 'A-7' },
     });
-    // Customer.io accepts the request (200 {delivery_id, queued_at}); the delivery fails afterwards.
+    // Customer.io accepts the request (200 {delivery_id, queued_at}); the delivery then fails on the
+    // missing attribute (https://docs.customer.io/journeys/message-failed: a name missing from the profile).
     expect(sent.status).toBe(200);
     expect(sent.body).toEqual({ delivery_id: expect.any(String), queued_at: expect.any(Number) });
 
