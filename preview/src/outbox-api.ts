@@ -8,10 +8,10 @@ export interface OutboxList {
   entries: OutboxEntry[];
 }
 
-/** The sandbox's outbox, newest first; undefined when the preview runs without a sandbox (404). */
+/** The sandbox's outbox, newest first; undefined when the preview runs without a sandbox (204). */
 export async function fetchOutbox(): Promise<OutboxList | undefined> {
   const response = await fetch(`${outboxBase}outbox`, { cache: 'no-store' });
-  if (response.status === 404) return undefined;
+  if (response.status === 204) return undefined;
   if (!response.ok) throw new Error(`the sandbox's outbox: HTTP ${response.status}`);
   return (await response.json()) as OutboxList;
 }

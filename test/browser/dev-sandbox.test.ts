@@ -5,6 +5,7 @@ import buildCli from '../helpers/build-cli.js';
 import { spawnDev } from '../helpers/dev-process.js';
 import { cioKey, post } from '../sandbox/app-requests.js';
 import { useOutboxProjects } from '../sandbox/outbox-workspace.js';
+import { launchChromium } from './chromium.js';
 
 describe('txkit dev --sandbox', () => {
   const makeProject = useOutboxProjects();
@@ -27,14 +28,24 @@ describe('txkit dev --sandbox', () => {
     expect(JSON.parse(await readFile(project.path('.txkit/sandbox-outbox.json'), 'utf8')).entries).toHaveLength(1);
   });
 
-  it('without a sandbox, the outbox path answers 404 (the page then shows no Outbox button)', async () => {
+  it('without a sandbox, the page shows no Outbox button and logs no error', async () => {
     const { config } = await makeProject();
     const server = await startPreviewServer({ config, port: 0, logLevel: 'silent' });
+    const browser = await launchChromium();
     try {
-      const answer = await fetch(`${server.url}__txkit/sandbox/outbox`);
-      expect(answer.status).toBe(404);
-      expect(((await answer.json()) as { error: string }).error).toContain('txkit dev --sandbox');
+      // No Content: there is no outbox to list (a 404 would be a console error on every page load).
+      expect((await fetch(`${server.url}__txkit/sandbox/outbox`)).status).toBe(204);
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (entry) => void (entry.type() === 'error' && errors.push(entry.text())));
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url);
+      await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('[data-testid=outbox-toggle]').count()).toBe(0);
+      expect(errors).toEqual([]);
     } finally {
+      await browser.close();
       await server.close();
     }
   });

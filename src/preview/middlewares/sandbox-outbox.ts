@@ -20,8 +20,8 @@ function sendError(res: ServerResponse, status: number, error: string): void {
  * `txkit dev --sandbox` runs the emulator beside the preview; the page reads its outbox through
  * the preview's own origin, so the Host and origin checks in front of the preview guard it too
  * and the sandbox needs no CORS. The preview knows the sandbox only by its URL: the two front
- * ends share no code. Without a sandbox every path here answers 404, which the UI takes as "no
- * outbox".
+ * ends share no code. Without a sandbox the list answers 204 No Content, which the UI takes as
+ * "no outbox" (a 404 would be a console error on every page load of a plain `txkit dev`).
  */
 export function sandboxOutboxMiddleware(sandboxUrl: string | undefined): Connect.NextHandleFunction {
   return (req, res, next) => {
@@ -29,7 +29,12 @@ export function sandboxOutboxMiddleware(sandboxUrl: string | undefined): Connect
     if (!url.startsWith(sandboxOutboxBase)) return next();
     const target = forwarded[url.slice(sandboxOutboxBase.length).split('?')[0] ?? ''];
     if (!target || req.method !== 'GET') return sendError(res, 404, `no route ${req.method} ${url}`);
-    if (!sandboxUrl) return sendError(res, 404, 'no sandbox: start the preview with `txkit dev --sandbox` to see its outbox');
+    if (!sandboxUrl) {
+      if (target !== forwarded['outbox']) return sendError(res, 404, 'no sandbox: start the preview with `txkit dev --sandbox` to see its outbox');
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
     const upstream = httpGet(new URL(target, sandboxUrl), (answer) => {
       res.writeHead(answer.statusCode ?? 502, { 'Content-Type': answer.headers['content-type'] ?? 'application/json', 'Cache-Control': 'no-store' });
       answer.pipe(res);
