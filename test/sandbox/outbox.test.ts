@@ -181,6 +181,26 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
   });
 
+  it('renders the workspace as it is at each send: a template broken since ends the next SFMC send NotSent', async () => {
+    const { project, config } = await makeProject();
+    const sandbox = await start({ workspace: { config }, sendProcessingMs: 0 });
+    sandbox.seed(orderSeed);
+    const token = await sfmcToken(sandbox.url);
+    const send = (messageKey: string) =>
+      post(sandbox.url, `/messaging/v1/email/messages/${messageKey}`, token, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { first_name: 'Ada', order_id: 'E-1' } } });
+    expect((await send('before')).status).toBe(202);
+    await project.write({ 'templates/order/email.html': '<p>Hi {{ customer.first_name | no_such_filter }}</p>\n' });
+    // Accepted at once (202): SFMC builds the message afterwards, and a build that fails ends NotSent.
+    expect((await send('after')).status).toBe(202);
+
+    const [after, before] = await outbox(sandbox.url);
+    expect(before!.outcome).toEqual({ status: 'sent' });
+    expect(after!.outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('no_such_filter') });
+    const status = await get(sandbox.url, '/messaging/v1/email/messages/after', token);
+    // shared/docs/platform-api.md, Sends: GET status → TransactionalSendEvents.EmailNotSent with info.statusMessage.
+    expect(status.body).toMatchObject({ eventCategoryType: 'TransactionalSendEvents.EmailNotSent', info: { messageKey: 'after', statusMessage: expect.stringContaining('no_such_filter') } });
+  });
+
   it('keeps the newest sends up to the limit', async () => {
     const { config } = await makeProject();
     const sandbox = await start({ workspace: { config }, outbox: { limit: 2 } });
