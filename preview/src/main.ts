@@ -7,6 +7,7 @@ import { createEmailPane } from './email-view.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
 import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
+import { mountOutbox } from './outbox-view.js';
 import { createSampleEditor } from './sample-editor.js';
 import { createResizablePanel } from './resizable-panels.js';
 import { readSelection, selectionHash, type EmailTab, type Selection } from './selection.js';
@@ -99,7 +100,9 @@ inspectorPanel.prepend(inspectorResizer.toggle);
 dockBar.append(dockResizer.toggle);
 main.append(dockResizer.separator, dock);
 app.append(sidebarResizer.separator, main, inspectorResizer.separator, inspectorPanel);
-replaceChildren(document.getElementById('app')!, app);
+const root = document.getElementById('app')!;
+replaceChildren(root, app);
+void mountOutbox(topbar, root);
 
 /** Picking a checks tab also opens the panel when it is collapsed. */
 function showDockTab(tab: DockTab): void {

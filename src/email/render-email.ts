@@ -8,6 +8,7 @@ import { preheaderInjector, type PreheaderInjector } from './preheader.js';
 import type { TemplateSource } from '../workspace/template-source.js';
 import type { EmailTemplates, Message, Sample } from '../workspace/index.js';
 import { contextOf, renderTemplate, type RenderMessageOptions } from '../render/render-template.js';
+import type { RenderContext } from '../render/index.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -57,8 +58,12 @@ function injectorFor(body: TemplateSource): PreheaderInjector {
  * callers that render many samples compile once. Diagnostics are the rendering's only.
  */
 export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail, sample: Sample | undefined, options: RenderMessageOptions): RenderedEmail {
+  return personalizeEmailWithContext(message, compiled, contextOf(sample), options);
+}
+
+/** personalizeEmail for data that is not a sample file, such as the attributes of an API send (the sandbox's outbox). */
+export function personalizeEmailWithContext(message: EmailMessage, compiled: CompiledEmail, context: RenderContext, options: RenderMessageOptions): RenderedEmail {
   const email = message.email;
-  const context = contextOf(sample);
   // Only the body is HTML: the subject, preheader, sender and text part are plain text, never HTML-escaped.
   const render = (source: Parameters<typeof renderTemplate>[0]) => renderTemplate(source, context, message, options);
   const body = renderTemplate(compiled.source, context, message, options, 'html');
@@ -84,8 +89,13 @@ export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail,
 
 /** Compiles (cached) and personalizes a message's email for one sample; compile diagnostics come first. */
 export async function renderEmail(message: Message, sample: Sample | undefined, options: RenderEmailOptions): Promise<RenderedEmail | undefined> {
+  return renderEmailWithContext(message, contextOf(sample), options);
+}
+
+/** renderEmail for data that is not a sample file. */
+export async function renderEmailWithContext(message: Message, context: RenderContext, options: RenderEmailOptions): Promise<RenderedEmail | undefined> {
   if (!hasEmail(message)) return undefined;
   const compiled = await compileMessageEmail(message, options);
-  const rendered = personalizeEmail(message, compiled, sample, options);
+  const rendered = personalizeEmailWithContext(message, compiled, context, options);
   return { ...rendered, diagnostics: [...compiled.diagnostics, ...rendered.diagnostics] };
 }

@@ -5,6 +5,7 @@ import type { WorkspaceUpdate } from './api-types.js';
 import { apiMiddleware } from './middlewares/api.js';
 import { hostCheckMiddleware } from './middlewares/host-check.js';
 import { sameOriginMiddleware } from './middlewares/same-origin.js';
+import { sandboxOutboxMiddleware } from './middlewares/sandbox-outbox.js';
 import type { PreviewWorkspace } from './preview-workspace.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
 
@@ -20,6 +21,8 @@ export interface TxkitPreviewPluginOptions {
   host: string;
   /** Told of every re-render after a save and of every watch failure (`txkit dev` logs them). */
   onEvent?: (event: PreviewEvent) => void;
+  /** Base URL of a running `txkit sandbox` whose outbox the page shows (`txkit dev --sandbox`). */
+  sandboxUrl?: string;
 }
 
 /** What happened after a save, for the terminal log. */
@@ -65,6 +68,7 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
         { route: '', handle: sameOriginMiddleware() },
       );
       server.middlewares.use(apiMiddleware(workspace));
+      server.middlewares.use(sandboxOutboxMiddleware(options.sandboxUrl));
       const report = (update: WorkspaceUpdate, files: string[], ms: number) => {
         const relative = files.map((file) => path.relative(workspace.root, file).split(path.sep).join('/'));
         options.onEvent?.({ kind: 'render', changed: update.changed, removed: update.removed, files: relative, ms });

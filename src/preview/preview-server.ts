@@ -28,6 +28,8 @@ export interface PreviewServerOptions {
   logLevel?: LogLevel;
   /** Told of every re-render after a save and of every watch failure. */
   onEvent?: (event: PreviewEvent) => void;
+  /** Base URL of a running sandbox: the page then shows its outbox. */
+  sandboxUrl?: string;
 }
 
 export interface PreviewServer {
@@ -78,7 +80,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
       // monorepo root). The UI needs its own sources only (Vite adds its client's folder).
       fs: { strict: true, allow: [previewUiRoot] },
     },
-    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
+    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}) })],
   };
 }
 

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { checkPhoneNumber } from '../sms/index.js';
+import type { Message } from '../workspace/index.js';
 import { customerioError } from './error-replies.js';
 import { isFilledString, isRecord, type JsonObject } from './json-values.js';
+import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
+import type { SendRendering } from './outbox/render-send.js';
 import { reply, type Reply, type Route, type RouteContext } from './router.js';
 import { unixSeconds, type CustomerioContentType, type CustomerioMessage, type SandboxState } from './state.js';
 
@@ -43,15 +47,78 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
     : customerioError(400, `no transactional ${channel} message ${JSON.stringify(template)}`);
 }
 
-function send(channel: SendChannel, { body, state, now }: RouteContext): Reply {
-  const problem = sendProblem(channel, body, state);
-  if (problem) return problem;
-  const delivery = {
-    delivery_id: randomBytes(18).toString('base64url'),
-    queued_at: unixSeconds(now),
-  };
-  state.customerio.deliveries.push({ ...delivery, channel, request: body as JsonObject });
+/**
+ * A send Customer.io accepts answers 200 with a delivery at once; the delivery then renders the
+ * template with `customer.*` (the person: here the identifiers, over the configured profile
+ * sample) and `trigger.*` (`message_data`). A template printing an attribute the data lacks
+ * fails the delivery, which never leaves Customer.io ("Failed and attempted messages",
+ * https://docs.customer.io/journeys/message-failed); `GET /v1/messages/{delivery_id}` and the
+ * outbox then show it.
+ */
+async function send(channel: SendChannel, context: RouteContext): Promise<Reply> {
+  const { body, state, now } = context;
+  const request = isRecord(body) ? body : {};
+  const templateKey = request.transactional_message_id === undefined ? '' : String(request.transactional_message_id);
+  const literalTo = isFilledString(request.to) && !request.to.includes('{{') ? request.to : undefined;
+  const problem = sendProblem(channel, body, state) ?? (channel === 'sms' && literalTo !== undefined ? phoneProblem(literalTo) : undefined);
+  if (problem) {
+    const outcome = refusedOutcome(problem.status, problem.body);
+    context.outbox.add(outboxEntry(context, { platform: 'customerio', channel, templateKey, recipient: literalTo ?? '', outcome }));
+    return problem;
+  }
+  const template = findTemplate(state, request.transactional_message_id, channel);
+  const identifiers = isRecord(request.identifiers) ? request.identifiers : {};
+  const messageData = isRecord(request.message_data) ? request.message_data : {};
+  const rendering: SendRendering = template
+    ? await context.renderSend({
+        channel,
+        names: (message) => namesTemplate(customerioMessageId(message, channel), template),
+        context: (profile) => ({ customer: { ...profile, ...identifiers }, trigger: messageData }),
+        ...(literalTo !== undefined ? { to: literalTo } : {}),
+      })
+    : { unrendered: 'the request carries its own body, subject and from instead of a transactional_message_id', diagnostics: [] };
+  const recipient = literalTo ?? rendering.sms?.to ?? '';
+  const failure = deliveryFailure(channel, rendering, recipient);
+  const delivery = { delivery_id: randomBytes(18).toString('base64url'), queued_at: unixSeconds(now) };
+  const subject = rendering.email?.subject ?? (typeof request.subject === 'string' ? request.subject : undefined);
+  state.customerio.deliveries.push({
+    ...delivery,
+    channel,
+    request: request as JsonObject,
+    recipient,
+    ...(template ? { templateId: template.id } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+    ...(failure ? { failure } : {}),
+  });
+  const outcome = failure ? { status: 'failed' as const, reason: failure } : { status: 'sent' as const };
+  context.outbox.add(outboxEntry(context, { platform: 'customerio', channel, templateKey, messageKey: delivery.delivery_id, recipient, outcome, rendering }));
   return reply(200, delivery);
+}
+
+/** Customer.io sends SMS to E.164 numbers only (shared/reference/customerio-transactional-sms.md, "The to parameter"). */
+function phoneProblem(to: string): Reply | undefined {
+  const check = checkPhoneNumber(to);
+  return check.ok && check.e164 === to ? undefined : customerioError(400, `to must be a phone number in E.164 format, such as +15551234567: ${check.ok ? `use ${check.e164}` : check.message}`);
+}
+
+/** Why the delivery fails: the first render error, or an SMS recipient that is no E.164 number. */
+function deliveryFailure(channel: SendChannel, rendering: SendRendering, recipient: string): string | undefined {
+  const error = firstError(rendering.diagnostics);
+  if (error) return `${error.message} (${error.ruleId})`;
+  if (channel === 'sms' && rendering.sms && !checkPhoneNumber(recipient).ok) return `the recipient "${recipient}" is not a phone number in E.164 format`;
+  return undefined;
+}
+
+/** The transactional message id (or trigger name) a workspace message publishes its channel under. */
+function customerioMessageId(message: Message, channel: SendChannel): number | string | undefined {
+  const target = message.definition.targets.customerio;
+  return channel === 'email' ? target?.transactionalMessageId : target?.sms?.transactionalMessageId;
+}
+
+/** A workspace reference names the template by its id or its trigger name (case-insensitive, as sends do). */
+function namesTemplate(reference: number | string | undefined, template: CustomerioMessage): boolean {
+  if (typeof reference === 'number') return reference === template.id;
+  return typeof reference === 'string' && (reference === String(template.id) || reference.toLowerCase() === template.trigger_name.toLowerCase());
 }
 
 export const customerioSendRoutes: Route[] = (['email', 'sms'] as const).map(

@@ -31,6 +31,8 @@ export const MessagingCode = {
   validation: 10000,
   notFound: 30003,
   alreadyExists: 30004,
+  responsesHaveErrors: 109001,
+  noSubscribers: 109102,
   missingDefinitionKey: 109107,
   duplicateMessageKey: 109110,
   invalidOptions: 109112,

@@ -4,7 +4,10 @@
  * sends), on one HTTP server on 127.0.0.1, with switchable faults for testing clients.
  */
 export { startSandbox, type RequestLogEntry, type Sandbox } from './server.js';
-export type { ResolvedSandboxOptions, SandboxOptions } from './options.js';
+export { defaultOutboxLimit, type ResolvedSandboxOptions, type SandboxOptions } from './options.js';
+export type { OutboxChannel, OutboxEmail, OutboxEntry, OutboxOutcome, OutboxSms } from './outbox/outbox-entry.js';
+export type { Outbox } from './outbox/outbox.js';
+export { outboxEventsPath, outboxPath } from './outbox/outbox-http.js';
 export type { Fault, FaultSettings } from './faults.js';
 export type { CustomerioContentSeed, CustomerioMessageSeed, SandboxSeed } from './seed.js';
 export type { Platform, RouteKind } from './router.js';

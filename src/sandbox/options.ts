@@ -1,4 +1,5 @@
 import type { FaultSettings } from './faults.js';
+import type { ResolvedConfig } from '../workspace/index.js';
 
 /** How to start a sandbox. Every field is optional; the defaults are documented beside it. */
 export interface SandboxOptions {
@@ -39,6 +40,25 @@ export interface SandboxOptions {
   sendProcessingMs?: number;
   /** Faults active from the start; change them later with `sandbox.setFaults`. Default none. */
   faults?: FaultSettings;
+  /**
+   * The workspace sends are rendered from (SFMC definitionKey, Customer.io transactional message
+   * id → the message naming it in `targets`). Without it the outbox keeps the requests unrendered.
+   */
+  workspace?: {
+    config: ResolvedConfig;
+    /** The sample whose `customer` stands for every recipient's profile. Default none: the profile is what the request says. */
+    profileSample?: string;
+  };
+  outbox?: {
+    /** Most sends kept, the oldest dropped first. Default 500. */
+    limit?: number;
+    /** JSON file the outbox is saved to after each send and read from at start. Default none: in memory only. */
+    file?: string;
+    /** Start with an empty outbox, deleting the file. */
+    reset?: boolean;
+    /** Told of an outbox file that cannot be read (the outbox starts empty) or written. Default: ignored. */
+    onWarning?: (message: string) => void;
+  };
   /** The clock, in ms. Default `Date.now`. Tests move it to expire tokens or messageKeys. */
   now?: () => number;
 }
@@ -50,8 +70,13 @@ export interface ResolvedSandboxOptions {
   rateLimits: { sfmcPerSecond: number; customerioAppPerSecond: number; retryAfterSeconds: number };
   sendProcessingMs: number;
   faults: FaultSettings;
+  workspace?: { config: ResolvedConfig; profileSample?: string };
+  outbox: { limit: number; file?: string; reset: boolean; onWarning?: (message: string) => void };
   now: () => number;
 }
+
+/** `--outbox-limit`'s default. */
+export const defaultOutboxLimit = 500;
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
   return {
@@ -73,6 +98,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     },
     sendProcessingMs: options.sendProcessingMs ?? 200,
     faults: options.faults ?? {},
+    ...(options.workspace ? { workspace: options.workspace } : {}),
+    outbox: { ...options.outbox, limit: options.outbox?.limit ?? defaultOutboxLimit, reset: options.outbox?.reset ?? false },
     now: options.now ?? Date.now,
   };
 }

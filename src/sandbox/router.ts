@@ -1,4 +1,6 @@
 import type { ResolvedSandboxOptions } from './options.js';
+import type { Outbox } from './outbox/outbox.js';
+import type { SendRenderer } from './outbox/render-send.js';
 import type { Platform, RouteKind } from './route-kind.js';
 import type { SandboxState } from './state.js';
 
@@ -28,6 +30,9 @@ export function reply(status: number, body?: unknown, headers?: Record<string, s
 }
 
 export interface RouteContext {
+  method: string;
+  /** The request's path, as received. */
+  path: string;
   /** Path parameters, URI-decoded. */
   params: Record<string, string>;
   query: URLSearchParams;
@@ -39,6 +44,9 @@ export interface RouteContext {
   now: number;
   /** The sandbox's own base URL with a trailing slash (SFMC's rest_instance_url). */
   baseUrl: string;
+  /** Where every send is recorded, rendered. */
+  outbox: Outbox;
+  renderSend: SendRenderer;
 }
 
 /** What creating a record needs: a route handler's context, or seeding's. */
@@ -52,7 +60,7 @@ export interface Route {
   kind: RouteKind;
   auth: AuthScheme;
   rateLimit?: RateLimitBucket;
-  handle(context: RouteContext): Reply;
+  handle(context: RouteContext): Reply | Promise<Reply>;
 }
 
 export interface RouteMatch {

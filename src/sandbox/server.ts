@@ -13,6 +13,11 @@ import { assetRoutes } from './sfmc-assets.js';
 import { definitionRoutes } from './sfmc-definitions.js';
 import { sendRoutes } from './sfmc-sends.js';
 import { createState, type SandboxState } from './state.js';
+import { Outbox } from './outbox/outbox.js';
+import { serveOutbox } from './outbox/outbox-http.js';
+import { restoreSends } from './outbox/restore-sends.js';
+import { createSendRenderer, type SendRenderer } from './outbox/render-send.js';
+import { customerioDeliveryRoutes } from './customerio-deliveries.js';
 
 const ROUTES = [
   ...authRoutes,
@@ -21,6 +26,7 @@ const ROUTES = [
   ...sendRoutes,
   ...customerioTransactionalRoutes,
   ...customerioSendRoutes,
+  ...customerioDeliveryRoutes,
 ];
 
 /** One request as the sandbox saw it, in arrival order. */
@@ -51,9 +57,11 @@ export interface Sandbox {
   readonly url: string;
   /** The options in force, defaults filled in (credentials included). */
   readonly options: ResolvedSandboxOptions;
-  /** Every request so far. To look at one phase only, slice from the length before it. */
+  /** Every platform request so far (the sandbox's own `/__txkit/outbox` reads are not). To look at one phase only, slice from the length before it. */
   readonly requests: readonly RequestLogEntry[];
   readonly state: SandboxState;
+  /** Every send received, rendered; also served as `GET /__txkit/outbox`. */
+  readonly outbox: Outbox;
   /** Replaces the fault settings and restarts their count; `{}` turns faults off. */
   setFaults(faults: FaultSettings): void;
   /** Expires every SFMC access token now: the next REST call with one gets 401. */
@@ -67,6 +75,11 @@ export interface Sandbox {
 export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<Sandbox> {
   const options = resolveOptions(sandboxOptions);
   const state = createState();
+  const outbox = await Outbox.open(options.outbox);
+  restoreSends(state, outbox.entries());
+  const renderSend: SendRenderer = options.workspace
+    ? createSendRenderer(options.workspace)
+    : async () => ({ unrendered: 'the sandbox was started without a workspace', diagnostics: [] });
   const requests: RequestLogEntry[] = [];
   const faults = new FaultInjector();
   faults.set(options.faults);
@@ -75,15 +88,16 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     'customerio-app': options.rateLimits.customerioAppPerSecond,
   });
   let baseUrl = '';
+  let closed: Promise<void> | undefined;
 
   /** The answer to a request that was read and matched, unless a fault answers it first. */
-  function answer(incoming: Incoming, fault: Fault | undefined): Reply {
+  async function answer(incoming: Incoming, fault: Fault | undefined): Promise<Reply> {
     const { method, url, platform, match, body, authorization, now } = incoming;
     if (fault === 'server-error') return platformError(platform, 500, 'Internal server error');
     if (fault === 'rate-limit') return rateLimited(platform, options.rateLimits.retryAfterSeconds);
     if (!match) return platformError(platform, 404, `No route for ${method} ${url.pathname}`);
     const { route, params } = match;
-    const context = { params, query: url.searchParams, body: body.value, state, options, now, baseUrl };
+    const context = { method, path: url.pathname, params, query: url.searchParams, body: body.value, state, options, now, baseUrl, outbox, renderSend };
     const denied = authorize(route.auth, authorization, context);
     if (denied) return denied;
     if (route.rateLimit && !limiter.allow(route.rateLimit, now)) {
@@ -91,7 +105,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     }
     if (!body.valid) return platformError(platform, 400, 'The request body is not valid JSON.');
     try {
-      return route.handle(context);
+      return await route.handle(context);
     } catch (error) {
       // An emulator bug: answer so the test fails with the cause instead of a hung request.
       return platformError(platform, 500, `Sandbox error: ${error instanceof Error ? error.stack : String(error)}`);
@@ -99,6 +113,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (serveOutbox(outbox, request, response, new URL(request.url ?? '/', baseUrl).pathname)) return;
     const incoming = await readIncoming(request, baseUrl, options.now);
     const { method, url, platform, kind, body, text, now } = incoming;
     const entry: RequestLogEntry = {
@@ -119,7 +134,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
       request.socket.destroy();
       return;
     }
-    const { status, body: replyBody, headers } = answer(incoming, fault);
+    const { status, body: replyBody, headers } = await answer(incoming, fault);
     entry.status = status;
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(replyBody === undefined ? undefined : JSON.stringify(replyBody));
@@ -141,14 +156,16 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     options,
     requests,
     state,
+    outbox,
     setFaults: (settings) => faults.set(settings),
     expireTokens: () => state.sfmc.tokens.clear(),
     seed: (data) => seed(state, data, options.now()),
+    // Once: a second close (a test's cleanup after the test closed it to restart) waits for the first.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections(); // keep-alive sockets would hold close() open
-      }),
+        server.closeAllConnections(); // keep-alive sockets (and outbox event streams) would hold close() open
+      }).then(() => outbox.flush())),
   };
 }
 

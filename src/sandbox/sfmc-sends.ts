@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Message } from '../workspace/index.js';
 import { MessagingCode, messagingInvalid as invalid, messagingNotFound } from './error-replies.js';
-import { isFilledString, isRecord } from './json-values.js';
+import { isFilledString, isRecord, type JsonObject } from './json-values.js';
+import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
 import { reply, type Reply, type Route, type RouteContext } from './router.js';
 import { definitionNotFound, liveDefinition } from './sfmc-definitions.js';
 import type { SfmcChannel, SfmcSentMessage } from './state.js';
@@ -22,18 +24,70 @@ const DELIVERABLE: Record<SfmcChannel, { address: RegExp }> = {
  * is accepted and ends NotSent later, with a numeric statusCode as SFMC reports it.
  */
 const UNDELIVERABLE = /\.invalid$/i;
-const BOUNCED: SfmcSentMessage['notSent'] = { statusCode: 24, statusMessage: 'The recipient address does not exist.' };
+const BOUNCED: NotSent = { statusCode: 24, statusMessage: 'The recipient address does not exist.' };
 
 /** POST /messaging/v1/{channel}/messages/{messageKey}: a single-recipient send. */
-function send(channel: SfmcChannel, { params, body, state, now, options }: RouteContext): Reply {
+async function send(channel: SfmcChannel, context: RouteContext): Promise<Reply> {
+  const { params, body } = context;
   const messageKey = params.messageKey ?? '';
-  if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
-  if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
-  const { definitionKey, recipient } = body;
-  if (!isFilledString(definitionKey)) {
-    return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  const definitionKey = isRecord(body) && typeof body.definitionKey === 'string' ? body.definitionKey : '';
+  const recipient = isRecord(body) ? body.recipient : undefined;
+  const refusal = requestRefusal(channel, body, context) ?? recipientRefusal(channel, messageKey, recipient, context);
+  if (refusal) {
+    recordRefusal(channel, context, { definitionKey, messageKey, recipient, refusal });
+    return refusal;
   }
-  if (!liveDefinition(state, channel, definitionKey)) return definitionNotFound(channel, definitionKey);
+  const requestId = randomUUID();
+  await accept(channel, context, { definitionKey, messageKey, recipient: recipient as SfmcRecipient, requestId });
+  return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
+}
+
+/**
+ * POST /messaging/v1/{channel}/messages/: one send per recipient, each with its own messageKey
+ * (generated when absent) and `attributes` over the request's shared ones. A recipient SFMC
+ * refuses does not stop the others: the answer is then errorcode 109001 ResponsesHasErrors with
+ * that recipient's own code (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/transactional-send-response).
+ */
+async function sendBatch(channel: SfmcChannel, context: RouteContext): Promise<Reply> {
+  const { body } = context;
+  const hasRecipients = isRecord(body) && Array.isArray(body.recipients) && body.recipients.length > 0;
+  const refusal = requestRefusal(channel, body, context) ?? (hasRecipients ? undefined : invalid('NoSubscribers: recipients must hold at least one recipient', MessagingCode.noSubscribers));
+  const definitionKey = isRecord(body) && typeof body.definitionKey === 'string' ? body.definitionKey : '';
+  if (refusal) {
+    recordRefusal(channel, context, { definitionKey, recipient: undefined, refusal });
+    return refusal;
+  }
+  const { recipients, attributes: shared } = body as JsonObject & { recipients: unknown[] };
+  const requestId = randomUUID();
+  const responses: JsonObject[] = [];
+  for (const given of recipients) {
+    const messageKey = isRecord(given) && typeof given.messageKey === 'string' ? given.messageKey : randomUUID();
+    const recipient = isRecord(given) && isRecord(shared) ? { ...given, attributes: { ...shared, ...(isRecord(given.attributes) ? given.attributes : {}) } } : given;
+    const problem = recipientRefusal(channel, messageKey, recipient, context);
+    if (problem) {
+      recordRefusal(channel, context, { definitionKey, messageKey, recipient, refusal: problem });
+      const { errorcode, message } = problem.body as { errorcode: number; message: string };
+      responses.push({ messageKey, errorcode, message });
+      continue;
+    }
+    await accept(channel, context, { definitionKey, messageKey, recipient: recipient as SfmcRecipient, requestId });
+    responses.push({ messageKey });
+  }
+  const failed = responses.some((response) => response.errorcode !== undefined);
+  return reply(202, { requestId, errorcode: failed ? MessagingCode.responsesHaveErrors : 0, responses });
+}
+
+/** What SFMC refuses in the request as a whole: not an object, no definitionKey, no live definition with it. */
+function requestRefusal(channel: SfmcChannel, body: unknown, { state }: RouteContext): Reply | undefined {
+  if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
+  const { definitionKey } = body;
+  if (!isFilledString(definitionKey)) return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
+  return liveDefinition(state, channel, definitionKey) ? undefined : definitionNotFound(channel, definitionKey);
+}
+
+/** What SFMC refuses in one recipient: no contactKey, an address it cannot read, an unknown attribute, a messageKey used within 72 hours. */
+function recipientRefusal(channel: SfmcChannel, messageKey: string, recipient: unknown, { state, now, options }: RouteContext): Reply | undefined {
+  if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
   if (!isRecord(recipient)) return invalid('MissingRequiredField_recipient');
   if (!isFilledString(recipient.contactKey)) return invalid('MissingRequiredField_recipient.contactKey');
   if (typeof recipient.to !== 'string' || !DELIVERABLE[channel].address.test(recipient.to)) return invalid('InvalidValue_to', MessagingCode.invalidTo);
@@ -44,17 +98,67 @@ function send(channel: SfmcChannel, { params, body, state, now, options }: Route
     const detail = `DuplicateMessageKey: ${messageKey} was used within the last 72 hours`;
     return invalid(detail, MessagingCode.duplicateMessageKey);
   }
-  const requestId = randomUUID();
-  state.sfmc.messages.set(messageKey, {
+  return undefined;
+}
+
+type NotSent = NonNullable<SfmcSentMessage['notSent']>;
+
+type SfmcRecipient = JsonObject & { contactKey: string; to: string };
+
+/**
+ * Queues an accepted send, rendered from the workspace as SFMC builds it: `recipient.attributes`
+ * are flat strings read both as `trigger.*` and as `customer.*` (a path exports to its last name,
+ * platforms/sfmc/sfmc-attributes.ts), and an attribute the data lacks prints empty — AttributeValue
+ * and %%name%% return "" (shared/docs/platform-api.md, "AMPscript") — so it is a warning, not a
+ * failure. Any other render error means SFMC could not build the message: it ends NotSent.
+ */
+async function accept(channel: SfmcChannel, context: RouteContext, send: { definitionKey: string; messageKey: string; recipient: SfmcRecipient; requestId: string }): Promise<void> {
+  const { definitionKey, messageKey, recipient, requestId } = send;
+  // Queued before rendering (which waits on the disk): a request reusing the key meanwhile is a duplicate.
+  const queued: SfmcSentMessage = { channel, messageKey, definitionKey, recipient, requestId, queuedAt: context.now };
+  context.state.sfmc.messages.set(messageKey, queued);
+  const attributes = isRecord(recipient.attributes) ? recipient.attributes : {};
+  const rendered = await context.renderSend({
     channel,
-    messageKey,
-    definitionKey,
-    recipient,
-    requestId,
-    queuedAt: now,
-    ...(UNDELIVERABLE.test(recipient.to) ? { notSent: BOUNCED } : {}),
+    names: (message) => sfmcDefinitionKey(message, channel) === definitionKey,
+    context: (profile) => ({ customer: { ...profile, ...attributes }, trigger: attributes }),
+    to: recipient.to,
   });
-  return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
+  rendered.diagnostics = rendered.diagnostics.map((diagnostic) => (diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic));
+  const error = firstError(rendered.diagnostics);
+  const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to) ? BOUNCED : error ? { statusMessage: `The message could not be built: ${error.message}` } : undefined;
+  if (notSent) queued.notSent = notSent;
+  context.outbox.add(
+    outboxEntry(context, {
+      platform: 'sfmc',
+      channel,
+      templateKey: definitionKey,
+      messageKey,
+      recipient: recipient.to,
+      outcome: notSent ? { status: 'failed', reason: notSent.statusMessage, ...(notSent.statusCode !== undefined ? { statusCode: notSent.statusCode } : {}) } : { status: 'sent' },
+      rendering: rendered,
+    }),
+  );
+}
+
+function recordRefusal(channel: SfmcChannel, context: RouteContext, send: { definitionKey: string; messageKey?: string; recipient: unknown; refusal: Reply }): void {
+  const to = isRecord(send.recipient) && typeof send.recipient.to === 'string' ? send.recipient.to : '';
+  context.outbox.add(
+    outboxEntry(context, {
+      platform: 'sfmc',
+      channel,
+      templateKey: send.definitionKey,
+      ...(send.messageKey !== undefined ? { messageKey: send.messageKey } : {}),
+      recipient: to,
+      outcome: refusedOutcome(send.refusal.status, send.refusal.body),
+    }),
+  );
+}
+
+/** The definitionKey a workspace message publishes its channel under. */
+function sfmcDefinitionKey(message: Message, channel: SfmcChannel): string | undefined {
+  const target = message.definition.targets.sfmc;
+  return channel === 'email' ? target?.definitionKey : target?.sms?.definitionKey;
 }
 
 /** The first send attribute the account has no field for (names compare case-insensitively, as AMPscript's do). */
@@ -88,10 +192,14 @@ function sendStatus(channel: SfmcChannel, { params, state, options, now }: Route
 }
 
 export const sendRoutes: Route[] = (['email', 'sms'] as const).flatMap((channel): Route[] => {
-  const path = `/messaging/v1/${channel}/messages/:messageKey`;
-  const common = { platform: 'sfmc', auth: 'sfmc-token', rateLimit: 'sfmc', path } as const;
+  const messages = `/messaging/v1/${channel}/messages`;
+  const common = { platform: 'sfmc', auth: 'sfmc-token', rateLimit: 'sfmc' } as const;
+  const batch = { ...common, method: 'POST', kind: 'send', handle: (context: RouteContext) => sendBatch(channel, context) } as const;
   return [
-    { ...common, method: 'POST', kind: 'send', handle: (context) => send(channel, context) },
-    { ...common, method: 'GET', kind: 'read', handle: (context) => sendStatus(channel, context) },
+    // The batch form is documented with a trailing slash; clients write it both ways.
+    { ...batch, path: `${messages}/` },
+    { ...batch, path: messages },
+    { ...common, path: `${messages}/:messageKey`, method: 'POST', kind: 'send', handle: (context) => send(channel, context) },
+    { ...common, path: `${messages}/:messageKey`, method: 'GET', kind: 'read', handle: (context) => sendStatus(channel, context) },
   ];
 });

@@ -36,7 +36,7 @@ export interface SfmcSentMessage {
   requestId: string;
   queuedAt: number;
   /** Set when the recipient address cannot be delivered to; the send then ends `...NotSent`. */
-  notSent?: { statusCode: number; statusMessage: string };
+  notSent?: { statusCode?: number; statusMessage: string };
 }
 
 /** A Customer.io transactional message (the template), as GET /v1/transactional/{id} shows it. */
@@ -87,6 +87,13 @@ export interface CustomerioDelivery {
   queued_at: number;
   channel: 'email' | 'sms';
   request: JsonObject;
+  /** The transactional message (template) id the send used, if it named one. */
+  templateId?: number;
+  /** The address the delivery went (or would have gone) to. */
+  recipient: string;
+  subject?: string;
+  /** Why Customer.io failed the delivery (a template printing an attribute the data lacks); absent when it was sent. */
+  failure?: string;
 }
 
 /** Everything the sandbox holds, inspectable (and adjustable) by tests. */

@@ -25,13 +25,16 @@ export function renderSms(message: Message, sample: Sample | undefined, options:
   return renderSmsWithContext(message, contextOf(sample), options);
 }
 
-/** renderSms for data that is not a sample file, such as the worst-case attribute values. */
-export function renderSmsWithContext(message: Message, context: RenderContext, options: RenderMessageOptions): RenderedSms | undefined {
+/**
+ * renderSms for data that is not a sample file, such as the worst-case attribute values or an API
+ * send. `to`: the recipient the send names itself, in place of the message's `to` template.
+ */
+export function renderSmsWithContext(message: Message, context: RenderContext, options: RenderMessageOptions & { to?: string }): RenderedSms | undefined {
   const sms = message.sms;
   if (!sms) return undefined;
   // SMS is plain text: segments are counted on what the phone shows, not on HTML entities.
   const body = renderTemplate(sms.body, context, message, options);
-  const to = renderTemplate(sms.to, context, message, options);
+  const to = options.to !== undefined ? { output: options.to, diagnostics: [] } : renderTemplate(sms.to, context, message, options);
   // Smart encoding runs after personalization, so it also cleans up attribute values.
   const text = sms.definition.smartEncoding ? applySmartEncoding(body.output) : body.output;
   return {

@@ -28,6 +28,13 @@ export const configSchema = z
       .strict()
       .default({})
       .describe('Defaults for the messages\' targets'),
+    sandbox: z
+      .object({
+        profileSample: z.string().min(1).optional().describe('Sample whose `customer` stands for every recipient\'s profile in `txkit sandbox` sends (the sandbox keeps no people), e.g. "standard"'),
+      })
+      .strict()
+      .optional()
+      .describe('Settings of `txkit sandbox`'),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
 import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
+import { addOutboxOptions, startWorkspaceSandbox } from '../workspace-sandbox.js';
 import type { Run } from './run.js';
 
 interface DevOptions {
@@ -13,6 +14,11 @@ interface DevOptions {
   port: number;
   host: string;
   open?: boolean;
+  sandbox?: boolean;
+  sandboxPort: number;
+  reset: boolean;
+  outboxLimit: number;
+  profileSample?: string;
 }
 
 function parsePort(value: string): number {
@@ -92,12 +98,15 @@ function untilStopped(): Promise<void> {
 }
 
 export function registerDev(command: Command, run: Run): void {
-  command
-    .argument('[workspace]', 'workspace folder (default: from txkit.config.yaml, else ./templates)')
-    .option('-p, --port <port>', 'port to listen on; the next free one is used when it is taken', parsePort, defaultPreviewPort)
-    .option('--host <address>', 'address to listen on (0.0.0.0 exposes the preview to your network)', defaultPreviewHost)
-    .option('--open', 'open the preview in your browser')
-    .action((workspaceArgument: string | undefined, options: DevOptions) =>
+  addOutboxOptions(
+    command
+      .argument('[workspace]', 'workspace folder (default: from txkit.config.yaml, else ./templates)')
+      .option('-p, --port <port>', 'port to listen on; the next free one is used when it is taken', parsePort, defaultPreviewPort)
+      .option('--host <address>', 'address to listen on (0.0.0.0 exposes the preview to your network)', defaultPreviewHost)
+      .option('--open', 'open the preview in your browser')
+      .option('--sandbox', 'also run `txkit sandbox` (on 127.0.0.1) and show its outbox: the sends your application makes, rendered')
+      .option('--sandbox-port <port>', 'port of the sandbox (0 = any free port)', parsePort, 4010),
+  ).action((workspaceArgument: string | undefined, options: DevOptions) =>
       run(async () => {
         const started = performance.now();
         const workspace = workspaceArgument ?? options.workspace;
@@ -105,6 +114,9 @@ export function registerDev(command: Command, run: Run): void {
         if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }));
         // Vite's opener fails silently where no browser can show (an SSH session, a container).
         const openable = (options.open ?? false) && hasDisplay();
+        const sandbox = options.sandbox
+          ? (await startWorkspaceSandbox(config, { port: options.sandboxPort, seed: true, reset: options.reset, outboxLimit: options.outboxLimit, ...(options.profileSample ? { profileSample: options.profileSample } : {}) })).sandbox
+          : undefined;
         let server;
         try {
           // Vite loads only when the preview starts: every other command starts faster without it.
@@ -115,8 +127,10 @@ export function registerDev(command: Command, run: Run): void {
             port: options.port,
             open: openable,
             onEvent: (event) => logPreviewEvent(event, config.workspace),
+            ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
           });
         } catch (error) {
+          await sandbox?.close();
           if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
           const reason = listenFailure((error as NodeJS.ErrnoException).code);
           if (reason) throw new UsageError(`cannot listen on ${options.host}:${options.port}: ${reason}`);
@@ -133,10 +147,12 @@ export function registerDev(command: Command, run: Run): void {
           `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(cliIo().cwd, snapshot.root) || '.'} ` +
             colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
         );
+        if (sandbox) writeOut(`  ${colors.dim('➜')}  ${colors.bold('Sandbox:')} ${sandbox.url} ${colors.dim(`(SFMC and Customer.io; its outbox is in the preview, ${sandbox.outbox.entries().length} sends kept)`)}`);
         if (options.open && !openable) writeOut(colors.yellow(`  --open: no display to open a browser on; open ${server.url} yourself`));
         writeOut(colors.dim('  press Ctrl+C to stop\n'));
         await stopped;
         await server.close();
+        await sandbox?.close();
         return ExitCode.ok;
       }),
     );

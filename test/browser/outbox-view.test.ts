@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { cioKey, post, sfmcToken } from '../sandbox/app-requests.js';
+import { orderMessage, orderSeed } from '../sandbox/outbox-workspace.js';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { loadConfig } from '../../src/workspace/index.js';
+import { launchChromium } from './chromium.js';
+import { screenshot } from './preview-harness.js';
+
+// Generous: the machine is shared; the events themselves arrive in milliseconds.
+const appearWithinMs = 5_000;
+
+describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
+  let project: TempDir;
+  let sandbox: Sandbox;
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    project = await makeTempDir(orderMessage);
+    const { config } = await loadConfig(project.root);
+    sandbox = await startSandbox({ workspace: { config, profileSample: 'standard' }, sendProcessingMs: 0 });
+    sandbox.seed(orderSeed);
+    server = await startPreviewServer({ config, port: 0, logLevel: 'silent', sandboxUrl: sandbox.url });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.locator('[data-testid=outbox-toggle]').click();
+    await page.locator('[data-testid=outbox]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sandbox?.close();
+    await project?.remove();
+  });
+
+  const outbox = () => page.locator('[data-testid=outbox]');
+
+  it('shows a send as soon as the application posts it, and opens it rendered with its request', async () => {
+    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('0');
+    const sent = await post(sandbox.url, '/v1/send/email', cioKey, { transactional_message_id: 7, to: 'ada@example.com', identifiers: { id: 'u-1' }, message_data: { order_id: 'W-1' } });
+    expect(sent.status).toBe(200);
+
+    const item = outbox().locator('.outbox-item', { hasText: 'ada@example.com' });
+    await item.waitFor({ timeout: appearWithinMs });
+    expect(await item.locator('[data-testid=outbox-outcome]').textContent()).toBe('Sent');
+    await item.click();
+    const detail = outbox().locator('[data-testid=outbox-detail]');
+    expect(await detail.locator('[data-testid=inbox-subject]').textContent()).toBe('Order W-1');
+    await expect.poll(() => detail.frameLocator('[data-testid=email-frame]').locator('body').innerText(), { timeout: appearWithinMs }).toContain('Hi Ada, order W-1 is confirmed.');
+    expect(JSON.parse((await detail.locator('[data-testid=outbox-request]').textContent())!)).toMatchObject({ message_data: { order_id: 'W-1' } });
+    await screenshot(page, 'outbox-email');
+  });
+
+  it("shows an SMS on the phone, and a refused send with the platform's error", async () => {
+    const token = await sfmcToken(sandbox.url);
+    await post(sandbox.url, '/messaging/v1/sms/messages/sms-1', token, { definitionKey: 'order-sms', recipient: { contactKey: 'c-1', to: '14155550100', attributes: { order_id: 'W-2' } } });
+    await post(sandbox.url, '/messaging/v1/sms/messages/sms-2', token, { definitionKey: 'order-sms', recipient: { contactKey: 'c-1', to: 'nobody', attributes: { order_id: 'W-3' } } });
+
+    const sms = outbox().locator('.outbox-item', { hasText: '14155550100' });
+    await sms.waitFor({ timeout: appearWithinMs });
+    await sms.click();
+    const detail = outbox().locator('[data-testid=outbox-detail]');
+    expect(await detail.locator('[data-testid=sms-text]').innerText()).toContain('Order W-2 shipped.');
+    expect(await detail.locator('[data-testid=sms-segments]').textContent()).toBe('1');
+
+    const refused = outbox().locator('.outbox-item', { hasText: 'nobody' });
+    await refused.waitFor({ timeout: appearWithinMs });
+    expect(await refused.locator('[data-testid=outbox-outcome]').textContent()).toBe('Refused');
+    await refused.click();
+    // shared/docs/platform-api.md: 109121 InvalidValue_to.
+    expect(await detail.locator('[data-testid=outbox-reason]').textContent()).toMatch(/HTTP 400, errorcode 109121: .*InvalidValue_to/);
+    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('3');
+  });
+});
