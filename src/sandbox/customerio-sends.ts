@@ -43,14 +43,16 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
     : customerioError(400, `no transactional ${channel} message ${JSON.stringify(template)}`);
 }
 
-function send(channel: SendChannel, { body, state, now }: RouteContext): Reply {
+function send(channel: SendChannel, { body, state, now, events }: RouteContext): Reply {
   const problem = sendProblem(channel, body, state);
   if (problem) return problem;
   const delivery = {
     delivery_id: randomBytes(18).toString('base64url'),
     queued_at: unixSeconds(now),
   };
-  state.customerio.deliveries.push({ ...delivery, channel, request: body as JsonObject });
+  const accepted = { ...delivery, channel, request: body as JsonObject };
+  state.customerio.deliveries.push(accepted);
+  events.notifyCustomerioSend(accepted);
   return reply(200, delivery);
 }
 

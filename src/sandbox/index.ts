@@ -4,7 +4,10 @@
  * sends), on one HTTP server on 127.0.0.1, with switchable faults for testing clients.
  */
 export { startSandbox, type RequestLogEntry, type Sandbox } from './server.js';
-export type { ResolvedSandboxOptions, SandboxOptions } from './options.js';
+export type { ReportingWebhook, ResolvedSandboxOptions, SandboxOptions } from './options.js';
+export type { EventDispatcher } from './events/event-dispatcher.js';
+export type { DeliveryAttempt } from './events/signed-delivery.js';
+export type { EnsCallbackRecord, EnsState, EnsSubscriptionRecord } from './events/ens-state.js';
 export type { Fault, FaultSettings } from './faults.js';
 export type { CustomerioContentSeed, CustomerioMessageSeed, SandboxSeed } from './seed.js';
 export type { Platform, RouteKind } from './router.js';

@@ -1,6 +1,7 @@
 import type { ResolvedSandboxOptions } from './options.js';
 import type { Platform, RouteKind } from './route-kind.js';
 import type { SandboxState } from './state.js';
+import type { EventDispatcher } from './events/event-dispatcher.js';
 
 export type { Platform, RouteKind } from './route-kind.js';
 
@@ -39,6 +40,8 @@ export interface RouteContext {
   now: number;
   /** The sandbox's own base URL with a trailing slash (SFMC's rest_instance_url). */
   baseUrl: string;
+  /** Delivery events of accepted sends (ENS, Customer.io reporting webhooks). */
+  events: EventDispatcher;
 }
 
 /** What creating a record needs: a route handler's context, or seeding's. */
@@ -52,7 +55,7 @@ export interface Route {
   kind: RouteKind;
   auth: AuthScheme;
   rateLimit?: RateLimitBucket;
-  handle(context: RouteContext): Reply;
+  handle(context: RouteContext): Reply | Promise<Reply>;
 }
 
 export interface RouteMatch {

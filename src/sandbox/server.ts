@@ -13,6 +13,8 @@ import { assetRoutes } from './sfmc-assets.js';
 import { definitionRoutes } from './sfmc-definitions.js';
 import { sendRoutes } from './sfmc-sends.js';
 import { createState, type SandboxState } from './state.js';
+import { createEventDispatcher, type EventDispatcher } from './events/event-dispatcher.js';
+import { ensRoutes } from './events/ens-routes.js';
 
 const ROUTES = [
   ...authRoutes,
@@ -21,6 +23,7 @@ const ROUTES = [
   ...sendRoutes,
   ...customerioTransactionalRoutes,
   ...customerioSendRoutes,
+  ...ensRoutes,
 ];
 
 /** One request as the sandbox saw it, in arrival order. */
@@ -54,6 +57,8 @@ export interface Sandbox {
   /** Every request so far. To look at one phase only, slice from the length before it. */
   readonly requests: readonly RequestLogEntry[];
   readonly state: SandboxState;
+  /** Notifications of accepted sends to ENS callbacks and the Customer.io reporting webhook. */
+  readonly events: EventDispatcher;
   /** Replaces the fault settings and restarts their count; `{}` turns faults off. */
   setFaults(faults: FaultSettings): void;
   /** Expires every SFMC access token now: the next REST call with one gets 401. */
@@ -68,6 +73,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
   const options = resolveOptions(sandboxOptions);
   const state = createState();
   const requests: RequestLogEntry[] = [];
+  const events = createEventDispatcher(state, options);
   const faults = new FaultInjector();
   faults.set(options.faults);
   const limiter = new RateLimiter({
@@ -77,13 +83,13 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
   let baseUrl = '';
 
   /** The answer to a request that was read and matched, unless a fault answers it first. */
-  function answer(incoming: Incoming, fault: Fault | undefined): Reply {
+  async function answer(incoming: Incoming, fault: Fault | undefined): Promise<Reply> {
     const { method, url, platform, match, body, authorization, now } = incoming;
     if (fault === 'server-error') return platformError(platform, 500, 'Internal server error');
     if (fault === 'rate-limit') return rateLimited(platform, options.rateLimits.retryAfterSeconds);
     if (!match) return platformError(platform, 404, `No route for ${method} ${url.pathname}`);
     const { route, params } = match;
-    const context = { params, query: url.searchParams, body: body.value, state, options, now, baseUrl };
+    const context = { params, query: url.searchParams, body: body.value, state, options, now, baseUrl, events };
     const denied = authorize(route.auth, authorization, context);
     if (denied) return denied;
     if (route.rateLimit && !limiter.allow(route.rateLimit, now)) {
@@ -91,7 +97,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     }
     if (!body.valid) return platformError(platform, 400, 'The request body is not valid JSON.');
     try {
-      return route.handle(context);
+      return await route.handle(context);
     } catch (error) {
       // An emulator bug: answer so the test fails with the cause instead of a hung request.
       return platformError(platform, 500, `Sandbox error: ${error instanceof Error ? error.stack : String(error)}`);
@@ -119,7 +125,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
       request.socket.destroy();
       return;
     }
-    const { status, body: replyBody, headers } = answer(incoming, fault);
+    const { status, body: replyBody, headers } = await answer(incoming, fault);
     entry.status = status;
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(replyBody === undefined ? undefined : JSON.stringify(replyBody));
@@ -141,11 +147,13 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     options,
     requests,
     state,
+    events,
     setFaults: (settings) => faults.set(settings),
     expireTokens: () => state.sfmc.tokens.clear(),
     seed: (data) => seed(state, data, options.now()),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        events.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections(); // keep-alive sockets would hold close() open
       }),

@@ -25,7 +25,7 @@ const UNDELIVERABLE = /\.invalid$/i;
 const BOUNCED: SfmcSentMessage['notSent'] = { statusCode: 24, statusMessage: 'The recipient address does not exist.' };
 
 /** POST /messaging/v1/{channel}/messages/{messageKey}: a single-recipient send. */
-function send(channel: SfmcChannel, { params, body, state, now, options }: RouteContext): Reply {
+function send(channel: SfmcChannel, { params, body, state, now, options, events }: RouteContext): Reply {
   const messageKey = params.messageKey ?? '';
   if (messageKey.length > 100) return invalid('InvalidValue_messageKey: at most 100 characters');
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
@@ -45,7 +45,7 @@ function send(channel: SfmcChannel, { params, body, state, now, options }: Route
     return invalid(detail, MessagingCode.duplicateMessageKey);
   }
   const requestId = randomUUID();
-  state.sfmc.messages.set(messageKey, {
+  const accepted: SfmcSentMessage = {
     channel,
     messageKey,
     definitionKey,
@@ -53,7 +53,9 @@ function send(channel: SfmcChannel, { params, body, state, now, options }: Route
     requestId,
     queuedAt: now,
     ...(UNDELIVERABLE.test(recipient.to) ? { notSent: BOUNCED } : {}),
-  });
+  };
+  state.sfmc.messages.set(messageKey, accepted);
+  events.notifySfmcSend(accepted);
   return reply(202, { requestId, errorcode: 0, responses: [{ messageKey }] });
 }
 
