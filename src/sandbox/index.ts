@@ -24,3 +24,4 @@ export type {
   SfmcSentMessage,
 } from './state.js';
 export { customerioSeedFor } from './workspace-seed.js';
+export { CUSTOMERIO_WEBHOOK_KEY_VARIABLE, reportingWebhookFromConfig } from './events/reporting-webhook-config.js';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
-import { customerioSeedFor, startSandbox } from '../../sandbox/index.js';
+import { customerioSeedFor, reportingWebhookFromConfig, startSandbox } from '../../sandbox/index.js';
+import { loadEnvironment } from '../../sync/secrets.js';
 import { loadConfig, loadWorkspace } from '../../workspace/index.js';
 import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
@@ -20,9 +21,11 @@ export function registerSandbox(command: Command, run: Run): void {
       run(async () => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${options.port}"`);
+        const { config } = await loadConfig(cliIo().cwd, options.workspace ? { workspace: options.workspace } : {});
+        const reportingWebhook = reportingWebhookFromConfig(config, loadEnvironment(config.projectRoot, cliIo().env));
         let sandbox;
         try {
-          sandbox = await startSandbox({ port });
+          sandbox = await startSandbox({ port, ...(reportingWebhook ? { customerio: { reportingWebhook } } : {}) });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on 127.0.0.1:${port} (${code}): choose another --port`);
@@ -43,6 +46,7 @@ export function registerSandbox(command: Command, run: Run): void {
             `CUSTOMERIO_APP_API_KEY=${customerio.appApiKey}`,
             `CUSTOMERIO_TRANSACTIONAL_API_KEY=${customerio.transactionalApiKey}`,
             '',
+            ...(reportingWebhook ? [`Customer.io reporting webhook: ${reportingWebhook.events.join(', ')} → ${reportingWebhook.url} (signed with CUSTOMERIO_WEBHOOK_SIGNING_KEY)`, ''] : []),
             colors.dim(
               seeded.length > 0
                 ? `Customer.io transactional messages ${seeded.join(', ')} exist, empty, as your workspace expects (on the real platform you create them once in its UI).\nEverything is kept in memory. Ctrl+C stops it.`
