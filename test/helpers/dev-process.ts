@@ -15,11 +15,13 @@ export interface DevProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** The bin to run: this checkout's unless told otherwise (e.g. a copy installed in a project). */
   bin?: string;
+  /** The long-running command to start: `dev` unless told otherwise (e.g. `events`). */
+  command?: string;
 }
 
-/** Spawns `txkit dev ...args` as a user would, collecting its output. */
-export function spawnDev(args: readonly string[], { cwd, env = process.env, bin = txkitBin }: DevProcessOptions): DevProcess {
-  const child = spawn(process.execPath, [bin, 'dev', ...args], { cwd, env });
+/** Spawns `txkit dev ...args` (or another long-running command) as a user would, collecting its output. */
+export function spawnDev(args: readonly string[], { cwd, env = process.env, bin = txkitBin, command = 'dev' }: DevProcessOptions): DevProcess {
+  const child = spawn(process.execPath, [bin, command, ...args], { cwd, env });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: string) => {
@@ -37,7 +39,7 @@ export function spawnDev(args: readonly string[], { cwd, env = process.env, bin 
       };
       const timer = setTimeout(() => {
         done();
-        reject(new Error(`txkit dev never printed ${pattern}:\n${output}`));
+        reject(new Error(`txkit ${command} never printed ${pattern}:\n${output}`));
       }, ms);
       const check = () => {
         const match = pattern.exec(output);
@@ -48,7 +50,7 @@ export function spawnDev(args: readonly string[], { cwd, env = process.env, bin 
       listeners.add(check);
       void exited.then(({ code, signal }) => {
         done();
-        reject(new Error(`txkit dev exited (${code ?? signal}) before printing ${pattern}:\n${output}`));
+        reject(new Error(`txkit ${command} exited (${code ?? signal}) before printing ${pattern}:\n${output}`));
       });
       check();
     });
