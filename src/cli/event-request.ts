@@ -55,16 +55,24 @@ export function classifyEventRequest(headers: IncomingHttpHeaders, body: Buffer,
   return { kind: 'refused', status: 401, reason: 'unsigned request refused (no x-sfmc-ens-signature or X-CIO-Signature)' };
 }
 
-/** One line per event for people: when, platform, what happened, to whom. */
+/** The value at `path` inside a parsed JSON event, as text; `-` when absent. */
+function at(value: unknown, ...path: string[]): string {
+  let current = value;
+  for (const key of path) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  return current === undefined || current === null ? '-' : String(current);
+}
+
+function isoTime(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '-';
+}
+
+/** One line per event for people: when, platform, what happened, which message, to whom (and why, on failure). */
 export function describeEvent(platform: 'sfmc' | 'customerio', event: unknown): string {
-  const record = (event ?? {}) as Record<string, any>;
   if (platform === 'sfmc') {
-    const time = typeof record.timestampUTC === 'number' ? new Date(record.timestampUTC).toISOString() : '-';
-    const type = String(record.eventCategoryType ?? '?').replace(/^TransactionalSendEvents\./, '');
-    const reason = record.info?.statusMessage ? ` (${record.info.statusMessage})` : '';
-    return `${time} sfmc ${type} ${record.definitionKey ?? '-'} ${record.info?.messageKey ?? '-'} → ${record.info?.to ?? '-'}${reason}`;
+    const type = at(event, 'eventCategoryType').replace(/^TransactionalSendEvents\./, '');
+    const reason = at(event, 'info', 'statusMessage');
+    return `${isoTime(Number(at(event, 'timestampUTC')))} sfmc ${type} ${at(event, 'definitionKey')} ${at(event, 'info', 'messageKey')} → ${at(event, 'info', 'to')}${reason === '-' ? '' : ` (${reason})`}`;
   }
-  const time = typeof record.timestamp === 'number' ? new Date(record.timestamp * 1000).toISOString() : '-';
-  const reason = record.data?.failure_message ? ` (${record.data.failure_message})` : '';
-  return `${time} customerio ${record.object_type ?? '?'} ${record.metric ?? '?'} ${record.data?.delivery_id ?? '-'} → ${record.data?.recipient ?? '-'}${reason}`;
+  const reason = at(event, 'data', 'failure_message');
+  return `${isoTime(Number(at(event, 'timestamp')) * 1000)} customerio ${at(event, 'object_type')} ${at(event, 'metric')} ${at(event, 'data', 'delivery_id')} → ${at(event, 'data', 'recipient')}${reason === '-' ? '' : ` (${reason})`}`;
 }

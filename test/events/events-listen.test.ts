@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signCustomerioWebhook } from '../../src/index.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
 import buildCli from '../helpers/build-cli.js';
 import { spawnDev, type DevProcess } from '../helpers/dev-process.js';
 import { runCli } from '../helpers/run-cli.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
+import { call, sfmcToken } from '../sandbox/http.js';
 import { copyExamples, editFile, removeProjects, sandboxEnv } from '../sync/sfmc-fixtures.js';
 
 afterAll(removeProjects);
@@ -30,11 +30,6 @@ async function listen(root: string, env: Record<string, string>): Promise<{ list
   return { listener, url: url! };
 }
 
-async function sfmcToken(sandbox: Sandbox): Promise<string> {
-  const response = await fetch(`${sandbox.url}v2/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: sandbox.options.sfmc.clientId, client_secret: sandbox.options.sfmc.clientSecret }) });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 describe('txkit events listen', () => {
   it('answers the ENS handshake during txkit push, then prints the signed events it verifies and refuses tampered ones', async () => {
     const sandbox = await startSandbox({ sendProcessingMs: 0, events: { batchWindowMs: 20, retryDelaysMs: [10, 20, 40] } });
@@ -49,11 +44,7 @@ describe('txkit events listen', () => {
     await listener.waitFor(/verified the SFMC event callback/);
     expect([...sandbox.state.sfmc.ens.subscriptions.values()].map((subscription) => subscription.subscriptionName)).toEqual(['txkit-password-reset']);
 
-    const send = await fetch(`${sandbox.url}messaging/v1/email/messages/listen-1`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await sfmcToken(sandbox)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } }),
-    });
+    const send = await call(sandbox, 'POST', '/messaging/v1/email/messages/listen-1', { auth: await sfmcToken(sandbox), body: { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } } });
     expect(send.status).toBe(202);
     const [line] = await listener.waitFor(/^\{"platform":"sfmc".*$/m);
     expect(JSON.parse(line)).toMatchObject({ platform: 'sfmc', event: { eventCategoryType: 'TransactionalSendEvents.EmailSent', definitionKey: 'password-reset', info: { messageKey: 'listen-1', to: 'ada@example.com' } } });

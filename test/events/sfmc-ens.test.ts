@@ -7,6 +7,7 @@ import { verifySfmcEnsSignature } from '../../src/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
+import { call, sfmcToken, type Answer } from '../sandbox/http.js';
 import { useWebhookReceivers, type ReceivedRequest, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { copyExamples, editFile, removeProjects, sandboxEnv, writesSince } from '../sync/sfmc-fixtures.js';
 
@@ -14,15 +15,7 @@ afterAll(removeProjects);
 const startSandbox = useSandboxes();
 const startReceiver = useWebhookReceivers();
 
-async function token(sandbox: Sandbox): Promise<string> {
-  const { clientId, clientSecret } = sandbox.options.sfmc;
-  const response = await fetch(`${sandbox.url}v2/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }) });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function sfmc(sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<Response> {
-  return fetch(`${sandbox.url}${route}`, { method, headers: { authorization: `Bearer ${await token(sandbox)}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
+const sfmc = async (sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<Answer> => call(sandbox, method, `/${route}`, { auth: await sfmcToken(sandbox), body });
 
 /** The application's endpoint: it answers ENS's verification POST by echoing the key to ens-verify, as the docs describe. */
 async function applicationEndpoint(sandbox: Sandbox, failFirst = 0): Promise<WebhookReceiver> {
@@ -139,7 +132,7 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     const receiver = await startReceiver(() => 404);
     const response = await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'down', url: receiver.url }]);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toContain('probeCallbackLiveness');
+    expect(response.body.message).toContain('probeCallbackLiveness');
     expect(sandbox.state.sfmc.ens.callbacks.size).toBe(0);
   });
 });
