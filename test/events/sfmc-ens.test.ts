@@ -136,3 +136,39 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     expect(sandbox.state.sfmc.ens.callbacks.size).toBe(0);
   });
 });
+
+describe('the sandbox ENS routes, as documented', () => {
+  it('verifies only with the right key, subscribes only verified callbacks, and refuses bad input', async () => {
+    const sandbox = await startSandbox();
+    const receiver = await startReceiver();
+    const created = await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'app', url: receiver.url, maxBatchSize: 100 }]);
+    expect(created.status).toBe(201);
+    const { callbackId, signatureKey } = (created.body as { callbackId: string; signatureKey: string }[])[0]!;
+    expect(signatureKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const { verificationKey } = JSON.parse(receiver.requests[0]!.body) as { verificationKey: string };
+    // Reads never show the keys.
+    expect((await sfmc(sandbox, 'GET', 'platform/v1/ens-callbacks')).body).toEqual([{ callbackId, callbackName: 'app', url: receiver.url, maxBatchSize: 100, status: 'unverified', statusReason: 'Awaiting verification' }]);
+
+    const subscription = { callbackId, subscriptionName: 'sub', eventCategoryTypes: ['TransactionalSendEvents.EmailSent'], filters: ['definitionKey=welcome'] };
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).status).toBe(400);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-verify', { callbackId, verificationKey: 'guess' })).status).toBe(404);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-verify', { callbackId, verificationKey })).status).toBe(200);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).body).toMatchObject({ ...subscription, status: 'active', callbackName: 'app' });
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).status).toBe(400); // the name is taken
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', { ...subscription, subscriptionName: 'other', eventCategoryTypes: ['TransactionalSendEvents.EmailOpened'] })).status).toBe(400);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'again', url: receiver.url }])).status).toBe(400); // URL already registered
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'big', url: `${receiver.url}/b`, maxBatchSize: 5000 }])).status).toBe(400);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'plain', url: 'http://hooks.example.com/x' }])).status).toBe(400); // https only
+  });
+
+  it('reports an existing callback that was never verified as a diagnostic on events.url', async () => {
+    const sandbox = await startSandbox();
+    const receiver = await startReceiver();
+    const root = await eventProject(sandbox, receiver);
+    // Created by hand; nobody echoed the verification key.
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'by hand', url: receiver.url }])).status).toBe(201);
+    const diff = await runCli(['diff', '--target', 'sfmc'], { cwd: root, env: sandboxEnv(sandbox) });
+    expect(diff.code).toBe(1);
+    expect(diff.stderr + diff.stdout).toMatch(/order-confirmation\/message\.yaml\n\s+\d+:\d+\s+error\s+the SFMC event callback \S+ \(\S+\) exists but was never verified/);
+  });
+});

@@ -78,6 +78,7 @@ export async function planEns(api: EnsApi, published: readonly { message: Messag
   for (const [url, subscribers] of byUrl) {
     if (subscribers.length === 0) continue;
     const existing = remote.find((callback) => callback.url === url);
+    if (existing?.status !== undefined && existing.status !== 'verified') diagnostics.push(unverified(subscribers[0]!.message, url, existing.callbackId));
     try {
       steps.push(...(await planCallback(api, url, existing, subscribers, options)));
     } catch (error) {
@@ -127,6 +128,18 @@ async function planCallback(api: EnsApi, url: string, existing: EnsCallback | un
     };
   });
   return [callbackStep, ...subscriptionSteps];
+}
+
+/** SFMC subscribes only verified callbacks, and the verification key was sent once, at creation. */
+function unverified(message: Message, url: string, callbackId: string): Diagnostic {
+  return {
+    ruleId: PLATFORM_ERROR,
+    severity: 'error',
+    message: `the SFMC event callback ${url} (${callbackId}) exists but was never verified, so SFMC refuses its subscriptions`,
+    hint: 'its endpoint must POST the verificationKey it received at creation to /platform/v1/ens-verify; if that key is lost, delete the callback in SFMC and push again',
+    file: message.file,
+    ...message.document.locate(['targets', 'sfmc', 'events', 'url'], 'value'),
+  };
 }
 
 /** A new callback gets subscriptions only once its endpoint has echoed the verification key to ens-verify. */
