@@ -172,3 +172,24 @@ describe('the sandbox ENS routes, as documented', () => {
     expect(diff.stderr + diff.stdout).toMatch(/order-confirmation\/message\.yaml\n\s+\d+:\d+\s+error\s+the SFMC event callback \S+ \(\S+\) exists but was never verified/);
   });
 });
+
+describe('ENS batches', () => {
+  it("gathers a callback's events into arrays of at most its maxBatchSize", async () => {
+    const sandbox = await startSandbox({ sendProcessingMs: 0, events: { batchWindowMs: 60_000, retryDelaysMs: [] } });
+    const receiver = await applicationEndpoint(sandbox);
+    const root = await eventProject(sandbox, receiver);
+    expect((await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: root, env: sandboxEnv(sandbox) })).code).toBe(0);
+    const [callback] = sandbox.state.sfmc.ens.callbacks.values();
+    expect((await sfmc(sandbox, 'PUT', 'platform/v1/ens-callbacks', [{ callbackId: callback!.callbackId, callbackName: 'app', maxBatchSize: 100 }])).status).toBe(200);
+
+    const auth = await sfmcToken(sandbox);
+    for (let index = 0; index < 150; index++) {
+      const answer = await call(sandbox, 'POST', `/messaging/v1/email/messages/batch-${index}`, { auth, body: { definitionKey: 'password-reset', recipient: { contactKey: `c${index}`, to: `c${index}@example.com` } } });
+      expect(answer.status).toBe(202);
+    }
+    await sandbox.events.idle();
+    const batches = signed(receiver.requests).map((request) => (JSON.parse(request.body) as { info: { messageKey: string } }[]).map((event) => event.info.messageKey));
+    expect(batches.map((batch) => batch.length)).toEqual([100, 50]);
+    expect(batches.flat()).toEqual(Array.from({ length: 150 }, (_, index) => `batch-${index}`));
+  });
+});

@@ -30,7 +30,7 @@ export interface EventDispatcher {
   probeCallback(callback: EnsCallbackRecord): Promise<boolean>;
   /** Every delivery attempt so far, in order (ENS batches, webhook events, verification POSTs). */
   readonly attempts: readonly DeliveryAttempt[];
-  /** Resolves when nothing is pending (tests wait on it). */
+  /** Sends the batches still gathering now, then resolves when nothing is pending (tests wait on it). */
   idle(): Promise<void>;
   /** Cancels timers and requests in flight. */
   close(): void;
@@ -40,7 +40,8 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
   const closing = new AbortController();
   const attempts: DeliveryAttempt[] = [];
   const pending = new Set<Promise<unknown>>();
-  const queues = new Map<string, JsonObject[]>();
+  /** Per callback, the batch gathering: its events, the timer that sends it, and the end of its tracking. */
+  const queues = new Map<string, { events: JsonObject[]; timer: NodeJS.Timeout; settle: () => void }>();
   /** Customer.io holds later events back until the one before is delivered or given up. */
   let webhookChain: Promise<unknown> = Promise.resolve();
   const { retryDelaysMs, batchWindowMs } = options.events;
@@ -61,26 +62,30 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
     );
   }
 
-  function flush(callbackId: string): Promise<unknown> {
-    const events = queues.get(callbackId) ?? [];
+  /** Sends the callback's gathered events as one signed batch. */
+  function flush(callbackId: string): void {
+    const queue = queues.get(callbackId);
+    if (!queue) return;
     queues.delete(callbackId);
+    clearTimeout(queue.timer);
     const callback = state.sfmc.ens.callbacks.get(callbackId);
-    if (!callback || events.length === 0) return Promise.resolve();
-    const batches: JsonObject[][] = [];
-    for (let start = 0; start < events.length; start += callback.maxBatchSize) batches.push(events.slice(start, start + callback.maxBatchSize));
-    return Promise.all(
-      batches.map((batch) => {
-        const body = JSON.stringify(batch);
-        return deliverSigned({ url: callback.url, body, headers: () => ({ [SFMC_ENS_SIGNATURE_HEADER]: signSfmcEnsPayload(body, callback.signatureKey) }), accepted: ENS_ACCEPTED, retryDelaysMs, timeoutMs: ENS_TIMEOUT_MS, signal: closing.signal, log: attempts });
-      }),
-    );
+    if (!callback || closing.signal.aborted) return queue.settle();
+    const body = JSON.stringify(queue.events);
+    const headers = () => ({ [SFMC_ENS_SIGNATURE_HEADER]: signSfmcEnsPayload(body, callback.signatureKey) });
+    void track(deliverSigned({ url: callback.url, body, headers, accepted: ENS_ACCEPTED, retryDelaysMs, timeoutMs: ENS_TIMEOUT_MS, signal: closing.signal, log: attempts })).finally(queue.settle);
   }
 
-  function enqueue(callbackId: string, event: JsonObject): void {
-    const queue = queues.get(callbackId);
-    if (queue) return void queue.push(event);
-    queues.set(callbackId, [event]);
-    later(batchWindowMs, () => flush(callbackId));
+  /** Events gather for `batchWindowMs`; a batch that reaches the callback's maxBatchSize goes at once. */
+  function enqueue(callbackId: string, event: JsonObject, maxBatchSize: number): void {
+    let queue = queues.get(callbackId);
+    if (!queue) {
+      let settle = () => {};
+      track(new Promise<void>((resolve) => (settle = resolve)));
+      queue = { events: [], timer: setTimeout(() => flush(callbackId), batchWindowMs), settle };
+      queues.set(callbackId, queue);
+    }
+    queue.events.push(event);
+    if (queue.events.length >= maxBatchSize) flush(callbackId);
   }
 
   function publishSfmc(message: SfmcSentMessage): void {
@@ -91,7 +96,7 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
         const callback = state.sfmc.ens.callbacks.get(subscription.callbackId);
         if (subscription.status !== 'active' || callback?.status !== 'verified') continue;
         if (!subscription.eventCategoryTypes.includes(String(event.eventCategoryType)) || !passesFilters(subscription.filters, event)) continue;
-        enqueue(callback.callbackId, event);
+        enqueue(callback.callbackId, event, callback.maxBatchSize);
       }
     }
   }
@@ -128,8 +133,15 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
         }),
       ),
     async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      // A send still processing may gather a new batch while this waits: each round sends it.
+      while (pending.size > 0) {
+        for (const callbackId of [...queues.keys()]) flush(callbackId);
+        await Promise.allSettled([...pending]);
+      }
     },
-    close: () => closing.abort(),
+    close() {
+      closing.abort();
+      for (const callbackId of [...queues.keys()]) flush(callbackId);
+    },
   };
 }
