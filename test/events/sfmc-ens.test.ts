@@ -161,6 +161,17 @@ describe('the sandbox ENS routes, as documented', () => {
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'plain', url: 'http://hooks.example.com/x' }])).status).toBe(400); // https only
   });
 
+  it('reports email events on a message that publishes only SMS to SFMC, at the events list', async () => {
+    const sandbox = await startSandbox();
+    const receiver = await startReceiver();
+    const root = await copyExamples();
+    await editFile(path.join(root, 'templates/order-confirmation/message.yaml'), addEvents(receiver.url, ['EmailSent', 'SmsSent']));
+    const diff = await runCli(['diff', '--target', 'sfmc'], { cwd: root, env: sandboxEnv(sandbox) });
+    expect(diff.code).toBe(1);
+    expect(diff.stderr + diff.stdout).toMatch(/order-confirmation\/message\.yaml\n\s+\d+:\d+\s+error\s+events EmailSent need an SFMC email definition/);
+    expect(diff.stdout).toContain('ens-subscription txkit-order-confirmation-sms');
+  });
+
   it('reports an existing callback that was never verified as a diagnostic on events.url', async () => {
     const sandbox = await startSandbox();
     const receiver = await startReceiver();
