@@ -1,7 +1,9 @@
 /**
  * A local emulator of the two platforms txkit publishes to: SFMC (auth, Content Builder assets,
- * transactional email and SMS definitions and sends) and Customer.io (transactional App API and
- * sends), on one HTTP server on 127.0.0.1, with switchable faults for testing clients.
+ * transactional email and SMS definitions and sends, Event Notification Service callbacks and
+ * subscriptions) and Customer.io (transactional App API and sends, reporting webhooks), on one
+ * HTTP server on 127.0.0.1, with switchable faults for testing clients. Accepted sends are
+ * reported, signed, to the registered ENS callbacks and the configured reporting webhook.
  */
 export { startSandbox, type RequestLogEntry, type Sandbox } from './server.js';
 export type { ReportingWebhook, ResolvedSandboxOptions, SandboxOptions } from './options.js';
