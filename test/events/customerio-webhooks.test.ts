@@ -71,10 +71,15 @@ describe('Customer.io reporting webhooks from the sandbox', () => {
     expect(receiver.requests.map((request) => JSON.parse(request.body).metric)).toEqual(['bounced']);
   });
 
-  it('refuses a configured webhook without its signing key', async () => {
+  it('refuses a configured webhook without its signing key: txkit sandbox exits 2 with one line', async () => {
     const root = await projectWithWebhook('http://127.0.0.1:9/hooks', ['sent']);
     const { config } = await loadConfig(root);
     expect(() => reportingWebhookFromConfig(config, {})).toThrow(/CUSTOMERIO_WEBHOOK_SIGNING_KEY/);
+    await writeFile(path.join(root, '.env'), '');
+    const result = await runCli(['sandbox', '--port', '0'], { cwd: root, env: { CUSTOMERIO_WEBHOOK_SIGNING_KEY: undefined } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('targets.customerio.reportingWebhook needs its signing key in CUSTOMERIO_WEBHOOK_SIGNING_KEY');
   });
 });
 
