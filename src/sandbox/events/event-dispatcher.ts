@@ -40,6 +40,8 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
   const closing = new AbortController();
   const attempts: DeliveryAttempt[] = [];
   const pending = new Set<Promise<unknown>>();
+  /** Sends still processing (their events not yet gathered): a subset of `pending`. */
+  const processing = new Set<Promise<unknown>>();
   /** Per callback, the batch gathering: its events, the timer that sends it, and the end of its tracking. */
   const queues = new Map<string, { events: JsonObject[]; timer: NodeJS.Timeout; settle: () => void }>();
   /** Customer.io holds later events back until the one before is delivered or given up. */
@@ -52,14 +54,22 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
     return promise;
   }
 
-  function later(ms: number, action: () => Promise<unknown> | void): void {
+  function later(ms: number, action: () => void): void {
     if (closing.signal.aborted) return;
-    track(
+    const timer = track(
       new Promise<void>((resolve) => {
-        const timer = setTimeout(() => void Promise.resolve(action()).finally(resolve), ms);
-        closing.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const handle = setTimeout(() => {
+          try {
+            action();
+          } finally {
+            resolve();
+          }
+        }, ms);
+        closing.signal.addEventListener('abort', () => (clearTimeout(handle), resolve()), { once: true });
       }),
     );
+    processing.add(timer);
+    void timer.finally(() => processing.delete(timer));
   }
 
   /** Sends the callback's gathered events as one signed batch. */
@@ -133,8 +143,9 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
         }),
       ),
     async idle() {
-      // A send still processing may gather a new batch while this waits: each round sends it.
+      // Sends still processing gather their events first, then the gathering batches go.
       while (pending.size > 0) {
+        await Promise.allSettled([...processing]);
         for (const callbackId of [...queues.keys()]) flush(callbackId);
         await Promise.allSettled([...pending]);
       }
