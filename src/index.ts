@@ -32,3 +32,6 @@ export { startPreviewServer, txkitPreview, type PreviewServer, type PreviewServe
 
 export { syncTargetFor, syncTargetNames } from './sync/targets.js';
 export { PlatformError, type Plan, type SyncConnection, type SyncContext, type SyncTarget } from './sync/index.js';
+
+export { verifySfmcEnsSignature, signSfmcEnsPayload, type SfmcEnsSignatureInput } from './platforms/sfmc/ens-signature.js';
+export { verifyCustomerioWebhookSignature, signCustomerioWebhook, type CustomerioSignatureInput } from './platforms/customerio/webhook-signature.js';

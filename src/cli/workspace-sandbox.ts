@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { customerioSeedFor, defaultOutboxLimit, startSandbox, type Sandbox } from '../sandbox/index.js';
+import { customerioSeedFor, defaultOutboxLimit, reportingWebhookFromConfig, startSandbox, type ReportingWebhook, type Sandbox } from '../sandbox/index.js';
+import { loadEnvironment } from '../sync/secrets.js';
 import { loadWorkspace, type ResolvedConfig } from '../workspace/index.js';
-import { colors, writeErr } from './terminal.js';
+import { cliIo, colors, writeErr } from './terminal.js';
 import { UsageError } from '../errors/usage-error.js';
 
 /** Where the outbox survives restarts: `.txkit/` in the project root, which the project git-ignores. */
@@ -35,13 +36,17 @@ function parseOutboxLimit(value: string): number {
 
 /**
  * Starts the emulator on 127.0.0.1 rendering sends from the workspace, its outbox saved in the
- * project; with `seed`, the workspace's Customer.io messages exist from the start (their ids are returned).
+ * project, its sends reported to the Customer.io reporting webhook txkit.config.yaml names (signed with
+ * the key from the environment or .env); with `seed`, the workspace's Customer.io messages exist from
+ * the start (their ids are returned).
  */
-export async function startWorkspaceSandbox(config: ResolvedConfig, options: WorkspaceSandboxOptions): Promise<{ sandbox: Sandbox; seeded: number[] }> {
+export async function startWorkspaceSandbox(config: ResolvedConfig, options: WorkspaceSandboxOptions): Promise<{ sandbox: Sandbox; seeded: number[]; reportingWebhook: ReportingWebhook | undefined }> {
+  const reportingWebhook = reportingWebhookFromConfig(config, loadEnvironment(config.projectRoot, cliIo().env));
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       port: options.port,
+      ...(reportingWebhook ? { customerio: { reportingWebhook } } : {}),
       workspace: { config, ...(options.profileSample ? { profileSample: options.profileSample } : {}) },
       outbox: {
         file: outboxFile(config),
@@ -55,7 +60,7 @@ export async function startWorkspaceSandbox(config: ResolvedConfig, options: Wor
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on 127.0.0.1:${options.port} (${code}): choose another --port`);
     throw error;
   }
-  return { sandbox, seeded: options.seed ? await seedFromWorkspace(sandbox, config) : [] };
+  return { sandbox, seeded: options.seed ? await seedFromWorkspace(sandbox, config) : [], reportingWebhook };
 }
 
 /** Creates the Customer.io messages the workspace refers to; no workspace (or a broken one) seeds nothing. */

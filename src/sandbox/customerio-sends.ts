@@ -6,7 +6,7 @@ import { isFilledString, isRecord, type JsonObject } from './json-values.js';
 import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
 import type { SendRendering } from './outbox/render-send.js';
 import { reply, type Reply, type Route, type RouteContext } from './router.js';
-import { unixSeconds, type CustomerioContentType, type CustomerioMessage, type SandboxState } from './state.js';
+import { unixSeconds, type CustomerioContentType, type CustomerioDelivery, type CustomerioMessage, type SandboxState } from './state.js';
 
 type SendChannel = 'email' | 'sms';
 
@@ -81,7 +81,7 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
   const failure = deliveryFailure(channel, rendering, recipient);
   const delivery = { delivery_id: randomBytes(18).toString('base64url'), queued_at: unixSeconds(now) };
   const subject = rendering.email?.subject ?? (typeof request.subject === 'string' ? request.subject : undefined);
-  state.customerio.deliveries.push({
+  const accepted: CustomerioDelivery = {
     ...delivery,
     channel,
     request: request as JsonObject,
@@ -89,7 +89,9 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
     ...(template ? { templateId: template.id } : {}),
     ...(subject !== undefined ? { subject } : {}),
     ...(failure ? { failure } : {}),
-  });
+  };
+  state.customerio.deliveries.push(accepted);
+  context.events.notifyCustomerioSend(accepted);
   const outcome = failure ? { status: 'failed' as const, reason: failure } : { status: 'sent' as const };
   context.outbox.add(outboxEntry(context, { platform: 'customerio', channel, templateKey, messageKey: delivery.delivery_id, recipient, outcome, rendering }));
   return reply(200, delivery);

@@ -24,6 +24,15 @@ export interface SandboxOptions {
     appApiKey?: string;
     /** Bearer key accepted by /v1/send/* only. Default `sandbox-transactional-api-key`. */
     transactionalApiKey?: string;
+    /** The reporting webhook accepted sends report to (sent, delivered, …). Default none. */
+    reportingWebhook?: ReportingWebhook;
+  };
+  /** Delivery of ENS notifications and Customer.io webhook events. */
+  events?: {
+    /** Waits before each retry of a failed delivery, in ms; ENS retries 3 times. Default [1000, 2000, 4000]. */
+    retryDelaysMs?: readonly number[];
+    /** How long ENS gathers events for one callback into a batch. Default 50 ms. */
+    batchWindowMs?: number;
   };
   rateLimits?: {
     /** SFMC REST requests per second (the token call is not counted). Default Infinity. */
@@ -63,10 +72,18 @@ export interface SandboxOptions {
   now?: () => number;
 }
 
+/** A Customer.io reporting webhook: where to, which metrics, signed with which key. */
+export interface ReportingWebhook {
+  url: string;
+  events: readonly string[];
+  signingKey: string;
+}
+
 export interface ResolvedSandboxOptions {
   port: number;
   sfmc: { clientId: string; clientSecret: string; tokenLifetimeSeconds: number; knownAttributes?: readonly string[] };
-  customerio: { appApiKey: string; transactionalApiKey: string };
+  customerio: { appApiKey: string; transactionalApiKey: string; reportingWebhook?: ReportingWebhook };
+  events: { retryDelaysMs: readonly number[]; batchWindowMs: number };
   rateLimits: { sfmcPerSecond: number; customerioAppPerSecond: number; retryAfterSeconds: number };
   sendProcessingMs: number;
   faults: FaultSettings;
@@ -90,6 +107,11 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     customerio: {
       appApiKey: options.customerio?.appApiKey ?? 'sandbox-app-api-key',
       transactionalApiKey: options.customerio?.transactionalApiKey ?? 'sandbox-transactional-api-key',
+      ...(options.customerio?.reportingWebhook ? { reportingWebhook: options.customerio.reportingWebhook } : {}),
+    },
+    events: {
+      retryDelaysMs: options.events?.retryDelaysMs ?? [1000, 2000, 4000],
+      batchWindowMs: options.events?.batchWindowMs ?? 50,
     },
     rateLimits: {
       sfmcPerSecond: options.rateLimits?.sfmcPerSecond ?? Infinity,

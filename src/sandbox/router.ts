@@ -3,6 +3,7 @@ import type { Outbox } from './outbox/outbox.js';
 import type { SendRenderer } from './outbox/render-send.js';
 import type { Platform, RouteKind } from './route-kind.js';
 import type { SandboxState } from './state.js';
+import type { EventDispatcher } from './events/event-dispatcher.js';
 
 export type { Platform, RouteKind } from './route-kind.js';
 
@@ -47,6 +48,8 @@ export interface RouteContext {
   /** Where every send is recorded, rendered. */
   outbox: Outbox;
   renderSend: SendRenderer;
+  /** Delivery events of accepted sends (ENS, Customer.io reporting webhooks). */
+  events: EventDispatcher;
 }
 
 /** What creating a record needs: a route handler's context, or seeding's. */

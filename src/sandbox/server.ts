@@ -18,6 +18,8 @@ import { serveOutbox } from './outbox/outbox-http.js';
 import { restoreSends } from './outbox/restore-sends.js';
 import { createSendRenderer, type SendRenderer } from './outbox/render-send.js';
 import { customerioDeliveryRoutes } from './customerio-deliveries.js';
+import { createEventDispatcher, type EventDispatcher } from './events/event-dispatcher.js';
+import { ensRoutes } from './events/ens-routes.js';
 
 const ROUTES = [
   ...authRoutes,
@@ -27,6 +29,7 @@ const ROUTES = [
   ...customerioTransactionalRoutes,
   ...customerioSendRoutes,
   ...customerioDeliveryRoutes,
+  ...ensRoutes,
 ];
 
 /** One request as the sandbox saw it, in arrival order. */
@@ -62,6 +65,8 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** Every send received, rendered; also served as `GET /__txkit/outbox`. */
   readonly outbox: Outbox;
+  /** Notifications of accepted sends to ENS callbacks and the Customer.io reporting webhook. */
+  readonly events: EventDispatcher;
   /** Replaces the fault settings and restarts their count; `{}` turns faults off. */
   setFaults(faults: FaultSettings): void;
   /** Expires every SFMC access token now: the next REST call with one gets 401. */
@@ -81,6 +86,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     ? createSendRenderer(options.workspace)
     : async () => ({ unrendered: 'the sandbox was started without a workspace', diagnostics: [] });
   const requests: RequestLogEntry[] = [];
+  const events = createEventDispatcher(state, options);
   const faults = new FaultInjector();
   faults.set(options.faults);
   const limiter = new RateLimiter({
@@ -97,7 +103,7 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     if (fault === 'rate-limit') return rateLimited(platform, options.rateLimits.retryAfterSeconds);
     if (!match) return platformError(platform, 404, `No route for ${method} ${url.pathname}`);
     const { route, params } = match;
-    const context = { method, path: url.pathname, params, query: url.searchParams, body: body.value, state, options, now, baseUrl, outbox, renderSend };
+    const context = { method, path: url.pathname, params, query: url.searchParams, body: body.value, state, options, now, baseUrl, outbox, renderSend, events };
     const denied = authorize(route.auth, authorization, context);
     if (denied) return denied;
     if (route.rateLimit && !limiter.allow(route.rateLimit, now)) {
@@ -157,12 +163,14 @@ export async function startSandbox(sandboxOptions?: SandboxOptions): Promise<San
     requests,
     state,
     outbox,
+    events,
     setFaults: (settings) => faults.set(settings),
     expireTokens: () => state.sfmc.tokens.clear(),
     seed: (data) => seed(state, data, options.now()),
     // Once: a second close (a test's cleanup after the test closed it to restart) waits for the first.
     close: () =>
       (closed ??= new Promise<void>((resolve, reject) => {
+        events.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections(); // keep-alive sockets (and outbox event streams) would hold close() open
       }).then(() => outbox.flush())),

@@ -128,6 +128,7 @@ async function accept(channel: SfmcChannel, context: RouteContext, send: { defin
   const error = firstError(rendered.diagnostics);
   const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to) ? BOUNCED : error ? { statusMessage: `The message could not be built: ${error.message}` } : undefined;
   if (notSent) queued.notSent = notSent;
+  context.events.notifySfmcSend(queued);
   context.outbox.add(
     outboxEntry(context, {
       platform: 'sfmc',

@@ -1,4 +1,5 @@
 import type { JsonObject } from './json-values.js';
+import { createEnsState, type EnsState } from './events/ens-state.js';
 
 /** A Content Builder asset as stored: the client's fields plus those SFMC assigns. */
 export interface AssetRecord extends JsonObject {
@@ -105,6 +106,8 @@ export interface SandboxState {
     definitions: Record<SfmcChannel, Map<string, DefinitionRecord>>;
     /** By messageKey, both channels: a key is unique per business unit. */
     messages: Map<string, SfmcSentMessage>;
+    /** Event Notification Service callbacks and subscriptions. */
+    ens: EnsState;
   };
   customerio: {
     messages: Map<number, CustomerioMessage>;
@@ -121,6 +124,7 @@ export function createState(): SandboxState {
       assets: new Map(),
       definitions: { email: new Map(), sms: new Map() },
       messages: new Map(),
+      ens: createEnsState(),
     },
     customerio: { messages: new Map(), contents: new Map(), deliveries: [] },
   };

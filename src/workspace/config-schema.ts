@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { emailTargetsSchema } from './email-targets-schema.js';
 
+/** Reporting-webhook metrics of transactional email and SMS (https://docs.customer.io/api/webhooks/). */
+export const customerioWebhookMetrics = ['sent', 'delivered', 'bounced', 'dropped', 'failed', 'undeliverable'] as const;
+
 export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSeverity = z.output<typeof ruleSeveritySchema>;
 
@@ -22,6 +25,19 @@ export const configSchema = z
       .object({
         sfmc: z
           .object({ list: z.string().min(1).optional().describe('Subscriber list (external key) of every SFMC email definition that names none, e.g. "All Subscribers - 123"') })
+          .strict()
+          .optional(),
+        customerio: z
+          .object({
+            reportingWebhook: z
+              .object({
+                url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).describe('Webhook endpoint that receives the events'),
+                events: z.array(z.enum(customerioWebhookMetrics)).min(1).describe('Metrics to receive, e.g. [sent, delivered, failed]'),
+              })
+              .strict()
+              .optional()
+              .describe('Reporting webhook (set up in Customer.io under Data & Integrations; the sandbox delivers to it). Signing key: CUSTOMERIO_WEBHOOK_SIGNING_KEY in the environment or .env'),
+          })
           .strict()
           .optional(),
       })

@@ -1,5 +1,5 @@
 export { loadConfig, configFileName, type ResolvedConfig, type ConfigResult } from './config.js';
-export { configSchema, type TxkitConfig, type RuleSeverity } from './config-schema.js';
+export { configSchema, customerioWebhookMetrics, type TxkitConfig, type RuleSeverity } from './config-schema.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, messageFileName, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';

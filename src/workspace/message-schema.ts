@@ -66,6 +66,27 @@ export const smsSchema = z
 
 const definitionKey = z.string().min(1).max(36);
 
+/**
+ * Transactional send events of the Event Notification Service
+ * (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/transactional_email_events.html,
+ * .../transactional_sms_events.html), without their `TransactionalSendEvents.` category.
+ */
+export const sfmcEmailEvents = ['EmailSent', 'EmailNotSent', 'EmailBounced'] as const;
+export const sfmcSmsEvents = ['SmsSent', 'SmsNotSent', 'SmsTransient', 'SmsDelivered', 'SmsBounced'] as const;
+
+const sfmcEventsSchema = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .describe('Callback URL that receives the notifications (SFMC requires https://host[/path], no port or query)'),
+    events: z
+      .array(z.enum([...sfmcEmailEvents, ...sfmcSmsEvents]))
+      .min(1)
+      .describe('Event types: email ones subscribe the email definition, SMS ones the SMS definition'),
+  })
+  .strict()
+  .describe('Event Notification Service callback and subscription for this message\'s definitions');
+
 export const sfmcTargetSchema = z
   .object({
     definitionKey: definitionKey.optional().describe('Transactional email send definition key (messages with email)'),
@@ -93,6 +114,7 @@ export const sfmcTargetSchema = z
       .strict()
       .optional()
       .describe('Transactional SMS send definition'),
+    events: sfmcEventsSchema.optional(),
   })
   .strict();
 

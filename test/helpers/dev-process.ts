@@ -15,11 +15,11 @@ export interface DevProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** The bin to run: this checkout's unless told otherwise (e.g. a copy installed in a project). */
   bin?: string;
-  /** The long-running command to start: `dev` unless told otherwise (`sandbox`). */
+  /** The long-running command to start: `dev` unless told otherwise (`sandbox`, `events`). */
   command?: string;
 }
 
-/** Spawns `txkit dev ...args` as a user would, collecting its output. */
+/** Spawns `txkit dev ...args` (or another long-running command) as a user would, collecting its output. */
 export function spawnDev(args: readonly string[], { cwd, env = process.env, bin = txkitBin, command = 'dev' }: DevProcessOptions): DevProcess {
   const child = spawn(process.execPath, [bin, command, ...args], { cwd, env });
   let output = '';

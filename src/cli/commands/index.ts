@@ -19,6 +19,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'push', description: 'publish content and send definitions: reads the platform, shows the plan, writes only what changed', load: async () => (await import('./push.js')).registerPush },
   { name: 'pull', description: 'bring definitions that exist on the platform but not in the workspace into new message folders', load: async () => (await import('./pull.js')).registerPull },
   { name: 'send', description: "send one test message through the published definition, with a sample's attributes, and wait for its status", load: async () => (await import('./send.js')).registerSend },
+  { name: 'events', description: 'delivery events: `txkit events listen` receives, verifies and prints SFMC ENS and Customer.io webhook events', load: async () => (await import('./events.js')).registerEvents },
   { name: 'sandbox', description: 'run the local SFMC and Customer.io emulator, to try diff / push / send without an account', load: async () => (await import('./sandbox.js')).registerSandbox },
 ];
 

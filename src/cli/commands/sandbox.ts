@@ -26,7 +26,7 @@ export function registerSandbox(command: Command, run: Run): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${options.port}"`);
       const { config } = await loadConfig(cliIo().cwd, options.workspace ? { workspace: options.workspace } : {});
-      const { sandbox, seeded } = await startWorkspaceSandbox(config, {
+      const { sandbox, seeded, reportingWebhook } = await startWorkspaceSandbox(config, {
         port,
         seed: options.seed,
         reset: options.reset,
@@ -48,6 +48,7 @@ export function registerSandbox(command: Command, run: Run): void {
           `CUSTOMERIO_APP_API_KEY=${customerio.appApiKey}`,
           `CUSTOMERIO_TRANSACTIONAL_API_KEY=${customerio.transactionalApiKey}`,
           '',
+          ...(reportingWebhook ? [`Customer.io reporting webhook: ${reportingWebhook.events.join(', ')} → ${reportingWebhook.url} (signed with CUSTOMERIO_WEBHOOK_SIGNING_KEY)`] : []),
           `Outbox: every send, rendered from the workspace, at ${sandbox.url}__txkit/outbox (${sandbox.outbox.entries().length} kept in ${kept}, at most ${sandbox.outbox.limit})`,
           colors.dim(
             seeded.length > 0

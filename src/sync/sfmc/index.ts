@@ -4,3 +4,5 @@ export { exportHandlebarsToSfmc } from '../../platforms/sfmc/handlebars-export.j
 export { sfmcAttributesOf } from '../../platforms/sfmc/sfmc-attributes.js';
 export { readSfmcCredentials, type SfmcCredentials } from './sfmc-credentials.js';
 export { createSfmcTarget, sfmcTarget, type SfmcTargetOptions } from './sfmc-target.js';
+export { verifyEnsCallback } from './ens-verify.js';
+export { ENS_SIGNATURE_KEY_VARIABLE } from './sfmc-target.js';

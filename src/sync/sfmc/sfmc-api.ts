@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createHttpClient, type RetryPolicy } from '../http-client.js';
+import { createEnsApi } from './ens-api.js';
 import type { SfmcSession } from './sfmc-session.js';
 
 export type SfmcChannel = 'email' | 'sms';
@@ -86,6 +87,8 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
   });
 
   return {
+    /** Event Notification Service: callbacks and subscriptions. */
+    ens: createEnsApi(http),
     /** The asset with this customerKey (unique per instance), looked up the way sfmc-devtools does. */
     async findAsset(customerKey: string): Promise<RemoteAsset | undefined> {
       // Queries go in the path as SFMC documents them (%20 and $, not the + and %24 URLSearchParams writes).

@@ -7,6 +7,7 @@ import type { ExportedMessage } from '../sync-target.js';
 import { exportMessageToSfmc, sfmcPublication, type SfmcDefaults, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
 import { platformErrorDiagnostics, PLATFORM_ERROR, type SfmcObjectKind } from './platform-diagnostics.js';
 import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
+import { planEns, type EnsPlanOptions } from './ens-plan.js';
 import { compareWithRemote, desiredAsset, desiredEmailDefinition, desiredSmsDefinition, updatableFields } from './sfmc-objects.js';
 import { schemaMessage } from '../../workspace/rules/index.js';
 
@@ -15,6 +16,8 @@ export interface SfmcPlanOptions {
   /** Parallel remote reads. */
   concurrency: number;
   defaults?: SfmcDefaults;
+  /** Event Notification Service callbacks and subscriptions (`targets.sfmc.events`). */
+  ens: EnsPlanOptions;
 }
 
 /** One object a message publishes: what it should be, and how to find and write it. */
@@ -41,7 +44,7 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
   const limit = pLimit(options.concurrency);
   const diagnostics: Diagnostic[] = [];
   const claimed = new Map<string, string>();
-  const candidates: { message: Message; specs: ObjectSpec[] }[] = [];
+  const candidates: { message: Message; publication: SfmcPublication; specs: ObjectSpec[] }[] = [];
 
   for (const message of messages) {
     const publication = sfmcPublication(message);
@@ -56,7 +59,7 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
       continue;
     }
     for (const spec of specs) claimed.set(stepId(spec.kind, spec.key), message.id);
-    candidates.push({ message, specs });
+    candidates.push({ message, publication, specs });
   }
 
   const planned = await Promise.all(
@@ -71,7 +74,9 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
       }
     }),
   );
-  return { steps: planned.flat(), drift: [], diagnostics };
+  const ens = await planEns(api.ens, candidates, options.ens);
+  diagnostics.push(...ens.diagnostics);
+  return { steps: [...planned.flat(), ...ens.steps], drift: [], diagnostics };
 }
 
 function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublication, exported: ExportedMessage, defaults?: SfmcDefaults): ObjectSpec[] {

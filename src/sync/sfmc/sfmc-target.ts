@@ -1,4 +1,7 @@
+import { appendEnvVariable } from '../env-file.js';
 import type { RetryPolicy } from '../http-client.js';
+import { addSecret } from '../secrets.js';
+import type { EnsPlanOptions } from './ens-plan.js';
 import type { SyncTarget } from '../sync-target.js';
 import { exportMessageToSfmc } from '../../platforms/sfmc/message-export.js';
 import { createSfmcApi } from './sfmc-api.js';
@@ -13,7 +16,12 @@ export interface SfmcTargetOptions {
   retry?: RetryPolicy;
   /** How a test send reads its status (default: from 250 ms, doubling up to 4 s). */
   polling?: SendPolling;
+  /** How push waits for a new ENS callback to be verified (default: up to 60 s, read every second). */
+  ens?: Pick<EnsPlanOptions, 'verifyTimeoutMs' | 'pollIntervalMs'>;
 }
+
+/** Where push keeps the signature key of an ENS callback it created: `.env`, read by `txkit events listen`. */
+export const ENS_SIGNATURE_KEY_VARIABLE = 'SFMC_ENS_SIGNATURE_KEY';
 
 /** Salesforce Marketing Cloud: Content Builder assets and Transactional Messaging definitions. */
 export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
@@ -26,8 +34,15 @@ export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
       const api = createSfmcApi(await openSfmcSession(credentials, http), http);
       const workspaceRoot = context.config.workspace;
       const defaults = { ...(context.config.targets.sfmc?.list ? { list: context.config.targets.sfmc.list } : {}) };
+      const ens: EnsPlanOptions = {
+        ...options.ens,
+        async onSignatureKey(url, signatureKey) {
+          addSecret(secrets, signatureKey);
+          await appendEnvVariable(context.config.projectRoot, ENS_SIGNATURE_KEY_VARIABLE, signatureKey, `signature key of the SFMC event callback ${url} (txkit push, ${new Date().toISOString()})`);
+        },
+      };
       return {
-        plan: (messages) => planSfmc(api, messages, { workspaceRoot, concurrency: context.concurrency, defaults }),
+        plan: (messages) => planSfmc(api, messages, { workspaceRoot, concurrency: context.concurrency, defaults, ens }),
         send: (request) => sendSfmcMessage(api, request, options.polling),
         pull: (existing) => pullSfmc(api, existing, { workspaceRoot, concurrency: context.concurrency }),
       };
