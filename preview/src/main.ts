@@ -143,6 +143,9 @@ function applyView(next: MessageView): void {
   let keptLastGood = false;
   if (next.broken) {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
+  } else if (next.sample !== null && next.brokenSamples.includes(next.sample)) {
+    keptLastGood = showLastGood(target);
+    if (!keptLastGood) showEmptyStage('This sample does not load', `Fix samples/${next.sample}.json in Sample data (its problems are listed there and below); the preview updates when you save.`);
   } else if (selection.channel === 'email' && next.email) {
     keptLastGood = emailPane.show(next.email, emailDisplay(), emailShownFor === target);
     emailShownFor = target;
@@ -157,7 +160,15 @@ function applyView(next: MessageView): void {
   compat.show(next.diagnostics);
   applyControls();
   writeHash();
-  void editor.open(next.id, next.sample ?? undefined, next.broken);
+  void editor.open(next.id, next.sample ?? undefined, next.broken).then(() => editor.showFileProblems(next.diagnostics));
+}
+
+/** Puts the last good render of message `target` in the selected channel back on stage; false when there is none. */
+function showLastGood(target: string): boolean {
+  const pane = selection.channel === 'email' ? (emailShownFor === target ? emailPane : undefined) : smsShownFor === target ? smsPane : undefined;
+  if (!pane) return false;
+  if (stage.firstElementChild !== pane.element) replaceChildren(stage, pane.element);
+  return true;
 }
 
 async function loadView(): Promise<void> {

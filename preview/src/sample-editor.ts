@@ -7,6 +7,8 @@ export interface SampleEditor {
   element: HTMLElement;
   /** Opens the sample `name` of message `id` (nothing to edit when either is missing; `broken`: its message.yaml does not load). */
   open(id: string | undefined, name: string | undefined, broken?: boolean): Promise<void>;
+  /** Lists those of `diagnostics` that are in the open sample's file (a sample broken on disk), unless a refused save's are shown. */
+  showFileProblems(diagnostics: readonly PreviewDiagnostic[]): void;
   /** The file changed on disk: reload it unless the user has unsaved edits. */
   reloadFromDisk(): Promise<void>;
 }
@@ -165,6 +167,10 @@ export function createSampleEditor(): SampleEditor {
             : 'This message has no samples. Add one as samples/<name>.json in its folder.';
       fileLabel.textContent = '';
       if (editable) await load();
+    },
+    showFileProblems(diagnostics) {
+      if (status.dataset['tone'] === 'error' || fileLabel.textContent === '') return;
+      showProblems(diagnostics.filter((diagnostic) => diagnostic.relativeFile === fileLabel.textContent));
     },
     async reloadFromDisk() {
       if (id === undefined || name === undefined || textarea.value !== onDisk) return;

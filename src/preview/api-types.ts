@@ -72,8 +72,11 @@ export interface MessageView {
   engine?: string;
   broken: boolean;
   channels: Channel[];
+  /** Every sample file, those that do not load included (they are listed in `brokenSamples` too). */
   samples: string[];
-  /** The sample rendered, or null when the message has none. */
+  /** Samples whose file does not load (invalid JSON, wrong shape): they stay pickable, to be fixed in the editor. */
+  brokenSamples: string[];
+  /** The sample shown, or null when the message has none; a broken sample has no email or sms (the UI keeps the last good render). */
   sample: string | null;
   email?: EmailView;
   sms?: SmsView;

@@ -18,7 +18,7 @@ import {
 import { affectedMessageDirs, type MessageDependencies } from './affected-messages.js';
 import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
 import { messageProblems, type MessageProblems } from './message-problems.js';
-import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
+import { brokenMessageView, brokenSampleNames, brokenSampleView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
 
 /** One version of a message, with what has been computed about it so far. */
 interface Entry {
@@ -92,7 +92,10 @@ export class PreviewWorkspace {
     const { message } = entry;
     if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
     const chosen = sample === undefined || sample === '' ? defaultSample(message) : message.samples.find((candidate) => candidate.name === sample);
-    if (sample && !chosen) return undefined;
+    if (sample && !chosen) {
+      if (!brokenSampleNames(message).includes(sample)) return undefined;
+      return brokenSampleView(message, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
+    }
     const render = await this.#render(entry, message, chosen);
     const view = messageView(message, render, this.#diagnostics(entry, message, render), context);
     for (const waiter of this.#viewWaiters) waiter(id);

@@ -112,3 +112,62 @@ it('switching sample while the template is broken keeps the last good render und
   await banner.waitFor({ state: 'hidden' });
   expect(errors).toEqual([]);
 });
+
+it('a sample whose JSON breaks on disk stays picked, with its error in Problems and in the editor, over the last good render; fixing it in the editor renders it (issue 18 item 1)', { timeout: 120_000 }, async () => {
+  const { page, file, errors } = await openPreview(
+    { 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body, 'templates/welcome/samples/basic.json': sample, 'templates/welcome/samples/other.json': '{ "customer": { "first_name": "Grace" } }\n' },
+    '#/welcome?sample=basic',
+  );
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
+
+  // The comma after "Ada" is missing: the parser stops at the second key, line 2 column 28.
+  const broken = '{ "customer": {\n  "first_name": "Ada"  "last_name": "Lovelace" } }\n';
+  await writeFile(file('welcome/samples/basic.json'), broken);
+  const location = 'welcome/samples/basic.json:2:';
+  await page.locator('[data-testid=problems] .diagnostic-error', { hasText: location }).first().waitFor({ timeout: 10_000 });
+  await expect(page.locator('[data-testid=sample-select]').inputValue()).resolves.toBe('basic');
+  await expect(page.locator('[data-testid=sample-select] option').allInnerTexts()).resolves.toEqual(['basic', 'other']);
+  await page.locator('[data-testid=stale-banner]').waitFor({ state: 'visible' });
+  expect(await emailText(page)).toContain('Hi Ada');
+  const editor = page.locator('[data-testid=sample-editor]');
+  await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(broken);
+  await expect.poll(() => page.locator('[data-testid=sample-problems] .editor-problem-position').allInnerTexts()).toEqual([expect.stringMatching(/^line 2, column \d+$/)]);
+  await expect(page.locator('[data-testid=sample-file]').innerText()).resolves.toBe('welcome/samples/basic.json');
+
+  // Fixed from the editor: saved, rendered, the banner gone.
+  await editor.fill('{ "customer": { "first_name": "Lin" } }\n');
+  await page.click('[data-testid=sample-save]');
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Lin');
+  await page.locator('[data-testid=stale-banner]').waitFor({ state: 'hidden' });
+  await expect(page.locator('[data-testid=sample-problems] li').count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+});
+
+it('a sample that is broken when the page opens is picked and editable, with a message instead of a blank frame (issue 18 item 1)', { timeout: 120_000 }, async () => {
+  const broken = '{ "customer": { "first_name": "Ada", } }\n';
+  const { page, errors } = await openPreview(
+    { 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body, 'templates/welcome/samples/basic.json': broken, 'templates/welcome/samples/other.json': sample },
+    '#/welcome?sample=basic',
+  );
+  await page.locator('[data-testid=stage]', { hasText: 'This sample does not load' }).waitFor({ timeout: 10_000 });
+  await expect(page.locator('[data-testid=sample-select]').inputValue()).resolves.toBe('basic');
+  await expect.poll(() => page.locator('[data-testid=sample-editor]').inputValue(), { timeout: 10_000 }).toBe(broken);
+  await expect(page.locator('[data-testid=stage]').innerText()).resolves.not.toContain('0 B');
+  expect(errors).toEqual([]);
+});
+
+it('invalid MJML keeps the last good render under the banner with the MJML diagnostic, and renders once fixed (issue 18 item 1)', { timeout: 120_000 }, async () => {
+  const { page, file, errors } = await openPreview({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body, 'templates/welcome/samples/basic.json': sample }, '#/welcome');
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
+  // mj-text straight in mj-section (no mj-column): mjml compiles it, mangled, and reports it.
+  await writeFile(file('welcome/email.mjml'), body.replace('<mj-column>', '').replace('</mj-column>', '').replace('Hi ', 'Hello '));
+  const banner = page.locator('[data-testid=stale-banner]');
+  await banner.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('[data-testid=problems] .diagnostic-error[data-rule="syntax/mjml"]', { hasText: 'welcome/email.mjml:1:' }).first().waitFor();
+  expect(await emailText(page)).toContain('Hi Ada');
+
+  await writeFile(file('welcome/email.mjml'), body.replace('Hi ', 'Hello '));
+  await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hello Ada');
+  await banner.waitFor({ state: 'hidden' });
+  expect(errors).toEqual([]);
+});
