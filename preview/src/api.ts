@@ -39,3 +39,8 @@ export async function fetchSample(id: string, name: string): Promise<SampleSourc
 export async function saveSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
   return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })).body;
 }
+
+/** Asks the server to open a workspace file at a position in the user's editor (launch-editor). */
+export async function openInEditor(file: string, line: number, column: number): Promise<void> {
+  await request<{ opened: boolean }>('open-in-editor', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ file, line, column }) });
+}

@@ -1,6 +1,6 @@
 import './styles.css';
 import type { Channel, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
-import { ApiRequestError, fetchView, fetchWorkspace } from './api.js';
+import { ApiRequestError, fetchView, fetchWorkspace, openInEditor } from './api.js';
 import { createCompatPanel } from './compat-panel.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane } from './email-view.js';
@@ -67,7 +67,12 @@ const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'd
 const emailPane = createEmailPane();
 const smsPane = createSmsPane();
 const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
-const diagnostics = createDiagnosticsPanel();
+const diagnostics = createDiagnosticsPanel((diagnostic) => {
+  editor.reveal(diagnostic);
+  openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch((error: unknown) => {
+    updated.textContent = `Could not open ${diagnostic.relativeFile}: ${error instanceof Error ? error.message : String(error)}`;
+  });
+});
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
 const editor = createSampleEditor();
 const app = document.getElementById('app')!;

@@ -9,6 +9,8 @@ export interface SampleEditor {
   open(id: string | undefined, name: string | undefined, broken?: boolean): Promise<void>;
   /** Lists those of `diagnostics` that are in the open sample's file (a sample broken on disk), unless a refused save's are shown. */
   showFileProblems(diagnostics: readonly PreviewDiagnostic[]): void;
+  /** Puts the cursor at the diagnostic's position when it is in the open sample's file. */
+  reveal(diagnostic: PreviewDiagnostic): void;
   /** The file changed on disk: reload it unless the user has unsaved edits. */
   reloadFromDisk(): Promise<void>;
 }
@@ -70,6 +72,12 @@ export function createSampleEditor(): SampleEditor {
     if (!dirty && status.dataset['tone'] === 'dirty') setStatus('');
   }
 
+  function focusAt(position: { line: number; column: number }): void {
+    const offset = offsetOf(textarea.value, position.line, position.column);
+    textarea.focus();
+    textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
+  }
+
   function showProblems(diagnostics: readonly PreviewDiagnostic[]): void {
     replaceChildren(
       problems,
@@ -83,11 +91,7 @@ export function createSampleEditor(): SampleEditor {
               type: 'button',
               class: 'editor-problem',
               title: 'Show in the editor',
-              onclick: () => {
-                const offset = offsetOf(textarea.value, diagnostic.line, diagnostic.column);
-                textarea.focus();
-                textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
-              },
+              onclick: () => focusAt(diagnostic),
             },
             icon('error', 'icon icon-xs'),
             h('span', { class: 'editor-problem-message' }, diagnostic.message),
@@ -171,6 +175,9 @@ export function createSampleEditor(): SampleEditor {
     showFileProblems(diagnostics) {
       if (status.dataset['tone'] === 'error' || fileLabel.textContent === '') return;
       showProblems(diagnostics.filter((diagnostic) => diagnostic.relativeFile === fileLabel.textContent));
+    },
+    reveal(diagnostic) {
+      if (fileLabel.textContent !== '' && diagnostic.relativeFile === fileLabel.textContent) focusAt(diagnostic);
     },
     async reloadFromDisk() {
       if (id === undefined || name === undefined || textarea.value !== onDisk) return;

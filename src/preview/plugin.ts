@@ -64,7 +64,11 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
         { route: '', handle: hostCheckMiddleware(boundHostOf(server, options.host)) },
         { route: '', handle: sameOriginMiddleware() },
       );
-      server.middlewares.use(apiMiddleware(workspace));
+      const reportError = (message: string) => {
+        if (options.onEvent) options.onEvent({ kind: 'error', message });
+        else server.config.logger.error(`txkit: ${message}`);
+      };
+      server.middlewares.use(apiMiddleware(workspace, reportError));
       const report = (update: WorkspaceUpdate, files: string[], ms: number) => {
         const relative = files.map((file) => path.relative(workspace.root, file).split(path.sep).join('/'));
         options.onEvent?.({ kind: 'render', changed: update.changed, removed: update.removed, files: relative, ms });
@@ -87,9 +91,7 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
           }
         },
         onError(error) {
-          const message = `watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`;
-          if (options.onEvent) options.onEvent({ kind: 'error', message });
-          else server.config.logger.error(`txkit: ${message}`);
+          reportError(`watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`);
         },
       });
       await watcher.ready;

@@ -1,17 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterEach, expect, it } from 'vitest';
-import { startPreviewServer } from '../../src/preview/index.js';
-import { loadConfig } from '../../src/workspace/index.js';
-import { useTempDirs } from '../helpers/temp-dir.js';
-import { launchChromium } from './chromium.js';
-import { emailText } from './preview-harness.js';
+import { expect, it } from 'vitest';
+import { emailText, usePreviewOf } from './preview-harness.js';
 
-const makeTempDir = useTempDirs();
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const openPreview = usePreviewOf();
 
 const message = `name: Welcome
 engine: liquid
@@ -26,23 +17,6 @@ attributes:
 // A system font: MJML's default (Ubuntu) links Google Fonts, which this offline machine cannot resolve (a console error that is not the preview's).
 const body = '<mjml><mj-head><mj-attributes><mj-all font-family="Arial, sans-serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hi {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n';
 const sample = '{ "customer": { "first_name": "Ada" } }\n';
-
-/** Serves a fresh workspace holding `files` and opens it in Chromium, recording every uncaught page error and console error. */
-async function openPreview(files: Record<string, string>, hash: string): Promise<{ page: Page; file: (relative: string) => string; errors: string[] }> {
-  const project = await makeTempDir(files);
-  const { config } = await loadConfig(project.root);
-  const server = await startPreviewServer({ config, port: 0, logLevel: 'silent' });
-  cleanups.push(() => server.close());
-  const browser = await launchChromium();
-  cleanups.push(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (entry) => void (entry.type() === 'error' && errors.push(`console: ${entry.text()}`)));
-  await page.goto(server.url + hash);
-  await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
-  return { page, file: (relative) => project.path(`templates/${relative}`), errors };
-}
 
 it('a message whose message.yaml does not load shows its diagnostic, not "no samples", and renders once fixed (issue 18 item 1)', { timeout: 120_000 }, async () => {
   // A duplicate key: YAML 1.2 requires mapping keys to be unique (https://yaml.org/spec/1.2.2/#mapping).

@@ -5,6 +5,7 @@ import type { Connect } from 'vite';
 import type { ApiError, SampleSaveResult, SampleSource } from '../api-types.js';
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
+import { openInEditor, parseOpenInEditorRequest } from '../open-in-editor.js';
 import { locateSample, writeSample } from '../sample-writer.js';
 import { crossOriginReason } from './same-origin.js';
 
@@ -48,7 +49,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 function assertSameOrigin(req: IncomingMessage): void {
   const contentType = req.headers['content-type'] ?? '';
-  if (!contentType.startsWith('application/json')) throw new HttpProblem(415, 'send the sample as application/json');
+  if (!contentType.startsWith('application/json')) throw new HttpProblem(415, 'send the body as application/json');
   const reason = crossOriginReason(req, { allowNavigation: false });
   if (reason !== undefined) throw new HttpProblem(403, `cross-origin writes are refused (${reason})`);
 }
@@ -61,12 +62,21 @@ function decodeSegment(segment: string): string {
   }
 }
 
-async function handle(workspace: PreviewWorkspace, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function handle(workspace: PreviewWorkspace, onEditorError: (message: string) => void, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = url.pathname.slice(apiBase.length).split('/').map(decodeSegment);
   const method = req.method ?? 'GET';
 
   if (route.length === 1 && route[0] === 'workspace' && method === 'GET') {
     sendJson(res, 200, workspace.snapshot());
+    return;
+  }
+  if (route.length === 1 && route[0] === 'open-in-editor' && method === 'POST') {
+    assertSameOrigin(req);
+    const request = parseOpenInEditorRequest(await readBody(req));
+    if (typeof request === 'string') throw new HttpProblem(400, request);
+    const problem = openInEditor(workspace.root, request, onEditorError);
+    if (problem !== undefined) throw new HttpProblem(404, problem);
+    sendJson(res, 200, { opened: true });
     return;
   }
   if (route[0] !== 'messages' || route[1] === undefined) throw new HttpProblem(404, `no API route ${url.pathname}`);
@@ -103,15 +113,18 @@ async function handle(workspace: PreviewWorkspace, req: IncomingMessage, res: Se
   throw new HttpProblem(405, `${method} ${url.pathname} is not supported`);
 }
 
-/** The JSON API over the preview's workspace: the message list, rendered views, and the sample editor's read and write. */
-export function apiMiddleware(workspace: PreviewWorkspace): Connect.NextHandleFunction {
+/**
+ * The JSON API over the preview's workspace: the message list, rendered views, the sample
+ * editor's read and write, and opening a file in the user's editor (whose failures go to `onEditorError`).
+ */
+export function apiMiddleware(workspace: PreviewWorkspace, onEditorError: (message: string) => void): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     if (!url.pathname.startsWith(apiBase)) {
       next();
       return;
     }
-    handle(workspace, req, res, url).catch((error: unknown) => {
+    handle(workspace, onEditorError, req, res, url).catch((error: unknown) => {
       const status = error instanceof HttpProblem ? error.status : 500;
       const body: ApiError = { error: error instanceof Error ? error.message : String(error) };
       sendJson(res, status, body);
