@@ -1,4 +1,4 @@
-import type { ApiError, MessageView, SampleSaveResult, SampleSource, WorkspaceSnapshot } from '../../src/preview/api-types.js';
+import type { ApiError, MessageView, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, SendTestResult, WorkspaceSnapshot } from '../../src/preview/api-types.js';
 
 /** Same base path as the server's apiBase (src/preview/middlewares/api.ts). */
 const apiBase = '/__txkit/api/';
@@ -43,4 +43,13 @@ export async function saveSample(id: string, name: string, text: string): Promis
 /** Asks the server to open a workspace file at a position in the user's editor (launch-editor). */
 export async function openInEditor(file: string, line: number, column: number): Promise<void> {
   await request<{ opened: boolean }>('open-in-editor', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ file, line, column }) });
+}
+
+export async function fetchSendTargets(): Promise<string[]> {
+  return (await request<SendTargets>('send-targets')).body.targets;
+}
+
+/** Sends a test of the message; refusals (before or by the platform) come back as an outcome. */
+export async function sendTest(id: string, test: SendTestRequest): Promise<SendTestResult> {
+  return (await request<SendTestResult>(`messages/${segment(id)}/send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(test) })).body;
 }

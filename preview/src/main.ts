@@ -8,6 +8,8 @@ import { h, replaceChildren, segmented } from './element.js';
 import { icon } from './icons.js';
 import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
 import { createSampleEditor } from './sample-editor.js';
+import { createSendDialog } from './send-dialog.js';
+import { createShareActions } from './share-actions.js';
 import { readSelection, selectionHash, type EmailTab, type FrameWidth, type Selection } from './selection.js';
 import { createSidebar } from './sidebar.js';
 import { createSmsPane } from './sms-view.js';
@@ -61,7 +63,9 @@ const darkToggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed'
 darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
 const emailControls = h('div', { class: 'toolbar-group' }, emailTabs.element, widthControl.element, darkToggle);
 const compat = createCompatPanel();
-const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls, compat.badge);
+const sendDialog = createSendDialog();
+const shareActions = createShareActions(() => view && sendDialog.open(view.id, view.sample, selection.channel));
+const toolbar = h('div', { class: 'toolbar' }, channelTabs.element, emailControls, compat.badge, shareActions.element);
 
 const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
 const emailPane = createEmailPane();
@@ -76,7 +80,7 @@ const diagnostics = createDiagnosticsPanel((diagnostic) => {
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
 const editor = createSampleEditor();
 const app = document.getElementById('app')!;
-replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element));
+replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element), sendDialog.element);
 
 // ── state ───────────────────────────────────────────────────────────────────────────────
 function writeHash(): void {
@@ -113,6 +117,7 @@ function applyControls(): void {
   widthControl.element.hidden = selection.tab !== 'preview';
   darkToggle.hidden = selection.tab !== 'preview';
   stage.dataset['channel'] = selection.channel;
+  shareActions.show(view, selection.channel);
 }
 
 function emailDisplay() {

@@ -99,6 +99,27 @@ export interface SampleSaveResult {
   diagnostics: PreviewDiagnostic[];
 }
 
+/** `GET /__txkit/api/send-targets`: the platforms a test can be sent through (none when the server was started without a sender). */
+export interface SendTargets {
+  targets: string[];
+}
+
+/** `POST /__txkit/api/messages/:id/send`: a test send of the message, as `txkit send` does it. */
+export interface SendTestRequest {
+  target: string;
+  channel: Channel;
+  /** An email address, or a phone number in E.164 form. */
+  to: string;
+  sample?: string;
+}
+
+/** The outcome of a test send: the platform's (`sent`, `queued`, `not-sent`), or `refused` before or by the platform, with why. */
+export interface SendTestResult {
+  status: 'sent' | 'queued' | 'not-sent' | 'refused';
+  id?: string;
+  detail?: string;
+}
+
 /** Body of every 4xx/5xx answer of the API. */
 export interface ApiError {
   error: string;

@@ -4,8 +4,10 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { WorkspaceUpdate } from './api-types.js';
 import { apiMiddleware } from './middlewares/api.js';
 import { hostCheckMiddleware } from './middlewares/host-check.js';
+import { renderedMessageMiddleware } from './middlewares/rendered-message.js';
 import { sameOriginMiddleware } from './middlewares/same-origin.js';
 import type { PreviewWorkspace } from './preview-workspace.js';
+import type { TestSender } from './test-sender.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
 
 /** The HMR event the UI listens to (preview/src/live-updates.ts uses the same name). */
@@ -20,6 +22,8 @@ export interface TxkitPreviewPluginOptions {
   host: string;
   /** Told of every re-render after a save and of every watch failure (`txkit dev` logs them). */
   onEvent?: (event: PreviewEvent) => void;
+  /** Sends test messages from the send-test dialog (`txkit dev` gives `txkit send`'s). */
+  sender?: TestSender;
 }
 
 /** What happened after a save, for the terminal log. */
@@ -68,7 +72,8 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
         if (options.onEvent) options.onEvent({ kind: 'error', message });
         else server.config.logger.error(`txkit: ${message}`);
       };
-      server.middlewares.use(apiMiddleware(workspace, reportError));
+      server.middlewares.use(apiMiddleware(workspace, { onEditorError: reportError, ...(options.sender ? { sender: options.sender } : {}) }));
+      server.middlewares.use(renderedMessageMiddleware(workspace));
       const report = (update: WorkspaceUpdate, files: string[], ms: number) => {
         const relative = files.map((file) => path.relative(workspace.root, file).split(path.sep).join('/'));
         options.onEvent?.({ kind: 'render', changed: update.changed, removed: update.removed, files: relative, ms });

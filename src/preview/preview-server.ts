@@ -5,6 +5,7 @@ import { createLogger, createServer, type Logger, type LogLevel, type UserConfig
 import type { ResolvedConfig } from '../workspace/index.js';
 import { txkitPreview, type PreviewEvent } from './plugin.js';
 import { PreviewWorkspace } from './preview-workspace.js';
+import type { TestSender } from './test-sender.js';
 
 /**
  * The browser UI's sources (`preview/` of the txkit package), found from this module rather
@@ -28,6 +29,8 @@ export interface PreviewServerOptions {
   logLevel?: LogLevel;
   /** Told of every re-render after a save and of every watch failure. */
   onEvent?: (event: PreviewEvent) => void;
+  /** Sends test messages from the send-test dialog; without it the dialog offers no target. */
+  sender?: TestSender;
 }
 
 export interface PreviewServer {
@@ -78,7 +81,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
       // monorepo root). The UI needs its own sources only (Vite adds its client's folder).
       fs: { strict: true, allow: [previewUiRoot] },
     },
-    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })],
+    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(options.sender ? { sender: options.sender } : {}) })],
   };
 }
 

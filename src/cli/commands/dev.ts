@@ -4,7 +4,8 @@ import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.j
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
-import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
+import { cliIo, colors, logLine, terminalSafe, writeErr, writeOut } from '../terminal.js';
+import { previewSender } from '../preview-sender.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
 
@@ -37,11 +38,6 @@ function listenFailure(code: string | undefined): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Vite's HMR log style: "12:04:05 [txkit] …", one line per event, the time dimmed. */
-function logLine(text: string): string {
-  return `${colors.dim(new Date().toLocaleTimeString())} ${colors.bold(colors.cyan('[txkit]'))} ${text}`;
 }
 
 /** Names and messages from the workspace, printed on one line with no control characters. */
@@ -115,6 +111,7 @@ export function registerDev(command: Command, run: Run): void {
             port: options.port,
             open: openable,
             onEvent: (event) => logPreviewEvent(event, config.workspace),
+            sender: previewSender(config.workspace),
           });
         } catch (error) {
           if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect } from 'vite';
-import type { ApiError, SampleSaveResult, SampleSource } from '../api-types.js';
+import type { ApiError, SampleSaveResult, SampleSource, SendTargets, SendTestRequest } from '../api-types.js';
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
 import { openInEditor, parseOpenInEditorRequest } from '../open-in-editor.js';
 import { locateSample, writeSample } from '../sample-writer.js';
+import type { TestSender } from '../test-sender.js';
 import { crossOriginReason } from './same-origin.js';
 
 /** Every route of the preview's JSON API lives under this path (the UI's api.ts uses the same). */
@@ -36,7 +37,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxSampleBytes) throw new HttpProblem(413, `a sample is at most ${maxSampleBytes} bytes`);
+    if (size > maxSampleBytes) throw new HttpProblem(413, `a request body is at most ${maxSampleBytes} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -62,7 +63,29 @@ function decodeSegment(segment: string): string {
   }
 }
 
-async function handle(workspace: PreviewWorkspace, onEditorError: (message: string) => void, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+/** What the API needs besides the workspace. */
+export interface ApiOptions {
+  /** Told when the editor could not be started. */
+  onEditorError: (message: string) => void;
+  /** Sends test messages; without it the send-test dialog offers no target. */
+  sender?: TestSender;
+}
+
+function parseSendRequest(text: string): SendTestRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpProblem(400, 'send { "target", "channel", "to", "sample" } as JSON');
+  }
+  const { target, channel, to, sample } = (value ?? {}) as Record<string, unknown>;
+  if (typeof target !== 'string' || (channel !== 'email' && channel !== 'sms') || typeof to !== 'string' || (sample !== undefined && typeof sample !== 'string')) {
+    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>" }');
+  }
+  return { target, channel, to, ...(sample ? { sample } : {}) };
+}
+
+async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = url.pathname.slice(apiBase.length).split('/').map(decodeSegment);
   const method = req.method ?? 'GET';
 
@@ -74,9 +97,14 @@ async function handle(workspace: PreviewWorkspace, onEditorError: (message: stri
     assertSameOrigin(req);
     const request = parseOpenInEditorRequest(await readBody(req));
     if (typeof request === 'string') throw new HttpProblem(400, request);
-    const problem = openInEditor(workspace.root, request, onEditorError);
+    const problem = openInEditor(workspace.root, request, options.onEditorError);
     if (problem !== undefined) throw new HttpProblem(404, problem);
     sendJson(res, 200, { opened: true });
+    return;
+  }
+  if (route.length === 1 && route[0] === 'send-targets' && method === 'GET') {
+    const body: SendTargets = { targets: [...(options.sender?.targets ?? [])] };
+    sendJson(res, 200, body);
     return;
   }
   if (route[0] !== 'messages' || route[1] === undefined) throw new HttpProblem(404, `no API route ${url.pathname}`);
@@ -89,6 +117,14 @@ async function handle(workspace: PreviewWorkspace, onEditorError: (message: stri
     const view = await workspace.view(id, sample);
     if (!view) throw new HttpProblem(404, `message "${id}" has no sample "${sample}"`);
     sendJson(res, 200, view);
+    return;
+  }
+  if (route.length === 3 && route[2] === 'send' && method === 'POST') {
+    assertSameOrigin(req);
+    const request = parseSendRequest(await readBody(req));
+    if (!options.sender?.targets.includes(request.target)) throw new HttpProblem(404, `no target "${request.target}" to send through`);
+    // Refused or not sent is an answer to show, not a failure: 200 either way.
+    sendJson(res, 200, await options.sender.send(id, request));
     return;
   }
   if (route.length === 4 && route[2] === 'samples') {
@@ -115,16 +151,16 @@ async function handle(workspace: PreviewWorkspace, onEditorError: (message: stri
 
 /**
  * The JSON API over the preview's workspace: the message list, rendered views, the sample
- * editor's read and write, and opening a file in the user's editor (whose failures go to `onEditorError`).
+ * editor's read and write, opening a file in the user's editor, and test sends.
  */
-export function apiMiddleware(workspace: PreviewWorkspace, onEditorError: (message: string) => void): Connect.NextHandleFunction {
+export function apiMiddleware(workspace: PreviewWorkspace, options: ApiOptions): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     if (!url.pathname.startsWith(apiBase)) {
       next();
       return;
     }
-    handle(workspace, onEditorError, req, res, url).catch((error: unknown) => {
+    handle(workspace, options, req, res, url).catch((error: unknown) => {
       const status = error instanceof HttpProblem ? error.status : 500;
       const body: ApiError = { error: error instanceof Error ? error.message : String(error) };
       sendJson(res, status, body);
