@@ -53,3 +53,8 @@ export async function fetchSendTargets(): Promise<string[]> {
 export async function sendTest(id: string, test: SendTestRequest): Promise<SendTestResult> {
   return (await request<SendTestResult>(`messages/${segment(id)}/send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(test) })).body;
 }
+
+/** Creates `samples/<name>.json` with the text; refused (invalid) texts come back with their diagnostics, an existing name as an error. */
+export async function createSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
+  return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: text })).body;
+}

@@ -78,7 +78,12 @@ const diagnostics = createDiagnosticsPanel((diagnostic) => {
   });
 });
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
-const editor = createSampleEditor();
+/** A sample just created in the editor: shown as soon as the workspace lists it. */
+let createdSample: { id: string; name: string } | undefined;
+const editor = createSampleEditor((id, name) => {
+  createdSample = { id, name };
+  showCreatedSample();
+});
 const app = document.getElementById('app')!;
 replaceChildren(app, h('div', { class: 'app' }, topbar, sidebar.element, main, editor.element), sendDialog.element);
 
@@ -228,9 +233,17 @@ function applySnapshot(next: WorkspaceSnapshot): void {
   sidebar.update(next.messages, selection.message);
 }
 
+function showCreatedSample(): void {
+  const created = createdSample;
+  if (!created || !snapshot.messages.some((message) => message.id === created.id && message.samples.includes(created.name))) return;
+  createdSample = undefined;
+  select({ message: created.id, sample: created.name });
+}
+
 onWorkspaceUpdate((update: WorkspaceUpdate) => {
   if (update.revision <= snapshot.revision) return;
   applySnapshot(update);
+  showCreatedSample();
   updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   const id = selection.message;
   if (id !== undefined && update.removed.includes(id)) {

@@ -1,7 +1,8 @@
 import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
-import { fetchSample, saveSample } from './api.js';
+import { createSample, fetchSample, saveSample } from './api.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
+import { sessionDrafts } from './sample-drafts.js';
 
 export interface SampleEditor {
   element: HTMLElement;
@@ -30,9 +31,10 @@ function offsetOf(text: string, line: number, column: number): number {
  * The sample's JSON in a plain editor. Save (or Ctrl/⌘+S) posts it to the server, which
  * refuses anything that is not a valid sample and otherwise replaces the file atomically;
  * the preview then updates through the normal file-watch path. Unsaved edits are kept per
- * sample while you look at other messages.
+ * sample while you look at other messages, and across a reload of the page. New sample
+ * creates `samples/<name>.json` from the text in the editor (`onCreated` is told).
  */
-export function createSampleEditor(): SampleEditor {
+export function createSampleEditor(onCreated: (id: string, name: string) => void): SampleEditor {
   const fileLabel = h('span', { class: 'editor-file', 'data-testid': 'sample-file' });
   const textarea = h('textarea', { class: 'editor-text', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off', 'aria-label': 'Sample data (JSON)', 'data-testid': 'sample-editor' });
   const status = h('div', { class: 'editor-status', role: 'status', 'data-testid': 'sample-status' });
@@ -41,10 +43,21 @@ export function createSampleEditor(): SampleEditor {
   const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
   const empty = h('p', { class: 'editor-empty' }, 'Pick a message to edit its sample data.');
   const body = h('div', { class: 'editor-body', hidden: true }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const newButton = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'new-sample' }, 'New sample');
+  const newName = h('input', { class: 'new-sample-name', type: 'text', placeholder: 'name', 'aria-label': 'New sample name', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'new-sample-name' });
+  const newForm = h(
+    'form',
+    { class: 'new-sample', hidden: true },
+    h('span', { class: 'control-label' }, 'samples/'),
+    newName,
+    h('span', { class: 'control-label' }, '.json'),
+    h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'new-sample-create' }, 'Create'),
+  );
   const element = h(
     'aside',
     { class: 'inspector' },
-    h('div', { class: 'inspector-header' }, h('span', { class: 'inspector-title' }, 'Sample data'), fileLabel),
+    h('div', { class: 'inspector-header' }, h('span', { class: 'inspector-title' }, 'Sample data'), fileLabel, newButton),
+    newForm,
     body,
     empty,
   );
@@ -54,8 +67,9 @@ export function createSampleEditor(): SampleEditor {
   let broken = false;
   /** The file's text as last read or saved. */
   let onDisk = '';
-  const drafts = new Map<string, string>();
-  const key = () => `${id}\0${name}`;
+  const drafts = sessionDrafts();
+  /** The sample's file relative to the workspace (as the server names it): what drafts are keyed by. */
+  const key = () => `${id}/samples/${name}.json`;
 
   function setStatus(text: string, tone: 'neutral' | 'ok' | 'error' | 'dirty' = 'neutral'): void {
     status.textContent = text;
@@ -141,6 +155,33 @@ export function createSampleEditor(): SampleEditor {
     refreshState();
   });
 
+  newButton.addEventListener('click', () => {
+    newForm.hidden = !newForm.hidden;
+    if (!newForm.hidden) newName.focus();
+  });
+  newForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const messageId = id;
+    const created = newName.value.trim();
+    if (messageId === undefined || created === '') return;
+    // The new sample starts as a copy of the one on screen, so it has the attributes the templates use.
+    const text = name !== undefined ? textarea.value : '{\n  "customer": {},\n  "trigger": {}\n}\n';
+    createSample(messageId, created, text).then(
+      (result) => {
+        if (!result.saved) {
+          showProblems(result.diagnostics);
+          setStatus(`Not created: samples/${created}.json would not be a valid sample`, 'error');
+          return;
+        }
+        newForm.hidden = true;
+        newName.value = '';
+        setStatus(`Created samples/${created}.json`, 'ok');
+        onCreated(messageId, created);
+      },
+      (error: unknown) => setStatus(`Not created: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
+  });
+
   async function load(): Promise<void> {
     const requested = key();
     const source = await fetchSample(id!, name!);
@@ -161,6 +202,8 @@ export function createSampleEditor(): SampleEditor {
       showProblems([]);
       setStatus('');
       const editable = id !== undefined && name !== undefined;
+      newButton.hidden = id === undefined || broken;
+      newForm.hidden = true;
       body.hidden = !editable;
       empty.hidden = editable;
       empty.textContent =

@@ -92,7 +92,10 @@ export interface SampleSource {
   text: string;
 }
 
-/** `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text); 200 whether saved or refused. */
+/**
+ * `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text), and `PUT` to create a
+ * new sample (409 when it exists); 200 whether saved or refused.
+ */
 export interface SampleSaveResult {
   saved: boolean;
   /** Why the text was refused (invalid JSON with its position, wrong shape); empty when saved. */

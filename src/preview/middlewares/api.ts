@@ -6,7 +6,7 @@ import type { ApiError, SampleSaveResult, SampleSource, SendTargets, SendTestReq
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
 import { openInEditor, parseOpenInEditorRequest } from '../open-in-editor.js';
-import { locateSample, writeSample } from '../sample-writer.js';
+import { createSample, locateSample, writeSample } from '../sample-writer.js';
 import type { TestSender } from '../test-sender.js';
 import { crossOriginReason } from './same-origin.js';
 
@@ -125,6 +125,14 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
     if (!options.sender?.targets.includes(request.target)) throw new HttpProblem(404, `no target "${request.target}" to send through`);
     // Refused or not sent is an answer to show, not a failure: 200 either way.
     sendJson(res, 200, await options.sender.send(id, request));
+    return;
+  }
+  if (route.length === 4 && route[2] === 'samples' && method === 'PUT') {
+    assertSameOrigin(req);
+    const result = await createSample(workspace.root, dir, route[3]!, await readBody(req));
+    if ('problem' in result) throw new HttpProblem(409, result.problem);
+    const body: SampleSaveResult = { saved: result.written, diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)) };
+    sendJson(res, 200, body);
     return;
   }
   if (route.length === 4 && route[2] === 'samples') {
