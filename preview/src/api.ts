@@ -1,4 +1,4 @@
-import type { ApiError, MessageView, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, SendTestResult, WorkspaceSnapshot } from '../../src/preview/api-types.js';
+import type { ApiError, MessageView, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, SendTestResult, TemplateSources, WorkspaceSnapshot } from '../../src/preview/api-types.js';
 
 /** Same base path as the server's apiBase (src/preview/middlewares/api.ts). */
 const apiBase = '/__txkit/api/';
@@ -57,4 +57,8 @@ export async function sendTest(id: string, test: SendTestRequest): Promise<SendT
 /** Creates `samples/<name>.json` with the text; refused (invalid) texts come back with their diagnostics, an existing name as an error. */
 export async function createSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
   return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: text })).body;
+}
+
+export async function fetchTemplateSources(id: string): Promise<TemplateSources> {
+  return (await request<TemplateSources>(`messages/${segment(id)}/sources`)).body;
 }

@@ -1,4 +1,5 @@
 import type { EmailView } from '../../src/preview/api-types.js';
+import { createCodeView } from './code-view.js';
 import { createEmailFrame, darkSimulationFor } from './email-frame.js';
 import { h, replaceChildren } from './element.js';
 import type { EmailTab, FrameWidth } from './selection.js';
@@ -49,7 +50,7 @@ export function createEmailPane(): EmailPane {
   const meta = h('div', { class: 'email-meta' }, size, darkNote);
 
   const frame = createEmailFrame();
-  const source = h('pre', { class: 'code-view', 'data-testid': 'html-source' });
+  const source = createCodeView('Rendered HTML', 'html-source');
   const text = h('pre', { class: 'text-view', 'data-testid': 'plain-text' });
   const body = h('div', { class: 'email-body' });
   const element = h('div', { class: 'email-pane' }, inbox, meta, body);
@@ -69,8 +70,8 @@ export function createEmailPane(): EmailPane {
       frame.show(shown.html, display);
       if (current !== frame.element) replaceChildren(body, frame.element);
     } else if (display.tab === 'html') {
-      if (source.textContent !== shown.html) source.textContent = shown.html;
-      if (current !== source) replaceChildren(body, source);
+      source.show(shown.html, 'html');
+      if (current !== source.element) replaceChildren(body, source.element);
     } else {
       if (text.textContent !== shown.text) text.textContent = shown.text;
       if (current !== text) replaceChildren(body, text);

@@ -13,6 +13,7 @@ import { createShareActions } from './share-actions.js';
 import { readSelection, selectionHash, type EmailTab, type FrameWidth, type Selection } from './selection.js';
 import { createSidebar } from './sidebar.js';
 import { createSmsPane } from './sms-view.js';
+import { createSourcePanel } from './source-panel.js';
 
 let selection: Selection = readSelection(location.hash);
 let snapshot: WorkspaceSnapshot = { root: '', revision: -1, messages: [] };
@@ -77,7 +78,8 @@ const diagnostics = createDiagnosticsPanel((diagnostic) => {
     updated.textContent = `Could not open ${diagnostic.relativeFile}: ${error instanceof Error ? error.message : String(error)}`;
   });
 });
-const main = h('main', { class: 'main' }, header, toolbar, banner, stage, compat.element, diagnostics.element);
+const sourcePanel = createSourcePanel();
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage, sourcePanel.element, compat.element, diagnostics.element);
 /** A sample just created in the editor: shown as soon as the workspace lists it. */
 let createdSample: { id: string; name: string } | undefined;
 const editor = createSampleEditor((id, name) => {
@@ -109,6 +111,7 @@ function showNoMessage(heading: string, text: string): void {
   showEmptyStage(heading, text);
   diagnostics.show([]);
   compat.show([]);
+  sourcePanel.show(undefined);
   void editor.open(undefined, undefined);
 }
 
@@ -175,6 +178,7 @@ function applyView(next: MessageView): void {
   compat.show(next.diagnostics);
   applyControls();
   writeHash();
+  sourcePanel.show(next.id);
   void editor.open(next.id, next.sample ?? undefined, next.broken).then(() => editor.showFileProblems(next.diagnostics));
 }
 

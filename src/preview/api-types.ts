@@ -102,6 +102,11 @@ export interface SampleSaveResult {
   diagnostics: PreviewDiagnostic[];
 }
 
+/** `GET /__txkit/api/messages/:id/sources`: the message's template files as they are on disk. */
+export interface TemplateSources {
+  files: Array<{ relativeFile: string; text: string } | { relativeFile: string; problem: string }>;
+}
+
 /** `GET /__txkit/api/send-targets`: the platforms a test can be sent through (none when the server was started without a sender). */
 export interface SendTargets {
   targets: string[];

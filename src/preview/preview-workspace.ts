@@ -122,6 +122,16 @@ export class PreviewWorkspace {
     });
   }
 
+  /** The template files of a known message: message.yaml and the bodies and text versions it names (samples excluded). */
+  templateFiles(id: string): string[] | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    const { message } = entry;
+    if (isBroken(message)) return [message.file];
+    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file];
+    return [...new Set(files.filter((file): file is string => file !== undefined))];
+  }
+
   /** The folder of a known message (loadable or not). */
   messageDir(id: string): string | undefined {
     return this.#entries.get(id)?.message.dir;

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect } from 'vite';
-import type { ApiError, SampleSaveResult, SampleSource, SendTargets, SendTestRequest } from '../api-types.js';
+import { fileSizeLimits, readWorkspaceFile } from '../../workspace/index.js';
+import type { ApiError, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, TemplateSources } from '../api-types.js';
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
 import { openInEditor, parseOpenInEditorRequest } from '../open-in-editor.js';
@@ -117,6 +118,19 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
     const view = await workspace.view(id, sample);
     if (!view) throw new HttpProblem(404, `message "${id}" has no sample "${sample}"`);
     sendJson(res, 200, view);
+    return;
+  }
+  if (route.length === 3 && route[2] === 'sources' && method === 'GET') {
+    // Read as every template is read: confined to the workspace, regular files, bounded, never a secrets file.
+    const files = await Promise.all(
+      (workspace.templateFiles(id) ?? []).map(async (file) => {
+        const relativeFile = path.relative(workspace.root, file).split(path.sep).join('/');
+        const read = await readWorkspaceFile(file, { root: workspace.root, maxBytes: fileSizeLimits.template, ruleId: 'workspace/read' });
+        return read.diagnostic ? { relativeFile, problem: read.diagnostic.message } : { relativeFile, text: read.text };
+      }),
+    );
+    const body: TemplateSources = { files };
+    sendJson(res, 200, body);
     return;
   }
   if (route.length === 3 && route[2] === 'send' && method === 'POST') {
