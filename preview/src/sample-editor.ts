@@ -2,6 +2,7 @@ import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
 import { createSample, fetchSample, saveSample } from './api.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
+import { createJsonEditor } from './json-editor.js';
 import { sessionDrafts } from './sample-drafts.js';
 
 export interface SampleEditor {
@@ -16,19 +17,8 @@ export interface SampleEditor {
   reloadFromDisk(): Promise<void>;
 }
 
-/** Offset in `text` of a 1-based line and column. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(text.length, offset + column - 1);
-}
-
 /**
- * The sample's JSON in a plain editor. Save (or Ctrl/⌘+S) posts it to the server, which
+ * The sample's JSON in a code editor (json-editor.ts: highlighting, its problems inline). Save (or Ctrl/⌘+S) posts it to the server, which
  * refuses anything that is not a valid sample and otherwise replaces the file atomically;
  * the preview then updates through the normal file-watch path. Unsaved edits are kept per
  * sample while you look at other messages, and across a reload of the page. New sample
@@ -36,13 +26,13 @@ function offsetOf(text: string, line: number, column: number): number {
  */
 export function createSampleEditor(onCreated: (id: string, name: string) => void): SampleEditor {
   const fileLabel = h('span', { class: 'editor-file', 'data-testid': 'sample-file' });
-  const textarea = h('textarea', { class: 'editor-text', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off', 'aria-label': 'Sample data (JSON)', 'data-testid': 'sample-editor' });
+  const code = createJsonEditor({ label: 'Sample data (JSON)', testId: 'sample-editor', onChange: () => edited(), onSave: () => void submit() });
   const status = h('div', { class: 'editor-status', role: 'status', 'data-testid': 'sample-status' });
   const problems = h('ul', { class: 'editor-problems', 'data-testid': 'sample-problems' });
   const revert = h('button', { type: 'button', class: 'button', disabled: true }, 'Revert');
   const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
   const empty = h('p', { class: 'editor-empty' }, 'Pick a message to edit its sample data.');
-  const body = h('div', { class: 'editor-body', hidden: true }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const body = h('div', { class: 'editor-body', hidden: true }, code.element, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
   const newButton = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'new-sample' }, 'New sample');
   const newName = h('input', { class: 'new-sample-name', type: 'text', placeholder: 'name', 'aria-label': 'New sample name', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'new-sample-name' });
   const newForm = h(
@@ -77,8 +67,8 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
   }
 
   function refreshState(): void {
-    const dirty = textarea.value !== onDisk;
-    if (dirty) drafts.set(key(), textarea.value);
+    const dirty = code.text() !== onDisk;
+    if (dirty) drafts.set(key(), code.text());
     else drafts.delete(key());
     save.disabled = !dirty;
     revert.disabled = !dirty;
@@ -87,12 +77,11 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
   }
 
   function focusAt(position: { line: number; column: number }): void {
-    const offset = offsetOf(textarea.value, position.line, position.column);
-    textarea.focus();
-    textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
+    code.focusAt(position.line, position.column);
   }
 
   function showProblems(diagnostics: readonly PreviewDiagnostic[]): void {
+    code.setProblems(diagnostics);
     replaceChildren(
       problems,
       ...diagnostics.map((diagnostic) =>
@@ -117,8 +106,8 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
   }
 
   async function submit(): Promise<void> {
-    if (id === undefined || name === undefined || textarea.value === onDisk) return;
-    const text = textarea.value;
+    if (id === undefined || name === undefined || code.text() === onDisk) return;
+    const text = code.text();
     save.disabled = true;
     setStatus('Saving…');
     try {
@@ -137,19 +126,13 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
     refreshState();
   }
 
-  textarea.addEventListener('input', () => {
+  function edited(): void {
     if (status.dataset['tone'] === 'ok') setStatus('');
     refreshState();
-  });
-  textarea.addEventListener('keydown', (event) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void submit();
-    }
-  });
+  }
   save.addEventListener('click', () => void submit());
   revert.addEventListener('click', () => {
-    textarea.value = onDisk;
+    code.setText(onDisk);
     showProblems([]);
     setStatus('');
     refreshState();
@@ -165,7 +148,7 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
     const created = newName.value.trim();
     if (messageId === undefined || created === '') return;
     // The new sample starts as a copy of the one on screen, so it has the attributes the templates use.
-    const text = name !== undefined ? textarea.value : '{\n  "customer": {},\n  "trigger": {}\n}\n';
+    const text = name !== undefined ? code.text() : '{\n  "customer": {},\n  "trigger": {}\n}\n';
     createSample(messageId, created, text).then(
       (result) => {
         if (!result.saved) {
@@ -188,7 +171,7 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
     if (requested !== key()) return;
     fileLabel.textContent = source.relativeFile;
     onDisk = source.text;
-    textarea.value = drafts.get(key()) ?? source.text;
+    code.setText(drafts.get(key()) ?? source.text);
     refreshState();
   }
 
@@ -223,7 +206,7 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
       if (fileLabel.textContent !== '' && diagnostic.relativeFile === fileLabel.textContent) focusAt(diagnostic);
     },
     async reloadFromDisk() {
-      if (id === undefined || name === undefined || textarea.value !== onDisk) return;
+      if (id === undefined || name === undefined || code.text() !== onDisk) return;
       await load();
     },
   };

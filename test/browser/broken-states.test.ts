@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { emailText, usePreviewOf } from './preview-harness.js';
+import { emailText, usePreviewOf, sampleEditorText } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
 
@@ -33,7 +33,7 @@ it('a message whose message.yaml does not load shows its diagnostic, not "no sam
 
   await writeFile(file('welcome/message.yaml'), message);
   await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
-  await expect.poll(() => page.locator('[data-testid=sample-editor]').inputValue(), { timeout: 10_000 }).toBe(await readFile(file('welcome/samples/basic.json'), 'utf8'));
+  await expect.poll(() => sampleEditorText(page), { timeout: 10_000 }).toBe(await readFile(file('welcome/samples/basic.json'), 'utf8'));
   await expect(page.locator('.editor-empty').isVisible()).resolves.toBe(false);
   expect(errors).toEqual([]);
 });
@@ -104,7 +104,7 @@ it('a sample whose JSON breaks on disk stays picked, with its error in Problems 
   await page.locator('[data-testid=stale-banner]').waitFor({ state: 'visible' });
   expect(await emailText(page)).toContain('Hi Ada');
   const editor = page.locator('[data-testid=sample-editor]');
-  await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(broken);
+  await expect.poll(() => sampleEditorText(page), { timeout: 10_000 }).toBe(broken);
   await expect.poll(() => page.locator('[data-testid=sample-problems] .editor-problem-position').allInnerTexts()).toEqual([expect.stringMatching(/^line 2, column \d+$/)]);
   await expect(page.locator('[data-testid=sample-file]').innerText()).resolves.toBe('welcome/samples/basic.json');
 
@@ -125,7 +125,7 @@ it('a sample that is broken when the page opens is picked and editable, with a m
   );
   await page.locator('[data-testid=stage]', { hasText: 'This sample does not load' }).waitFor({ timeout: 10_000 });
   await expect(page.locator('[data-testid=sample-select]').inputValue()).resolves.toBe('basic');
-  await expect.poll(() => page.locator('[data-testid=sample-editor]').inputValue(), { timeout: 10_000 }).toBe(broken);
+  await expect.poll(() => sampleEditorText(page), { timeout: 10_000 }).toBe(broken);
   await expect(page.locator('[data-testid=stage]').innerText()).resolves.not.toContain('0 B');
   expect(errors).toEqual([]);
 });

@@ -62,6 +62,11 @@ export async function emailText(page: Page): Promise<string> {
   }
 }
 
+/** The text in the sample editor (CodeMirror: one element per line, an empty line holds only a <br>). */
+export async function sampleEditorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=sample-editor] .cm-line').allTextContents()).join('\n');
+}
+
 /** Saves a screenshot for people to look at (test-results/ is git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { emailText, usePreviewOf } from './preview-harness.js';
+import { emailText, usePreviewOf, sampleEditorText } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
 
@@ -22,13 +22,13 @@ const files = {
 it('keeps an unsaved sample edit across a reload, until it is saved (issue 18 item 4)', { timeout: 120_000 }, async () => {
   const { page, file, errors } = await openPreview(files, '#/welcome?sample=basic');
   const editor = page.locator('[data-testid=sample-editor]');
-  await expect.poll(() => editor.inputValue()).toBe(files['templates/welcome/samples/basic.json']);
+  await expect.poll(() => sampleEditorText(page)).toBe(files['templates/welcome/samples/basic.json']);
   const draft = '{ "customer": { "first_name": "Grace" } }\n';
   await editor.fill(draft);
   await page.locator('[data-testid=sample-status]', { hasText: 'Unsaved changes' }).waitFor();
 
   await page.reload();
-  await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(draft);
+  await expect.poll(() => sampleEditorText(page), { timeout: 10_000 }).toBe(draft);
   await page.locator('[data-testid=sample-status]', { hasText: 'Unsaved changes' }).waitFor();
   await expect(page.locator('[data-testid=sample-file]').innerText()).resolves.toBe('welcome/samples/basic.json');
 
@@ -37,7 +37,7 @@ it('keeps an unsaved sample edit across a reload, until it is saved (issue 18 it
   await expect(readFile(file('welcome/samples/basic.json'), 'utf8')).resolves.toBe(draft);
   // Saved: the draft is gone, a reload shows the file as it is.
   await page.reload();
-  await expect.poll(() => editor.inputValue(), { timeout: 10_000 }).toBe(draft);
+  await expect.poll(() => sampleEditorText(page), { timeout: 10_000 }).toBe(draft);
   await expect(page.locator('[data-testid=sample-save]').isDisabled()).resolves.toBe(true);
   expect(errors).toEqual([]);
 });
@@ -45,7 +45,7 @@ it('keeps an unsaved sample edit across a reload, until it is saved (issue 18 it
 it('New sample creates samples/<name>.json from the sample on screen and shows it; names and existing files are refused (issue 18 item 4)', { timeout: 120_000 }, async () => {
   const { page, server, file, errors } = await openPreview(files, '#/welcome?sample=basic');
   const editor = page.locator('[data-testid=sample-editor]');
-  await expect.poll(() => editor.inputValue()).toBe(files['templates/welcome/samples/basic.json']);
+  await expect.poll(() => sampleEditorText(page)).toBe(files['templates/welcome/samples/basic.json']);
   await editor.fill('{ "customer": { "first_name": "Lin" } }\n');
 
   await page.click('[data-testid=new-sample]');
