@@ -20,8 +20,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The problems of the shown message and sample: severity, message, hint, rule id and file:line:col. */
-export function createDiagnosticsPanel(): DiagnosticsPanel {
+/**
+ * The problems of the shown message and sample: severity, message, hint, rule id and
+ * file:line:col, which `onOpen` opens (in the editor).
+ */
+export function createDiagnosticsPanel(onOpen: (diagnostic: PreviewDiagnostic) => void): DiagnosticsPanel {
   const summary = h('span', { class: 'problems-summary', 'data-testid': 'problems-summary' });
   const list = h('ul', { class: 'problems-list', 'data-testid': 'problems' });
 
@@ -58,7 +61,7 @@ export function createDiagnosticsPanel(): DiagnosticsPanel {
               diagnostic.hint && h('div', { class: 'diagnostic-hint' }, diagnostic.hint),
             ),
             h('code', { class: 'diagnostic-rule' }, diagnostic.ruleId),
-            h('span', { class: 'diagnostic-location', title: diagnostic.file }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
+            h('button', { type: 'button', class: 'diagnostic-location', title: `Open ${diagnostic.file} in your editor`, onclick: () => onOpen(diagnostic) }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
           ),
         ),
       );

@@ -34,7 +34,7 @@ function injectIntoHead(html: string, markup: string): string {
   return markup + html;
 }
 
-/** The document shown in the frame: links open nowhere (no popups in the sandbox) instead of navigating the frame away; dark mode if asked. */
+/** The document shown in the frame: links open in a new tab (`<base target="_blank">`) instead of navigating the frame away; dark mode if asked. */
 export function frameDocument(html: string, dark: boolean): string {
   let markup = /<base\s/i.test(html) ? '' : '<base target="_blank">';
   let body = html;
@@ -61,7 +61,13 @@ export interface EmailFrame {
 const minimumHeight = 320;
 
 /**
- * The rendered email in an iframe with `sandbox=""` (no scripts, an opaque origin), filled
+ * What the email frame may do: open its links in a new tab that is a normal page (the link's
+ * site loads as it would from a mail client). Never scripts, forms or same-origin.
+ */
+export const emailFrameSandbox = 'allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * The rendered email in an iframe sandboxed with `emailFrameSandbox` (no scripts, an opaque origin), filled
  * through `srcdoc`. The frame is as tall as the email, so the page scrolls instead of the
  * frame and the reading position survives every update. The height comes from a hidden twin
  * frame, `sandbox="allow-same-origin"` without scripts, which the page can measure; the shown
@@ -73,7 +79,7 @@ const minimumHeight = 320;
  * available.
  */
 export function createEmailFrame(handle: HTMLElement): EmailFrame {
-  const frame = h('iframe', { class: 'email-frame', sandbox: '', title: 'Rendered email', 'data-testid': 'email-frame' });
+  const frame = h('iframe', { class: 'email-frame', sandbox: emailFrameSandbox, title: 'Rendered email', 'data-testid': 'email-frame' });
   const twin = h('iframe', { class: 'email-twin', sandbox: 'allow-same-origin', 'aria-hidden': 'true', tabindex: '-1', title: 'Layout measurement' });
   const shell = h('div', { class: 'frame-shell' }, frame, handle);
   const element = h('div', { class: 'frame-zoom', 'data-scale': '1' }, shell, twin);

@@ -1,4 +1,5 @@
 import type { EmailView } from '../../src/preview/api-types.js';
+import { createCodeView } from './code-view.js';
 import { createEmailFrame, darkSimulationFor, type FrameDisplay } from './email-frame.js';
 import { h, replaceChildren } from './element.js';
 import type { EmailTab } from './selection.js';
@@ -50,7 +51,7 @@ export function createEmailPane(widthHandle: HTMLElement): EmailPane {
   const meta = h('div', { class: 'email-meta' }, size, darkNote);
 
   const frame = createEmailFrame(widthHandle);
-  const source = h('pre', { class: 'code-view', 'data-testid': 'html-source' });
+  const source = createCodeView('Rendered HTML', 'html-source');
   const text = h('pre', { class: 'text-view', 'data-testid': 'plain-text' });
   const body = h('div', { class: 'email-body' });
   const element = h('div', { class: 'email-pane' }, inbox, meta, body);
@@ -70,8 +71,8 @@ export function createEmailPane(widthHandle: HTMLElement): EmailPane {
       if (current !== frame.element) replaceChildren(body, frame.element);
       frame.show(shown.html, display);
     } else if (display.tab === 'html') {
-      if (source.textContent !== shown.html) source.textContent = shown.html;
-      if (current !== source) replaceChildren(body, source);
+      source.show(shown.html, 'html');
+      if (current !== source.element) replaceChildren(body, source.element);
     } else {
       if (text.textContent !== shown.text) text.textContent = shown.text;
       if (current !== text) replaceChildren(body, text);

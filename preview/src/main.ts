@@ -1,6 +1,6 @@
 import './styles.css';
 import type { Channel, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
-import { ApiRequestError, fetchView, fetchWorkspace } from './api.js';
+import { ApiRequestError, fetchView, fetchWorkspace, openInEditor } from './api.js';
 import { createCompatPanel } from './compat-panel.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane } from './email-view.js';
@@ -10,9 +10,12 @@ import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
 import { mountOutbox } from './outbox-view.js';
 import { createSampleEditor } from './sample-editor.js';
 import { createResizablePanel } from './resizable-panels.js';
+import { createSendDialog } from './send-dialog.js';
+import { createShareActions } from './share-actions.js';
 import { readSelection, selectionHash, type EmailTab, type Selection } from './selection.js';
 import { createSidebar } from './sidebar.js';
 import { createSmsPane } from './sms-view.js';
+import { createSourcePanel } from './source-panel.js';
 import { createTabs } from './tabs.js';
 import { createWidthControl } from './width-control.js';
 
@@ -73,12 +76,20 @@ darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
 const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'Preview display' }, widthControl.element, darkToggle);
 // SMS has none of these: their room is kept, so nothing moves when the channel changes.
 const emailControls = h('div', { class: 'toolbar-group email-controls' }, emailTabs.element, previewControls);
-const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls);
+const sendDialog = createSendDialog();
+const shareActions = createShareActions(() => view && sendDialog.open(view.id, view.sample, selection.channel));
+const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls, shareActions.element);
 
 const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
-const diagnostics = createDiagnosticsPanel();
+const diagnostics = createDiagnosticsPanel((diagnostic) => {
+  editor.reveal(diagnostic);
+  openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch((error: unknown) => {
+    updated.textContent = `Could not open ${diagnostic.relativeFile}: ${error instanceof Error ? error.message : String(error)}`;
+  });
+});
+const sourcePanel = createSourcePanel();
 const compat = createCompatPanel();
-const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage, sourcePanel.element);
 // The tabpanel role goes on a wrapper: the list keeps its own (list) role.
 const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
 const dockTabs = createTabs<DockTab>('Checks', [
@@ -87,7 +98,12 @@ const dockTabs = createTabs<DockTab>('Checks', [
 ], (tab) => showDockTab(tab));
 const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
 const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, problemsPanel, compat.element));
-const editor = createSampleEditor();
+/** A sample just created in the editor: shown as soon as the workspace lists it. */
+let createdSample: { id: string; name: string } | undefined;
+const editor = createSampleEditor((id, name) => {
+  createdSample = { id, name };
+  showCreatedSample();
+});
 const sidePanel = h('div', { class: 'side-panel sidebar-panel', 'data-rail-label': 'Messages' }, sidebar.element);
 const inspectorPanel = h('div', { class: 'side-panel inspector-panel', 'data-rail-label': 'Sample data' }, editor.element);
 
@@ -101,7 +117,7 @@ dockBar.append(dockResizer.toggle);
 main.append(dockResizer.separator, dock);
 app.append(sidebarResizer.separator, main, inspectorResizer.separator, inspectorPanel);
 const root = document.getElementById('app')!;
-replaceChildren(root, app);
+replaceChildren(root, app, sendDialog.element);
 void mountOutbox(topbar, root);
 
 /** Picking a checks tab also opens the panel when it is collapsed. */
@@ -149,6 +165,7 @@ function showNoMessage(heading: string, text: string): void {
   showEmptyStage(heading, text);
   diagnostics.show([]);
   compat.show([]);
+  sourcePanel.show(undefined);
   void editor.open(undefined, undefined);
 }
 
@@ -162,6 +179,7 @@ function applyControls(): void {
   emailControls.inert = !email;
   previewControls.disabled = selection.tab !== 'preview';
   stage.dataset['channel'] = selection.channel;
+  shareActions.show(view, selection.channel);
 }
 
 function emailDisplay() {
@@ -197,6 +215,9 @@ function applyView(next: MessageView): void {
   let keptLastGood = false;
   if (next.broken) {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
+  } else if (next.sample !== null && next.brokenSamples.includes(next.sample)) {
+    keptLastGood = showLastGood(target);
+    if (!keptLastGood) showEmptyStage('This sample does not load', `Fix samples/${next.sample}.json in Sample data (its problems are listed there and below); the preview updates when you save.`);
   } else if (selection.channel === 'email' && next.email) {
     keptLastGood = emailPane.show(next.email, emailDisplay(), emailShownFor === target);
     emailShownFor = target;
@@ -211,7 +232,16 @@ function applyView(next: MessageView): void {
   compat.show(next.diagnostics);
   applyControls();
   writeHash();
-  void editor.open(next.id, next.sample ?? undefined, next.broken);
+  sourcePanel.show(next.id);
+  void editor.open(next.id, next.sample ?? undefined, next.broken).then(() => editor.showFileProblems(next.diagnostics));
+}
+
+/** Puts the last good render of message `target` in the selected channel back on stage; false when there is none. */
+function showLastGood(target: string): boolean {
+  const pane = selection.channel === 'email' ? (emailShownFor === target ? emailPane : undefined) : smsShownFor === target ? smsPane : undefined;
+  if (!pane) return false;
+  if (stage.firstElementChild !== pane.element) replaceChildren(stage, pane.element);
+  return true;
 }
 
 async function loadView(): Promise<void> {
@@ -261,9 +291,17 @@ function applySnapshot(next: WorkspaceSnapshot): void {
   sidebar.update(next.messages, selection.message);
 }
 
+function showCreatedSample(): void {
+  const created = createdSample;
+  if (!created || !snapshot.messages.some((message) => message.id === created.id && message.samples.includes(created.name))) return;
+  createdSample = undefined;
+  select({ message: created.id, sample: created.name });
+}
+
 onWorkspaceUpdate((update: WorkspaceUpdate) => {
   if (update.revision <= snapshot.revision) return;
   applySnapshot(update);
+  showCreatedSample();
   updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   const id = selection.message;
   if (id !== undefined && update.removed.includes(id)) {

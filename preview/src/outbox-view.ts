@@ -1,7 +1,7 @@
 import './outbox.css';
 import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
 import type { OutboxEntry } from '../../src/sandbox/outbox/outbox-entry.js';
-import { fetchWorkspace } from './api.js';
+import { fetchWorkspace, openInEditor } from './api.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane, type EmailDisplay } from './email-view.js';
 import { h, replaceChildren } from './element.js';
@@ -58,7 +58,8 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
   // Sends are shown at desktop width: the frame's width handle has nothing to resize here.
   const emailPane = createEmailPane(h('span', { hidden: true }));
   const smsPane = createSmsPane();
-  const diagnostics = createDiagnosticsPanel();
+  // A send's problems point into the workspace as the preview's do: a click opens the file in the editor.
+  const diagnostics = createDiagnosticsPanel((diagnostic) => void openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch(() => undefined));
   const emailTabs = createTabs<EmailTab>('View', [
     { value: 'preview', label: 'Preview', panel: emailPane.body },
     { value: 'html', label: 'HTML', panel: emailPane.body },

@@ -1,46 +1,53 @@
 import type { PreviewDiagnostic } from '../../src/preview/api-types.js';
-import { fetchSample, saveSample } from './api.js';
+import { createSample, fetchSample, saveSample } from './api.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
+import { createJsonEditor } from './json-editor.js';
+import { sessionDrafts } from './sample-drafts.js';
 
 export interface SampleEditor {
   element: HTMLElement;
   /** Opens the sample `name` of message `id` (nothing to edit when either is missing; `broken`: its message.yaml does not load). */
   open(id: string | undefined, name: string | undefined, broken?: boolean): Promise<void>;
+  /** Lists those of `diagnostics` that are in the open sample's file (a sample broken on disk), unless a refused save's are shown. */
+  showFileProblems(diagnostics: readonly PreviewDiagnostic[]): void;
+  /** Puts the cursor at the diagnostic's position when it is in the open sample's file. */
+  reveal(diagnostic: PreviewDiagnostic): void;
   /** The file changed on disk: reload it unless the user has unsaved edits. */
   reloadFromDisk(): Promise<void>;
 }
 
-/** Offset in `text` of a 1-based line and column. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(text.length, offset + column - 1);
-}
-
 /**
- * The sample's JSON in a plain editor. Save (or Ctrl/⌘+S) posts it to the server, which
+ * The sample's JSON in a code editor (json-editor.ts: highlighting, its problems inline). Save (or Ctrl/⌘+S) posts it to the server, which
  * refuses anything that is not a valid sample and otherwise replaces the file atomically;
  * the preview then updates through the normal file-watch path. Unsaved edits are kept per
- * sample while you look at other messages.
+ * sample while you look at other messages, and across a reload of the page. New sample
+ * creates `samples/<name>.json` from the text in the editor (`onCreated` is told).
  */
-export function createSampleEditor(): SampleEditor {
+export function createSampleEditor(onCreated: (id: string, name: string) => void): SampleEditor {
   const fileLabel = h('span', { class: 'editor-file', 'data-testid': 'sample-file' });
-  const textarea = h('textarea', { class: 'editor-text', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off', 'aria-label': 'Sample data (JSON)', 'data-testid': 'sample-editor' });
+  const code = createJsonEditor({ label: 'Sample data (JSON)', testId: 'sample-editor', onChange: () => edited(), onSave: () => void submit() });
   const status = h('div', { class: 'editor-status', role: 'status', 'data-testid': 'sample-status' });
   const problems = h('ul', { class: 'editor-problems', 'data-testid': 'sample-problems' });
   const revert = h('button', { type: 'button', class: 'button', disabled: true }, 'Revert');
   const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
   const empty = h('p', { class: 'editor-empty' }, 'Pick a message to edit its sample data.');
-  const body = h('div', { class: 'editor-body', hidden: true }, textarea, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const body = h('div', { class: 'editor-body', hidden: true }, code.element, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const newButton = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'new-sample' }, 'New sample');
+  const newName = h('input', { class: 'new-sample-name', type: 'text', placeholder: 'name', 'aria-label': 'New sample name', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'new-sample-name' });
+  const newForm = h(
+    'form',
+    { class: 'new-sample', hidden: true },
+    h('span', { class: 'control-label' }, 'samples/'),
+    newName,
+    h('span', { class: 'control-label' }, '.json'),
+    h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'new-sample-create' }, 'Create'),
+  );
   const element = h(
     'aside',
     { class: 'inspector' },
-    h('div', { class: 'inspector-header' }, h('span', { class: 'inspector-title' }, 'Sample data'), fileLabel),
+    h('div', { class: 'inspector-header' }, h('span', { class: 'inspector-title' }, 'Sample data'), fileLabel, newButton),
+    newForm,
     body,
     empty,
   );
@@ -50,8 +57,9 @@ export function createSampleEditor(): SampleEditor {
   let broken = false;
   /** The file's text as last read or saved. */
   let onDisk = '';
-  const drafts = new Map<string, string>();
-  const key = () => `${id}\0${name}`;
+  const drafts = sessionDrafts();
+  /** The sample's file relative to the workspace (as the server names it): what drafts are keyed by. */
+  const key = () => `${id}/samples/${name}.json`;
 
   function setStatus(text: string, tone: 'neutral' | 'ok' | 'error' | 'dirty' = 'neutral'): void {
     status.textContent = text;
@@ -59,8 +67,8 @@ export function createSampleEditor(): SampleEditor {
   }
 
   function refreshState(): void {
-    const dirty = textarea.value !== onDisk;
-    if (dirty) drafts.set(key(), textarea.value);
+    const dirty = code.text() !== onDisk;
+    if (dirty) drafts.set(key(), code.text());
     else drafts.delete(key());
     save.disabled = !dirty;
     revert.disabled = !dirty;
@@ -68,7 +76,12 @@ export function createSampleEditor(): SampleEditor {
     if (!dirty && status.dataset['tone'] === 'dirty') setStatus('');
   }
 
+  function focusAt(position: { line: number; column: number }): void {
+    code.focusAt(position.line, position.column);
+  }
+
   function showProblems(diagnostics: readonly PreviewDiagnostic[]): void {
+    code.setProblems(diagnostics);
     replaceChildren(
       problems,
       ...diagnostics.map((diagnostic) =>
@@ -81,11 +94,7 @@ export function createSampleEditor(): SampleEditor {
               type: 'button',
               class: 'editor-problem',
               title: 'Show in the editor',
-              onclick: () => {
-                const offset = offsetOf(textarea.value, diagnostic.line, diagnostic.column);
-                textarea.focus();
-                textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
-              },
+              onclick: () => focusAt(diagnostic),
             },
             icon('error', 'icon icon-xs'),
             h('span', { class: 'editor-problem-message' }, diagnostic.message),
@@ -97,8 +106,8 @@ export function createSampleEditor(): SampleEditor {
   }
 
   async function submit(): Promise<void> {
-    if (id === undefined || name === undefined || textarea.value === onDisk) return;
-    const text = textarea.value;
+    if (id === undefined || name === undefined || code.text() === onDisk) return;
+    const text = code.text();
     save.disabled = true;
     setStatus('Saving…');
     try {
@@ -117,22 +126,43 @@ export function createSampleEditor(): SampleEditor {
     refreshState();
   }
 
-  textarea.addEventListener('input', () => {
+  function edited(): void {
     if (status.dataset['tone'] === 'ok') setStatus('');
     refreshState();
-  });
-  textarea.addEventListener('keydown', (event) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void submit();
-    }
-  });
+  }
   save.addEventListener('click', () => void submit());
   revert.addEventListener('click', () => {
-    textarea.value = onDisk;
+    code.setText(onDisk);
     showProblems([]);
     setStatus('');
     refreshState();
+  });
+
+  newButton.addEventListener('click', () => {
+    newForm.hidden = !newForm.hidden;
+    if (!newForm.hidden) newName.focus();
+  });
+  newForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const messageId = id;
+    const created = newName.value.trim();
+    if (messageId === undefined || created === '') return;
+    // The new sample starts as a copy of the one on screen, so it has the attributes the templates use.
+    const text = name !== undefined ? code.text() : '{\n  "customer": {},\n  "trigger": {}\n}\n';
+    createSample(messageId, created, text).then(
+      (result) => {
+        if (!result.saved) {
+          showProblems(result.diagnostics);
+          setStatus(`Not created: samples/${created}.json would not be a valid sample`, 'error');
+          return;
+        }
+        newForm.hidden = true;
+        newName.value = '';
+        setStatus(`Created samples/${created}.json`, 'ok');
+        onCreated(messageId, created);
+      },
+      (error: unknown) => setStatus(`Not created: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
   });
 
   async function load(): Promise<void> {
@@ -141,7 +171,7 @@ export function createSampleEditor(): SampleEditor {
     if (requested !== key()) return;
     fileLabel.textContent = source.relativeFile;
     onDisk = source.text;
-    textarea.value = drafts.get(key()) ?? source.text;
+    code.setText(drafts.get(key()) ?? source.text);
     refreshState();
   }
 
@@ -155,6 +185,8 @@ export function createSampleEditor(): SampleEditor {
       showProblems([]);
       setStatus('');
       const editable = id !== undefined && name !== undefined;
+      newButton.hidden = id === undefined || broken;
+      newForm.hidden = true;
       body.hidden = !editable;
       empty.hidden = editable;
       empty.textContent =
@@ -166,8 +198,15 @@ export function createSampleEditor(): SampleEditor {
       fileLabel.textContent = '';
       if (editable) await load();
     },
+    showFileProblems(diagnostics) {
+      if (status.dataset['tone'] === 'error' || fileLabel.textContent === '') return;
+      showProblems(diagnostics.filter((diagnostic) => diagnostic.relativeFile === fileLabel.textContent));
+    },
+    reveal(diagnostic) {
+      if (fileLabel.textContent !== '' && diagnostic.relativeFile === fileLabel.textContent) focusAt(diagnostic);
+    },
     async reloadFromDisk() {
-      if (id === undefined || name === undefined || textarea.value !== onDisk) return;
+      if (id === undefined || name === undefined || code.text() !== onDisk) return;
       await load();
     },
   };

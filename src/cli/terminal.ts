@@ -125,3 +125,8 @@ export function terminalSafeDiagnostics(diagnostics: readonly Diagnostic[]): Dia
 export function formatProblems(diagnostics: readonly Diagnostic[]): string {
   return formatStylish(terminalSafeDiagnostics(diagnostics), { cwd: cliIo().cwd, colors });
 }
+
+/** Vite's HMR log style: "12:04:05 [txkit] …", one line per event, the time dimmed (`txkit dev`). */
+export function logLine(text: string): string {
+  return `${colors.dim(new Date().toLocaleTimeString())} ${colors.bold(colors.cyan('[txkit]'))} ${text}`;
+}

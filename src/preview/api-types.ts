@@ -72,8 +72,11 @@ export interface MessageView {
   engine?: string;
   broken: boolean;
   channels: Channel[];
+  /** Every sample file, those that do not load included (they are listed in `brokenSamples` too). */
   samples: string[];
-  /** The sample rendered, or null when the message has none. */
+  /** Samples whose file does not load (invalid JSON, wrong shape): they stay pickable, to be fixed in the editor. */
+  brokenSamples: string[];
+  /** The sample shown, or null when the message has none; a broken sample has no email or sms (the UI keeps the last good render). */
   sample: string | null;
   email?: EmailView;
   sms?: SmsView;
@@ -89,11 +92,40 @@ export interface SampleSource {
   text: string;
 }
 
-/** `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text); 200 whether saved or refused. */
+/**
+ * `POST /__txkit/api/messages/:id/samples/:name` (body: the JSON text), and `PUT` to create a
+ * new sample (409 when it exists); 200 whether saved or refused.
+ */
 export interface SampleSaveResult {
   saved: boolean;
   /** Why the text was refused (invalid JSON with its position, wrong shape); empty when saved. */
   diagnostics: PreviewDiagnostic[];
+}
+
+/** `GET /__txkit/api/messages/:id/sources`: the message's template files as they are on disk. */
+export interface TemplateSources {
+  files: Array<{ relativeFile: string; text: string } | { relativeFile: string; problem: string }>;
+}
+
+/** `GET /__txkit/api/send-targets`: the platforms a test can be sent through (none when the server was started without a sender). */
+export interface SendTargets {
+  targets: string[];
+}
+
+/** `POST /__txkit/api/messages/:id/send`: a test send of the message, as `txkit send` does it. */
+export interface SendTestRequest {
+  target: string;
+  channel: Channel;
+  /** An email address, or a phone number in E.164 form. */
+  to: string;
+  sample?: string;
+}
+
+/** The outcome of a test send: the platform's (`sent`, `queued`, `not-sent`), or `refused` before or by the platform, with why. */
+export interface SendTestResult {
+  status: 'sent' | 'queued' | 'not-sent' | 'refused';
+  id?: string;
+  detail?: string;
 }
 
 /** Body of every 4xx/5xx answer of the API. */

@@ -12,3 +12,4 @@ export {
 } from './preview-server.js';
 export { isLocalHost } from './middlewares/host-check.js';
 export { apiBase } from './middlewares/api.js';
+export type { TestSender } from './test-sender.js';

@@ -5,7 +5,7 @@ import type { MjmlRunner } from '../email/mjml-runner.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../email/render-email.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
-import type { BrokenMessage, Message, Sample } from '../workspace/index.js';
+import { samplesDir, type BrokenMessage, type Message, type Sample } from '../workspace/index.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic } from './api-types.js';
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
@@ -51,8 +51,25 @@ export function renderSample(message: Message, compiled: CompiledEmail | undefin
   };
 }
 
-/** An empty body explained by an error means the template failed, not that it is empty. */
-function emailRendered(email: RenderedEmail): boolean {
+/** Problems of a sample's content: the file is there and readable, so the editor can open and fix it. */
+const sampleContentRules = new Set(['syntax/json', 'samples/shape']);
+
+/** Names of the sample files whose content did not load (the loader reports them and leaves them out of `message.samples`). */
+export function brokenSampleNames(message: Message): string[] {
+  const folder = samplesDir(message.dir);
+  const loaded = new Set(message.samples.map((sample) => sample.name));
+  const names = message.diagnostics
+    .filter((diagnostic) => sampleContentRules.has(diagnostic.ruleId) && path.dirname(diagnostic.file) === folder && diagnostic.file.endsWith('.json'))
+    .map((diagnostic) => path.basename(diagnostic.file, '.json'));
+  return [...new Set(names)].filter((name) => !loaded.has(name));
+}
+
+/**
+ * An empty body explained by an error means the template failed, not that it is empty; and
+ * MJML that mjml reports as invalid compiles to a mangled layout, which is no render to show.
+ */
+function emailRendered(email: RenderedEmail, render: SampleRender): boolean {
+  if (render.diagnostics.some((diagnostic) => diagnostic.ruleId === 'syntax/mjml' && diagnostic.severity === 'error')) return false;
   return email.html.trim() !== '' || !email.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
@@ -72,13 +89,24 @@ export function messageView(message: Message, render: SampleRender, diagnostics:
     engine: message.definition.engine,
     broken: false,
     channels: channelsOf(message),
-    samples: message.samples.map((candidate) => candidate.name),
+    ...sampleList(message),
     sample: render.sample?.name ?? null,
-    ...(email ? { email: { from: email.from, subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, rendered: emailRendered(email) } } : {}),
+    ...(email ? { email: { from: email.from, subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, rendered: emailRendered(email, render) } } : {}),
     ...(sms && message.sms ? { sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms.definition.maxSegments, rendered: sms.bodyRendered } } : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
   };
+}
+
+function sampleList(message: Message): { samples: string[]; brokenSamples: string[] } {
+  const brokenSamples = brokenSampleNames(message);
+  // The loader's order: file names sorted.
+  return { samples: [...message.samples.map((sample) => sample.name), ...brokenSamples].sort(), brokenSamples };
+}
+
+/** The message with a sample whose file does not load: nothing rendered, the sample's problems listed. */
+export function brokenSampleView(message: Message, name: string, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
+  return { ...messageView(message, { sample: undefined, diagnostics: [] }, diagnostics, context), sample: name };
 }
 
 /** A message whose message.yaml does not load: its problems and nothing to render. */
@@ -89,6 +117,7 @@ export function brokenMessageView(message: BrokenMessage, diagnostics: readonly 
     broken: true,
     channels: [],
     samples: [],
+    brokenSamples: [],
     sample: null,
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,

@@ -4,9 +4,11 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { WorkspaceUpdate } from './api-types.js';
 import { apiMiddleware } from './middlewares/api.js';
 import { hostCheckMiddleware } from './middlewares/host-check.js';
+import { renderedMessageMiddleware } from './middlewares/rendered-message.js';
 import { sameOriginMiddleware } from './middlewares/same-origin.js';
 import { sandboxOutboxMiddleware } from './middlewares/sandbox-outbox.js';
 import type { PreviewWorkspace } from './preview-workspace.js';
+import type { TestSender } from './test-sender.js';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.js';
 
 /** The HMR event the UI listens to (preview/src/live-updates.ts uses the same name). */
@@ -23,6 +25,8 @@ export interface TxkitPreviewPluginOptions {
   onEvent?: (event: PreviewEvent) => void;
   /** Base URL of a running `txkit sandbox` whose outbox the page shows (`txkit dev --sandbox`). */
   sandboxUrl?: string;
+  /** Sends test messages from the send-test dialog (`txkit dev` gives `txkit send`'s). */
+  sender?: TestSender;
 }
 
 /** What happened after a save, for the terminal log. */
@@ -67,7 +71,12 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
         { route: '', handle: hostCheckMiddleware(boundHostOf(server, options.host)) },
         { route: '', handle: sameOriginMiddleware() },
       );
-      server.middlewares.use(apiMiddleware(workspace));
+      const reportError = (message: string) => {
+        if (options.onEvent) options.onEvent({ kind: 'error', message });
+        else server.config.logger.error(`txkit: ${message}`);
+      };
+      server.middlewares.use(apiMiddleware(workspace, { onEditorError: reportError, ...(options.sender ? { sender: options.sender } : {}) }));
+      server.middlewares.use(renderedMessageMiddleware(workspace));
       server.middlewares.use(sandboxOutboxMiddleware(options.sandboxUrl));
       const report = (update: WorkspaceUpdate, files: string[], ms: number) => {
         const relative = files.map((file) => path.relative(workspace.root, file).split(path.sep).join('/'));
@@ -91,9 +100,7 @@ export function txkitPreview(options: TxkitPreviewPluginOptions): Plugin {
           }
         },
         onError(error) {
-          const message = `watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`;
-          if (options.onEvent) options.onEvent({ kind: 'error', message });
-          else server.config.logger.error(`txkit: ${message}`);
+          reportError(`watching ${workspace.root} failed: ${error instanceof Error ? error.message : String(error)}`);
         },
       });
       await watcher.ready;

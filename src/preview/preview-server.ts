@@ -5,6 +5,8 @@ import { createLogger, createServer, type Logger, type LogLevel, type UserConfig
 import type { ResolvedConfig } from '../workspace/index.js';
 import { txkitPreview, type PreviewEvent } from './plugin.js';
 import { PreviewWorkspace } from './preview-workspace.js';
+import { uiPackageDirs } from './ui-packages.js';
+import type { TestSender } from './test-sender.js';
 
 /**
  * The browser UI's sources (`preview/` of the txkit package), found from this module rather
@@ -30,6 +32,8 @@ export interface PreviewServerOptions {
   onEvent?: (event: PreviewEvent) => void;
   /** Base URL of a running sandbox: the page then shows its outbox. */
   sandboxUrl?: string;
+  /** Sends test messages from the send-test dialog; without it the dialog offers no target. */
+  sender?: TestSender;
 }
 
 export interface PreviewServer {
@@ -65,7 +69,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
     cacheDir: path.join(options.config.projectRoot, '.txkit-cache', 'vite'),
     clearScreen: false,
     customLogger: previewLogger(options.logLevel ?? 'info'),
-    // The UI imports no packages: nothing to discover or pre-bundle.
+    // The UI's only packages (CodeMirror) are ES modules: served as they are, nothing to discover or pre-bundle.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {
       host,
@@ -77,10 +81,18 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
       // Vite's default CORS lets a page on any localhost port read every answer; the preview has only its own page.
       cors: false,
       // Vite serves /@fs/<path> from the folder holding the UI's package (in a monorepo: the
-      // monorepo root). The UI needs its own sources only (Vite adds its client's folder).
-      fs: { strict: true, allow: [previewUiRoot] },
+      // monorepo root). The UI needs its own sources and its packages' only (Vite adds its client's folder).
+      fs: { strict: true, allow: [previewUiRoot, ...uiPackageDirs()] },
     },
-    plugins: [txkitPreview({ workspace, host, ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}) })],
+    plugins: [
+      txkitPreview({
+        workspace,
+        host,
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}),
+        ...(options.sender ? { sender: options.sender } : {}),
+      }),
+    ],
   };
 }
 

@@ -19,7 +19,7 @@ import {
 import { affectedMessageDirs, type MessageDependencies } from './affected-messages.js';
 import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
 import { messageProblems, type MessageProblems } from './message-problems.js';
-import { brokenMessageView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
+import { brokenMessageView, brokenSampleNames, brokenSampleView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
 
 /** An email whose compile takes longer is reported as over the limit rather than freezing the preview (1 MB of MJML: ~4 s). */
 const mjmlDeadlineMs = 15_000;
@@ -103,7 +103,10 @@ export class PreviewWorkspace {
     const { message } = entry;
     if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
     const chosen = sample === undefined || sample === '' ? defaultSample(message) : message.samples.find((candidate) => candidate.name === sample);
-    if (sample && !chosen) return undefined;
+    if (sample && !chosen) {
+      if (!brokenSampleNames(message).includes(sample)) return undefined;
+      return brokenSampleView(message, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
+    }
     const render = await this.#render(entry, message, chosen);
     const view = messageView(message, render, this.#diagnostics(entry, message, render), context);
     for (const waiter of this.#viewWaiters) waiter(id);
@@ -128,6 +131,16 @@ export class PreviewWorkspace {
       const timer = setTimeout(done, timeoutMs);
       this.#viewWaiters.add(waiter);
     });
+  }
+
+  /** The template files of a known message: message.yaml and the bodies and text versions it names (samples excluded). */
+  templateFiles(id: string): string[] | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    const { message } = entry;
+    if (isBroken(message)) return [message.file];
+    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file];
+    return [...new Set(files.filter((file): file is string => file !== undefined))];
   }
 
   /** The folder of a known message (loadable or not). */

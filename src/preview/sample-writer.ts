@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseSample, resolveInside } from '../workspace/index.js';
@@ -10,17 +10,31 @@ const sampleName = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
 
 export type SampleLocation = { file: string; problem?: undefined } | { file?: undefined; problem: string };
 
-/**
- * The path of `<messageDir>/samples/<name>.json`, confined to the workspace, or why not. Only
- * existing sample files of a message folder can be written: the preview edits samples, it
- * does not create files.
- */
-export function locateSample(workspaceRoot: string, messageDir: string, name: string): SampleLocation {
-  if (!sampleName.test(name)) return { problem: `"${name}" is not a sample name` };
+/** The path of `<messageDir>/samples/<name>.json`, confined to the workspace, or why not. */
+function samplePathOf(workspaceRoot: string, messageDir: string, name: string): SampleLocation {
+  if (!sampleName.test(name)) return { problem: `"${name}" is not a sample name: letters, digits, _ . - (not first)` };
   const confined = resolveInside(workspaceRoot, workspaceRoot, path.join(path.relative(workspaceRoot, messageDir), 'samples', `${name}.json`));
   if (confined.problem !== undefined) return { problem: confined.problem };
-  if (!existsSync(confined.path)) return { problem: `no sample "${name}" in ${path.basename(messageDir)}` };
   return { file: confined.path };
+}
+
+/** An existing sample file of a message folder, confined to the workspace, or why not: what the editor reads and writes. */
+export function locateSample(workspaceRoot: string, messageDir: string, name: string): SampleLocation {
+  const located = samplePathOf(workspaceRoot, messageDir, name);
+  if (located.file !== undefined && !existsSync(located.file)) return { problem: `no sample "${name}" in ${path.basename(messageDir)}` };
+  return located;
+}
+
+/**
+ * Creates `samples/<name>.json` (and the samples folder) with `text`, if it is a valid sample
+ * and no such file exists: "New sample" in the editor. Confined like every sample path.
+ */
+export async function createSample(workspaceRoot: string, messageDir: string, name: string, text: string): Promise<SampleWrite | { problem: string }> {
+  const located = samplePathOf(workspaceRoot, messageDir, name);
+  if (located.problem !== undefined) return { problem: located.problem };
+  if (existsSync(located.file)) return { problem: `sample "${name}" already exists` };
+  await mkdir(path.dirname(located.file), { recursive: true });
+  return writeSample(located.file, text);
 }
 
 export interface SampleWrite {

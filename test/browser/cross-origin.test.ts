@@ -179,12 +179,16 @@ function get(target: string, headers: Record<string, string> = {}): Promise<{ st
 describe('preview: Origin and Sec-Fetch-Site checks', () => {
   it('refuses reads that name another origin, whatever the route, and writes even from a navigation', async () => {
     const host = `127.0.0.1:${harness.server.port}`;
-    for (const route of ['/__txkit/api/workspace', '/', '/src/main.ts', '/@vite/client']) {
+    for (const route of ['/__txkit/api/workspace', '/', '/src/main.ts', '/@vite/client', '/__txkit/message/order-confirmation/email.html']) {
       await expect(get(route, { host, origin: `http://127.0.0.1:${harness.server.port + 1}` }), route).resolves.toMatchObject({ status: 403 });
       await expect(get(route, { host, origin: 'null' }), route).resolves.toMatchObject({ status: 403 });
       await expect(get(route, { host, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }), route).resolves.toMatchObject({ status: 403 });
       await expect(get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }), route).resolves.toMatchObject({ status: 403 });
       await expect(get(route, { host, 'sec-fetch-site': 'same-origin' }), route).resolves.toMatchObject({ status: 200 });
+    }
+    // A link on another site opens the page and the rendered email (a top-level navigation hands nothing back).
+    for (const route of ['/', '/__txkit/message/order-confirmation/email.html']) {
+      await expect(get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), route).resolves.toMatchObject({ status: 200 });
     }
     // No Access-Control-Allow-Origin for anyone: Vite's default CORS is off.
     const answer = await fetch(`${harness.server.url}__txkit/api/workspace`, { headers: { origin: harness.server.url.replace(/\/$/, '') } });

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
 import { loadConfig } from '../../src/workspace/index.js';
+import { useTempDirs, type FileTree, type TempDir } from '../helpers/temp-dir.js';
 import { launchChromium } from './chromium.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,8 +67,51 @@ export async function emailText(page: Page): Promise<string> {
   }
 }
 
+/** The text in the sample editor (CodeMirror: one element per line, an empty line holds only a <br>). */
+export async function sampleEditorText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=sample-editor] .cm-line').allTextContents()).join('\n');
+}
+
 /** Saves a screenshot for people to look at (test-results/ is git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+export interface OpenedPreview {
+  page: Page;
+  server: PreviewServer;
+  project: TempDir;
+  /** Absolute path of `relative` inside the workspace (`templates/`). */
+  file(relative: string): string;
+  /** Every uncaught page error and console error so far. */
+  errors: string[];
+}
+
+/**
+ * Call at the top of a test file: returns a function that serves a fresh project holding
+ * `files` (the workspace is its `templates/`) and opens `hash` in Chromium, recording every
+ * uncaught page error and console error. Server, browser and folder go after each test.
+ */
+export function usePreviewOf(): (files: FileTree, hash: string) => Promise<OpenedPreview> {
+  const makeTempDir = useTempDirs();
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return async (files, hash) => {
+    const project = await makeTempDir(files);
+    const { config } = await loadConfig(project.root);
+    const server = await startPreviewServer({ config, port: 0, logLevel: 'silent' });
+    cleanups.push(() => server.close());
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('console', (entry) => void (entry.type() === 'error' && errors.push(`console: ${entry.text()}`)));
+    await page.goto(server.url + hash);
+    await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
+    return { page, server, project, file: (relative) => project.path(`templates/${relative}`), errors };
+  };
 }

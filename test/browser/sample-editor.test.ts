@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailText, screenshot, startHarness, type PreviewHarness } from './preview-harness.js';
+import { emailText, screenshot, startHarness, type PreviewHarness, sampleEditorText } from './preview-harness.js';
 
 let harness: PreviewHarness;
 
@@ -32,7 +32,7 @@ describe('txkit dev: sample editor', () => {
     page.on('console', (entry) => void (entry.type() === 'error' && consoleErrors.push(entry.text())));
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     const editor = page.locator('[data-testid=sample-editor]');
-    await expect.poll(() => editor.inputValue()).toBe(before.toString('utf8'));
+    await expect.poll(() => sampleEditorText(page)).toBe(before.toString('utf8'));
 
     // Drop the comma after the first name: line 3 ends without one, line 4 starts a new key.
     const broken = before.toString('utf8').replace('"first_name": "Ada",', '"first_name": "Ada"');
@@ -49,6 +49,9 @@ describe('txkit dev: sample editor', () => {
     const problem = page.locator('[data-testid=sample-problems] .editor-problem');
     await expect(problem.locator('.editor-problem-message').innerText()).resolves.toContain(reason);
     await expect(problem.locator('.editor-problem-position').innerText()).resolves.toBe(`line ${line}, column ${column}`);
+    // Inline too: the refused position is marked in the code editor, with a marker in its gutter.
+    await page.locator('[data-testid=sample-editor] .cm-lintRange-error').first().waitFor();
+    await page.locator('.cm-gutter-lint .cm-lint-marker-error').first().waitFor();
     await screenshot(page, 'sample-editor-invalid-json');
 
     await expect(readFile(file)).resolves.toEqual(before);
@@ -63,7 +66,7 @@ describe('txkit dev: sample editor', () => {
     const original = await readFile(file, 'utf8');
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     const editor = page.locator('[data-testid=sample-editor]');
-    await expect.poll(() => editor.inputValue()).toBe(original);
+    await expect.poll(() => sampleEditorText(page)).toBe(original);
     const edited = original.replace('"first_name": "Ada"', '"first_name": "Grace"');
     expect(edited).not.toBe(original);
 

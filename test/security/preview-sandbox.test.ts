@@ -57,8 +57,8 @@ describe('preview: the email frame is sandboxed', () => {
     await expect.poll(() => emailText(page), { timeout: 15_000 }).toContain('javascript link');
     await expect.poll(() => hits.some((hit) => hit.startsWith('/control/')), { timeout: 10_000 }).toBe(true);
 
-    // The sandbox attribute is there and grants nothing; the measuring twin may not run script either.
-    await expect(frameElement.getAttribute('sandbox')).resolves.toBe('');
+    // The sandbox attribute is there and grants only popups (links open in a new tab); the measuring twin may not run script either.
+    await expect(frameElement.getAttribute('sandbox')).resolves.toBe('allow-popups allow-popups-to-escape-sandbox');
     const twinSandbox = await page.locator('iframe.email-twin').getAttribute('sandbox');
     expect(twinSandbox?.split(/\s+/)).not.toContain('allow-scripts');
 

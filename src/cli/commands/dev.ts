@@ -4,7 +4,8 @@ import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.j
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
-import { cliIo, colors, terminalSafe, writeErr, writeOut } from '../terminal.js';
+import { cliIo, colors, logLine, terminalSafe, writeErr, writeOut } from '../terminal.js';
+import { previewSender } from '../preview-sender.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { addOutboxOptions, startWorkspaceSandbox } from '../workspace-sandbox.js';
 import type { Run } from './run.js';
@@ -43,11 +44,6 @@ function listenFailure(code: string | undefined): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Vite's HMR log style: "12:04:05 [txkit] …", one line per event, the time dimmed. */
-function logLine(text: string): string {
-  return `${colors.dim(new Date().toLocaleTimeString())} ${colors.bold(colors.cyan('[txkit]'))} ${text}`;
 }
 
 /** Names and messages from the workspace, printed on one line with no control characters. */
@@ -128,6 +124,7 @@ export function registerDev(command: Command, run: Run): void {
             open: openable,
             onEvent: (event) => logPreviewEvent(event, config.workspace),
             ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
+            sender: previewSender(config.workspace),
           });
         } catch (error) {
           await sandbox?.close();

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { checkPhoneNumber } from '../../sms/index.js';
 import type { Message } from '../../workspace/index.js';
-import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOption, targetOption, type SyncOptions } from '../open-sync-target.js';
+import type { SendOutcome } from '../../sync/sync-target.js';
+import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOption, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { pickSample } from './render.js';
@@ -29,7 +30,31 @@ function channelFor(message: Message, to: string, channel: 'email' | 'sms' | und
 }
 
 /** Beyond the status wait, what the requests of a send may take in total. */
-const REQUESTS_DEADLINE_MS = 120_000;
+export const REQUESTS_DEADLINE_MS = 120_000;
+
+export interface SendMessageRequest {
+  id: string;
+  to: string;
+  channel?: 'email' | 'sms' | undefined;
+  sample?: string | undefined;
+  /** How long to wait for the final status. */
+  timeoutMs: number;
+}
+
+/**
+ * Sends message `id` through an opened target: `txkit send`, and the preview's send-test
+ * dialog. A message with errors, a bad recipient or an unknown sample is a UsageError;
+ * `announce` is told what is about to be sent.
+ */
+export async function sendMessage(sync: OpenedSync, request: SendMessageRequest, announce: (text: string) => void): Promise<SendOutcome> {
+  const message = sync.messages.find((candidate) => candidate.id === request.id);
+  if (!message) throw new UsageError(`message "${request.id}" has errors (see above): fix them before sending it`);
+  const channel = channelFor(message, request.to, request.channel);
+  const sample = pickSample(message, request.sample);
+  const data = sample ?? { name: '(none)', file: message.file, data: { customer: {}, trigger: {} }, document: message.document };
+  announce(`Sending ${message.id} (${channel}) to ${request.to} through ${sync.target.platform}, sample ${data.name}…`);
+  return sync.connection.send({ message, sample: data, channel, to: request.to, timeoutMs: request.timeoutMs });
+}
 
 export function registerSend(command: Command, run: Run): void {
   command
@@ -45,13 +70,7 @@ export function registerSend(command: Command, run: Run): void {
         reportingPlatformErrors(async () => {
           const wait = secondsOption('--timeout', options.timeout, 60);
           const sync = await openSyncTarget(options, [id], wait + REQUESTS_DEADLINE_MS);
-          const message = sync.messages.find((candidate) => candidate.id === id);
-          if (!message) throw new UsageError(`message "${id}" has errors (see above): fix them before sending it`);
-          const channel = channelFor(message, options.to, options.channel);
-          const sample = pickSample(message, options.sample);
-          const data = sample ?? { name: '(none)', file: message.file, data: { customer: {}, trigger: {} }, document: message.document };
-          sync.output.out(colors.dim(`Sending ${message.id} (${channel}) to ${options.to} through ${sync.target.platform}, sample ${data.name}…`));
-          const outcome = await sync.connection.send({ message, sample: data, channel, to: options.to, timeoutMs: wait });
+          const outcome = await sendMessage(sync, { id, to: options.to, channel: options.channel, sample: options.sample, timeoutMs: wait }, (text) => sync.output.out(colors.dim(text)));
           const line = `${outcome.status}${outcome.id ? ` · ${outcome.id}` : ''}${outcome.detail ? ` · ${outcome.detail}` : ''}`;
           if (outcome.status === 'sent') sync.output.out(colors.green(`✔ ${line}`));
           else if (outcome.status === 'queued') sync.output.out(colors.yellow(`… ${line}`));
