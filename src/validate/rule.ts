@@ -33,9 +33,9 @@ export interface ProviderContext {
   engines: Engines;
   config: ResolvedConfig;
   /** False when txkit.config.yaml turns the rule off: its work can be skipped. */
-  isEnabled(ruleId: string): boolean;
+  isEnabled: (ruleId: string) => boolean;
   /** The message's email compiled once for every provider that checks it (through validate's `mjmlCache`, else the process-wide cache). */
-  compiledEmail(message: EmailMessage): Promise<CompiledEmail>;
+  compiledEmail: (message: EmailMessage) => Promise<CompiledEmail>;
 }
 
 /**

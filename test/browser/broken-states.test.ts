@@ -38,7 +38,9 @@ async function openPreview(files: Record<string, string>, hash: string): Promise
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (entry) => void (entry.type() === 'error' && errors.push(`console: ${entry.text()}`)));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error') errors.push(`console: ${entry.text()}`);
+  });
   await page.goto(server.url + hash);
   await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
   return { page, file: (relative) => project.path(`templates/${relative}`), errors };

@@ -14,7 +14,7 @@ export const placeholderUrl = (tag: string): string => `${placeholderOrigin}/cus
 
 function linkTag(name: string) {
   return class extends Tag {
-    *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+    render(_context: unknown, emitter: Emitter): void {
       emitter.write(placeholderUrl(name));
     }
   };
@@ -30,7 +30,7 @@ class CioLinkTag extends Tag {
     this.#url = url.replace(/^["']|["']$/g, '');
   }
 
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(this.#url);
   }
 }
@@ -45,13 +45,13 @@ class RandomTag extends Tag {
     this.#bound = bound;
   }
 
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(String(randomInt(this.#bound)));
   }
 }
 
 class UuidTag extends Tag {
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(randomUUID());
   }
 }

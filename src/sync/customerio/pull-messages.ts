@@ -128,7 +128,7 @@ export async function pullMessages(existing: readonly Message[], context: PullCo
   const diagnostics: Diagnostic[] = [];
   const contents = await Promise.all(remote.map((message) => context.api.getContents(message.id)));
   // Read by id: the settings it records (trigger name included) are not all in the list answer.
-  const read = await Promise.all(remote.map((message, index) => (mainContent(contents[index] ?? []) ? context.api.getMessage(message.id) : undefined)));
+  const read = await Promise.all(remote.map(async (message, index) => (mainContent(contents[index] ?? []) ? context.api.getMessage(message.id) : undefined)));
   remote.forEach((listed, index) => {
     const message = read[index] ?? listed;
     const content = mainContent(contents[index] ?? []);

@@ -91,7 +91,7 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
       // Queries go in the path as SFMC documents them (%20 and $, not the + and %24 URLSearchParams writes).
       const filter = `customerKey%20eq%20${encodeURIComponent(customerKey)}`;
       const { body } = await http.request<{ items: RemoteAsset[] }>('GET', `${ASSETS}?$filter=${filter}`, { schema: assetPage });
-      return body.items.find((item) => String(item.customerKey).toLowerCase() === customerKey.toLowerCase());
+      return body.items.find((item) => item.customerKey.toLowerCase() === customerKey.toLowerCase());
     },
     /** POST is retried after a dropped connection: a repeat is refused as a duplicate key, which callers handle. */
     async createAsset(asset: SfmcObject): Promise<void> {
