@@ -2,7 +2,7 @@ import { toValueSync, type Liquid, type Template, type Variable } from 'liquidjs
 import { ELEMENT, type PathPart } from './handlebars/path-references.js';
 
 /** A path the template reads, from the data it is given, and where (1-based row and column) it is written. */
-export interface LiquidPath {
+interface LiquidPath {
   path: PathPart[];
   row: number;
   col: number;

@@ -9,4 +9,4 @@ export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Work
 export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 export { defaultSample, defaultSampleName } from './default-sample.js';
-export { fileSizeLimits, isSecretsFile, readWorkspaceFile, type WorkspaceFileOptions } from './workspace-file.js';
+export { fileSizeLimits, readWorkspaceFile, type WorkspaceFileOptions } from './workspace-file.js';

@@ -8,5 +8,4 @@ type Guarded<Guard> = Guard extends (value: unknown) => value is infer T ? T : n
 
 export type HTMLToken = Guarded<typeof TypeGuards.isHTMLToken>;
 export type OutputToken = Guarded<typeof TypeGuards.isOutputToken>;
-export type OperatorToken = Guarded<typeof TypeGuards.isOperatorToken>;
 export type FilterToken = FilteredValueToken['filters'][number];

@@ -14,8 +14,6 @@ import type { OutputToken } from './liquid-tokens.js';
 import { translateCondition, translateOutput, type TranslationScope } from './liquid-translation.js';
 import { sharedAttributeNames, type AttributeRead } from './sfmc-attributes.js';
 
-export { UNSUPPORTED_CONSTRUCT } from './export-problems.js';
-
 export interface SfmcExportOptions extends ExportPlace {
   /**
    * SFMC attribute names by full Liquid path, such as `{"customer.first_name": "FirstName"}`.

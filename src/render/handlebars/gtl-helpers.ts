@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
  * GTL's "empty" (Guide Template Language Syntax Guide, gtlSyntaxGuide): null, undefined, false,
  * 0, NaN, "", {} and []. Handlebars alone treats {} as true.
  */
-export function isGtlEmpty(value: unknown): boolean {
+function isGtlEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === '' || value === 0 || Number.isNaN(value)) return true;
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object') return Object.keys(value).length === 0;

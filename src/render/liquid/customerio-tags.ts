@@ -10,7 +10,7 @@ import { Tag, type Emitter, type FS, type Liquid, type TagToken, type TopLevelTo
 const placeholderOrigin = 'https://preview.txkit.invalid';
 
 /** The preview's stand-in for a send-time link, e.g. `https://preview.txkit.invalid/customerio/unsubscribe_url`. */
-export const placeholderUrl = (tag: string): string => `${placeholderOrigin}/customerio/${tag}`;
+const placeholderUrl = (tag: string): string => `${placeholderOrigin}/customerio/${tag}`;
 
 function linkTag(name: string) {
   return class extends Tag {

@@ -1,5 +1,5 @@
 export { checkSfmcExport, checkSfmcTarget, exportMessageToSfmc, exportSfmcTemplate, sfmcPublication, sfmcSources, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
-export { exportToSfmc, UNSUPPORTED_CONSTRUCT, type SfmcExport, type SfmcExportOptions } from '../../platforms/sfmc/personalization-export.js';
+export { exportToSfmc, type SfmcExport, type SfmcExportOptions } from '../../platforms/sfmc/personalization-export.js';
 export { exportHandlebarsToSfmc } from '../../platforms/sfmc/handlebars-export.js';
 export { sfmcAttributesOf } from '../../platforms/sfmc/sfmc-attributes.js';
 export { readSfmcCredentials, type SfmcCredentials } from './sfmc-credentials.js';

@@ -38,14 +38,14 @@ const definitionPage = z.looseObject({
   count: z.number().optional(),
 });
 /** POST /messaging/v1/{channel}/messages/{messageKey}: `responses` per recipient, with an errorcode when refused. */
-export const sendAnswer = z.looseObject({
+const sendAnswer = z.looseObject({
   errorcode: z.number().optional(),
   message: z.string().optional(),
   responses: z.array(z.looseObject({ messageKey: z.string().optional(), errorcode: z.number().optional(), message: z.string().optional() })).optional(),
 });
 export type SendAnswer = z.infer<typeof sendAnswer>;
 /** GET /messaging/v1/{channel}/messages/{messageKey}: the event, and `info` with a numeric statusCode. */
-export const statusAnswer = z.looseObject({
+const statusAnswer = z.looseObject({
   eventCategoryType: z.string().optional(),
   info: z.looseObject({ statusCode: z.union([z.number(), z.string()]).optional(), statusMessage: z.string().optional() }).optional(),
 });
