@@ -120,9 +120,11 @@ function pulledFolder(remote: TransactionalMessage, content: TransactionalConten
  */
 export async function pullMessages(existing: readonly Message[], context: PullContext): Promise<{ messages: PulledMessage[]; diagnostics: Diagnostic[] }> {
   const referenced = referencedBy(existing);
-  const byTrigger = referenced.triggers.size > 0 ? await findTriggerNames(referenced.triggers, context.api) : new Map<string, number>();
+  // One list request serves both the trigger names and the messages to propose.
+  const listed = await context.api.listMessages();
+  const byTrigger = referenced.triggers.size > 0 ? await findTriggerNames(referenced.triggers, listed, context.api) : new Map<string, number>();
   const referencedIds = new Set([...referenced.ids, ...byTrigger.values()]);
-  const remote = (await context.api.listMessages()).filter((message) => !referencedIds.has(message.id));
+  const remote = listed.filter((message) => !referencedIds.has(message.id));
   const taken = new Set(existing.map((message) => message.id));
   const messages: PulledMessage[] = [];
   const diagnostics: Diagnostic[] = [];
