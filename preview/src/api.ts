@@ -12,6 +12,7 @@ export class ApiRequestError extends Error {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T states the route's answer (src/preview/api-types.ts)
 async function request<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const response = await fetch(apiBase + path, { cache: 'no-store', ...init });
   const body = (await response.json()) as T | ApiError;

@@ -28,7 +28,7 @@ async function outcome(action: () => Promise<ExitCode>): Promise<ExitCode> {
  * The program with every command listed; only `selected` (the command the arguments name) is
  * loaded and defined in full, so `txkit --help` and each command import just what they need.
  */
-export async function createProgram(io: CliIo, run: Run, selected?: string): Promise<Command> {
+async function createProgram(io: CliIo, run: Run, selected?: string): Promise<Command> {
   const program = new Command('txkit')
     .description('Author, preview, validate and publish transactional email and SMS templates')
     .version(version)

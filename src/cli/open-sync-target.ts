@@ -6,10 +6,9 @@ import { PlatformError } from '../sync/platform-error.js';
 import { loadEnvironment, redact, secretValues } from '../sync/secrets.js';
 import type { SyncConnection, SyncTarget } from '../sync/sync-target.js';
 import { syncTargetFor, syncTargetNames } from '../sync/targets.js';
-import { formatStylish } from '../validate/formatters/stylish.js';
 import type { Message } from '../workspace/index.js';
 import { findMessage, openWorkspace, type OpenedWorkspace, type WorkspaceOptions } from './open-workspace.js';
-import { cliIo, colors, writeErr, writeOut } from './terminal.js';
+import { cliIo, colors, formatProblems, terminalSafe, writeErr, writeOut } from './terminal.js';
 import { ExitCode, UsageError } from '../errors/usage-error.js';
 
 export interface SyncOptions extends WorkspaceOptions {
@@ -52,7 +51,7 @@ export function syncOutput(secrets: readonly string[]): SyncOutput {
     out: (text) => writeOut(redact(text, secrets)),
     err: (text) => writeErr(redact(text, secrets)),
     diagnostics: (diagnostics) => {
-      if (diagnostics.length > 0) writeErr(redact(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }), secrets));
+      if (diagnostics.length > 0) writeErr(redact(formatProblems(diagnostics), secrets));
     },
   };
 }
@@ -115,7 +114,7 @@ export async function reportingPlatformErrors(action: () => Promise<ExitCode>): 
     return await action();
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
-    writeErr(`${colors.red('txkit:')} ${error.message}`);
+    writeErr(`${colors.red('txkit:')} ${terminalSafe(error.message)}`);
     return ExitCode.problems;
   }
 }

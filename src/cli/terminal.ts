@@ -94,7 +94,6 @@ export function endQuietlyOnClosedPipe(): void {
 // C0 controls but tab and newline, DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
 const lineBreaks = /[\n\r]/g;
 
 function escaped(character: string): string {

@@ -18,7 +18,7 @@ const options: HtmlToTextOptions = {
   formatters: {
     // An image reads as its alt text; alt="" marks it decorative, so it reads as nothing (no URL).
     altText(element, _walk, builder) {
-      const alt = (element.attribs?.alt ?? '').trim();
+      const alt = ((element.attribs as Record<string, string> | undefined)?.alt ?? '').trim();
       if (alt) builder.addInline(alt);
     },
   },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
 import type { MjmlRunner } from '../email/mjml-runner.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../email/render-email.js';

@@ -1,7 +1,7 @@
 export type { CompileResult, CompiledTemplate, ContentType, ParseCacheStats, RenderOptions, RenderResult, TemplateEngine } from './engine.js';
 export { createEngines, engineFor, type Engines } from './engines.js';
 export { defaultRenderLimits, type RenderLimits } from './limits.js';
-export { emptyRenderContext, type RenderContext } from '../workspace/render-context.js';
+export type { RenderContext } from '../workspace/render-context.js';
 export { fileTemplateSource, type SourceLocation, type TemplateSource } from '../workspace/template-source.js';
 export { templateDiagnostic, type TemplateProblem } from './template-diagnostic.js';
 export { LiquidEngine } from './liquid/liquid-engine.js';

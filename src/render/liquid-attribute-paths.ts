@@ -2,7 +2,7 @@ import { toValueSync, type Liquid, type Template, type Variable } from 'liquidjs
 import { ELEMENT, type PathPart } from './handlebars/path-references.js';
 
 /** A path the template reads, from the data it is given, and where (1-based row and column) it is written. */
-export interface LiquidPath {
+interface LiquidPath {
   path: PathPart[];
   row: number;
   col: number;
@@ -37,7 +37,7 @@ function pathOf(variable: Variable): PathPart[] {
 export function liquidAttributePaths(liquid: Liquid, templates: readonly Template[]): LiquidPath[] {
   const paths: LiquidPath[] = [];
   // scopes[0] holds assign/capture (Liquid keeps them for the rest of the template); each loop pushes one.
-  const scopes: Map<string, Binding>[] = [new Map()];
+  const scopes = [new Map<string, Binding>()];
 
   /** The variables written in a template's own arguments (not its children), via liquidjs' analysis. */
   const argumentVariables = (args: () => Iterable<unknown>): Variable[] => {
@@ -96,6 +96,6 @@ export function liquidAttributePaths(liquid: Liquid, templates: readonly Templat
     scopes.pop();
   };
 
-  for (const template of templates) visit(template as TemplateShape);
+  for (const template of templates) visit(template);
   return paths;
 }

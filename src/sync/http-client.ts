@@ -94,7 +94,7 @@ async function readBody(response: Response, maxBytes: number): Promise<unknown> 
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) throw new ResponseTooLarge();
     chunks.push(chunk);
@@ -122,6 +122,7 @@ function describeMismatch(body: unknown, error: z.ZodError): string {
 
 /** The start of a text on one line, control characters dropped, so a hostile answer cannot drive the terminal. */
 function excerpt(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }

@@ -86,7 +86,7 @@ export function diffFields(desired: unknown, remote: unknown): FieldChange[] {
 }
 
 /** Decide create / update / unchanged for one object from its desired and remote bodies. */
-export function planAction(desired: unknown, remote: unknown | undefined): { action: ChangeAction; changes: FieldChange[] } {
+export function planAction(desired: unknown, remote: unknown): { action: ChangeAction; changes: FieldChange[] } {
   if (remote === undefined) return { action: 'create', changes: [...flattenFields(desired)].map(([path, after]) => ({ path, before: undefined, after })) };
   const changes = diffFields(desired, remote);
   return { action: changes.length === 0 ? 'unchanged' : 'update', changes };

@@ -10,7 +10,7 @@ export interface ProviderContext {
   /** False when txkit.config.yaml turns the rule off: its work can be skipped. */
   isEnabled: IsRuleEnabled;
   /** The message's email compiled once for every provider that checks it (through validate's `mjmlCache`, else the process-wide cache). */
-  compiledEmail(message: EmailMessage): Promise<CompiledEmail>;
+  compiledEmail: (message: EmailMessage) => Promise<CompiledEmail>;
 }
 
 /**

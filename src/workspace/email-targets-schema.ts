@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (`family.platform`): Apple Mail, Gmail web and apps, Outlook for Windows (2016 on), Mac and
  * the web (outlook-com), Yahoo and Samsung Email.
  */
-export const defaultEmailClients: readonly string[] = [
+const defaultEmailClients: readonly string[] = [
   'apple-mail.macos',
   'apple-mail.ios',
   'gmail.desktop-webmail',
@@ -32,5 +32,3 @@ export const emailTargetsSchema = z
     acceptPartial: z.boolean().default(true).describe('Partial support is fine (the default): report only what a target client does not support at all; false also reports partial support, as info'),
   })
   .strict();
-
-export type EmailTargets = z.output<typeof emailTargetsSchema>;

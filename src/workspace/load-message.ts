@@ -70,7 +70,7 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
     return {
       diagnostics: [
         missing
-          ? { ruleId: workspaceMissingFile.meta.id, severity: workspaceMissingFile.meta.defaultSeverity, message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(process.cwd(), confined.path)} or fix the file name` }
+          ? { ruleId: workspaceMissingFile.meta.id, severity: workspaceMissingFile.meta.defaultSeverity, message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(workspaceRoot, confined.path)} in the workspace or fix the file name` }
           : // A refused file is reported where message.yaml names it; a broken one at its own bad line.
             read.diagnostic.ruleId === workspacePath.meta.id
             ? { ...read.diagnostic, message: `${at.join('.')}: "${reference}": ${read.diagnostic.message}`, file: message.document.file, ...position }

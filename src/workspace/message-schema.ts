@@ -166,7 +166,7 @@ export const messageSchema = z
   })
   .strict()
   .refine((message) => message.email !== undefined || message.sms !== undefined, {
-    message: 'a message needs an `email` or an `sms` section (or both)',
+    error: 'a message needs an `email` or an `sms` section (or both)',
   });
 
 export type MessageDefinition = z.output<typeof messageSchema>;

@@ -3,5 +3,3 @@ export interface RenderContext {
   customer: Record<string, unknown>;
   trigger: Record<string, unknown>;
 }
-
-export const emptyRenderContext: RenderContext = Object.freeze({ customer: {}, trigger: {} });

@@ -15,7 +15,7 @@ export interface SourceLocation extends Position {
 export interface TemplateSource {
   file: string;
   text: string;
-  locate(offset: number): SourceLocation;
+  locate: (offset: number) => SourceLocation;
 }
 
 export function fileTemplateSource(file: string, text: string): TemplateSource {

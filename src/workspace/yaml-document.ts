@@ -218,7 +218,7 @@ export function parseYaml(file: string, text: string, ruleId = syntaxYaml.meta.i
   if (problems.length > 0) return { diagnostics: problems.map((error) => yamlErrorDiagnostic(file, text, doc, ruleId, error)) };
   try {
     // maxAliasCount bounds "billion laughs" documents.
-    const value = doc.toJS({ maxAliasCount: 100 });
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
     return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
   } catch {
     const { line, column } = positionAt(text, findNode(doc, isAlias)?.range?.[0] ?? 0);

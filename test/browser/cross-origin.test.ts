@@ -114,7 +114,7 @@ async function runAttack(pageUrl: string, targets: readonly string[]): Promise<R
       await page.goto(`${pageUrl}?preview=${encodeURIComponent(harness.server.url)}&targets=${encodeURIComponent(JSON.stringify(targets))}`);
     }
     await page.waitForFunction('document.title === "done"', undefined, { timeout: 60_000 });
-    return (await page.evaluate('window.outcome')) as Record<string, string>;
+    return await page.evaluate<Record<string, string>>('window.outcome');
   } finally {
     await page.close();
   }

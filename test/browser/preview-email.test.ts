@@ -27,7 +27,7 @@ describe('txkit dev: email preview', () => {
     const sample = await readJson('order-confirmation/samples/long-product-no-name.json');
     const items = sample.trigger['items'] as Array<{ name: string }>;
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain(items[0]!.name);
-    await expect(page.locator('[data-testid=inbox-subject]').innerText()).resolves.toBe(`Order ${sample.trigger['order_id']} confirmed`);
+    await expect(page.locator('[data-testid=inbox-subject]').innerText()).resolves.toBe(`Order ${String(sample.trigger['order_id'])} confirmed`);
     await expect(page.locator('[data-testid=inbox-from]').innerText()).resolves.toBe('Northwind Supply');
 
     const frame = page.locator('[data-testid=email-frame]');
@@ -96,7 +96,7 @@ describe('txkit dev: email preview', () => {
   it('shows a broken save as a problem at its file:line:col while keeping the last good render, then recovers', async () => {
     const page = await harness.openPage('#/appointment-reminder?sample=standard');
     const sample = await readJson('appointment-reminder/samples/standard.json');
-    const greeting = `See you tomorrow, ${sample.customer['first_name']}`;
+    const greeting = `See you tomorrow, ${String(sample.customer['first_name'])}`;
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain(greeting);
 
     const template = harness.file('appointment-reminder/email.html');

@@ -29,7 +29,9 @@ describe('txkit dev: sample editor', () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     // A refused save is an answer, not a failure: nothing in the console (issue 18 item 1).
     const consoleErrors: string[] = [];
-    page.on('console', (entry) => void (entry.type() === 'error' && consoleErrors.push(entry.text())));
+    page.on('console', (entry) => {
+      if (entry.type() === 'error') consoleErrors.push(entry.text());
+    });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     const editor = page.locator('[data-testid=sample-editor]');
     await expect.poll(() => sampleEditorText(page)).toBe(before.toString('utf8'));

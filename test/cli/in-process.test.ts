@@ -10,6 +10,7 @@ import { useTempDirs } from '../helpers/temp-dir.js';
 // main() runs with the folder, environment and streams it is given, so tests (and other tools) can
 // run many txkit commands in one process without one run seeing, or leaving behind, another's state.
 const makeProject = useTempDirs();
+// eslint-disable-next-line no-control-regex -- the escape character starts every colour code
 const ansi = /\u001b\[/;
 
 function smsProject(id: string): Record<string, string> {

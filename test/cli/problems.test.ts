@@ -55,11 +55,11 @@ describe('one clear diagnostic per problem', () => {
     const yaml = 'name: Order\nsms:\n  to: "{{ customer.phone }}"\n  maxSegmnts: 2\n';
     const project = await makeProject({ ...goodMessage, 'templates/order/message.yaml': yaml });
     const [render, list] = await Promise.all([runCli(['render', 'order'], { cwd: project.root }), runCli(['list'], { cwd: project.root })]);
-    expectOneDiagnostic(render!, 'templates/order/message.yaml', positionOf(yaml, 'maxSegmnts'), 'schema/message');
-    expect(render!.stderr).toContain('unknown key `sms.maxSegmnts`');
-    expect(render!.stderr).toContain('expected one of: body, to, maxSegments, smartEncoding');
-    expect(render!.stdout).toBe('');
-    expectOneDiagnostic(list!, 'templates/order/message.yaml', positionOf(yaml, 'maxSegmnts'), 'schema/message');
+    expectOneDiagnostic(render, 'templates/order/message.yaml', positionOf(yaml, 'maxSegmnts'), 'schema/message');
+    expect(render.stderr).toContain('unknown key `sms.maxSegmnts`');
+    expect(render.stderr).toContain('expected one of: body, to, maxSegments, smartEncoding');
+    expect(render.stdout).toBe('');
+    expectOneDiagnostic(list, 'templates/order/message.yaml', positionOf(yaml, 'maxSegmnts'), 'schema/message');
   });
 
   it('render --json reports the same single diagnostic as data', async () => {

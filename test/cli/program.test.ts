@@ -4,6 +4,7 @@ import { runBin, runCli } from '../helpers/run-cli.js';
 
 // Runs the CLI in-process with piped output (test/helpers/run-cli.ts); the first test runs the real bin.
 const makeProject = useTempDirs();
+// eslint-disable-next-line no-control-regex -- the escape character starts every colour code
 const ansi = /\u001b\[/;
 const stackFrame = /^\s+at .+:\d+:\d+\)?$/m;
 

@@ -109,7 +109,7 @@ describe('txkit build', () => {
     const result = await runCli(['build'], { cwd: dir.root, env });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain('email/href-empty-personalization');
-    expect(result.stderr).toContain(`${path.join('templates', 'welcome', 'email.mjml')}`);
+    expect(result.stderr).toContain(path.join('templates', 'welcome', 'email.mjml'));
     expect(await readFile(dir.path('build/welcome/samples/ada.html'), 'utf8')).toContain('Hi Ada');
   });
 

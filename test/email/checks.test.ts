@@ -5,12 +5,12 @@ import { createEngines } from '../../src/render/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { loadConfig, loadWorkspace } from '../../src/workspace/index.js';
 import { positionOf } from '../helpers/text-position.js';
-import { emailYaml, mjmlDocument, section, useEmailWorkspaces } from './email-workspace.js';
+import { emailYaml, mjmlDocument, section, useEmailWorkspaces, type LoadedEmail } from './email-workspace.js';
 
 const loadEmail = useEmailWorkspaces();
 const engines = createEngines();
 
-async function check(files: Record<string, string>, rule: string): Promise<{ diagnostics: Diagnostic[]; path(relative: string): string }> {
+async function check(files: Record<string, string>, rule: string): Promise<{ diagnostics: Diagnostic[]; path: LoadedEmail['path'] }> {
   const { message, path } = await loadEmail(files);
   const diagnostics = await checkEmailMessage(message, { engines, cache: new MjmlCache() });
   return { diagnostics: diagnostics.filter((diagnostic) => diagnostic.ruleId === rule), path };

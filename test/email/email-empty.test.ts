@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { checkEmailMessage, MjmlCache } from '../../src/email/index.js';
 import { createEngines } from '../../src/render/index.js';
 import { positionOf } from '../helpers/text-position.js';
-import { emailYaml, mjmlDocument, section, useEmailWorkspaces } from './email-workspace.js';
+import { emailYaml, mjmlDocument, section, useEmailWorkspaces, type LoadedEmail } from './email-workspace.js';
 
 /**
  * email/empty: what the reader sees is nothing. An unclosed `<!--` runs to the end of the
@@ -15,7 +15,7 @@ import { emailYaml, mjmlDocument, section, useEmailWorkspaces } from './email-wo
 const loadEmail = useEmailWorkspaces();
 const engines = createEngines();
 
-async function emptyFindings(files: Record<string, string>): Promise<{ diagnostics: Diagnostic[]; path(relative: string): string }> {
+async function emptyFindings(files: Record<string, string>): Promise<{ diagnostics: Diagnostic[]; path: LoadedEmail['path'] }> {
   const { message, path } = await loadEmail({ 'samples/standard.json': JSON.stringify({ customer: { first_name: 'Ada' }, trigger: {} }), ...files });
   const diagnostics = await checkEmailMessage(message, { engines, cache: new MjmlCache() });
   return { diagnostics: diagnostics.filter((diagnostic) => diagnostic.ruleId === 'email/empty'), path };

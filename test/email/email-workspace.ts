@@ -39,8 +39,8 @@ export function section(content: string): string {
 export interface LoadedEmail {
   message: Message;
   /** Absolute path of `relative` (to the message folder). */
-  path(relative: string): string;
-  read(relative: string): Promise<string>;
+  path: (relative: string) => string;
+  read: (relative: string) => Promise<string>;
   /** Project root (holds templates/). */
   root: string;
 }

@@ -13,7 +13,7 @@ export interface TempDir {
   /** Absolute path of the directory (under the OS temp folder). */
   readonly root: string;
   /** Absolute path of `relative` inside the directory. */
-  path(relative: string): string;
+  path: (relative: string) => string;
   /** Adds or overwrites files. */
   write(files: FileTree): Promise<void>;
   /** Deletes the directory and everything in it. */

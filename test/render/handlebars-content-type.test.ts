@@ -19,7 +19,7 @@ async function loadHandlebarsMessage(files: Record<string, string>): Promise<Mes
     ...files,
   });
   if (!('definition' in result) || result.definition === undefined) throw new Error(`message did not load: ${JSON.stringify(result)}`);
-  return result as Message;
+  return result;
 }
 
 describe('Handlebars escapes by content type, as SFMC GTL', () => {

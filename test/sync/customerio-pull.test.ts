@@ -63,6 +63,17 @@ describe('Customer.io pull', () => {
     }
   });
 
+  it('lists the remote messages once when the workspace refers to one by trigger name', async () => {
+    const [first] = workspace.messages;
+    const customerio = { ...first!.definition.targets.customerio, transactionalMessageId: 'Welcome_Back' };
+    const byTriggerName = { ...first!, definition: { ...first!.definition, targets: { ...first!.definition.targets, customerio } } };
+    const before = sandbox.requests.length;
+    const again = await connection.pull!([byTriggerName]);
+    const lists = sandbox.requests.slice(before).filter((request) => request.method === 'GET' && request.path === '/v1/transactional');
+    expect(lists).toHaveLength(1);
+    expect(again.messages.map((message) => message.id)).not.toContain('welcome-back');
+  });
+
   it('writes the default-language content, the target and the current settings', () => {
     const welcome = pulled.messages.find((message) => message.id === 'welcome-back')!;
     expect(parse(welcome.files['message.yaml']!)).toEqual({

@@ -40,8 +40,8 @@ describe('txkit push interrupted by SIGINT', () => {
       const child = spawn(process.execPath, [txkitBin, 'push', '--target', 'sfmc', '--yes', '--concurrency', '1'], { cwd: project, env });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
 
       await firstWriteArrived;

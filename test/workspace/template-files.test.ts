@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isBroken, type BrokenMessage, type Message } from '../../src/workspace/index.js';
 import { positionOf } from '../helpers/text-position.js';
@@ -19,6 +20,8 @@ describe('body files named in message.yaml', () => {
     expect(message.sms).toBeUndefined();
     expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/missing-file', severity: 'error', file: message.file, ...positionOf(yaml, 'welcome.txt') })]);
     expect(message.diagnostics[0]?.message).toContain('welcome.txt');
+    // Named from the workspace, whatever folder the process runs in.
+    expect(message.diagnostics[0]?.hint).toBe(`create ${path.join(message.id, 'welcome.txt')} in the workspace or fix the file name`);
   });
 
   it('reports a missing default body (sms.txt) at the `sms:` key', async () => {

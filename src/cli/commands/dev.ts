@@ -52,7 +52,7 @@ function safe(text: string): string {
 }
 
 /** Each re-render after a save (which messages, which files, how long) and each error. */
-export function logPreviewEvent(event: PreviewEvent, root: string): void {
+function logPreviewEvent(event: PreviewEvent, root: string): void {
   switch (event.kind) {
     case 'render': {
       const parts = [

@@ -35,7 +35,7 @@ export function registerList(command: Command, run: Run): void {
           // Folder and sample names come from the workspace: an escape sequence in one is shown, not obeyed.
           const rows = messages.map((message) => [message.id, message.channels.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')].map((cell) => terminalSafe(cell, { singleLine: true })));
           const [header, ...lines] = formatTable([['id', 'channels', 'engine', 'samples', 'targets'], ...rows]);
-          writeOut(colors.bold(header!));
+          writeOut(colors.bold(header));
           for (const line of lines) writeOut(line);
           const width = Math.max(2, ...messages.map((message) => message.id.length), ...broken.map((message) => message.id.length));
           for (const message of broken) writeOut(colors.red(`${terminalSafe(message.id, { singleLine: true }).padEnd(width)}  cannot be loaded (${message.problems} problem${message.problems === 1 ? '' : 's'})`));

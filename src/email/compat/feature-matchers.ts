@@ -97,7 +97,7 @@ const keywordValues: Record<string, RegExp> = {
 
 /** CSS unit → feature. */
 const units: Record<string, string> = Object.fromEntries(
-  ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc'].map((unit) => [unit, `css-unit-${unit}`]).concat([['%', 'css-unit-percent']]),
+  ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc'].map((unit): [string, string] => [unit, `css-unit-${unit}`]).concat([['%', 'css-unit-percent']]),
 );
 const functionPattern = /(?<![\w-])([a-z-]+)\(/gi;
 const unitPattern = /(?<![\w#.-])[-+]?(?:\d*\.)?\d+([a-z]+|%)(?![\w-])/gi;

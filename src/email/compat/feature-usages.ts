@@ -1,4 +1,4 @@
-import postcss, { type AtRule, type ChildNode, type Declaration, type Rule } from 'postcss';
+import postcss, { type AtRule, type ChildNode } from 'postcss';
 import type { HtmlDocument, HtmlElement } from '../html-elements.js';
 import { findPersonalizationTags } from '../personalization-tags.js';
 import type { FeatureMatchers } from './feature-matchers.js';
@@ -111,17 +111,15 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
     const at = (node: ChildNode): UsageSite => ({ kind: 'style-block', element, text: node.toString().split('{')[0]!.trim() });
     root.walk((node) => {
       const offset = base + (node.source?.start?.offset ?? 0);
-      if (node.type === 'decl') declaration(node as Declaration, offset, at(node));
+      if (node.type === 'decl') declaration(node, offset, at(node));
       else if (node.type === 'atrule') {
-        const rule = node as AtRule;
-        const name = rule.name.toLowerCase();
+        const name = node.name.toLowerCase();
         for (const slug of matchers.atRules.get(name) ?? []) usages.push({ slug, offset, site: at(node) });
-        if (name === 'media') for (const matcher of matchers.mediaFeatures) if (matcher.pattern.test(rule.params)) usages.push({ slug: matcher.slug, offset, site: at(node) });
+        if (name === 'media') for (const matcher of matchers.mediaFeatures) if (matcher.pattern.test(node.params)) usages.push({ slug: matcher.slug, offset, site: at(node) });
       } else if (node.type === 'rule') {
-        const rule = node as Rule;
         // Inside @keyframes, "from" and "50%" are keyframe selectors, not element selectors.
-        if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as AtRule).name)) return;
-        const selectors = rule.selectors;
+        if (node.parent?.type === 'atrule' && /keyframes$/i.test((node.parent as AtRule).name)) return;
+        const selectors = node.selectors;
         if (selectors.length > 1) usages.push({ slug: 'css-selector-grouping', offset, site: at(node) });
         const found = new Set<string>();
         for (const selector of selectors) {

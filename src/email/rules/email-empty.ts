@@ -10,6 +10,7 @@ import type { EmailCheckInput } from '../checks/email-rule.js';
 const notShown = new Set(['head', 'title', 'style', 'script', 'template']);
 
 /** Characters that print nothing: whitespace, and the zero-width fillers preheaders pad with (&zwnj; &#847; …). */
+// eslint-disable-next-line no-misleading-character-class -- U+034F (combining grapheme joiner) is listed to match on its own
 const blank = /^[\s\u00a0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff]*$/u;
 
 function isConcealing(element: HtmlElement): boolean {

@@ -100,7 +100,7 @@ function exportMustache(node: hbs.AST.MustacheStatement, run: ExportRun): void {
 }
 
 function exportBlock(node: hbs.AST.BlockStatement, run: ExportRun): void {
-  const helper = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : '';
+  const helper = node.path.type === 'PathExpression' ? node.path.original : '';
   const [condition, ...extra] = node.params;
   const conditional = helper === 'if' || helper === 'unless';
   if (!conditional || !condition || extra.length > 0 || (node.hash?.pairs.length ?? 0) > 0) {
@@ -112,7 +112,7 @@ function exportBlock(node: hbs.AST.BlockStatement, run: ExportRun): void {
   // Handlebars marks `{{else if}}` with `chained`, which its type declarations leave out.
   if ((node.inverse as (hbs.AST.Program & { chained?: boolean }) | undefined)?.chained) {
     // `{{else if}}` is a Handlebars shorthand; SFMC documents only `{{else}}`.
-    const chained = node.inverse!.body[0] as hbs.AST.BlockStatement;
+    const chained = node.inverse.body[0] as hbs.AST.BlockStatement;
     const begin = range(chained, run).begin;
     const close = run.source.indexOf('}}', begin);
     run.problems.push(
@@ -124,7 +124,7 @@ function exportBlock(node: hbs.AST.BlockStatement, run: ExportRun): void {
 }
 
 function blockProblem(node: hbs.AST.BlockStatement, helper: string, run: ExportRun): Untranslatable {
-  const at = range(node.path as unknown as Located, run);
+  const at = range(node.path, run);
   const opening = { begin: range(node, run).begin, end: at.end };
   switch (helper) {
     case 'each':
@@ -145,7 +145,7 @@ function blockProblem(node: hbs.AST.BlockStatement, helper: string, run: ExportR
 
 /** An output or condition value: a customer/trigger path, rewritten to its flat SFMC name. */
 function exportValue(node: hbs.AST.Expression, run: ExportRun): void {
-  const at = range(node as unknown as Located, run);
+  const at = range(node, run);
   if (node.type !== 'PathExpression') {
     run.problems.push(untranslatable(at, `${run.source.slice(at.begin, at.end)} is not an attribute`, 'use a customer or trigger attribute'));
     return;

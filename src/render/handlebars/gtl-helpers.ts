@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
  * GTL's "empty" (Guide Template Language Syntax Guide, gtlSyntaxGuide): null, undefined, false,
  * 0, NaN, "", {} and []. Handlebars alone treats {} as true.
  */
-export function isGtlEmpty(value: unknown): boolean {
+function isGtlEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === '' || value === 0 || Number.isNaN(value)) return true;
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object') return Object.keys(value).length === 0;
@@ -19,6 +19,9 @@ export const supportedHelpersHint =
   'SFMC GTL documents the block helpers if/else, unless, each, with and switch/case (and Handlebars adds lookup); there is no other helper';
 
 // The switch in progress travels in the data frame, so a {{#case}} nested in {{#each}} still finds it.
+/** A helper Handlebars ships (`with`, `each`, …), called through when GTL agrees with it. */
+export type BuiltInHelper = (this: unknown, context: unknown, options: Handlebars.HelperOptions) => unknown;
+
 const switchKey = 'txkitSwitch';
 
 interface SwitchState {
@@ -40,8 +43,8 @@ function sameCase(a: unknown, b: unknown): boolean {
  * (gtlSwitch): the first matching case renders, `{{else}}` renders when none matched.
  */
 export function registerGtlHelpers(handlebars: typeof Handlebars): void {
-  const withHelper = handlebars.helpers.with as Handlebars.HelperDelegate;
-  const section = handlebars.helpers.blockHelperMissing as Handlebars.HelperDelegate;
+  const withHelper = handlebars.helpers.with as BuiltInHelper;
+  const section = handlebars.helpers.blockHelperMissing as BuiltInHelper;
   // Mustache sections `{{#name}}` / `{{^name}}` (syntax guide, prefixes # and ^): GTL's empty too.
   handlebars.registerHelper('blockHelperMissing', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
     return isGtlEmpty(context) ? options.inverse(this) : section.call(this, context, options);
@@ -64,6 +67,7 @@ export function registerGtlHelpers(handlebars: typeof Handlebars): void {
   });
   handlebars.registerHelper('case', function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
     const state = (options.data as Record<string, unknown> | undefined)?.[switchKey] as SwitchState | undefined;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- an Error at run time; its typings leave that out
     if (!state) throw new handlebars.Exception('{{#case}} is only valid inside {{#switch}}');
     if (state.matched || !sameCase(value, state.value)) return '';
     state.matched = true;

@@ -6,7 +6,7 @@ import { defaultRenderLimits, type RenderLimits } from '../limits.js';
 import type { RenderContext } from '../../workspace/render-context.js';
 import { isStringLengthError, outputTooLarge, templateDiagnostic, templateTooLarge } from '../template-diagnostic.js';
 import type { TemplateSource } from '../../workspace/template-source.js';
-import { gtlBlockHelpers, registerGtlHelpers, supportedHelpersHint } from './gtl-helpers.js';
+import { gtlBlockHelpers, registerGtlHelpers, supportedHelpersHint, type BuiltInHelper } from './gtl-helpers.js';
 import { collectPathReferences, type PathPart, type PathReference } from './path-references.js';
 import { blockTooDeep, unclosedBlock } from './unclosed-block.js';
 import { unsupportedConstruct, unsupportedSyntax, type UnsupportedConstruct } from './unsupported-constructs.js';
@@ -135,7 +135,7 @@ const compileOptions: CompileOptions = { knownHelpersOnly: true, knownHelpers: O
  * multiply (three levels over 2000 items: 8·10⁹ steps), so every {{#each}} step checks the deadline.
  */
 function registerBoundedEach(handlebars: typeof Handlebars, deadline: RenderDeadline): void {
-  const each = handlebars.helpers.each as Handlebars.HelperDelegate;
+  const each = handlebars.helpers.each as BuiltInHelper;
   handlebars.registerHelper('each', function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
     const step = (...args: Parameters<Handlebars.TemplateDelegate>) => {
       if (performance.now() > deadline.at) throw new RenderTimeout();

@@ -104,7 +104,7 @@ export function formatCurrency(value: unknown, ...args: unknown[]): unknown {
 }
 
 /** `{{ 10.99 | rounded_currency: "en-us" }}` → `$11`. */
-export function formatRoundedCurrency(value: unknown, ...args: unknown[]): unknown {
+function formatRoundedCurrency(value: unknown, ...args: unknown[]): unknown {
   return formatMoney(value, args, true);
 }
 

@@ -10,11 +10,11 @@ import { Tag, type Emitter, type FS, type Liquid, type TagToken, type TopLevelTo
 const placeholderOrigin = 'https://preview.txkit.invalid';
 
 /** The preview's stand-in for a send-time link, e.g. `https://preview.txkit.invalid/customerio/unsubscribe_url`. */
-export const placeholderUrl = (tag: string): string => `${placeholderOrigin}/customerio/${tag}`;
+const placeholderUrl = (tag: string): string => `${placeholderOrigin}/customerio/${tag}`;
 
 function linkTag(name: string) {
   return class extends Tag {
-    *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+    render(_context: unknown, emitter: Emitter): void {
       emitter.write(placeholderUrl(name));
     }
   };
@@ -30,7 +30,7 @@ class CioLinkTag extends Tag {
     this.#url = url.replace(/^["']|["']$/g, '');
   }
 
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(this.#url);
   }
 }
@@ -45,13 +45,13 @@ class RandomTag extends Tag {
     this.#bound = bound;
   }
 
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(String(randomInt(this.#bound)));
   }
 }
 
 class UuidTag extends Tag {
-  *render(_context: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_context: unknown, emitter: Emitter): void {
     emitter.write(randomUUID());
   }
 }

@@ -9,7 +9,7 @@ import { knownTimeZone, utcZone, wallClock } from './time-zone.js';
  */
 
 /** An instant with the zone a `timezone` filter attached; `date` prints it in that zone. */
-export class ZonedTime {
+class ZonedTime {
   constructor(
     readonly epochMs: number,
     readonly timeZone: string,
@@ -29,7 +29,7 @@ const isoWithoutZone = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}
 const hasZone = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT))$/i;
 
 /** Milliseconds since the epoch, or undefined when the value is not a date Liquid understands. */
-export function epochMsOf(value: unknown): number | undefined {
+function epochMsOf(value: unknown): number | undefined {
   if (value instanceof ZonedTime) return value.epochMs;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;

@@ -28,7 +28,7 @@ export class SnippetsDrop extends Drop {
         templates = this.liquid.parse(text, `_snippets/${key}.liquid`);
         this.#parsed.set(key, templates);
       }
-      return this.liquid.renderSync(templates, context.getAll() as object);
+      return this.liquid.renderSync(templates, context.getAll());
     } finally {
       this.#rendering.delete(key);
     }

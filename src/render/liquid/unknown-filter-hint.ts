@@ -1,7 +1,7 @@
 import { editDistance } from '../../diagnostics/did-you-mean.js';
 
 /** The closest known names: within a third of the name's length, or sharing its first word (`money_with_currency` → `currency`). */
-export function closestNames(name: string, known: readonly string[], limit = 3): string[] {
+function closestNames(name: string, known: readonly string[], limit = 3): string[] {
   const firstWord = name.split('_')[0]!;
   return known
     .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))

@@ -14,7 +14,7 @@ export interface TraceOptions {
   /** What rendering `source` with `context` produced. */
   output: string;
   /** Renders a template with a context, leniently (a missing attribute prints nothing). */
-  render(source: TemplateSource, context: RenderContext): string;
+  render: (source: TemplateSource, context: RenderContext) => string;
 }
 
 /** Markers come from the Private Use Area: no template or data has a reason to contain them. */

@@ -98,9 +98,9 @@ export function describeCustomerioError(body: unknown): { message?: string; fiel
 }
 
 /** The record a route wraps in `{message}` / `{content}`; tolerant of an unwrapped body. */
-function unwrap<T>(body: unknown, key: string): T {
+function unwrap(body: unknown, key: string): unknown {
   const wrapped = (body as Record<string, unknown> | null | undefined)?.[key];
-  return (wrapped ?? body) as T;
+  return wrapped ?? body;
 }
 
 /**
@@ -154,7 +154,7 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
     /** Undefined when no message has this id (404). */
     async getMessage(id: number): Promise<TransactionalMessage | undefined> {
       const { status, body } = await app('GET', messagePath(id), { accept: [404], schema: answers.message });
-      return status === 404 ? undefined : unwrap<TransactionalMessage>(body, 'message');
+      return status === 404 ? undefined : (unwrap(body, 'message') as TransactionalMessage);
     },
 
     /** Undefined when no message has this id (404). */

@@ -13,7 +13,7 @@ async function triggerNames(targets: readonly ChannelTarget[], api: CustomerioAp
   const wanted = new Set(targets.flatMap((target) => (numericId(target.reference) === undefined ? [String(target.reference).toLowerCase()] : [])));
   if (wanted.size === 0) return new Map();
   try {
-    return await findTriggerNames(wanted, api);
+    return await findTriggerNames(wanted, await api.listMessages(), api);
   } catch (error) {
     if (error instanceof PlatformError) return error;
     throw error;
@@ -23,17 +23,18 @@ async function triggerNames(targets: readonly ChannelTarget[], api: CustomerioAp
 /**
  * The documented list answer carries no trigger_name
  * (https://docs.customer.io/integrations/api/app/tag/transactional/listTransactional/), so each
- * listed message without one is read by id until every wanted name is found.
+ * listed message without one is read by id until every wanted name is found. `listed` is the list
+ * answer, which the caller may need for more than this.
  */
-export async function findTriggerNames(wanted: ReadonlySet<string>, api: CustomerioApi): Promise<Map<string, number>> {
+export async function findTriggerNames(wanted: ReadonlySet<string>, listed: readonly TransactionalMessage[], api: CustomerioApi): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   const remember = (message: TransactionalMessage | undefined) => {
     const name = message?.trigger_name?.toLowerCase();
     if (name && wanted.has(name) && !found.has(name)) found.set(name, message!.id);
   };
-  for (const listed of await api.listMessages()) {
+  for (const message of listed) {
     if (found.size === wanted.size) break;
-    remember(listed.trigger_name ? listed : await api.getMessage(listed.id));
+    remember(message.trigger_name ? message : await api.getMessage(message.id));
   }
   return found;
 }

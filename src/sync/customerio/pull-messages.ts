@@ -120,15 +120,17 @@ function pulledFolder(remote: TransactionalMessage, content: TransactionalConten
  */
 export async function pullMessages(existing: readonly Message[], context: PullContext): Promise<{ messages: PulledMessage[]; diagnostics: Diagnostic[] }> {
   const referenced = referencedBy(existing);
-  const byTrigger = referenced.triggers.size > 0 ? await findTriggerNames(referenced.triggers, context.api) : new Map<string, number>();
+  // One list request serves both the trigger names and the messages to propose.
+  const listed = await context.api.listMessages();
+  const byTrigger = referenced.triggers.size > 0 ? await findTriggerNames(referenced.triggers, listed, context.api) : new Map<string, number>();
   const referencedIds = new Set([...referenced.ids, ...byTrigger.values()]);
-  const remote = (await context.api.listMessages()).filter((message) => !referencedIds.has(message.id));
+  const remote = listed.filter((message) => !referencedIds.has(message.id));
   const taken = new Set(existing.map((message) => message.id));
   const messages: PulledMessage[] = [];
   const diagnostics: Diagnostic[] = [];
   const contents = await Promise.all(remote.map((message) => context.api.getContents(message.id)));
   // Read by id: the settings it records (trigger name included) are not all in the list answer.
-  const read = await Promise.all(remote.map((message, index) => (mainContent(contents[index] ?? []) ? context.api.getMessage(message.id) : undefined)));
+  const read = await Promise.all(remote.map(async (message, index) => (mainContent(contents[index] ?? []) ? context.api.getMessage(message.id) : undefined)));
   remote.forEach((listed, index) => {
     const message = read[index] ?? listed;
     const content = mainContent(contents[index] ?? []);

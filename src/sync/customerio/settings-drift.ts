@@ -37,5 +37,5 @@ export function settingsOf(remote: TransactionalMessage): CustomerioMessageSetti
     const value = remote[field];
     if (typeof value === 'boolean' || (typeof value === 'string' && value !== '')) settings[setting] = value;
   }
-  return settings as CustomerioMessageSettings;
+  return settings;
 }

@@ -24,7 +24,7 @@ export interface SnippetsApi {
 }
 
 /** Steps of the snippets group in plans and push reports. */
-export const snippetsGroup = snippetsFolder;
+const snippetsGroup = snippetsFolder;
 
 /** Customer.io's limits on a snippet (name ≤ 150 characters; value ≤ 16000 by default). */
 const maxNameLength = 150;

@@ -39,14 +39,14 @@ const definitionPage = z.looseObject({
   count: z.number().optional(),
 });
 /** POST /messaging/v1/{channel}/messages/{messageKey}: `responses` per recipient, with an errorcode when refused. */
-export const sendAnswer = z.looseObject({
+const sendAnswer = z.looseObject({
   errorcode: z.number().optional(),
   message: z.string().optional(),
   responses: z.array(z.looseObject({ messageKey: z.string().optional(), errorcode: z.number().optional(), message: z.string().optional() })).optional(),
 });
 export type SendAnswer = z.infer<typeof sendAnswer>;
 /** GET /messaging/v1/{channel}/messages/{messageKey}: the event, and `info` with a numeric statusCode. */
-export const statusAnswer = z.looseObject({
+const statusAnswer = z.looseObject({
   eventCategoryType: z.string().optional(),
   info: z.looseObject({ statusCode: z.union([z.number(), z.string()]).optional(), statusMessage: z.string().optional() }).optional(),
 });
@@ -94,7 +94,7 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
       // Queries go in the path as SFMC documents them (%20 and $, not the + and %24 URLSearchParams writes).
       const filter = `customerKey%20eq%20${encodeURIComponent(customerKey)}`;
       const { body } = await http.request<{ items: RemoteAsset[] }>('GET', `${ASSETS}?$filter=${filter}`, { schema: assetPage });
-      return body.items.find((item) => String(item.customerKey).toLowerCase() === customerKey.toLowerCase());
+      return body.items.find((item) => item.customerKey.toLowerCase() === customerKey.toLowerCase());
     },
     /** POST is retried after a dropped connection: a repeat is refused as a duplicate key, which callers handle. */
     async createAsset(asset: SfmcObject): Promise<void> {
