@@ -36,7 +36,7 @@ export function openInEditor(workspaceRoot: string, request: OpenInEditorRequest
   const confined = resolveInside(workspaceRoot, workspaceRoot, request.file);
   if (confined.problem !== undefined) return confined.problem;
   if (isSecretsFile(confined.path)) return `"${request.file}" holds credentials and is not opened`;
-  let regular = false;
+  let regular: boolean;
   try {
     regular = statSync(confined.path).isFile();
   } catch {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { checkPhoneNumber } from '../sms/index.js';
 import type { Message } from '../workspace/index.js';
 import { customerioError } from './error-replies.js';
-import { isFilledString, isRecord, type JsonObject } from './json-values.js';
+import { isFilledString, isRecord } from './json-values.js';
 import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
 import type { SendRendering } from './outbox/render-send.js';
 import { reply, type Reply, type Route, type RouteContext } from './router.js';
@@ -84,7 +84,7 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
   const accepted: CustomerioDelivery = {
     ...delivery,
     channel,
-    request: request as JsonObject,
+    request: request,
     recipient,
     ...(template ? { templateId: template.id } : {}),
     ...(subject !== undefined ? { subject } : {}),

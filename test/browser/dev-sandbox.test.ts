@@ -37,7 +37,9 @@ describe('txkit dev --sandbox', () => {
       expect((await fetch(`${server.url}__txkit/sandbox/outbox`)).status).toBe(204);
       const page = await browser.newPage();
       const errors: string[] = [];
-      page.on('console', (entry) => void (entry.type() === 'error' && errors.push(entry.text())));
+      page.on('console', (entry) => {
+      if (entry.type() === 'error') errors.push(entry.text());
+    });
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(server.url);
       await page.locator('[data-testid=message-title]:not(:empty)').waitFor();

@@ -1,6 +1,6 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailFrame, emailText, screenshot, startHarness, type PreviewHarness } from './preview-harness.js';
+import { emailText, screenshot, startHarness, type PreviewHarness } from './preview-harness.js';
 import { positionOf } from '../helpers/text-position.js';
 
 let harness: PreviewHarness;

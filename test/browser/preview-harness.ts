@@ -22,7 +22,7 @@ export interface PreviewHarness {
   workspace: string;
   server: PreviewServer;
   /** Absolute path of `relative` inside the workspace copy. */
-  file(relative: string): string;
+  file: (relative: string) => string;
   /** A fresh page (its own storage; 1440×900 unless `viewport` says otherwise) with the preview open, the first render on screen. */
   openPage(hash?: string, viewport?: Viewport): Promise<Page>;
   close(): Promise<void>;
@@ -83,7 +83,7 @@ export interface OpenedPreview {
   server: PreviewServer;
   project: TempDir;
   /** Absolute path of `relative` inside the workspace (`templates/`). */
-  file(relative: string): string;
+  file: (relative: string) => string;
   /** Every uncaught page error and console error so far. */
   errors: string[];
 }
@@ -109,7 +109,9 @@ export function usePreviewOf(): (files: FileTree, hash: string) => Promise<Opene
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    page.on('console', (entry) => void (entry.type() === 'error' && errors.push(`console: ${entry.text()}`)));
+    page.on('console', (entry) => {
+      if (entry.type() === 'error') errors.push(`console: ${entry.text()}`);
+    });
     await page.goto(server.url + hash);
     await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
     return { page, server, project, file: (relative) => project.path(`templates/${relative}`), errors };

@@ -124,7 +124,7 @@ describe('txkit dev: navigation', () => {
     await expect(page.evaluate("document.activeElement.dataset.value")).resolves.toBe('html');
     // The tab controls a tabpanel labelled by it.
     const panel = await view.locator('[aria-selected=true]').evaluate((tab) => {
-      const controlled = tab.ownerDocument.getElementById(tab.getAttribute('aria-controls')!)!;
+      const controlled = tab.ownerDocument.getElementById(tab.getAttribute('aria-controls'))!;
       return { role: controlled.getAttribute('role'), labelledBy: controlled.getAttribute('aria-labelledby') === tab.id };
     });
     expect(panel).toEqual({ role: 'tabpanel', labelledBy: true });

@@ -55,7 +55,9 @@ it('sends a test from the preview through txkit send to the sandbox, and shows q
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (entry) => void (entry.type() === 'error' && errors.push(entry.text())));
+    page.on('console', (entry) => {
+      if (entry.type() === 'error') errors.push(entry.text());
+    });
     await page.goto(`${url}#/welcome?sample=basic`);
     await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
 

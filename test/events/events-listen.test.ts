@@ -36,7 +36,7 @@ describe('txkit events listen', () => {
     const root = await copyExamples();
     const env = { ...sandboxEnv(sandbox), CUSTOMERIO_WEBHOOK_SIGNING_KEY: CIO_KEY };
     const { listener, url } = await listen(root, env);
-    await editFile(path.join(root, 'templates/password-reset/message.yaml'), (text) => text.replace(/^  sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}ens\n      events: [EmailSent]\n`));
+    await editFile(path.join(root, 'templates/password-reset/message.yaml'), (text) => text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}ens\n      events: [EmailSent]\n`));
 
     const pushed = await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: root, env });
     expect(pushed.stderr).toBe('');

@@ -30,7 +30,7 @@ async function applicationEndpoint(sandbox: Sandbox, failFirst = 0): Promise<Web
   });
 }
 
-const addEvents = (url: string, events: string[]) => (text: string) => text.replace(/^  sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}\n      events: [${events.join(', ')}]\n`);
+const addEvents = (url: string, events: string[]) => (text: string) => text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}\n      events: [${events.join(', ')}]\n`);
 
 async function eventProject(sandbox: Sandbox, receiver: WebhookReceiver): Promise<string> {
   const root = await copyExamples();

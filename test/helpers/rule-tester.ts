@@ -80,7 +80,7 @@ export function testRule(rule: Rule, tests: RuleTests): void {
   const makeTempDir = useTempDirs();
 
   /** The project root and the rule's diagnostics in it, in file and position order. */
-  async function run(testCase: RuleTestCase): Promise<{ root: string; read(file: string): string; found: Diagnostic[] }> {
+  async function run(testCase: RuleTestCase): Promise<{ root: string; read: (file: string) => string; found: Diagnostic[] }> {
     const paths = testCase.paths ?? [];
     let root: string;
     let diagnostics: Diagnostic[];

@@ -111,7 +111,7 @@ function verifyCallback({ body, state }: RouteContext): Reply {
 function subscriptionProblem(item: JsonObject): string | undefined {
   const { eventCategoryTypes: types, filters } = item;
   if (!Array.isArray(types) || types.length === 0) return 'MissingRequiredField_eventCategoryTypes';
-  const unknown = types.find((type) => typeof type !== 'string' || !KNOWN_EVENTS.has(type.toLowerCase()));
+  const unknown: unknown = types.find((type) => typeof type !== 'string' || !KNOWN_EVENTS.has(type.toLowerCase()));
   if (unknown !== undefined) return `InvalidValue_eventCategoryTypes: ${String(unknown)} is not a supported event type`;
   if (filters !== undefined && (!Array.isArray(filters) || filters.some((filter) => typeof filter !== 'string' || !/^[^=]+=.+$/.test(filter)))) return 'InvalidValue_filters: each filter is a key=value string';
   return undefined;
@@ -119,7 +119,7 @@ function subscriptionProblem(item: JsonObject): string | undefined {
 
 /** POST /platform/v1/ens-subscriptions: one subscription (an object, or an array holding one). */
 function createSubscription({ body, state }: RouteContext): Reply {
-  const item = Array.isArray(body) && body.length === 1 ? body[0] : body;
+  const item: unknown = Array.isArray(body) && body.length === 1 ? body[0] : body;
   if (!isRecord(item) || !isFilledString(item.subscriptionName)) return invalid('MissingRequiredField_subscriptionName');
   if (!isFilledString(item.callbackId)) return invalid('MissingRequiredField_callbackId');
   const { callbacks, subscriptions } = state.sfmc.ens;
@@ -160,7 +160,7 @@ function updateSubscriptions({ body, state }: RouteContext): Reply {
     record.eventCategoryTypes = item.eventCategoryTypes as string[];
     if (item.filters !== undefined) record.filters = item.filters as string[];
     if (isFilledString(item.subscriptionName)) record.subscriptionName = item.subscriptionName;
-    if (item.status !== undefined) record.status = item.status as EnsSubscriptionRecord['status'];
+    if (item.status !== undefined) record.status = item.status;
     updated.push(subscriptionView(record, callbacks));
   }
   return reply(200, updated);

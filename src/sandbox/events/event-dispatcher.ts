@@ -65,7 +65,14 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
             resolve();
           }
         }, ms);
-        closing.signal.addEventListener('abort', () => (clearTimeout(handle), resolve()), { once: true });
+        closing.signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(handle);
+            resolve();
+          },
+          { once: true },
+        );
       }),
     );
     processing.add(timer);
@@ -90,7 +97,7 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
     let queue = queues.get(callbackId);
     if (!queue) {
       let settle = () => {};
-      track(new Promise<void>((resolve) => (settle = resolve)));
+      void track(new Promise<void>((resolve) => (settle = resolve)));
       queue = { events: [], timer: setTimeout(() => flush(callbackId), batchWindowMs), settle };
       queues.set(callbackId, queue);
     }
@@ -99,7 +106,7 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
   }
 
   function publishSfmc(message: SfmcSentMessage): void {
-    const definitionId = String(state.sfmc.definitions[message.channel].get(message.definitionKey)?.definitionId ?? '');
+    const definitionId = state.sfmc.definitions[message.channel].get(message.definitionKey)?.definitionId ?? '';
     for (const type of outcomeEvents(message)) {
       const event = ensNotification(type, message, definitionId, options.now());
       for (const subscription of state.sfmc.ens.subscriptions.values()) {

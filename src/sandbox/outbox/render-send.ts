@@ -54,7 +54,7 @@ export function createSendRenderer({ config, profileSample = config.sandbox?.pro
     const message = messages.find((candidate) => send.names(candidate) && candidate[send.channel] !== undefined);
     if (!message) return { unrendered: `no ${send.channel} message of the workspace has this key`, diagnostics: [] };
     const profile = message.samples.find((sample) => sample.name === profileSample)?.data.customer ?? {};
-    const context = send.context(profile as JsonObject);
+    const context = send.context(profile);
     const engines = createEngines(undefined, config);
     if (send.channel === 'email') {
       const email = (await renderEmailWithContext(message, context, { engines }))!;
