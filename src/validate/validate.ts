@@ -23,6 +23,14 @@ export interface ValidateOptions {
   providers?: readonly Provider[];
   /** Compiled-MJML cache (the CLI's keeps compiled emails on disk); the process-wide one by default. */
   mjmlCache?: MjmlCache;
+  /** Receives the configuration's problems and each message's, severities applied (the result cache keeps them). */
+  onResults?: (results: ValidationResults) => void;
+}
+
+export interface ValidationResults {
+  config: Diagnostic[];
+  /** By message id, for every selected message, broken ones included. */
+  messages: ReadonlyMap<string, Diagnostic[]>;
 }
 
 /**
@@ -61,10 +69,17 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const scopeOf = (id: string) => selection.messages?.get(id);
 
   const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
-  const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
+  const broken = workspace.broken.filter((message) => isSelected(message.id)).map((message) => [message.id, inScope(message.diagnostics, scopeOf(message.id))] as const);
   const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
-    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, options.mjmlCache), scopeOf(message.id)))),
+    workspace.messages
+      .filter((message) => isSelected(message.id))
+      .map((message) => limit(async () => [message.id, inScope(await checkMessage(message, providers, context, options.mjmlCache), scopeOf(message.id))] as const)),
   );
-  return applySeverities(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]), severities);
+  const byMessage = [...broken, ...checked];
+  options.onResults?.({
+    config: applySeverities(uniqueDiagnostics(configProblems), severities),
+    messages: new Map(byMessage.map(([id, diagnostics]) => [id, applySeverities(uniqueDiagnostics(diagnostics), severities)])),
+  });
+  return applySeverities(uniqueDiagnostics([...configProblems, ...byMessage.flatMap(([, diagnostics]) => diagnostics)]), severities);
 }

@@ -11,8 +11,8 @@ import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } fro
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
+import { messageFileName } from './project-layout.js';
 
-export const messageFileName = 'message.yaml';
 
 /** `<message>/samples/`: every `*.json` file in it is a sample. */
 export function samplesDir(messageDir: string): string {
