@@ -16,14 +16,14 @@ export async function validateEverything(options: RunOptions): Promise<Diagnosti
   const cache = await ValidationResultCache.open(path.join(projectRoot, '.txkit-cache', 'validate'), [projectRoot, options.workspace ?? '', configText]);
   const previous = cache.previousRun;
   const dirs = previous && (await listMessageDirs(previous.workspace).catch(() => undefined));
-  const { hits, misses } = previous && dirs ? await cache.lookup(previous.workspace, dirs) : { hits: [], misses: undefined };
+  const { hits, misses } = previous && dirs ? cache.lookup(previous.workspace, dirs) : { hits: [], misses: undefined };
   if (previous && misses?.length === 0) {
     if (hits.length !== cache.previousCount) await cache.save(previous); // a message folder was removed
     return uniqueDiagnostics([...previous.configProblems, ...hits.flat()]);
   }
   const { validateForResultCache } = await import('./run-validation.js');
   const fresh = await validateForResultCache(options, misses);
-  await Promise.all([...fresh.messages].map(([id, diagnostics]) => cache.record(fresh.workspace, id, fresh.filesRead.get(id) ?? [], diagnostics)));
+  for (const [id, diagnostics] of fresh.messages) cache.record(fresh.workspace, id, fresh.filesRead.get(id) ?? [], diagnostics);
   await cache.save({ workspace: fresh.workspace, configProblems: fresh.config });
   return uniqueDiagnostics([...fresh.config, ...hits.flat(), ...[...fresh.messages.values()].flat()]);
 }
