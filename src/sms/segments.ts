@@ -1,5 +1,5 @@
 import { gsm7Septets, GSM7_SEPTETS_BY_CODE_UNIT, septetsFor } from './gsm7.js';
-import { splitGraphemes, type Grapheme } from './graphemes.js';
+import { graphemeStarts } from './graphemes.js';
 import { gsmReplacementFor } from './smart-encoding.js';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
@@ -94,38 +94,66 @@ function analyzeGsm7(text: string, septets: number): Gsm7Analysis {
   return { encoding: 'GSM-7', septets, characters: text.length, codeUnits: text.length, segments: parts.length, parts, ucs2Characters: [] };
 }
 
-function* gsm7Pieces(text: string): Iterable<UnbreakablePiece> {
+function gsm7Pieces(text: string, visit: PieceVisitor): void {
   for (let index = 0; index < text.length; index++) {
     const start = index;
     let units = GSM7_SEPTETS_BY_CODE_UNIT[text.charCodeAt(index)]!;
     if (text.charCodeAt(index) === 0x0d && text.charCodeAt(index + 1) === 0x0a) units += GSM7_SEPTETS_BY_CODE_UNIT[text.charCodeAt(++index)]!;
-    yield { start, units };
+    visit(start, units);
   }
+}
+
+/** Code points of `text`: code units less the surrogate pairs. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        index++;
+      }
+    }
+  }
+  return count;
 }
 
 /** Text with a character outside GSM-7: segmented into grapheme clusters, which parts never split. */
 function analyzeUcs2(text: string): Ucs2Analysis {
-  const graphemes = splitGraphemes(text);
-  const parts = cutIntoParts(text, text.length, 'UCS-2', () => ucs2Pieces(graphemes, SEGMENT_LIMITS['UCS-2'].concatenated));
+  const starts = graphemeStarts(text);
+  const parts = cutIntoParts(text, text.length, 'UCS-2', (_, visit) => ucs2Pieces(text, starts, SEGMENT_LIMITS['UCS-2'].concatenated, visit));
   return {
     encoding: 'UCS-2',
-    characters: [...text].length,
+    characters: codePointCount(text),
     codeUnits: text.length,
     segments: parts.length,
     parts,
-    ucs2Characters: findUcs2Characters(graphemes),
+    ucs2Characters: findUcs2Characters(text, starts),
   };
 }
 
-function findUcs2Characters(graphemes: Grapheme[]): Ucs2Character[] {
+/** Whether the cluster `text.slice(start, end)` is GSM-7, without slicing the common one-code-unit cluster. */
+function isGsm7Cluster(text: string, start: number, end: number): boolean {
+  if (end - start === 1) {
+    const code = text.charCodeAt(start);
+    return code < GSM7_SEPTETS_BY_CODE_UNIT.length && GSM7_SEPTETS_BY_CODE_UNIT[code] !== 0;
+  }
+  return gsm7Septets(text.slice(start, end)) !== undefined;
+}
+
+function findUcs2Characters(text: string, starts: number[]): Ucs2Character[] {
   const found: Ucs2Character[] = [];
-  for (const grapheme of graphemes) {
-    if (gsm7Septets(grapheme.text) !== undefined) continue;
-    const culprit = [...grapheme.text].find((char) => septetsFor(char) === undefined)!;
-    const replacement = gsmReplacementFor(grapheme.text);
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index]!;
+    const end = starts[index + 1] ?? text.length;
+    if (isGsm7Cluster(text, start, end)) continue;
+    const char = text.slice(start, end);
+    const culprit = [...char].find((codePoint) => septetsFor(codePoint) === undefined)!;
+    const replacement = gsmReplacementFor(char);
     found.push({
-      char: grapheme.text,
-      offset: grapheme.start,
+      char,
+      offset: start,
       codePoint: culprit.codePointAt(0) ?? 0,
       ...(replacement === undefined ? {} : { replacement }),
     });
@@ -133,17 +161,14 @@ function findUcs2Characters(graphemes: Grapheme[]): Ucs2Character[] {
   return found;
 }
 
-/** A run of text that must travel in one segment, with its cost. */
-interface UnbreakablePiece {
-  start: number;
-  units: number;
-}
+/** Called with each run of text that must travel in one segment: its start offset and its cost. */
+type PieceVisitor = (start: number, units: number) => void;
 
 /**
  * The parts of a text costing `totalUnits`: the whole text when it fits one segment, else
  * concatenated segments filled with unbreakable pieces (listed only then, as that is the rare case).
  */
-function cutIntoParts(text: string, totalUnits: number, encoding: SmsEncoding, pieces: (text: string) => Iterable<UnbreakablePiece>): SmsPart[] {
+function cutIntoParts(text: string, totalUnits: number, encoding: SmsEncoding, pieces: (text: string, visit: PieceVisitor) => void): SmsPart[] {
   if (text === '') return [];
   const { single, concatenated } = SEGMENT_LIMITS[encoding];
   if (totalUnits <= single) return [{ text, start: 0, end: text.length, units: totalUnits }];
@@ -151,14 +176,14 @@ function cutIntoParts(text: string, totalUnits: number, encoding: SmsEncoding, p
   const parts: SmsPart[] = [];
   let start = 0;
   let units = 0;
-  for (const piece of pieces(text)) {
-    if (units + piece.units > concatenated) {
-      parts.push({ text: text.slice(start, piece.start), start, end: piece.start, units });
-      start = piece.start;
+  pieces(text, (pieceStart, pieceUnits) => {
+    if (units + pieceUnits > concatenated) {
+      parts.push({ text: text.slice(start, pieceStart), start, end: pieceStart, units });
+      start = pieceStart;
       units = 0;
     }
-    units += piece.units;
-  }
+    units += pieceUnits;
+  });
   parts.push({ text: text.slice(start), start, end: text.length, units });
   return parts;
 }
@@ -167,15 +192,17 @@ function cutIntoParts(text: string, totalUnits: number, encoding: SmsEncoding, p
  * Grapheme clusters, except that a cluster too big for one part is cut into code points
  * (which keeps surrogate pairs whole, since each is one code point).
  */
-function* ucs2Pieces(graphemes: Grapheme[], capacity: number): Iterable<UnbreakablePiece> {
-  for (const grapheme of graphemes) {
-    if (grapheme.text.length <= capacity) {
-      yield { start: grapheme.start, units: grapheme.text.length };
+function ucs2Pieces(text: string, starts: number[], capacity: number, visit: PieceVisitor): void {
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index]!;
+    const end = starts[index + 1] ?? text.length;
+    if (end - start <= capacity) {
+      visit(start, end - start);
       continue;
     }
-    let offset = grapheme.start;
-    for (const char of grapheme.text) {
-      yield { start: offset, units: char.length };
+    let offset = start;
+    for (const char of text.slice(start, end)) {
+      visit(offset, char.length);
       offset += char.length;
     }
   }

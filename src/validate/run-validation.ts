@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { MjmlCache } from '../email/mjml-cache.js';
-import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type ResolvedConfig } from '../workspace/index.js';
-import { selectPaths, type Selection } from './selection.js';
+import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type Message, type ResolvedConfig } from '../workspace/index.js';
+import { expandIncludes } from '../email/mjml-includes.js';
+import { everything, selectPaths, type Selection } from './selection.js';
 import { snapshotStaged } from './staged/staged-snapshot.js';
-import { validate } from './validate.js';
+import { validate, type ValidationResults } from './validate.js';
 
 /** A path argument that cannot be validated: a usage problem, not a template problem. */
 export class SelectionError extends Error {
@@ -51,6 +52,31 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
   // Only txkit.config.yaml asked for: no message to load.
   const workspace = ids?.length === 0 ? { root: config.workspace, config, messages: [], broken: [] } : await loadWorkspace(config, ids);
   return validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config) });
+}
+
+/** The files a message was read from: message.yaml, the template files it names (found or not), the partials its MJML includes, its samples. */
+async function filesRead(message: Message, workspaceRoot: string): Promise<string[]> {
+  const { email, sms } = message.definition;
+  const named = [email?.body, email?.text, sms?.body].filter((reference) => reference !== undefined).map((reference) => path.resolve(message.dir, reference));
+  const partials = message.email?.bodyKind === 'mjml' ? (await expandIncludes(message.email.body, { workspaceRoot })).files : [];
+  return [message.file, ...named, ...partials, ...message.samples.map((sample) => sample.file)];
+}
+
+export interface FreshResults extends ValidationResults {
+  workspace: string;
+  /** By message id: the files each message was read from. */
+  filesRead: ReadonlyMap<string, string[]>;
+}
+
+/** Validates the whole working tree, or only the messages `ids`, for the result cache: results by message and the files each was read from. */
+export async function validateForResultCache(options: RunOptions, ids: readonly string[] | undefined): Promise<FreshResults> {
+  const { config, diagnostics: configDiagnostics } = await loadProjectConfig(options);
+  const workspace = await loadWorkspace(config, ids);
+  const selection: Selection = ids ? { config: true, messages: new Map(ids.map((id) => [id, undefined])) } : everything;
+  let results: ValidationResults = { config: [], messages: new Map() };
+  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config), onResults: (fresh) => (results = fresh) });
+  const read = await Promise.all(workspace.messages.map(async (message) => [message.id, await filesRead(message, config.workspace)] as const));
+  return { ...results, workspace: config.workspace, filesRead: new Map(read) };
 }
 
 /**

@@ -26,6 +26,14 @@ export interface ValidateOptions {
   mjmlCache?: MjmlCache;
   /** Where mjml runs; in this thread by default (the preview passes its worker). */
   mjml?: MjmlRunner;
+  /** Receives the configuration's problems and each message's, severities applied (the result cache keeps them). */
+  onResults?: (results: ValidationResults) => void;
+}
+
+export interface ValidationResults {
+  config: Diagnostic[];
+  /** By message id, for every selected message, broken ones included. */
+  messages: ReadonlyMap<string, Diagnostic[]>;
 }
 
 /**
@@ -65,10 +73,17 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const scopeOf = (id: string) => selection.messages?.get(id);
 
   const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
-  const broken = workspace.broken.filter((message) => isSelected(message.id)).flatMap((message) => inScope(message.diagnostics, scopeOf(message.id)));
+  const broken = workspace.broken.filter((message) => isSelected(message.id)).map((message) => [message.id, inScope(message.diagnostics, scopeOf(message.id))] as const);
   const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
-    workspace.messages.filter((message) => isSelected(message.id)).map((message) => limit(async () => inScope(await checkMessage(message, providers, context, compile), scopeOf(message.id)))),
+    workspace.messages
+      .filter((message) => isSelected(message.id))
+      .map((message) => limit(async () => [message.id, inScope(await checkMessage(message, providers, context, compile), scopeOf(message.id))] as const)),
   );
-  return severities.apply(uniqueDiagnostics([...configProblems, ...broken, ...checked.flat()]));
+  const byMessage = [...broken, ...checked];
+  options.onResults?.({
+    config: severities.apply(uniqueDiagnostics(configProblems)),
+    messages: new Map(byMessage.map(([id, diagnostics]) => [id, severities.apply(uniqueDiagnostics(diagnostics))])),
+  });
+  return severities.apply(uniqueDiagnostics([...configProblems, ...byMessage.flatMap(([, diagnostics]) => diagnostics)]));
 }

@@ -6,8 +6,8 @@ import { configSchema as configSchemaRule } from './rules/config-schema.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 import { parseYaml } from './yaml-document.js';
+import { configFileName } from './project-layout.js';
 
-export const configFileName = 'txkit.config.yaml';
 
 /** The configuration resolved once and handed to every command (absolute paths). */
 export interface ResolvedConfig extends Readonly<Omit<TxkitConfig, 'workspace' | 'out'>> {

@@ -1,9 +1,10 @@
-export { loadConfig, configFileName, type ResolvedConfig, type ConfigResult } from './config.js';
+export { loadConfig, type ResolvedConfig, type ConfigResult } from './config.js';
 export { configSchema, customerioWebhookMetrics, type TxkitConfig, type RuleSeverity } from './config-schema.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
-export { loadMessage, isBroken, messageFileName, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
+export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
-export { loadWorkspace, listMessageDirs, WorkspaceNotFoundError } from './load-workspace.js';
+export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
+export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
 export * from './message-schema.js';
 export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
 export { decodeSource, type SourceFileResult } from './read-source-file.js';

@@ -11,13 +11,13 @@ import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } fro
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
+import { messageFileName } from './project-layout.js';
 import { schemaMessage } from './rules/schema-message.js';
 import { syntaxJson } from './rules/syntax-json.js';
 import { workspaceMissingFile } from './rules/workspace-missing-file.js';
 import { workspacePath } from './rules/workspace-path.js';
 import { workspaceRead } from './rules/workspace-read.js';
 
-export const messageFileName = 'message.yaml';
 
 /** `<message>/samples/`: every `*.json` file in it is a sample. */
 export function samplesDir(messageDir: string): string {

@@ -1,26 +1,9 @@
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config.js';
-import { isBroken, loadMessage, messageFileName, type LoadMessageOptions } from './load-message.js';
+import { isBroken, loadMessage, type LoadMessageOptions } from './load-message.js';
+import { listMessageDirs } from './project-layout.js';
 import type { BrokenMessage, Message, Workspace } from './model.js';
-
-/** A folder is a message when it has a message.yaml; one txkit cannot look into counts too (loading it says why). */
-async function mayHoldMessage(dir: string): Promise<boolean> {
-  try {
-    await lstat(path.join(dir, messageFileName));
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
-/** Message directories: folders with a message.yaml; `_partials` and dot-folders are not messages. */
-export async function listMessageDirs(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true });
-  const dirs = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.')).map((entry) => path.join(root, entry.name));
-  const holding = await Promise.all(dirs.map(mayHoldMessage));
-  return dirs.filter((_, index) => holding[index]).sort();
-}
 
 /** The workspace folder is missing, is not a folder, or cannot be listed: where txkit runs is wrong. */
 export class WorkspaceNotFoundError extends Error {

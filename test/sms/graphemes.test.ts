@@ -28,4 +28,23 @@ describe('splitGraphemes', () => {
     const inputs = ['Hi 😀!', 'Жe\u0301', '👍🏽 ok', '🇫🇷🇩🇪', '👨\u200D👩\u200D👧', 'x\uD800y', '각각'];
     for (const input of inputs) expect(splitGraphemes(input)).toEqual(icuGraphemes(input));
   });
+
+  it('agrees with ICU on mixed text, where only the runs that may join are segmented by ICU', () => {
+    // Characters that join (marks, joiners, Prepend, Hangul, emoji, regional indicators) next to
+    // ones that do not, CR and LF at the edges of the runs; a seeded generator, so a failure repeats.
+    const alphabet = ['a', 'é', ' ', '\r', '\n', '\u0301', '\u0323', '\u200D', '\u200C', '\u0600', '☺', '❤', '\uFE0F', '👍', '🏽', '🇫', '🇷', 'ᄀ', 'ᅡ', 'ᆨ', '각', 'क', '\u094D', 'ष', 'Ж', '\uD800'];
+    let seed = 16;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % alphabet.length;
+    const disagreements: string[] = [];
+    for (let sample = 0; sample < 2000; sample++) {
+      const text = Array.from({ length: 1 + (sample % 40) }, () => alphabet[next()]).join('');
+      if (JSON.stringify(splitGraphemes(text)) !== JSON.stringify(icuGraphemes(text))) disagreements.push(JSON.stringify(text));
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('segments a long text with a few accents like ICU', () => {
+    const text = `${'Olúwádámilọ́lá, your order has shipped. '.repeat(300)}\r\n👨\u200D👩\u200D👧`;
+    expect(splitGraphemes(text)).toEqual(icuGraphemes(text));
+  });
 });

@@ -2,13 +2,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { countSeverities } from '../../validate/results.js';
 import { formatters, type FormatName } from '../../validate/formatters/index.js';
 import { GitError } from '../../validate/git.js';
-import { registeredRules } from '../../validate/registry.js';
-import { formatRuleTable, listRules } from '../../validate/rule-list.js';
-import { ruleSeverities } from '../../validate/rule-severities.js';
-import { SelectionError, validateStaged, validateWorkingTree } from '../../validate/run-validation.js';
-import { unknownRuleDiagnostics } from '../../validate/unknown-rules.js';
-import { loadConfig } from '../../workspace/index.js';
-import { asWorkspaceUsageError, type WorkspaceOptions } from '../open-workspace.js';
+import { validateEverything } from '../../validate/cached-validation.js';
+import type { WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
@@ -26,8 +21,12 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-/** Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2). */
-function asUsageError(error: unknown): unknown {
+/**
+ * Problems with where or how txkit runs, from the validation modules, as usage errors (exit 2).
+ * The modules that define them are imported here: a second run answered from the result cache loads none of them.
+ */
+async function asUsageError(error: unknown): Promise<unknown> {
+  const [{ SelectionError }, { asWorkspaceUsageError }] = await Promise.all([import('../../validate/run-validation.js'), import('../open-workspace.js')]);
   if (error instanceof SelectionError) return new UsageError(error.message);
   if (error instanceof GitError) return new UsageError(`--staged needs git: ${error.message}`);
   return asWorkspaceUsageError(error);
@@ -35,6 +34,13 @@ function asUsageError(error: unknown): unknown {
 
 /** `txkit rules` and `txkit validate --rules`: every rule with the severity this project gives it. */
 async function printRules(options: { workspace?: string; json: boolean; ids?: readonly string[] }): Promise<ExitCode> {
+  const [{ registeredRules }, { formatRuleTable, listRules }, { ruleSeverities }, { unknownRuleDiagnostics }, { loadConfig }] = await Promise.all([
+    import('../../validate/registry.js'),
+    import('../../validate/rule-list.js'),
+    import('../../validate/rule-severities.js'),
+    import('../../validate/unknown-rules.js'),
+    import('../../workspace/index.js'),
+  ]);
   const { config, diagnostics } = await loadConfig(cliIo().cwd, options.workspace ? { workspace: options.workspace } : {});
   const rules = registeredRules();
   const unknown = (options.ids ?? []).filter((id) => !rules.some((rule) => rule.id === id));
@@ -61,8 +67,13 @@ export function registerValidate(command: Command, run: Run): void {
         if (options.rules) return printRules({ ...(options.workspace ? { workspace: options.workspace } : {}), json: options.format === 'json' });
         if (options.staged && paths.length > 0) throw new UsageError('--staged checks what is staged: give it no paths');
         const runOptions = { cwd: cliIo().cwd, env: cliIo().env, ...(options.workspace ? { workspace: options.workspace } : {}) };
-        const diagnostics = await (options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths })).catch((error: unknown) => {
-          throw asUsageError(error);
+        const validating = async () => {
+          if (!options.staged && paths.length === 0) return validateEverything(runOptions);
+          const { validateStaged, validateWorkingTree } = await import('../../validate/run-validation.js');
+          return options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths });
+        };
+        const diagnostics = await validating().catch(async (error: unknown) => {
+          throw await asUsageError(error);
         });
         // JSON escapes control characters itself; the other formats are read in a terminal or a CI log.
         const shown = options.format === 'json' ? diagnostics : terminalSafeDiagnostics(diagnostics);

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../cache/bounded-cache.js';
 import type { WallClock } from './time-zone.js';
 
 /**
@@ -112,23 +113,81 @@ function convert(clock: WallClock, conversion: string, width: number | undefined
 
 const directive = /%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g;
 
-export function strftime(clock: WallClock, format: string): string {
-  return format.replace(directive, (whole: string, flags: string, widthText: string, colons: string, conversion: string) => {
-    const width = widthText === '' ? undefined : Number(widthText);
-    if (colons && conversion !== 'z') return whole;
+/** One `%…` conversion of a format, its flags read once. */
+interface Directive {
+  /** The directive as written, printed as is when Ruby does not know it. */
+  whole: string;
+  conversion: string;
+  width: number | undefined;
+  colons: number;
+  /** `^` upper-cases; `#` swaps case (only lower-cases %p). */
+  caseFlag: '^' | '#' | '';
+  /** `_` pads with spaces, `0` with zeros. */
+  padFlag: ' ' | '0' | '';
+  /** `-`: no padding. */
+  noPadding: boolean;
+  /** The pieces of a conversion Ruby spells as another format (%F, %T, %c…). */
+  composite?: FormatPiece[];
+}
+
+/** A format as literal text and directives. */
+type FormatPiece = string | Directive;
+
+// Templates use a handful of formats, each printed many times: each is read once (bounded, as
+// formats may come from attributes).
+const parsedFormats = new BoundedCache<string, FormatPiece[]>(256);
+
+function parseFormat(format: string): FormatPiece[] {
+  const known = parsedFormats.get(format);
+  if (known) return known;
+  const pieces: FormatPiece[] = [];
+  let last = 0;
+  for (const match of format.matchAll(directive)) {
+    const [whole, flags, widthText, colons, conversion] = match as unknown as [string, string, string, string, string];
+    if (match.index > last) pieces.push(format.slice(last, match.index));
+    last = match.index + whole.length;
+    if (colons && conversion !== 'z') {
+      pieces.push(whole);
+      continue;
+    }
     const composite = composites[conversion];
-    const result: Conversion | undefined = composite ? text(strftime(clock, composite)) : convert(clock, conversion, width, colons.length);
-    if (!result) return whole;
-    let value = result.value;
-    if (flags.includes('^')) value = value.toUpperCase();
-    else if (flags.includes('#')) value = conversion === 'p' ? value.toLowerCase() : value.toUpperCase();
-    if (conversion === 'L' || conversion === 'N') return value;
-    let pad: string = result.pad === '' ? ' ' : result.pad;
-    if (flags.includes('_')) pad = ' ';
-    else if (flags.includes('0')) pad = '0';
-    const targetWidth = flags.includes('-') ? 0 : (width ?? result.width);
-    if (value.length >= targetWidth) return value;
-    if (pad === '0' && value.startsWith('-')) return `-${value.slice(1).padStart(targetWidth - 1, '0')}`;
-    return value.padStart(targetWidth, pad);
-  });
+    pieces.push({
+      whole,
+      conversion,
+      width: widthText === '' ? undefined : Number(widthText),
+      colons: colons.length,
+      caseFlag: flags.includes('^') ? '^' : flags.includes('#') ? '#' : '',
+      padFlag: flags.includes('_') ? ' ' : flags.includes('0') ? '0' : '',
+      noPadding: flags.includes('-'),
+      ...(composite ? { composite: parseFormat(composite) } : {}),
+    });
+  }
+  if (last < format.length) pieces.push(format.slice(last));
+  parsedFormats.set(format, pieces);
+  return pieces;
+}
+
+function formatDirective(clock: WallClock, piece: Directive): string {
+  const { conversion } = piece;
+  const result: Conversion | undefined = piece.composite ? text(formatPieces(clock, piece.composite)) : convert(clock, conversion, piece.width, piece.colons);
+  if (!result) return piece.whole;
+  let value = result.value;
+  if (piece.caseFlag === '^') value = value.toUpperCase();
+  else if (piece.caseFlag === '#') value = conversion === 'p' ? value.toLowerCase() : value.toUpperCase();
+  if (conversion === 'L' || conversion === 'N') return value;
+  const pad: string = piece.padFlag || result.pad || ' ';
+  const targetWidth = piece.noPadding ? 0 : (piece.width ?? result.width);
+  if (value.length >= targetWidth) return value;
+  if (pad === '0' && value.startsWith('-')) return `-${value.slice(1).padStart(targetWidth - 1, '0')}`;
+  return value.padStart(targetWidth, pad);
+}
+
+function formatPieces(clock: WallClock, pieces: FormatPiece[]): string {
+  let output = '';
+  for (const piece of pieces) output += typeof piece === 'string' ? piece : formatDirective(clock, piece);
+  return output;
+}
+
+export function strftime(clock: WallClock, format: string): string {
+  return formatPieces(clock, parseFormat(format));
 }

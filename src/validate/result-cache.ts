@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/index.js';
+
+/**
+ * Each message's validation results kept on disk (`.txkit-cache/validate`), so `txkit validate`
+ * with nothing changed answers without loading, rendering or compiling a message.
+ *
+ * A message's entry holds a digest of everything its diagnostics depend on: every file of its
+ * folder (message.yaml, templates, samples), every file of the workspace's shared `_` folders
+ * (partials, snippets), the files outside those it was read from (recorded when it was
+ * validated), and the run's key: this build of txkit, txkit.config.yaml (rule severities
+ * included) and the workspace asked for. Any change to one of them misses.
+ */
+
+/** One message's results and what they were computed from. */
+interface Entry {
+  /** Absolute paths of files outside the message folder and the shared folders that the message read. */
+  outsideFiles: string[];
+  digest: string;
+  diagnostics: Diagnostic[];
+}
+
+interface CacheFile {
+  runKey: string;
+  /** The workspace folder txkit.config.yaml resolved to. */
+  workspace: string;
+  /** Problems of txkit.config.yaml, severities applied. */
+  configProblems: Diagnostic[];
+  /** By message id (folder name). */
+  entries: Record<string, Entry>;
+}
+
+/** What a previous run with the same key left: its workspace and configuration problems. */
+export interface PreviousRun {
+  workspace: string;
+  configProblems: Diagnostic[];
+}
+
+const hash = () => createHash('sha256');
+
+/** The workspace's shared folders (`_partials`, `_snippets`…), sorted. */
+function sharedFolders(workspace: string): string[] {
+  try {
+    return readdirSync(workspace, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith('_'))
+      .map((entry) => path.join(workspace, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+// Digests read small files by the hundred: synchronous reads cost a fraction of the CPU time of
+// promise-based ones (no thread-pool round trip per file), and validate waits for them anyway.
+
+/** Files under `dir`, recursively, as sorted absolute paths ([] when it does not exist). */
+function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function contentOf(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds each file's path and content (or that it is absent) to `digest`. */
+function addFiles(digest: ReturnType<typeof hash>, files: readonly string[]): void {
+  for (const file of files) {
+    const content = contentOf(file);
+    digest.update(`${file}\0${content === undefined ? 'absent' : content.length}\0`);
+    if (content) digest.update(content);
+  }
+}
+
+/** This build of txkit: every file of the compiled code (or sources, under tsx) by size and modification time. */
+function buildStamp(): string {
+  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  return filesUnder(codeRoot)
+    .map((file) => {
+      const { size, mtimeMs } = statSync(file);
+      return `${file} ${size} ${mtimeMs}`;
+    })
+    .join('\n');
+}
+
+export class ValidationResultCache {
+  readonly #file: string;
+  readonly #runKey: string;
+  readonly #previous: CacheFile | undefined;
+  readonly #entries: Record<string, Entry> = {};
+  #sharedDigest: string | undefined;
+
+  private constructor(file: string, runKey: string, previous: CacheFile | undefined) {
+    this.#file = file;
+    this.#runKey = runKey;
+    this.#previous = previous;
+  }
+
+  /** The cache in `dir` for a run identified by `keyParts` (configuration text, options) and this build. */
+  static async open(dir: string, keyParts: readonly string[]): Promise<ValidationResultCache> {
+    const runKey = hash()
+      .update(buildStamp())
+      .update(keyParts.join('\0'))
+      .digest('hex');
+    const file = path.join(dir, 'results.json');
+    const stored = await readFile(file, 'utf8')
+      .then((text) => JSON.parse(text) as CacheFile)
+      .catch(() => undefined);
+    return new ValidationResultCache(file, runKey, stored?.runKey === runKey ? stored : undefined);
+  }
+
+  /** Messages the previous run's cache holds. */
+  get previousCount(): number {
+    return Object.keys(this.#previous?.entries ?? {}).length;
+  }
+
+  get previousRun(): PreviousRun | undefined {
+    return this.#previous && { workspace: this.#previous.workspace, configProblems: this.#previous.configProblems };
+  }
+
+  /** Digest of every file in the workspace's `_` folders, read once per run. */
+  #shared(workspace: string): string {
+    if (this.#sharedDigest === undefined) {
+      const digest = hash();
+      for (const folder of sharedFolders(workspace)) addFiles(digest, filesUnder(folder));
+      this.#sharedDigest = digest.digest('hex');
+    }
+    return this.#sharedDigest;
+  }
+
+  #digest(workspace: string, dir: string, outsideFiles: readonly string[]): string {
+    const digest = hash().update(`${this.#runKey}\0${this.#shared(workspace)}\0`);
+    addFiles(digest, filesUnder(dir));
+    addFiles(digest, outsideFiles);
+    return digest.digest('hex');
+  }
+
+  /** The stored diagnostics of each message folder that has not changed since; the ids of the others. */
+  lookup(workspace: string, dirs: readonly string[]): { hits: Diagnostic[][]; misses: string[] } {
+    const hits: Diagnostic[][] = [];
+    const misses: string[] = [];
+    for (const dir of dirs) {
+      const id = path.basename(dir);
+      const entry = this.#previous?.entries[id];
+      if (entry && this.#digest(workspace, dir, entry.outsideFiles) === entry.digest) {
+        this.#entries[id] = entry;
+        hits.push(entry.diagnostics);
+      } else {
+        misses.push(id);
+      }
+    }
+    return { hits, misses };
+  }
+
+  /** Keeps a message's fresh results, with the files outside its folder it read. */
+  record(workspace: string, id: string, outsideFiles: readonly string[], diagnostics: Diagnostic[]): void {
+    const dir = path.join(workspace, id);
+    const outside = [...new Set(outsideFiles)].filter((file) => path.relative(dir, file).startsWith('..')).sort();
+    this.#entries[id] = { outsideFiles: outside, digest: this.#digest(workspace, dir, outside), diagnostics };
+  }
+
+  /** Writes the entries looked up or recorded in this run (messages gone since are dropped). */
+  async save(run: PreviousRun): Promise<void> {
+    const stored: CacheFile = { runKey: this.#runKey, workspace: run.workspace, configProblems: run.configProblems, entries: this.#entries };
+    await mkdir(path.dirname(this.#file), { recursive: true });
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(stored));
+    await rename(temporary, this.#file);
+  }
+}
