@@ -31,7 +31,10 @@ const folder = (names) => `^src/(${names.join('|')})/`;
 
 const upward = layers.slice(0, -1).map((layer, index) => ({
   name: `layer-${layer.join('-')}`,
-  comment: `${layer.join(', ')} must not import a higher layer (${layers.slice(index + 1).flat().join(', ')})`,
+  comment: `${layer.join(', ')} must not import a higher layer (${layers
+    .slice(index + 1)
+    .flat()
+    .join(', ')})`,
   severity: 'error',
   from: { path: folder(layer) },
   to: { path: folder(layers.slice(index + 1).flat()) },

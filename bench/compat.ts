@@ -21,8 +21,11 @@ async function saltedWorkspace(count: number, salt: string): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), 'txkit-compat-bench-'));
   const examples = path.join(repoRoot, 'templates');
   await cp(path.join(examples, '_partials'), path.join(project, 'templates', '_partials'), { recursive: true });
-  const ids = (await readdir(examples, { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_')).map((entry) => entry.name);
-  const copies = count === 0 ? ids.map((id) => [id, id]) : Array.from({ length: count }, (_, index) => [ids[index % ids.length]!, `${ids[index % ids.length]}-${index}`]);
+  const ids = (await readdir(examples, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .map((entry) => entry.name);
+  const copies =
+    count === 0 ? ids.map((id) => [id, id]) : Array.from({ length: count }, (_, index) => [ids[index % ids.length]!, `${ids[index % ids.length]}-${index}`]);
   for (const [id, copy] of copies) {
     const dir = path.join(project, 'templates', copy!);
     await cp(path.join(examples, id!), dir, { recursive: true });
@@ -39,7 +42,13 @@ async function timeValidate(project: string, withCompat: boolean): Promise<numbe
   const started = performance.now();
   const { config, diagnostics } = await loadConfig(project);
   const workspace = await loadWorkspace(config);
-  await validate({ config, configDiagnostics: diagnostics, workspace, engines: createEngines(), providers: withCompat ? providers : providers.filter((provider) => provider !== compatProvider) });
+  await validate({
+    config,
+    configDiagnostics: diagnostics,
+    workspace,
+    engines: createEngines(),
+    providers: withCompat ? providers : providers.filter((provider) => provider !== compatProvider),
+  });
   return performance.now() - started;
 }
 
@@ -57,7 +66,9 @@ async function measure(label: string, count: number): Promise<void> {
     }
   }
   const added = median(full) - median(base);
-  console.log(`${label}: validate ${median(base).toFixed(0)} ms without email/compat, ${median(full).toFixed(0)} ms with: +${added.toFixed(0)} ms (${((added / median(base)) * 100).toFixed(1)}%), median of ${rounds}`);
+  console.log(
+    `${label}: validate ${median(base).toFixed(0)} ms without email/compat, ${median(full).toFixed(0)} ms with: +${added.toFixed(0)} ms (${((added / median(base)) * 100).toFixed(1)}%), median of ${rounds}`,
+  );
 }
 
 await measure('example workspace', 0);

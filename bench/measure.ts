@@ -80,7 +80,6 @@ export async function measureSideBySide(operations: readonly Operation[], option
   return prepared.map((entry) => spread(entry.perCall));
 }
 
-
 /** "1.23× (1.10–1.41)": a spread with the given unit and digits. */
 export function formatSpread(value: Spread, digits = 2, unit = ''): string {
   return `${value.median.toFixed(digits)}${unit} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;

@@ -115,8 +115,18 @@ interface EmailCase {
 }
 
 const emailCases: EmailCase[] = [
-  { name: 'txkit: MJML email (order-confirmation, 2 partials, 2 samples)', message: 'order-confirmation', template: 'order-confirmation/email.mjml', anchorText: "We'll email you again when it ships." },
-  { name: 'txkit: HTML email (appointment-reminder, 2 samples)', message: 'appointment-reminder', template: 'appointment-reminder/email.html', anchorText: 'See you tomorrow' },
+  {
+    name: 'txkit: MJML email (order-confirmation, 2 partials, 2 samples)',
+    message: 'order-confirmation',
+    template: 'order-confirmation/email.mjml',
+    anchorText: "We'll email you again when it ships.",
+  },
+  {
+    name: 'txkit: HTML email (appointment-reminder, 2 samples)',
+    message: 'appointment-reminder',
+    template: 'appointment-reminder/email.html',
+    anchorText: 'See you tomorrow',
+  },
 ];
 
 async function measureTxkit(browser: Browser, options: Required<PreviewLatencyOptions>): Promise<LatencyStats[]> {
@@ -155,9 +165,19 @@ async function measureTxkit(browser: Browser, options: Required<PreviewLatencyOp
 
 async function measureViteReload(browser: Browser, options: Required<PreviewLatencyOptions>): Promise<LatencyStats> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'txkit-bench-vite-'));
-  const html = (marker: number) => `<!doctype html>\n<html><head><meta charset="utf-8"><title>anchor</title></head><body><p id="content">bench-marker-${marker}</p></body></html>\n`;
+  const html = (marker: number) =>
+    `<!doctype html>\n<html><head><meta charset="utf-8"><title>anchor</title></head><body><p id="content">bench-marker-${marker}</p></body></html>\n`;
   await writeFile(path.join(root, 'index.html'), html(-1));
-  const server = await createServer({ root, configFile: false, logLevel: 'silent', clearScreen: false, envDir: false, publicDir: false, optimizeDeps: { noDiscovery: true, include: [] }, server: { host: '127.0.0.1', port: 0 } });
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    clearScreen: false,
+    envDir: false,
+    publicDir: false,
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { host: '127.0.0.1', port: 0 },
+  });
   await server.listen();
   const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const samples: number[] = [];

@@ -45,7 +45,9 @@ async function runOnce(entry: ProcessCase, usageFile: string): Promise<{ ms: num
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (exitCode) => (exitCode === 0 || exitCode === 1 ? resolve(exitCode) : reject(new Error(`${entry.name}: exit ${exitCode}\n${stderr.slice(0, 2000)}`))));
+    child.on('close', (exitCode) =>
+      exitCode === 0 || exitCode === 1 ? resolve(exitCode) : reject(new Error(`${entry.name}: exit ${exitCode}\n${stderr.slice(0, 2000)}`)),
+    );
   });
   const ms = performance.now() - started;
   const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMicros: number };
@@ -70,5 +72,11 @@ export async function measureProcesses(cases: readonly ProcessCase[], runs = min
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return cases.map((entry, index) => ({ name: entry.name, wallMs: spread(results[index]!.ms), cpuMs: spread(results[index]!.cpu), peakRssMiB: spread(results[index]!.rss), exitCodes: [...new Set(results[index]!.codes)] }));
+  return cases.map((entry, index) => ({
+    name: entry.name,
+    wallMs: spread(results[index]!.ms),
+    cpuMs: spread(results[index]!.cpu),
+    peakRssMiB: spread(results[index]!.rss),
+    exitCodes: [...new Set(results[index]!.codes)],
+  }));
 }

@@ -51,7 +51,12 @@ function rawRenderer(engine: string, text: string): RawRender {
   return (data) => liquid.renderSync(parsed, data) as string;
 }
 
-const us = (timing: Spread): Spread => ({ median: timing.median * 1000, min: timing.min * 1000, max: timing.max * 1000, runs: timing.runs.map((ms) => ms * 1000) });
+const us = (timing: Spread): Spread => ({
+  median: timing.median * 1000,
+  min: timing.min * 1000,
+  max: timing.max * 1000,
+  runs: timing.runs.map((ms) => ms * 1000),
+});
 
 function rawAll(engine: string, sources: (TemplateSource | undefined)[]): (data: RenderContext) => string[] {
   const renderers = sources.map((source) => (source ? rawRenderer(engine, source.text) : () => ''));
@@ -123,7 +128,12 @@ export async function runDateFilterBench(workspace: ExampleWorkspace): Promise<D
   const compiled = (text: string) => engine.compile(fileTemplateSource('bench.liquid', text)).template!;
   const [txkitDate, txkitPlain] = [compiled(withDate), compiled(without)];
   const [rawDate, rawPlain] = [rawRenderer('liquid', withDate), rawRenderer('liquid', without)];
-  const [a, b, c, d] = await measureSideBySide([() => txkitDate.render(context), () => txkitPlain.render(context), () => rawDate(context), () => rawPlain(context)]);
+  const [a, b, c, d] = await measureSideBySide([
+    () => txkitDate.render(context),
+    () => txkitPlain.render(context),
+    () => rawDate(context),
+    () => rawPlain(context),
+  ]);
   // Batch by batch (they ran in turn), so the difference is taken under the same load.
   const difference = (x: Spread, y: Spread) => us(spread(x.runs.map((value, index) => value - y.runs[index]!)));
   return { txkitUs: difference(a!, b!), rawUs: difference(c!, d!) };

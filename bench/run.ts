@@ -62,7 +62,8 @@ const verdict = (value: number, target: number, atMost = true) => ((atMost ? val
 const ratio = (value: Spread) => formatSpread(value, 2, '×');
 const ms = (value: Spread) => formatSpread(value, 0, ' ms');
 const mib = (value: Spread) => formatSpread(value, 0, ' MiB');
-const perSecond = (value: Spread) => `${Math.round(value.median).toLocaleString('en-US')}/s (${Math.round(value.min).toLocaleString('en-US')}–${Math.round(value.max).toLocaleString('en-US')})`;
+const perSecond = (value: Spread) =>
+  `${Math.round(value.median).toLocaleString('en-US')}/s (${Math.round(value.min).toLocaleString('en-US')}–${Math.round(value.max).toLocaleString('en-US')})`;
 
 /** The target lines: one per figure issue 16 sets, with its median and spread. */
 const targets: string[][] = [];
@@ -73,12 +74,31 @@ function printRender(rows: RenderRow[], date: DateFilterRow): void {
   console.log(
     table(
       ['message', 'channel', 'pipeline', 'txkit µs', 'raw µs', 'ratio', 'same output'],
-      rows.map((row) => [row.message, row.channel, row.pipeline, formatSpread(row.txkitUs, 1), formatSpread(row.rawUs, 1), ratio(row.ratio), row.sameOutput ? 'yes' : 'NO']),
+      rows.map((row) => [
+        row.message,
+        row.channel,
+        row.pipeline,
+        formatSpread(row.txkitUs, 1),
+        formatSpread(row.rawUs, 1),
+        ratio(row.ratio),
+        row.sameOutput ? 'yes' : 'NO',
+      ]),
     ),
   );
-  for (const row of rows) target(`per-sample ${row.channel} pipeline, ${row.message}, vs raw ${row.engine}`, ratio(row.ratio), `≤ ${renderTarget}×`, verdict(row.ratio.median, renderTarget));
+  for (const row of rows)
+    target(
+      `per-sample ${row.channel} pipeline, ${row.message}, vs raw ${row.engine}`,
+      ratio(row.ratio),
+      `≤ ${renderTarget}×`,
+      verdict(row.ratio.median, renderTarget),
+    );
   console.log(`\ndate filter, one call: txkit ${formatSpread(date.txkitUs, 1, ' µs')}, bare liquidjs ${formatSpread(date.rawUs, 1, ' µs')}`);
-  target('one `date` filter call (txkit Liquid)', formatSpread(date.txkitUs, 1, ' µs'), `≤ ${dateFilterTargetUs} µs`, verdict(date.txkitUs.median, dateFilterTargetUs));
+  target(
+    'one `date` filter call (txkit Liquid)',
+    formatSpread(date.txkitUs, 1, ' µs'),
+    `≤ ${dateFilterTargetUs} µs`,
+    verdict(date.txkitUs.median, dateFilterTargetUs),
+  );
 }
 
 function printCompile(rows: CompileRow[]): void {
@@ -86,7 +106,14 @@ function printCompile(rows: CompileRow[]): void {
   console.log(
     table(
       ['message', 'cold ms', 'warm ms', 'mjml2html ms', 'cold/raw', 'warm/raw'],
-      rows.map((row) => [row.message, formatSpread(row.coldMs), formatSpread(row.warmMs, 3), formatSpread(row.rawMs), ratio(row.coldRatio), formatSpread(row.warmRatio, 3, '×')]),
+      rows.map((row) => [
+        row.message,
+        formatSpread(row.coldMs),
+        formatSpread(row.warmMs, 3),
+        formatSpread(row.rawMs),
+        ratio(row.coldRatio),
+        formatSpread(row.warmRatio, 3, '×'),
+      ]),
     ),
   );
 }
@@ -96,35 +123,90 @@ function printValidate(rows: ValidateRow[], staged: StagedRow): void {
   console.log(
     table(
       ['messages', 'cold CPU', 'second CPU', 'raw CPU', 'cold/raw', 'second/raw', 'cold wall', 'raw wall', 'wall ratio', 'RSS cold', 'RSS raw', 'RSS ratio'],
-      rows.map((row) => [row.messages, ms(row.cold.cpuMs), ms(row.warm.cpuMs), ms(row.raw.cpuMs), ratio(row.coldRatio), ratio(row.warmRatio), ms(row.cold.wallMs), ms(row.raw.wallMs), ratio(row.coldWallRatio), mib(row.cold.peakRssMiB), mib(row.raw.peakRssMiB), ratio(row.rssRatio)]),
+      rows.map((row) => [
+        row.messages,
+        ms(row.cold.cpuMs),
+        ms(row.warm.cpuMs),
+        ms(row.raw.cpuMs),
+        ratio(row.coldRatio),
+        ratio(row.warmRatio),
+        ms(row.cold.wallMs),
+        ms(row.raw.wallMs),
+        ratio(row.coldWallRatio),
+        mib(row.cold.peakRssMiB),
+        mib(row.raw.peakRssMiB),
+        ratio(row.rssRatio),
+      ]),
     ),
   );
   for (const row of rows) {
-    target(`validate ${row.messages} messages, cold, vs raw mjml2html (CPU)`, ratio(row.coldRatio), `≤ ${validateTargets.coldRatio}×`, verdict(row.coldRatio.median, validateTargets.coldRatio));
-    target(`validate ${row.messages} messages, second run, vs raw mjml2html (CPU)`, ratio(row.warmRatio), `≤ ${validateTargets.warmRatio}×`, verdict(row.warmRatio.median, validateTargets.warmRatio));
-    target(`validate ${row.messages} messages, peak RSS vs raw mjml2html`, ratio(row.rssRatio), `≤ ${validateTargets.rssRatio}×`, verdict(row.rssRatio.median, validateTargets.rssRatio));
+    target(
+      `validate ${row.messages} messages, cold, vs raw mjml2html (CPU)`,
+      ratio(row.coldRatio),
+      `≤ ${validateTargets.coldRatio}×`,
+      verdict(row.coldRatio.median, validateTargets.coldRatio),
+    );
+    target(
+      `validate ${row.messages} messages, second run, vs raw mjml2html (CPU)`,
+      ratio(row.warmRatio),
+      `≤ ${validateTargets.warmRatio}×`,
+      verdict(row.warmRatio.median, validateTargets.warmRatio),
+    );
+    target(
+      `validate ${row.messages} messages, peak RSS vs raw mjml2html`,
+      ratio(row.rssRatio),
+      `≤ ${validateTargets.rssRatio}×`,
+      verdict(row.rssRatio.median, validateTargets.rssRatio),
+    );
   }
   console.log(`\n${staged.staged.name}: wall ${ms(staged.staged.wallMs)}, CPU ${ms(staged.staged.cpuMs)}, peak RSS ${mib(staged.staged.peakRssMiB)}`);
-  target(`${staged.staged.name} (CPU)`, ms(staged.staged.cpuMs), `< ${validateTargets.stagedMs} ms`, verdict(staged.staged.cpuMs.median, validateTargets.stagedMs));
+  target(
+    `${staged.staged.name} (CPU)`,
+    ms(staged.staged.cpuMs),
+    `< ${validateTargets.stagedMs} ms`,
+    verdict(staged.staged.cpuMs.median, validateTargets.stagedMs),
+  );
 }
 
 function printStartup(rows: ProcessResult[]): void {
   console.log('\nStartup (whole processes: CPU time, wall time, peak RSS)');
-  console.log(table(['command', 'CPU', 'wall', 'peak RSS'], rows.map((row) => [row.name, ms(row.cpuMs), ms(row.wallMs), mib(row.peakRssMiB)])));
-  for (const row of rows.slice(1)) target(`\`${row.name}\` startup (CPU)`, ms(row.cpuMs), `≤ ${startupTargetMs} ms`, verdict(row.cpuMs.median, startupTargetMs));
+  console.log(
+    table(
+      ['command', 'CPU', 'wall', 'peak RSS'],
+      rows.map((row) => [row.name, ms(row.cpuMs), ms(row.wallMs), mib(row.peakRssMiB)]),
+    ),
+  );
+  for (const row of rows.slice(1))
+    target(`\`${row.name}\` startup (CPU)`, ms(row.cpuMs), `≤ ${startupTargetMs} ms`, verdict(row.cpuMs.median, startupTargetMs));
 }
 
 function printSms(sms: SmsThroughput): void {
   console.log(`\nSMS on one core: ${sms.message}, ${sms.samples.toLocaleString('en-US')} samples per run (${Math.round(sms.ucs2Share * 100)}% UCS-2)`);
-  console.log(table(['', 'per second'], [['renderSms (render + smart encoding + segments)', perSecond(sms.txkitPerSecond)], ['bare liquidjs, same two templates', perSecond(sms.rawPerSecond)]]));
-  target('SMS renders + analyses per second, one core', perSecond(sms.txkitPerSecond), `≥ ${smsTarget.toLocaleString('en-US')}/s`, verdict(sms.txkitPerSecond.median, smsTarget, false));
+  console.log(
+    table(
+      ['', 'per second'],
+      [
+        ['renderSms (render + smart encoding + segments)', perSecond(sms.txkitPerSecond)],
+        ['bare liquidjs, same two templates', perSecond(sms.rawPerSecond)],
+      ],
+    ),
+  );
+  target(
+    'SMS renders + analyses per second, one core',
+    perSecond(sms.txkitPerSecond),
+    `≥ ${smsTarget.toLocaleString('en-US')}/s`,
+    verdict(sms.txkitPerSecond.median, smsTarget, false),
+  );
 }
 
 /** bench/preview-latency.ts (the preview's own benchmark), when Chromium is installed. */
 async function previewLatency(): Promise<{ result?: unknown; skipped?: string }> {
   if (quick) return { skipped: '--quick' };
   if (!existsSync(chromium)) return { skipped: `no Chromium at ${chromium}` };
-  const module = (await import('./preview-latency.js')) as { runPreviewLatencyBench?: () => Promise<unknown>; formatPreviewLatency?: (result: never) => string };
+  const module = (await import('./preview-latency.js')) as {
+    runPreviewLatencyBench?: () => Promise<unknown>;
+    formatPreviewLatency?: (result: never) => string;
+  };
   if (!module.runPreviewLatencyBench) return { skipped: 'bench/preview-latency.ts exports no runPreviewLatencyBench' };
   const result = await module.runPreviewLatencyBench();
   console.log('\nPreview latency (save → frame updated)');
@@ -134,7 +216,9 @@ async function previewLatency(): Promise<{ result?: unknown; skipped?: string }>
 
 async function main(): Promise<void> {
   const info = machine();
-  console.log(`txkit bench — ${info.cpuModel}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverage.join(' ')}${info.commit ? `, commit ${info.commit}${info.uncommittedChanges ? ' + uncommitted changes' : ''}` : ''}`);
+  console.log(
+    `txkit bench — ${info.cpuModel}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverage.join(' ')}${info.commit ? `, commit ${info.commit}${info.uncommittedChanges ? ' + uncommitted changes' : ''}` : ''}`,
+  );
   const examples = await loadExamples();
 
   const render = await runRenderBench(examples);

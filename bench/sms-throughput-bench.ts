@@ -59,7 +59,10 @@ export async function runSmsThroughputBench(workspace: ExampleWorkspace, message
   raw();
   const perSecond = { txkit: [] as number[], raw: [] as number[] };
   for (let run = 0; run < Math.max(runs, minimumRuns); run++) {
-    for (const [name, work] of [['txkit', txkit], ['raw', raw]] as const) {
+    for (const [name, work] of [
+      ['txkit', txkit],
+      ['raw', raw],
+    ] as const) {
       const started = cpuMs();
       work();
       perSecond[name].push(count / ((cpuMs() - started) / 1000));

@@ -46,7 +46,10 @@ export async function generateProject(count: number, salt: string): Promise<stri
   const examples = path.join(repoRoot, 'templates');
   const workspace = path.join(project, 'templates');
   await cp(path.join(examples, '_partials'), path.join(workspace, '_partials'), { recursive: true });
-  const ids = (await readdir(examples, { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_')).map((entry) => entry.name).sort();
+  const ids = (await readdir(examples, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .map((entry) => entry.name)
+    .sort();
   for (let index = 0; index < count; index++) {
     const id = ids[index % ids.length]!;
     const dir = path.join(workspace, `${id}-${index}`);
@@ -65,7 +68,8 @@ export async function generateProject(count: number, salt: string): Promise<stri
   return project;
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
 
 /** The project committed, then one message's MJML edited and staged. */
 async function stageOneMessage(project: string): Promise<void> {
@@ -91,7 +95,16 @@ async function measureSize(size: number, runs: number): Promise<{ row: ValidateR
   );
   return {
     project,
-    row: { messages: size, cold: cold!, warm: warm!, raw: raw!, coldRatio: ratioSpread(cold!.cpuMs, raw!.cpuMs), warmRatio: ratioSpread(warm!.cpuMs, raw!.cpuMs), coldWallRatio: ratioSpread(cold!.wallMs, raw!.wallMs), rssRatio: ratioSpread(cold!.peakRssMiB, raw!.peakRssMiB) },
+    row: {
+      messages: size,
+      cold: cold!,
+      warm: warm!,
+      raw: raw!,
+      coldRatio: ratioSpread(cold!.cpuMs, raw!.cpuMs),
+      warmRatio: ratioSpread(warm!.cpuMs, raw!.cpuMs),
+      coldWallRatio: ratioSpread(cold!.wallMs, raw!.wallMs),
+      rssRatio: ratioSpread(cold!.peakRssMiB, raw!.peakRssMiB),
+    },
   };
 }
 
@@ -111,7 +124,10 @@ export async function runValidateBench(sizes: readonly number[], runs: number): 
       largest = project;
     }
     await stageOneMessage(largest!);
-    const [staged] = await measureProcesses([{ name: `txkit validate --staged, 1 of ${sizes.at(-1)} messages staged`, args: [txkitBin, 'validate', '--staged'], cwd: largest! }], runs);
+    const [staged] = await measureProcesses(
+      [{ name: `txkit validate --staged, 1 of ${sizes.at(-1)} messages staged`, args: [txkitBin, 'validate', '--staged'], cwd: largest! }],
+      runs,
+    );
     return { rows, staged: { messages: sizes.at(-1)!, staged: staged! } };
   } finally {
     if (largest) await rm(largest, { recursive: true, force: true });

@@ -103,10 +103,26 @@ async function fileKind(file: string, engines: Map<string, string>): Promise<str
 /** Runs inputs [start, end) in a child process; resolves with its results, a dead child's input marked as a crash. */
 function runChild(start: number, end: number, onResult: (result: InputResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=2048', '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', '--seed', String(seed), '--from', String(start), '--to', String(end)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=2048',
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--worker',
+        '--seed',
+        String(seed),
+        '--from',
+        String(start),
+        '--to',
+        String(end),
+      ],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let next = start;
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -120,7 +136,13 @@ function runChild(start: number, end: number, onResult: (result: InputResult) =>
     child.on('close', (code, signal) => {
       if (next >= end) return resolve();
       // The input being run took its process down: a crash; go on after it.
-      onResult({ index: next, file: '?', verdict: 'crash', cpuMs: 0, problem: `the process died (${signal ?? `exit ${code}`}) running this input:\n${stderr}` });
+      onResult({
+        index: next,
+        file: '?',
+        verdict: 'crash',
+        cpuMs: 0,
+        problem: `the process died (${signal ?? `exit ${code}`}) running this input:\n${stderr}`,
+      });
       if (next + 1 >= end) return resolve();
       runChild(next + 1, end, onResult).then(resolve, reject);
     });
@@ -137,7 +159,8 @@ async function main(): Promise<void> {
     Array.from({ length: jobs }, (_, job) =>
       runChild(from + job * step, Math.min(to, from + (job + 1) * step), (result) => {
         results.push(result);
-        if (++done % 250 === 0 || result.problem) console.error(`fuzz: ${done}/${to - from}${result.problem ? ` — #${result.index} ${result.verdict}: ${result.problem.split('\n')[0]}` : ''}`);
+        if (++done % 250 === 0 || result.problem)
+          console.error(`fuzz: ${done}/${to - from}${result.problem ? ` — #${result.index} ${result.verdict}: ${result.problem.split('\n')[0]}` : ''}`);
       }),
     ),
   );
@@ -166,7 +189,13 @@ async function main(): Promise<void> {
     maxCpuMs: Math.max(0, ...results.map((result) => result.cpuMs)),
     wallMs: Date.now() - started,
     date: new Date().toISOString(),
-    failures: failures.map((result) => ({ index: result.index, file: result.file, verdict: result.verdict, problem: result.problem!.slice(0, 2000), replay: replayCommand(result.index) })),
+    failures: failures.map((result) => ({
+      index: result.index,
+      file: result.file,
+      verdict: result.verdict,
+      problem: result.problem!.slice(0, 2000),
+      replay: replayCommand(result.index),
+    })),
   };
   await mkdir(path.dirname(options.out), { recursive: true });
   await writeFile(options.out, `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,4 +1,14 @@
-import type { ApiError, MessageView, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, SendTestResult, TemplateSources, WorkspaceSnapshot } from '../../src/preview/api-types.js';
+import type {
+  ApiError,
+  MessageView,
+  SampleSaveResult,
+  SampleSource,
+  SendTargets,
+  SendTestRequest,
+  SendTestResult,
+  TemplateSources,
+  WorkspaceSnapshot,
+} from '../../src/preview/api-types.js';
 
 /** Same base path as the server's apiBase (src/preview/middlewares/api.ts). */
 const apiBase = '/__txkit/api/';
@@ -38,12 +48,22 @@ export async function fetchSample(id: string, name: string): Promise<SampleSourc
 
 /** Saves the sample text; a refused text (invalid JSON, wrong shape) comes back with its diagnostics. */
 export async function saveSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
-  return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text })).body;
+  return (
+    await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: text,
+    })
+  ).body;
 }
 
 /** Asks the server to open a workspace file at a position in the user's editor (launch-editor). */
 export async function openInEditor(file: string, line: number, column: number): Promise<void> {
-  await request<{ opened: boolean }>('open-in-editor', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ file, line, column }) });
+  await request<{ opened: boolean }>('open-in-editor', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ file, line, column }),
+  });
 }
 
 export async function fetchSendTargets(): Promise<string[]> {
@@ -52,12 +72,24 @@ export async function fetchSendTargets(): Promise<string[]> {
 
 /** Sends a test of the message; refusals (before or by the platform) come back as an outcome. */
 export async function sendTest(id: string, test: SendTestRequest): Promise<SendTestResult> {
-  return (await request<SendTestResult>(`messages/${segment(id)}/send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(test) })).body;
+  return (
+    await request<SendTestResult>(`messages/${segment(id)}/send`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(test),
+    })
+  ).body;
 }
 
 /** Creates `samples/<name>.json` with the text; refused (invalid) texts come back with their diagnostics, an existing name as an error. */
 export async function createSample(id: string, name: string, text: string): Promise<SampleSaveResult> {
-  return (await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: text })).body;
+  return (
+    await request<SampleSaveResult>(`messages/${segment(id)}/samples/${segment(name)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: text,
+    })
+  ).body;
 }
 
 export async function fetchTemplateSources(id: string): Promise<TemplateSources> {

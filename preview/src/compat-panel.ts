@@ -20,7 +20,11 @@ function clientsOf(message: string): Map<string, 'no' | 'partial'> {
   for (const part of message.split(/;\s*/)) {
     const match = /(not|partly) supported in ([^(]+)/.exec(part);
     if (!match) continue;
-    for (const client of match[2]!.split(',').map((name) => name.trim()).filter(Boolean)) clients.set(client, match[1] === 'not' ? 'no' : 'partial');
+    for (const client of match[2]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean))
+      clients.set(client, match[1] === 'not' ? 'no' : 'partial');
   }
   return clients;
 }
@@ -35,7 +39,9 @@ export function createCompatPanel(): CompatPanel {
     element,
     badge,
     show(diagnostics) {
-      const findings = diagnostics.filter((diagnostic) => clientRules.has(diagnostic.ruleId)).map((diagnostic) => ({ diagnostic, clients: clientsOf(diagnostic.message) }));
+      const findings = diagnostics
+        .filter((diagnostic) => clientRules.has(diagnostic.ruleId))
+        .map((diagnostic) => ({ diagnostic, clients: clientsOf(diagnostic.message) }));
       const clients = [...new Set(findings.flatMap((finding) => [...finding.clients.keys()]))].sort();
       badge.textContent = String(findings.length);
       table.hidden = findings.length === 0;
@@ -56,12 +62,28 @@ export function createCompatPanel(): CompatPanel {
                 { scope: 'row', title: diagnostic.message },
                 diagnostic.message.split(' is ')[0],
                 ' ',
-                h('a', { class: 'compat-source', href: `vscode://file/${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`, title: 'Open in the editor' }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
-                diagnostic.hint && h('a', { class: 'compat-doc', href: diagnostic.hint.replace(/^.*?(https:\/\/\S+).*$/, '$1'), target: '_blank', rel: 'noreferrer' }, 'caniemail'),
+                h(
+                  'a',
+                  { class: 'compat-source', href: `vscode://file/${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`, title: 'Open in the editor' },
+                  `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`,
+                ),
+                diagnostic.hint &&
+                  h(
+                    'a',
+                    { class: 'compat-doc', href: diagnostic.hint.replace(/^.*?(https:\/\/\S+).*$/, '$1'), target: '_blank', rel: 'noreferrer' },
+                    'caniemail',
+                  ),
               ),
               ...clients.map((client) => {
                 const level = lacking.get(client);
-                return h('td', { class: `compat-cell compat-${level ?? 'yes'}`, title: level === 'no' ? 'not supported' : level === 'partial' ? 'partly supported' : 'supported' }, level === 'no' ? '✕' : level === 'partial' ? '◐' : '');
+                return h(
+                  'td',
+                  {
+                    class: `compat-cell compat-${level ?? 'yes'}`,
+                    title: level === 'no' ? 'not supported' : level === 'partial' ? 'partly supported' : 'supported',
+                  },
+                  level === 'no' ? '✕' : level === 'partial' ? '◐' : '',
+                );
               }),
             ),
           ),

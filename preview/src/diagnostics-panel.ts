@@ -52,7 +52,11 @@ export function createDiagnosticsPanel(onOpen: (diagnostic: PreviewDiagnostic) =
           h(
             'li',
             // The row shows one line of each; the title has them in full.
-            { class: `diagnostic diagnostic-${diagnostic.severity}`, 'data-rule': diagnostic.ruleId, title: diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message },
+            {
+              class: `diagnostic diagnostic-${diagnostic.severity}`,
+              'data-rule': diagnostic.ruleId,
+              title: diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message,
+            },
             icon(diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info', 'icon diagnostic-icon'),
             h(
               'div',
@@ -61,7 +65,11 @@ export function createDiagnosticsPanel(onOpen: (diagnostic: PreviewDiagnostic) =
               diagnostic.hint && h('div', { class: 'diagnostic-hint' }, diagnostic.hint),
             ),
             h('code', { class: 'diagnostic-rule' }, diagnostic.ruleId),
-            h('button', { type: 'button', class: 'diagnostic-location', title: `Open ${diagnostic.file} in your editor`, onclick: () => onOpen(diagnostic) }, `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`),
+            h(
+              'button',
+              { type: 'button', class: 'diagnostic-location', title: `Open ${diagnostic.file} in your editor`, onclick: () => onOpen(diagnostic) },
+              `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`,
+            ),
           ),
         ),
       );

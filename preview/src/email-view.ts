@@ -64,8 +64,16 @@ export function createEmailPane(widthHandle: HTMLElement): EmailPane {
     const bytes = new TextEncoder().encode(shown.html).length;
     size.textContent = `HTML ${formatBytes(bytes)}`;
     size.classList.toggle('is-over', bytes > gmailClipBytes);
-    size.title = bytes > gmailClipBytes ? 'Gmail clips messages over 102 KB: the end of this email will be hidden behind "View entire message"' : 'Size of the rendered HTML (Gmail clips at 102 KB)';
-    darkNote.textContent = display.dark && display.tab === 'preview' ? (darkSimulationFor(shown.html) === 'invert' ? 'Dark mode: colours inverted, as the Gmail and Outlook apps do' : "Dark mode: the email's own prefers-color-scheme styles, as Apple Mail does") : '';
+    size.title =
+      bytes > gmailClipBytes
+        ? 'Gmail clips messages over 102 KB: the end of this email will be hidden behind "View entire message"'
+        : 'Size of the rendered HTML (Gmail clips at 102 KB)';
+    darkNote.textContent =
+      display.dark && display.tab === 'preview'
+        ? darkSimulationFor(shown.html) === 'invert'
+          ? 'Dark mode: colours inverted, as the Gmail and Outlook apps do'
+          : "Dark mode: the email's own prefers-color-scheme styles, as Apple Mail does"
+        : '';
     const current = body.firstElementChild;
     if (display.tab === 'preview') {
       if (current !== frame.element) replaceChildren(body, frame.element);

@@ -37,7 +37,14 @@ export function createJsonEditor(options: { label: string; testId: string; onCha
   /** The server's problems and the text they were found in: an edit makes them stale. */
   let problems: { text: string; list: readonly JsonProblem[] } = { text: '', list: [] };
   const serverProblems = (view: EditorView): Diagnostic[] =>
-    problems.text !== view.state.doc.toString() ? [] : problems.list.map((problem) => ({ from: offsetOf(view.state, problem.line, problem.column), to: offsetOf(view.state, problem.line, problem.column + 1), severity: 'error', message: problem.message }));
+    problems.text !== view.state.doc.toString()
+      ? []
+      : problems.list.map((problem) => ({
+          from: offsetOf(view.state, problem.line, problem.column),
+          to: offsetOf(view.state, problem.line, problem.column + 1),
+          severity: 'error',
+          message: problem.message,
+        }));
   const parseProblems = jsonParseLinter();
   const view = new EditorView({
     state: EditorState.create({
@@ -49,10 +56,18 @@ export function createJsonEditor(options: { label: string; testId: string; onCha
         json(),
         syntaxHighlighting(defaultHighlightStyle),
         // The server's problems when it has some (its message and position are what saving refuses); the parser's otherwise.
-        linter((current) => (serverProblems(current).length > 0 ? serverProblems(current) : current.state.doc.length > 0 ? parseProblems(current) : []), { delay: 300 }),
+        linter((current) => (serverProblems(current).length > 0 ? serverProblems(current) : current.state.doc.length > 0 ? parseProblems(current) : []), {
+          delay: 300,
+        }),
         lintGutter(),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': options.label, 'data-testid': options.testId, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+        EditorView.contentAttributes.of({
+          'aria-label': options.label,
+          'data-testid': options.testId,
+          spellcheck: 'false',
+          autocapitalize: 'off',
+          autocorrect: 'off',
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange();
         }),

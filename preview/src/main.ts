@@ -35,12 +35,23 @@ let latestViewRequest = 0;
 
 // ── layout ──────────────────────────────────────────────────────────────────────────────
 const workspaceLabel = h('span', { class: 'topbar-workspace' });
-const connection = h('span', { class: 'connection', 'data-state': 'connecting' }, h('span', { class: 'connection-dot' }), h('span', { class: 'connection-label' }, 'Connecting'));
+const connection = h(
+  'span',
+  { class: 'connection', 'data-state': 'connecting' },
+  h('span', { class: 'connection-dot' }),
+  h('span', { class: 'connection-label' }, 'Connecting'),
+);
 const updated = h('span', { class: 'topbar-updated', 'data-testid': 'last-update' });
 const topbar = h(
   'header',
   { class: 'topbar' },
-  h('span', { class: 'brand' }, h('span', { class: 'brand-mark' }, 'tx'), h('span', { class: 'brand-name' }, 'txkit'), h('span', { class: 'brand-product' }, 'preview')),
+  h(
+    'span',
+    { class: 'brand' },
+    h('span', { class: 'brand-mark' }, 'tx'),
+    h('span', { class: 'brand-name' }, 'txkit'),
+    h('span', { class: 'brand-product' }, 'preview'),
+  ),
   workspaceLabel,
   h('span', { class: 'topbar-spacer' }),
   updated,
@@ -59,18 +70,31 @@ const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const widthControl = createWidthControl((change) => select(change));
 const emailPane = createEmailPane(widthControl.handle);
 const smsPane = createSmsPane();
-const channelTabs = createTabs<Channel>('Channel', [
-  { value: 'email', label: [icon('email'), 'Email'], panel: stage },
-  { value: 'sms', label: [icon('sms'), 'SMS'], panel: stage },
-], (channel) => select({ channel }));
+const channelTabs = createTabs<Channel>(
+  'Channel',
+  [
+    { value: 'email', label: [icon('email'), 'Email'], panel: stage },
+    { value: 'sms', label: [icon('sms'), 'SMS'], panel: stage },
+  ],
+  (channel) => select({ channel }),
+);
 const header = h('div', { class: 'message-header' }, h('div', { class: 'message-heading' }, title, engine, description), channelTabs.element, sampleControl);
 
-const emailTabs = createTabs<EmailTab>('View', [
-  { value: 'preview', label: 'Preview', panel: emailPane.body },
-  { value: 'html', label: 'HTML', panel: emailPane.body },
-  { value: 'text', label: 'Plain text', panel: emailPane.body },
-], (tab) => select({ tab }));
-const darkToggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: 'Simulate a dark-mode email client', 'data-testid': 'dark-toggle' }, icon('moon'), 'Dark');
+const emailTabs = createTabs<EmailTab>(
+  'View',
+  [
+    { value: 'preview', label: 'Preview', panel: emailPane.body },
+    { value: 'html', label: 'HTML', panel: emailPane.body },
+    { value: 'text', label: 'Plain text', panel: emailPane.body },
+  ],
+  (tab) => select({ tab }),
+);
+const darkToggle = h(
+  'button',
+  { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: 'Simulate a dark-mode email client', 'data-testid': 'dark-toggle' },
+  icon('moon'),
+  'Dark',
+);
 darkToggle.addEventListener('click', () => select({ dark: !selection.dark }));
 // Width, zoom and dark mode only change the rendered preview: disabled (in place) on the source views.
 const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'Preview display' }, widthControl.element, darkToggle);
@@ -80,7 +104,12 @@ const sendDialog = createSendDialog();
 const shareActions = createShareActions(() => view && sendDialog.open(view.id, view.sample, selection.channel));
 const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls, shareActions.element);
 
-const banner = h('div', { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' }, icon('warning'), h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'));
+const banner = h(
+  'div',
+  { class: 'stale-banner', role: 'alert', hidden: true, 'data-testid': 'stale-banner' },
+  icon('warning'),
+  h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'),
+);
 const diagnostics = createDiagnosticsPanel((diagnostic) => {
   editor.reveal(diagnostic);
   openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch((error: unknown) => {
@@ -92,12 +121,21 @@ const compat = createCompatPanel();
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage, sourcePanel.element);
 // The tabpanel role goes on a wrapper: the list keeps its own (list) role.
 const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
-const dockTabs = createTabs<DockTab>('Checks', [
-  { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: problemsPanel },
-  { value: 'compat', label: [h('span', { class: 'dock-tab-title' }, 'Compatibility'), compat.badge], panel: compat.element },
-], (tab) => showDockTab(tab));
+const dockTabs = createTabs<DockTab>(
+  'Checks',
+  [
+    { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: problemsPanel },
+    { value: 'compat', label: [h('span', { class: 'dock-tab-title' }, 'Compatibility'), compat.badge], panel: compat.element },
+  ],
+  (tab) => showDockTab(tab),
+);
 const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
-const dock = h('section', { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' }, dockBar, h('div', { class: 'dock-panels' }, problemsPanel, compat.element));
+const dock = h(
+  'section',
+  { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' },
+  dockBar,
+  h('div', { class: 'dock-panels' }, problemsPanel, compat.element),
+);
 /** A sample just created in the editor: shown as soon as the workspace lists it. */
 let createdSample: { id: string; name: string } | undefined;
 const editor = createSampleEditor((id, name) => {
@@ -108,9 +146,36 @@ const sidePanel = h('div', { class: 'side-panel sidebar-panel', 'data-rail-label
 const inspectorPanel = h('div', { class: 'side-panel inspector-panel', 'data-rail-label': 'Sample data' }, editor.element);
 
 const app = h('div', { class: 'app' }, topbar, sidePanel);
-const sidebarResizer = createResizablePanel({ name: 'sidebar', label: 'message list', panel: sidePanel, axis: 'x', growth: 1, min: 180, max: () => Math.min(480, innerWidth / 3), defaults: { collapsed: false } });
-const inspectorResizer = createResizablePanel({ name: 'inspector', label: 'sample data panel', panel: inspectorPanel, axis: 'x', growth: -1, min: 240, max: () => Math.min(720, innerWidth / 2), defaults: { collapsed: innerWidth < wideLayout } });
-const dockResizer = createResizablePanel({ name: 'dock', label: 'problems panel', panel: dock, axis: 'y', growth: -1, min: 80, max: () => main.clientHeight * 0.7, defaults: { collapsed: innerHeight < tallLayout } });
+const sidebarResizer = createResizablePanel({
+  name: 'sidebar',
+  label: 'message list',
+  panel: sidePanel,
+  axis: 'x',
+  growth: 1,
+  min: 180,
+  max: () => Math.min(480, innerWidth / 3),
+  defaults: { collapsed: false },
+});
+const inspectorResizer = createResizablePanel({
+  name: 'inspector',
+  label: 'sample data panel',
+  panel: inspectorPanel,
+  axis: 'x',
+  growth: -1,
+  min: 240,
+  max: () => Math.min(720, innerWidth / 2),
+  defaults: { collapsed: innerWidth < wideLayout },
+});
+const dockResizer = createResizablePanel({
+  name: 'dock',
+  label: 'problems panel',
+  panel: dock,
+  axis: 'y',
+  growth: -1,
+  min: 80,
+  max: () => main.clientHeight * 0.7,
+  defaults: { collapsed: innerHeight < tallLayout },
+});
 sidePanel.prepend(sidebarResizer.toggle);
 inspectorPanel.prepend(inspectorResizer.toggle);
 dockBar.append(dockResizer.toggle);
@@ -202,7 +267,12 @@ function applyView(next: MessageView): void {
   description.textContent = next.description ?? '';
   description.title = next.description ?? '';
   engine.textContent = next.engine ? (next.engine === 'liquid' ? 'Liquid' : 'Handlebars') : 'not loaded';
-  replaceChildren(sampleSelect, ...(next.samples.length > 0 ? next.samples.map((name) => h('option', { value: name, selected: name === next.sample }, name)) : [h('option', { value: '' }, 'no samples')]));
+  replaceChildren(
+    sampleSelect,
+    ...(next.samples.length > 0
+      ? next.samples.map((name) => h('option', { value: name, selected: name === next.sample }, name))
+      : [h('option', { value: '' }, 'no samples')]),
+  );
   sampleSelect.disabled = next.samples.length === 0;
   if (next.sample !== null) selection.sample = next.sample;
   if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
@@ -217,7 +287,11 @@ function applyView(next: MessageView): void {
     showEmptyStage('This message does not load', 'Fix message.yaml (see Problems below); the preview updates when you save.');
   } else if (next.sample !== null && next.brokenSamples.includes(next.sample)) {
     keptLastGood = showLastGood(target);
-    if (!keptLastGood) showEmptyStage('This sample does not load', `Fix samples/${next.sample}.json in Sample data (its problems are listed there and below); the preview updates when you save.`);
+    if (!keptLastGood)
+      showEmptyStage(
+        'This sample does not load',
+        `Fix samples/${next.sample}.json in Sample data (its problems are listed there and below); the preview updates when you save.`,
+      );
   } else if (selection.channel === 'email' && next.email) {
     keptLastGood = emailPane.show(next.email, emailDisplay(), emailShownFor === target);
     emailShownFor = target;
@@ -307,7 +381,10 @@ onWorkspaceUpdate((update: WorkspaceUpdate) => {
   if (id !== undefined && update.removed.includes(id)) {
     // Asking for it would only answer 404 (an error in the console): say so, and keep the selection so it comes back if restored.
     latestViewRequest++;
-    showNoMessage('Message deleted', `"${id}" was deleted from the workspace. Pick another message from the list; it shows again here if its folder comes back.`);
+    showNoMessage(
+      'Message deleted',
+      `"${id}" was deleted from the workspace. Pick another message from the list; it shows again here if its folder comes back.`,
+    );
   } else if (id !== undefined && update.changed.includes(id)) {
     void loadView();
     void editor.reloadFromDisk();

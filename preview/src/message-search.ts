@@ -18,7 +18,13 @@ export interface MessageNavigation {
 
 /** Typing in these keeps its keys: ↑/↓ move the caret or the value there, not the message. */
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio' && target.type !== 'button'));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio' && target.type !== 'button'))
+  );
 }
 
 /**
@@ -27,7 +33,16 @@ function isTextEntry(target: EventTarget | null): boolean {
  * Enter in it opens the first match.
  */
 export function createMessageSearch(navigation: MessageNavigation): MessageSearch {
-  const input = h('input', { type: 'search', class: 'search-input', placeholder: 'Filter messages  /', 'aria-label': 'Filter messages', 'aria-keyshortcuts': '/', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'message-search' });
+  const input = h('input', {
+    type: 'search',
+    class: 'search-input',
+    placeholder: 'Filter messages  /',
+    'aria-label': 'Filter messages',
+    'aria-keyshortcuts': '/',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'data-testid': 'message-search',
+  });
   input.addEventListener('input', () => navigation.filter());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {

@@ -49,36 +49,70 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
   let emailTab: EmailTab = 'preview';
 
   const count = h('span', { class: 'outbox-count', 'data-testid': 'outbox-count' });
-  const toggle = h('button', { type: 'button', class: 'toggle outbox-toggle', 'aria-pressed': 'false', 'data-testid': 'outbox-toggle', title: "The sends your application made to the sandbox, rendered" }, icon('email'), 'Outbox', count);
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'toggle outbox-toggle',
+      'aria-pressed': 'false',
+      'data-testid': 'outbox-toggle',
+      title: 'The sends your application made to the sandbox, rendered',
+    },
+    icon('email'),
+    'Outbox',
+    count,
+  );
   const list = h('ol', { class: 'outbox-list', 'data-testid': 'outbox-list', 'aria-label': 'Sends' });
-  const listHeader = h('div', { class: 'outbox-list-header' }, h('span', {}, 'Outbox'), h('span', { class: 'outbox-limit' }, `newest first, last ${limit} kept`));
+  const listHeader = h(
+    'div',
+    { class: 'outbox-list-header' },
+    h('span', {}, 'Outbox'),
+    h('span', { class: 'outbox-limit' }, `newest first, last ${limit} kept`),
+  );
   const detail = h('div', { class: 'outbox-detail', 'data-testid': 'outbox-detail' });
-  const element = h('section', { class: 'outbox', 'data-testid': 'outbox', hidden: true, 'aria-label': 'Outbox' }, h('div', { class: 'outbox-list-pane' }, listHeader, list), detail);
+  const element = h(
+    'section',
+    { class: 'outbox', 'data-testid': 'outbox', hidden: true, 'aria-label': 'Outbox' },
+    h('div', { class: 'outbox-list-pane' }, listHeader, list),
+    detail,
+  );
 
   // Sends are shown at desktop width: the frame's width handle has nothing to resize here.
   const emailPane = createEmailPane(h('span', { hidden: true }));
   const smsPane = createSmsPane();
   // A send's problems point into the workspace as the preview's do: a click opens the file in the editor.
-  const diagnostics = createDiagnosticsPanel((diagnostic) => void openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch(() => undefined));
-  const emailTabs = createTabs<EmailTab>('View', [
-    { value: 'preview', label: 'Preview', panel: emailPane.body },
-    { value: 'html', label: 'HTML', panel: emailPane.body },
-    { value: 'text', label: 'Plain text', panel: emailPane.body },
-  ], (tab) => {
-    emailTab = tab;
-    emailTabs.set(tab);
-    emailPane.redisplay({ ...desktop, tab });
-  });
+  const diagnostics = createDiagnosticsPanel(
+    (diagnostic) => void openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch(() => undefined),
+  );
+  const emailTabs = createTabs<EmailTab>(
+    'View',
+    [
+      { value: 'preview', label: 'Preview', panel: emailPane.body },
+      { value: 'html', label: 'HTML', panel: emailPane.body },
+      { value: 'text', label: 'Plain text', panel: emailPane.body },
+    ],
+    (tab) => {
+      emailTab = tab;
+      emailTabs.set(tab);
+      emailPane.redisplay({ ...desktop, tab });
+    },
+  );
   emailTabs.set(emailTab);
 
   function previewDiagnostics(entry: OutboxEntry): PreviewDiagnostic[] {
-    return entry.diagnostics.map((diagnostic) => ({ ...diagnostic, relativeFile: workspaceRoot && diagnostic.file.startsWith(`${workspaceRoot}/`) ? diagnostic.file.slice(workspaceRoot.length + 1) : diagnostic.file }));
+    return entry.diagnostics.map((diagnostic) => ({
+      ...diagnostic,
+      relativeFile: workspaceRoot && diagnostic.file.startsWith(`${workspaceRoot}/`) ? diagnostic.file.slice(workspaceRoot.length + 1) : diagnostic.file,
+    }));
   }
 
   function showList(): void {
     count.textContent = String(entries.length);
     if (entries.length === 0) {
-      replaceChildren(list, h('li', { class: 'outbox-empty' }, 'No sends yet. Point your application at the sandbox (see the README) and they appear here as they arrive.'));
+      replaceChildren(
+        list,
+        h('li', { class: 'outbox-empty' }, 'No sends yet. Point your application at the sandbox (see the README) and they appear here as they arrive.'),
+      );
       return;
     }
     replaceChildren(
@@ -89,13 +123,29 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
           {},
           h(
             'button',
-            { type: 'button', class: 'outbox-item', 'data-id': entry.id, 'aria-current': entry.id === selectedId ? 'true' : undefined, onclick: () => select(entry.id) },
+            {
+              type: 'button',
+              class: 'outbox-item',
+              'data-id': entry.id,
+              'aria-current': entry.id === selectedId ? 'true' : undefined,
+              onclick: () => select(entry.id),
+            },
             h('span', { class: `channel channel-${entry.channel}`, title: entry.channel === 'email' ? 'Email' : 'SMS' }, icon(entry.channel)),
             h(
               'span',
               { class: 'outbox-item-lines' },
-              h('span', { class: 'outbox-item-top' }, h('span', { class: 'outbox-recipient', 'data-testid': 'outbox-recipient' }, entry.recipient || '(no recipient)'), outcomeBadge(entry)),
-              h('span', { class: 'outbox-item-meta' }, h('span', {}, entry.message ?? entry.templateKey), h('span', {}, `${platformLabels[entry.platform]} · ${time(entry.receivedAt)}`)),
+              h(
+                'span',
+                { class: 'outbox-item-top' },
+                h('span', { class: 'outbox-recipient', 'data-testid': 'outbox-recipient' }, entry.recipient || '(no recipient)'),
+                outcomeBadge(entry),
+              ),
+              h(
+                'span',
+                { class: 'outbox-item-meta' },
+                h('span', {}, entry.message ?? entry.templateKey),
+                h('span', {}, `${platformLabels[entry.platform]} · ${time(entry.receivedAt)}`),
+              ),
             ),
           ),
         ),
@@ -106,7 +156,15 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
   function showDetail(): void {
     const entry = entries.find((candidate) => candidate.id === selectedId);
     if (!entry) {
-      replaceChildren(detail, h('div', { class: 'empty-state' }, h('h2', {}, 'Pick a send'), h('p', {}, 'Each send shows rendered as the platform would deliver it, with its request and problems.')));
+      replaceChildren(
+        detail,
+        h(
+          'div',
+          { class: 'empty-state' },
+          h('h2', {}, 'Pick a send'),
+          h('p', {}, 'Each send shows rendered as the platform would deliver it, with its request and problems.'),
+        ),
+      );
       return;
     }
     const reason = outcomeDetail(entry);
@@ -118,7 +176,11 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
       smsPane.show(entry.sms, false);
       stage = h('div', { class: 'outbox-stage', 'data-channel': 'sms' }, smsPane.element);
     } else {
-      stage = h('div', { class: 'outbox-stage empty-state' }, h('p', {}, entry.unrendered ? `Not rendered: ${entry.unrendered}.` : 'Not rendered: the platform refused the send.'));
+      stage = h(
+        'div',
+        { class: 'outbox-stage empty-state' },
+        h('p', {}, entry.unrendered ? `Not rendered: ${entry.unrendered}.` : 'Not rendered: the platform refused the send.'),
+      );
     }
     diagnostics.show(previewDiagnostics(entry));
     replaceChildren(
@@ -128,17 +190,28 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
         { class: 'outbox-detail-header' },
         h('h2', { class: 'outbox-title', 'data-testid': 'outbox-title' }, entry.message ?? entry.templateKey),
         outcomeBadge(entry),
-        h('dl', { class: 'outbox-facts' },
-          h('dt', {}, 'To'), h('dd', {}, entry.recipient || '—'),
-          h('dt', {}, platformLabels[entry.platform]), h('dd', {}, `${entry.platform === 'sfmc' ? 'definitionKey' : 'transactional_message_id'} ${entry.templateKey || '—'}`),
-          h('dt', {}, entry.platform === 'sfmc' ? 'messageKey' : 'delivery_id'), h('dd', {}, entry.messageKey ?? '—'),
-          h('dt', {}, 'Received'), h('dd', {}, new Date(entry.receivedAt).toLocaleString()),
+        h(
+          'dl',
+          { class: 'outbox-facts' },
+          h('dt', {}, 'To'),
+          h('dd', {}, entry.recipient || '—'),
+          h('dt', {}, platformLabels[entry.platform]),
+          h('dd', {}, `${entry.platform === 'sfmc' ? 'definitionKey' : 'transactional_message_id'} ${entry.templateKey || '—'}`),
+          h('dt', {}, entry.platform === 'sfmc' ? 'messageKey' : 'delivery_id'),
+          h('dd', {}, entry.messageKey ?? '—'),
+          h('dt', {}, 'Received'),
+          h('dd', {}, new Date(entry.receivedAt).toLocaleString()),
         ),
         reason && h('p', { class: `outbox-reason is-${entry.outcome.status}`, 'data-testid': 'outbox-reason' }, reason),
       ),
       stage,
       diagnostics.element,
-      h('details', { class: 'outbox-request', open: true }, h('summary', {}, `Request: ${entry.request.method} ${entry.request.path}`), h('pre', { class: 'code-view', 'data-testid': 'outbox-request' }, JSON.stringify(entry.request.body, null, 2))),
+      h(
+        'details',
+        { class: 'outbox-request', open: true },
+        h('summary', {}, `Request: ${entry.request.method} ${entry.request.path}`),
+        h('pre', { class: 'code-view', 'data-testid': 'outbox-request' }, JSON.stringify(entry.request.body, null, 2)),
+      ),
     );
   }
 
@@ -151,7 +224,14 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
   function setOpen(open: boolean): void {
     element.hidden = !open;
     toggle.setAttribute('aria-pressed', String(open));
-    if (open && workspaceRoot === '') void fetchWorkspace().then((snapshot) => { workspaceRoot = snapshot.root; showDetail(); }, () => undefined);
+    if (open && workspaceRoot === '')
+      void fetchWorkspace().then(
+        (snapshot) => {
+          workspaceRoot = snapshot.root;
+          showDetail();
+        },
+        () => undefined,
+      );
   }
   toggle.addEventListener('click', () => setOpen(element.hidden));
 
@@ -161,7 +241,17 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
       entries = [entry, ...entries].slice(0, limit);
       showList();
     },
-    () => void fetchOutbox().then((latest) => { if (latest) { entries = latest.entries; showList(); showDetail(); } }, () => undefined),
+    () =>
+      void fetchOutbox().then(
+        (latest) => {
+          if (latest) {
+            entries = latest.entries;
+            showList();
+            showDetail();
+          }
+        },
+        () => undefined,
+      ),
   );
 
   showList();

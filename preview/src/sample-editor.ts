@@ -30,11 +30,30 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
   const status = h('div', { class: 'editor-status', role: 'status', 'data-testid': 'sample-status' });
   const problems = h('ul', { class: 'editor-problems', 'data-testid': 'sample-problems' });
   const revert = h('button', { type: 'button', class: 'button', disabled: true }, 'Revert');
-  const save = h('button', { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' }, icon('save', 'icon icon-xs'), 'Save');
+  const save = h(
+    'button',
+    { type: 'button', class: 'button button-primary', disabled: true, 'data-testid': 'sample-save' },
+    icon('save', 'icon icon-xs'),
+    'Save',
+  );
   const empty = h('p', { class: 'editor-empty' }, 'Pick a message to edit its sample data.');
-  const body = h('div', { class: 'editor-body', hidden: true }, code.element, problems, h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)));
+  const body = h(
+    'div',
+    { class: 'editor-body', hidden: true },
+    code.element,
+    problems,
+    h('div', { class: 'editor-footer' }, status, h('div', { class: 'editor-actions' }, revert, save)),
+  );
   const newButton = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'new-sample' }, 'New sample');
-  const newName = h('input', { class: 'new-sample-name', type: 'text', placeholder: 'name', 'aria-label': 'New sample name', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'new-sample-name' });
+  const newName = h('input', {
+    class: 'new-sample-name',
+    type: 'text',
+    placeholder: 'name',
+    'aria-label': 'New sample name',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'data-testid': 'new-sample-name',
+  });
   const newForm = h(
     'form',
     { class: 'new-sample', hidden: true },

@@ -30,7 +30,14 @@ function describe(result: SendTestResult): string {
 export function createSendDialog(): SendDialog {
   const heading = h('h2', { class: 'send-title' });
   const target = h('select', { class: 'select', 'aria-label': 'Target', 'data-testid': 'send-target' });
-  const recipient = h('input', { class: 'send-recipient', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Recipient', 'data-testid': 'send-recipient' });
+  const recipient = h('input', {
+    class: 'send-recipient',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-label': 'Recipient',
+    'data-testid': 'send-recipient',
+  });
   const outcome = h('p', { class: 'send-outcome', role: 'status', 'data-testid': 'send-outcome' });
   const submit = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'send-submit' }, 'Send');
   const close = h('button', { type: 'button', class: 'button' }, 'Close');

@@ -21,7 +21,11 @@ export interface ShareActions {
  * network with `--host`), copy its HTML or text, and send a test (`onSendTest` opens the dialog).
  */
 export function createShareActions(onSendTest: () => void): ShareActions {
-  const open = h('a', { class: 'button', target: '_blank', rel: 'noopener', 'data-testid': 'open-in-tab', title: 'The rendered message as a page of its own' }, 'Open in new tab');
+  const open = h(
+    'a',
+    { class: 'button', target: '_blank', rel: 'noopener', 'data-testid': 'open-in-tab', title: 'The rendered message as a page of its own' },
+    'Open in new tab',
+  );
   const copyHtml = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-html' }, 'Copy HTML');
   const copyText = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-text' }, 'Copy text');
   const sendTest = h('button', { type: 'button', class: 'button', 'data-testid': 'send-test', onclick: onSendTest }, 'Send test…');

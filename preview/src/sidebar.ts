@@ -13,8 +13,20 @@ function badges(message: MessageSummary): HTMLElement {
   return h(
     'span',
     { class: 'badges' },
-    errors > 0 && h('span', { class: 'badge badge-error', title: `${errors} error${errors === 1 ? '' : 's'}`, 'data-testid': 'error-count' }, icon('error', 'icon icon-xs'), String(errors)),
-    warnings > 0 && h('span', { class: 'badge badge-warning', title: `${warnings} warning${warnings === 1 ? '' : 's'}`, 'data-testid': 'warning-count' }, icon('warning', 'icon icon-xs'), String(warnings)),
+    errors > 0 &&
+      h(
+        'span',
+        { class: 'badge badge-error', title: `${errors} error${errors === 1 ? '' : 's'}`, 'data-testid': 'error-count' },
+        icon('error', 'icon icon-xs'),
+        String(errors),
+      ),
+    warnings > 0 &&
+      h(
+        'span',
+        { class: 'badge badge-warning', title: `${warnings} warning${warnings === 1 ? '' : 's'}`, 'data-testid': 'warning-count' },
+        icon('warning', 'icon icon-xs'),
+        String(warnings),
+      ),
   );
 }
 
@@ -49,7 +61,13 @@ export function createSidebar(onSelect: (id: string) => void): Sidebar {
     },
     filter: render,
   });
-  const element = h('aside', { class: 'sidebar', 'aria-label': 'Message list' }, h('div', { class: 'sidebar-header' }, h('h2', { class: 'sidebar-title' }, 'Messages'), count), search.element, list);
+  const element = h(
+    'aside',
+    { class: 'sidebar', 'aria-label': 'Message list' },
+    h('div', { class: 'sidebar-header' }, h('h2', { class: 'sidebar-title' }, 'Messages'), count),
+    search.element,
+    list,
+  );
 
   function render(): void {
     const shown = listed();
@@ -76,7 +94,12 @@ export function createSidebar(onSelect: (id: string) => void): Sidebar {
             onclick: () => onSelect(message.id),
           },
           channelIcons(message),
-          h('span', { class: 'message-names' }, h('span', { class: 'message-name' }, message.name), h('span', { class: 'message-meta' }, h('span', { class: 'message-id' }, message.id), badges(message))),
+          h(
+            'span',
+            { class: 'message-names' },
+            h('span', { class: 'message-name' }, message.name),
+            h('span', { class: 'message-meta' }, h('span', { class: 'message-id' }, message.id), badges(message)),
+          ),
         ),
       ),
     );

@@ -14,7 +14,12 @@ function codePointLabel(codePoint: number): string {
 }
 
 function ucs2Title(character: Ucs2Character): string {
-  const fix = character.replacement === undefined ? 'no GSM-7 look-alike' : character.replacement === '' ? 'remove it (invisible)' : `use ${JSON.stringify(character.replacement)} instead`;
+  const fix =
+    character.replacement === undefined
+      ? 'no GSM-7 look-alike'
+      : character.replacement === ''
+        ? 'remove it (invisible)'
+        : `use ${JSON.stringify(character.replacement)} instead`;
   return `${codePointLabel(character.codePoint)} is not in GSM-7 and switches the whole message to UCS-2: ${fix}`;
 }
 
@@ -33,7 +38,13 @@ function segmentContent(text: string, start: number, end: number, characters: re
 }
 
 function stat(label: string, value: Child, testId: string, note?: Child): HTMLElement {
-  return h('div', { class: 'stat' }, h('div', { class: 'stat-label' }, label), h('div', { class: 'stat-value', 'data-testid': testId }, value), note && h('div', { class: 'stat-note' }, note));
+  return h(
+    'div',
+    { class: 'stat' },
+    h('div', { class: 'stat-label' }, label),
+    h('div', { class: 'stat-value', 'data-testid': testId }, value),
+    note && h('div', { class: 'stat-note' }, note),
+  );
 }
 
 /**
@@ -54,12 +65,23 @@ export function createSmsPane(): SmsPane {
       { class: `sms-bubble${multipart ? ' is-multipart' : ''}`, 'data-testid': 'sms-text' },
       ...(analysis.parts.length === 0
         ? [h('span', { class: 'sms-empty' }, '(empty message: nothing is sent)')]
-        : analysis.parts.map((part, index) => h('span', { class: 'sms-segment', 'data-segment': index + 1 }, ...segmentContent(sms.text, part.start, part.end, analysis.ucs2Characters)))),
+        : analysis.parts.map((part, index) =>
+            h('span', { class: 'sms-segment', 'data-segment': index + 1 }, ...segmentContent(sms.text, part.start, part.end, analysis.ucs2Characters)),
+          )),
     );
     const phone = h(
       'div',
       { class: 'phone' },
-      h('div', { class: 'phone-header' }, h('div', { class: 'phone-contact' }, h('span', { class: 'phone-avatar', 'aria-hidden': 'true' }), h('span', { class: 'phone-to', 'data-testid': 'sms-to' }, sms.to || '(no recipient)'))),
+      h(
+        'div',
+        { class: 'phone-header' },
+        h(
+          'div',
+          { class: 'phone-contact' },
+          h('span', { class: 'phone-avatar', 'aria-hidden': 'true' }),
+          h('span', { class: 'phone-to', 'data-testid': 'sms-to' }, sms.to || '(no recipient)'),
+        ),
+      ),
       h('div', { class: 'phone-thread' }, bubble, h('div', { class: 'sms-time' }, 'Text message · now')),
     );
 
@@ -87,7 +109,11 @@ export function createSmsPane(): SmsPane {
           'li',
           { class: 'segment-meter' },
           h('span', { class: 'segment-meter-label' }, `Segment ${index + 1}`),
-          h('span', { class: 'segment-meter-bar' }, h('span', { class: 'segment-meter-fill', style: `width:${Math.min(100, (part.units / capacity) * 100)}%` })),
+          h(
+            'span',
+            { class: 'segment-meter-bar' },
+            h('span', { class: 'segment-meter-fill', style: `width:${Math.min(100, (part.units / capacity) * 100)}%` }),
+          ),
           h('span', { class: 'segment-meter-count' }, `${part.units} / ${capacity}`),
         );
       }),
@@ -106,20 +132,34 @@ export function createSmsPane(): SmsPane {
       h(
         'div',
         { class: 'ucs2-list', 'data-testid': 'ucs2-list' },
-        h('div', { class: 'ucs2-title' }, `${analysis.ucs2Characters.length} character${analysis.ucs2Characters.length === 1 ? '' : 's'} force UCS-2 (70 per segment instead of 160)`),
+        h(
+          'div',
+          { class: 'ucs2-title' },
+          `${analysis.ucs2Characters.length} character${analysis.ucs2Characters.length === 1 ? '' : 's'} force UCS-2 (70 per segment instead of 160)`,
+        ),
         h(
           'ul',
           {},
-          ...rows.slice(0, 10).map(({ character, count }) =>
-            h(
-              'li',
-              {},
-              h('mark', { class: 'ucs2' }, character.char),
-              h('code', {}, codePointLabel(character.codePoint)),
-              count > 1 && h('span', { class: 'ucs2-count' }, `×${count}`),
-              h('span', { class: 'ucs2-fix' }, character.replacement === undefined ? 'no GSM-7 look-alike' : character.replacement === '' ? 'invisible: remove it' : `replace with ${JSON.stringify(character.replacement)}`),
+          ...rows
+            .slice(0, 10)
+            .map(({ character, count }) =>
+              h(
+                'li',
+                {},
+                h('mark', { class: 'ucs2' }, character.char),
+                h('code', {}, codePointLabel(character.codePoint)),
+                count > 1 && h('span', { class: 'ucs2-count' }, `×${count}`),
+                h(
+                  'span',
+                  { class: 'ucs2-fix' },
+                  character.replacement === undefined
+                    ? 'no GSM-7 look-alike'
+                    : character.replacement === ''
+                      ? 'invisible: remove it'
+                      : `replace with ${JSON.stringify(character.replacement)}`,
+                ),
+              ),
             ),
-          ),
         ),
         rows.length > 10 && h('div', { class: 'ucs2-more' }, `and ${rows.length - 10} more distinct characters`),
       );

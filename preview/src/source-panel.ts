@@ -18,7 +18,12 @@ export function createSourcePanel(): SourcePanel {
   const picker = h('select', { class: 'select', 'aria-label': 'Template file', 'data-testid': 'source-file' });
   const code = createCodeView('Template source', 'template-source');
   const note = h('p', { class: 'source-note' });
-  const element = h('details', { class: 'source-panel', 'data-testid': 'source-panel' }, h('summary', { class: 'source-summary' }, 'Template source'), h('div', { class: 'source-body' }, picker, note, code.element));
+  const element = h(
+    'details',
+    { class: 'source-panel', 'data-testid': 'source-panel' },
+    h('summary', { class: 'source-summary' }, 'Template source'),
+    h('div', { class: 'source-body' }, picker, note, code.element),
+  );
   let id: string | undefined;
   let files: TemplateSources['files'] = [];
   let request = 0;

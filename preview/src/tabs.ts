@@ -26,7 +26,19 @@ export function createTabs<T extends string>(label: string, options: ReadonlyArr
   const group = ++groups;
   const element = h('div', { class: 'segmented', role: 'tablist', 'aria-label': label });
   const tabs = options.map((option) => {
-    const tab = h('button', { type: 'button', role: 'tab', id: `tab-${group}-${option.value}`, 'data-value': option.value, title: option.title, 'aria-selected': 'false', tabindex: '-1' }, ...[option.label].flat());
+    const tab = h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${group}-${option.value}`,
+        'data-value': option.value,
+        title: option.title,
+        'aria-selected': 'false',
+        tabindex: '-1',
+      },
+      ...[option.label].flat(),
+    );
     option.panel.setAttribute('role', 'tabpanel');
     // Focusable, as the pattern asks, so a panel that scrolls can be scrolled from the keyboard.
     option.panel.tabIndex = 0;
@@ -45,11 +57,15 @@ export function createTabs<T extends string>(label: string, options: ReadonlyArr
     const current = enabled.findIndex(({ tab }) => tab === document.activeElement);
     if (current === -1) return;
     const target =
-      event.key === 'ArrowRight' ? enabled[(current + 1) % enabled.length]
-      : event.key === 'ArrowLeft' ? enabled[(current - 1 + enabled.length) % enabled.length]
-      : event.key === 'Home' ? enabled[0]
-      : event.key === 'End' ? enabled[enabled.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? enabled[(current + 1) % enabled.length]
+        : event.key === 'ArrowLeft'
+          ? enabled[(current - 1 + enabled.length) % enabled.length]
+          : event.key === 'Home'
+            ? enabled[0]
+            : event.key === 'End'
+              ? enabled[enabled.length - 1]
+              : undefined;
     if (!target) return;
     event.preventDefault();
     target.tab.focus();

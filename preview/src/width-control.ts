@@ -35,7 +35,15 @@ export function createWidthControl(onChange: (change: { width?: number; zoom?: Z
     custom,
   );
   presets.addEventListener('change', () => onChange({ width: Number(presets.value) }));
-  const input = h('input', { class: 'number-input', type: 'number', min: widthRange.min, max: widthRange.max, step: 1, 'aria-label': 'Email width in px', 'data-testid': 'width-input' });
+  const input = h('input', {
+    class: 'number-input',
+    type: 'number',
+    min: widthRange.min,
+    max: widthRange.max,
+    step: 1,
+    'aria-label': 'Email width in px',
+    'data-testid': 'width-input',
+  });
   input.addEventListener('change', () => {
     if (input.value !== '' && Number.isFinite(Number(input.value))) onChange({ width: clampWidth(Number(input.value)) });
   });
@@ -80,11 +88,15 @@ export function createWidthControl(onChange: (change: { width?: number; zoom?: Z
   handle.addEventListener('keydown', (event) => {
     const step = event.shiftKey ? 50 : 10;
     const next =
-      event.key === 'ArrowRight' ? width + step
-      : event.key === 'ArrowLeft' ? width - step
-      : event.key === 'Home' ? widthRange.min
-      : event.key === 'End' ? widthRange.max
-      : undefined;
+      event.key === 'ArrowRight'
+        ? width + step
+        : event.key === 'ArrowLeft'
+          ? width - step
+          : event.key === 'Home'
+            ? widthRange.min
+            : event.key === 'End'
+              ? widthRange.max
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     onChange({ width: clampWidth(next) });

@@ -35,21 +35,38 @@ export function classifyEventRequest(headers: IncomingHttpHeaders, body: Buffer,
   const ensSignature = header(headers, SFMC_ENS_SIGNATURE_HEADER);
   if (ensSignature !== undefined) {
     if (!keys.sfmc) return { kind: 'refused', status: 401, reason: 'SFMC notification refused: SFMC_ENS_SIGNATURE_KEY is not set (environment or .env)' };
-    if (!verifySfmcEnsSignature({ body, signature: ensSignature, signatureKey: keys.sfmc })) return { kind: 'refused', status: 401, reason: 'SFMC notification refused: x-sfmc-ens-signature does not match the body' };
+    if (!verifySfmcEnsSignature({ body, signature: ensSignature, signatureKey: keys.sfmc }))
+      return { kind: 'refused', status: 401, reason: 'SFMC notification refused: x-sfmc-ens-signature does not match the body' };
     const events = parse(body);
-    return Array.isArray(events) ? { kind: 'events', platform: 'sfmc', events } : { kind: 'refused', status: 400, reason: 'SFMC notification refused: the body is not a JSON array' };
+    return Array.isArray(events)
+      ? { kind: 'events', platform: 'sfmc', events }
+      : { kind: 'refused', status: 400, reason: 'SFMC notification refused: the body is not a JSON array' };
   }
   const cioSignature = header(headers, CUSTOMERIO_SIGNATURE_HEADER);
   if (cioSignature !== undefined) {
-    if (!keys.customerio) return { kind: 'refused', status: 401, reason: 'Customer.io event refused: CUSTOMERIO_WEBHOOK_SIGNING_KEY is not set (environment or .env)' };
+    if (!keys.customerio)
+      return { kind: 'refused', status: 401, reason: 'Customer.io event refused: CUSTOMERIO_WEBHOOK_SIGNING_KEY is not set (environment or .env)' };
     const timestamp = header(headers, CUSTOMERIO_TIMESTAMP_HEADER);
-    if (!verifyCustomerioWebhookSignature({ body, signature: cioSignature, timestamp, signingKey: keys.customerio })) return { kind: 'refused', status: 401, reason: 'Customer.io event refused: X-CIO-Signature does not match, or X-CIO-Timestamp is more than 5 minutes off' };
+    if (!verifyCustomerioWebhookSignature({ body, signature: cioSignature, timestamp, signingKey: keys.customerio }))
+      return {
+        kind: 'refused',
+        status: 401,
+        reason: 'Customer.io event refused: X-CIO-Signature does not match, or X-CIO-Timestamp is more than 5 minutes off',
+      };
     const event = parse(body);
-    return event !== null && typeof event === 'object' && !Array.isArray(event) ? { kind: 'events', platform: 'customerio', events: [event] } : { kind: 'refused', status: 400, reason: 'Customer.io event refused: the body is not a JSON object' };
+    return event !== null && typeof event === 'object' && !Array.isArray(event)
+      ? { kind: 'events', platform: 'customerio', events: [event] }
+      : { kind: 'refused', status: 400, reason: 'Customer.io event refused: the body is not a JSON object' };
   }
   // ENS's handshake is the one unsigned request: exactly {callbackId, verificationKey}.
   const handshake = parse(body) as Record<string, unknown> | undefined;
-  if (handshake && typeof handshake === 'object' && Object.keys(handshake).sort().join() === 'callbackId,verificationKey' && typeof handshake.callbackId === 'string' && typeof handshake.verificationKey === 'string') {
+  if (
+    handshake &&
+    typeof handshake === 'object' &&
+    Object.keys(handshake).sort().join() === 'callbackId,verificationKey' &&
+    typeof handshake.callbackId === 'string' &&
+    typeof handshake.verificationKey === 'string'
+  ) {
     return { kind: 'verification', callbackId: handshake.callbackId, verificationKey: handshake.verificationKey };
   }
   return { kind: 'refused', status: 401, reason: 'unsigned request refused (no x-sfmc-ens-signature or X-CIO-Signature)' };

@@ -74,7 +74,8 @@ function targetFor(name: string): SyncTarget {
 
 function concurrencyOf(value: string | undefined): number {
   const concurrency = Number(value ?? 4);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number from 1 to 32, got "${value}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 32, got "${value}"`);
   return concurrency;
 }
 
@@ -83,7 +84,11 @@ function concurrencyOf(value: string | undefined): number {
  * the environment with `.env`, and a connection to the target. Messages whose files have
  * errors are left out (their problems are printed); the platform never sees broken content.
  */
-export async function openSyncTarget(options: SyncOptions, ids: readonly string[] = [], deadlineMs = secondsOption('--timeout', options.timeout, 120)): Promise<OpenedSync> {
+export async function openSyncTarget(
+  options: SyncOptions,
+  ids: readonly string[] = [],
+  deadlineMs = secondsOption('--timeout', options.timeout, 120),
+): Promise<OpenedSync> {
   const target = targetFor(options.target);
   const concurrency = concurrencyOf(options.concurrency);
   const deadline = AbortSignal.timeout(deadlineMs);

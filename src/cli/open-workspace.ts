@@ -1,6 +1,16 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { listMessageDirs, loadConfig, loadWorkspace, WorkspaceNotFoundError, type BrokenMessage, type LoadMessageOptions, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import {
+  listMessageDirs,
+  loadConfig,
+  loadWorkspace,
+  WorkspaceNotFoundError,
+  type BrokenMessage,
+  type LoadMessageOptions,
+  type Message,
+  type ResolvedConfig,
+  type Workspace,
+} from '../workspace/index.js';
 import { cliIo } from './terminal.js';
 import { UsageError } from '../errors/usage-error.js';
 
@@ -23,7 +33,11 @@ export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonl
     return {
       config,
       workspace,
-      diagnostics: [...diagnostics, ...workspace.broken.flatMap((message) => message.diagnostics), ...workspace.messages.flatMap((message) => message.diagnostics)],
+      diagnostics: [
+        ...diagnostics,
+        ...workspace.broken.flatMap((message) => message.diagnostics),
+        ...workspace.messages.flatMap((message) => message.diagnostics),
+      ],
     };
   } catch (error) {
     throw asWorkspaceUsageError(error);
@@ -32,7 +46,8 @@ export async function openWorkspace(options: WorkspaceOptions, onlyIds?: readonl
 
 /** A workspace folder that is missing or not a folder is a usage error (exit 2); anything else is passed on. */
 export function asWorkspaceUsageError(error: unknown): unknown {
-  if (error instanceof WorkspaceNotFoundError) return new UsageError(`${error.reason} at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
+  if (error instanceof WorkspaceNotFoundError)
+    return new UsageError(`${error.reason} at ${error.root}: run txkit from your project root, or pass --workspace DIR`);
   return error;
 }
 

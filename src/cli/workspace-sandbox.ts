@@ -40,7 +40,10 @@ function parseOutboxLimit(value: string): number {
  * the key from the environment or .env); with `seed`, the workspace's Customer.io messages exist from
  * the start (their ids are returned).
  */
-export async function startWorkspaceSandbox(config: ResolvedConfig, options: WorkspaceSandboxOptions): Promise<{ sandbox: Sandbox; seeded: number[]; reportingWebhook: ReportingWebhook | undefined }> {
+export async function startWorkspaceSandbox(
+  config: ResolvedConfig,
+  options: WorkspaceSandboxOptions,
+): Promise<{ sandbox: Sandbox; seeded: number[]; reportingWebhook: ReportingWebhook | undefined }> {
   const reportingWebhook = reportingWebhookFromConfig(config, loadEnvironment(config.projectRoot, cliIo().env));
   let sandbox: Sandbox;
   try {

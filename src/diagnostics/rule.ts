@@ -32,6 +32,11 @@ export interface CheckRule<Facts> extends Rule {
 export type IsRuleEnabled = (ruleId: string) => boolean;
 
 /** A diagnostic of `rule` at `location`, with the rule's default severity unless `extra` gives another. */
-export function ruleDiagnostic(rule: Rule, location: Position & { file: string }, message: string, extra: { hint?: string; severity?: Severity } = {}): Diagnostic {
+export function ruleDiagnostic(
+  rule: Rule,
+  location: Position & { file: string },
+  message: string,
+  extra: { hint?: string; severity?: Severity } = {},
+): Diagnostic {
   return { ruleId: rule.meta.id, severity: extra.severity ?? rule.meta.defaultSeverity, message, ...location, ...(extra.hint ? { hint: extra.hint } : {}) };
 }

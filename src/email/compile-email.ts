@@ -88,7 +88,9 @@ async function runMjml(run: MjmlRunner, text: string, tags: readonly Personaliza
 }
 
 function cacheKey(mjml: string): string {
-  return createHash('sha256').update(JSON.stringify([cacheFormat, mjmlVersion, mjmlOptions, mjml])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([cacheFormat, mjmlVersion, mjmlOptions, mjml]))
+    .digest('hex');
 }
 
 /** Pairs each compiled tag with the source tag it came from. */
@@ -103,7 +105,15 @@ function compiledTags(html: string, origins: MjmlCompileOutput['tags'], sourceTa
 
 /** An MJML email refused before or during compiling: no HTML, the reasons as diagnostics. */
 function notCompiled(email: EmailTemplates, expanded: ExpandedMjml, reasons: Diagnostic[]): CompiledEmail {
-  return { bodyKind: 'mjml', html: '', source: fileTemplateSource(email.body.file, ''), mjml: expanded.source, files: expanded.files, diagnostics: [...expanded.diagnostics, ...reasons], cached: false };
+  return {
+    bodyKind: 'mjml',
+    html: '',
+    source: fileTemplateSource(email.body.file, ''),
+    mjml: expanded.source,
+    files: expanded.files,
+    diagnostics: [...expanded.diagnostics, ...reasons],
+    cached: false,
+  };
 }
 
 /**
@@ -128,7 +138,12 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
     compiled = await cache.get(cacheKey(mjml.text), () => runMjml(options.mjml ?? inProcessMjml, mjml.text, sourceTags));
   } catch (error) {
     if (!(error instanceof MjmlDeadlineError)) throw error;
-    const stopped = templateDiagnostic(email.body, { ruleId: renderLimit.meta.id, offset: 0, message: `${error.message}; the email was not compiled`, hint: 'split the email or move repeated markup into fewer sections; the preview stops a compile that would freeze it' });
+    const stopped = templateDiagnostic(email.body, {
+      ruleId: renderLimit.meta.id,
+      offset: 0,
+      message: `${error.message}; the email was not compiled`,
+      hint: 'split the email or move repeated markup into fewer sections; the preview stops a compile that would freeze it',
+    });
     return notCompiled(email, expanded, [stopped]);
   }
   const { output, cached } = compiled;
@@ -139,7 +154,11 @@ export async function compileEmail(email: EmailTemplates, options: CompileEmailO
     source: compiledTemplateSource(output.html, tags, mjml),
     mjml,
     files: expanded.files,
-    diagnostics: [...expanded.diagnostics, ...mjmlDiagnostics(output, mjml), ...(output.failure ? [] : emailTagSurvival.check({ sourceTags, compiled: tags, mjml }))],
+    diagnostics: [
+      ...expanded.diagnostics,
+      ...mjmlDiagnostics(output, mjml),
+      ...(output.failure ? [] : emailTagSurvival.check({ sourceTags, compiled: tags, mjml })),
+    ],
     cached,
   };
 }

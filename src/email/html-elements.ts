@@ -53,7 +53,15 @@ export function parseHtml(text: string, options: ParseHtmlOptions = {}): HtmlDoc
     {
       onopentag(name, attributes) {
         const index = elements.length;
-        elements.push({ name, attributes, start: parser.startIndex, startTagEnd: parser.endIndex + 1, innerEnd: parser.endIndex + 1, end: parser.endIndex + 1, parent: open.at(-1) });
+        elements.push({
+          name,
+          attributes,
+          start: parser.startIndex,
+          startTagEnd: parser.endIndex + 1,
+          innerEnd: parser.endIndex + 1,
+          end: parser.endIndex + 1,
+          parent: open.at(-1),
+        });
         open.push(index);
       },
       onclosetag(_name, isImplied) {

@@ -122,20 +122,39 @@ async function readPartial(expansion: Expansion, source: MjmlFile, include: Html
   const confined = resolveInside(expansion.options.workspaceRoot, path.dirname(source.file), reference);
   if (confined.problem !== undefined) {
     expansion.diagnostics.push(
-      includeDiagnostic(source, include, { ruleId: workspacePath.meta.id, message: `mj-include: ${confined.problem}`, hint: 'keep shared partials inside the workspace, e.g. templates/_partials/' }),
+      includeDiagnostic(source, include, {
+        ruleId: workspacePath.meta.id,
+        message: `mj-include: ${confined.problem}`,
+        hint: 'keep shared partials inside the workspace, e.g. templates/_partials/',
+      }),
     );
     return undefined;
   }
   if (stack.includes(confined.path)) {
-    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: syntaxMjml.meta.id, message: `mj-include: "${reference}" includes itself (circular include)` }));
+    expansion.diagnostics.push(
+      includeDiagnostic(source, include, { ruleId: syntaxMjml.meta.id, message: `mj-include: "${reference}" includes itself (circular include)` }),
+    );
     return undefined;
   }
   const partial = expansion.read.get(confined.path) ?? (await readPartialFile(expansion, source, include, reference, confined.path));
   if (!partial) return undefined;
-  const limit = stack.length > includeLimits.maxDepth ? `includes are nested more than ${includeLimits.maxDepth} deep` : expansion.includes + 1 > includeLimits.maxIncludes ? `more than ${includeLimits.maxIncludes} includes` : expansion.characters + partial.text.length > includeLimits.maxCharacters ? `the includes expand to more than ${includeLimits.maxCharacters} characters` : undefined;
+  const limit =
+    stack.length > includeLimits.maxDepth
+      ? `includes are nested more than ${includeLimits.maxDepth} deep`
+      : expansion.includes + 1 > includeLimits.maxIncludes
+        ? `more than ${includeLimits.maxIncludes} includes`
+        : expansion.characters + partial.text.length > includeLimits.maxCharacters
+          ? `the includes expand to more than ${includeLimits.maxCharacters} characters`
+          : undefined;
   if (limit !== undefined) {
     expansion.overLimit = true;
-    expansion.diagnostics.push(includeDiagnostic(source, include, { ruleId: renderLimit.meta.id, message: `mj-include: ${limit}; the email was not compiled`, hint: 'include each partial once; a partial that includes another several times multiplies at every level' }));
+    expansion.diagnostics.push(
+      includeDiagnostic(source, include, {
+        ruleId: renderLimit.meta.id,
+        message: `mj-include: ${limit}; the email was not compiled`,
+        hint: 'include each partial once; a partial that includes another several times multiplies at every level',
+      }),
+    );
     return undefined;
   }
   expansion.includes++;
@@ -149,7 +168,11 @@ async function readPartialFile(expansion: Expansion, source: MjmlFile, include: 
     const { ruleId, message, hint } = read.diagnostic;
     expansion.diagnostics.push(
       message === 'file not found'
-        ? includeDiagnostic(source, include, { ruleId: workspaceMissingFile.meta.id, message: `mj-include: "${reference}" not found`, hint: 'fix the path; it is relative to this file' })
+        ? includeDiagnostic(source, include, {
+            ruleId: workspaceMissingFile.meta.id,
+            message: `mj-include: "${reference}" not found`,
+            hint: 'fix the path; it is relative to this file',
+          })
         : // A refused file is reported at the include that names it; a broken one at its own bad line.
           ruleId === workspacePath.meta.id
           ? includeDiagnostic(source, include, { ruleId, message: `mj-include: "${reference}": ${message}`, ...(hint ? { hint } : {}) })
@@ -206,7 +229,16 @@ async function expandRange(expansion: Expansion, source: MjmlFile, from: number,
  * every offset of the result can be traced to its file. mjml then compiles with includes off.
  */
 export async function expandIncludes(body: { file: string; text: string }, options: ExpandIncludesOptions): Promise<ExpandedMjml> {
-  const expansion: Expansion = { options, files: [body.file], diagnostics: [], head: [], read: new Map(), includes: 0, characters: body.text.length, overLimit: false };
+  const expansion: Expansion = {
+    options,
+    files: [body.file],
+    diagnostics: [],
+    head: [],
+    read: new Map(),
+    includes: 0,
+    characters: body.text.length,
+    overLimit: false,
+  };
   const root = mjmlFile(body.file, body.text);
   const mjml = root.document.elements.find((element) => element.name === 'mjml' && element.parent === undefined);
   const head = mjml ? childOf(root.document, mjml, 'mj-head') : undefined;
@@ -222,5 +254,10 @@ export async function expandIncludes(body: { file: string; text: string }, optio
     const wrap = (text: string): SourcePiece => ({ text, file: root.file, fileText: root.text, fileOffset: at.start, synthetic: true });
     headPieces = [wrap('<mj-head>'), ...headPieces, wrap('</mj-head>')];
   }
-  return { source: new SourceMap([...before, ...headPieces, ...after], body.file), files: expansion.files, diagnostics: expansion.diagnostics, overLimit: expansion.overLimit };
+  return {
+    source: new SourceMap([...before, ...headPieces, ...after], body.file),
+    files: expansion.files,
+    diagnostics: expansion.diagnostics,
+    overLimit: expansion.overLimit,
+  };
 }

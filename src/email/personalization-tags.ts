@@ -25,7 +25,7 @@ function delimitersAt(text: string, start: number): { open: string; close: strin
 /** Every tag of `text` in order; an unterminated tag ends the scan (the engine reports it). */
 export function findPersonalizationTags(text: string): PersonalizationTag[] {
   const tags: PersonalizationTag[] = [];
-  for (let start = text.indexOf('{'); start !== -1; ) {
+  for (let start = text.indexOf('{'); start !== -1;) {
     const delimiters = delimitersAt(text, start);
     if (!delimiters) {
       start = text.indexOf('{', start + 1);

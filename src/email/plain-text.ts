@@ -35,6 +35,9 @@ export function htmlToPlainText(html: string): string {
     // html-to-text walks the element tree recursively: thousands of nested elements overflow
     // the stack. Tag-stripped text beats failing the whole render.
     if (!(error instanceof RangeError)) throw error;
-    return visible.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    return visible
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 }

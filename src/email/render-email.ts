@@ -62,7 +62,12 @@ export function personalizeEmail(message: EmailMessage, compiled: CompiledEmail,
 }
 
 /** personalizeEmail for data that is not a sample file, such as the attributes of an API send (the sandbox's outbox). */
-export function personalizeEmailWithContext(message: EmailMessage, compiled: CompiledEmail, context: RenderContext, options: RenderMessageOptions): RenderedEmail {
+export function personalizeEmailWithContext(
+  message: EmailMessage,
+  compiled: CompiledEmail,
+  context: RenderContext,
+  options: RenderMessageOptions,
+): RenderedEmail {
   const email = message.email;
   // Only the body is HTML: the subject, preheader, sender and text part are plain text, never HTML-escaped.
   const render = (source: Parameters<typeof renderTemplate>[0]) => renderTemplate(source, context, message, options);

@@ -91,8 +91,21 @@ export function messageView(message: Message, render: SampleRender, diagnostics:
     channels: channelsOf(message),
     ...sampleList(message),
     sample: render.sample?.name ?? null,
-    ...(email ? { email: { from: email.from, subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, rendered: emailRendered(email, render) } } : {}),
-    ...(sms && message.sms ? { sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms.definition.maxSegments, rendered: sms.bodyRendered } } : {}),
+    ...(email
+      ? {
+          email: {
+            from: email.from,
+            subject: email.subject,
+            preheader: email.preheader,
+            html: email.html,
+            text: email.text,
+            rendered: emailRendered(email, render),
+          },
+        }
+      : {}),
+    ...(sms && message.sms
+      ? { sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms.definition.maxSegments, rendered: sms.bodyRendered } }
+      : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
   };

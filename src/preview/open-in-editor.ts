@@ -22,7 +22,8 @@ export function parseOpenInEditorRequest(text: string): OpenInEditorRequest | st
     return 'send { "file", "line", "column" } as JSON';
   }
   const { file, line, column } = (value ?? {}) as Record<string, unknown>;
-  if (typeof file !== 'string' || file === '' || !isPosition(line) || !isPosition(column)) return 'send { "file": "<workspace-relative path>", "line": N, "column": N }';
+  if (typeof file !== 'string' || file === '' || !isPosition(line) || !isPosition(column))
+    return 'send { "file": "<workspace-relative path>", "line": N, "column": N }';
   return { file, line, column };
 }
 
@@ -43,6 +44,8 @@ export function openInEditor(workspaceRoot: string, request: OpenInEditorRequest
     regular = false;
   }
   if (!regular) return `no file "${request.file}" in the workspace`;
-  launchEditor(`${confined.path}:${request.line}:${request.column}`, (file, message) => onEditorError(`could not open ${file} in the editor${message ? `: ${message}` : ''}`));
+  launchEditor(`${confined.path}:${request.line}:${request.column}`, (file, message) =>
+    onEditorError(`could not open ${file} in the editor${message ? `: ${message}` : ''}`),
+  );
   return undefined;
 }

@@ -19,7 +19,17 @@ import {
 import { affectedMessageDirs, type MessageDependencies } from './affected-messages.js';
 import type { DiagnosticCounts, MessageSummary, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from './api-types.js';
 import { messageProblems, type MessageProblems } from './message-problems.js';
-import { brokenMessageView, brokenSampleNames, brokenSampleView, channelsOf, compileFor, countDiagnostics, messageView, renderSample, type SampleRender } from './message-view.js';
+import {
+  brokenMessageView,
+  brokenSampleNames,
+  brokenSampleView,
+  channelsOf,
+  compileFor,
+  countDiagnostics,
+  messageView,
+  renderSample,
+  type SampleRender,
+} from './message-view.js';
 
 /** An email whose compile takes longer is reported as over the limit rather than freezing the preview (1 MB of MJML: ~4 s). */
 const mjmlDeadlineMs = 15_000;
@@ -156,7 +166,9 @@ export class PreviewWorkspace {
   async reload(changedFiles: readonly string[]): Promise<WorkspaceUpdate | undefined> {
     const known = [...this.#entries.values()].map((entry) => entry.dependencies);
     const dirs = affectedMessageDirs(this.root, changedFiles, known);
-    const loaded = await Promise.all([...dirs].map(async (dir) => ({ id: path.basename(dir), message: this.#isMessageDir(dir) ? await loadMessage(dir, this.#config) : undefined })));
+    const loaded = await Promise.all(
+      [...dirs].map(async (dir) => ({ id: path.basename(dir), message: this.#isMessageDir(dir) ? await loadMessage(dir, this.#config) : undefined })),
+    );
     const changed: string[] = [];
     const removed: string[] = [];
     for (const { id, message } of loaded) {
@@ -250,6 +262,13 @@ export class PreviewWorkspace {
   #summary(entry: Entry): MessageSummary {
     const { message } = entry;
     if (isBroken(message)) return { id: message.id, name: message.id, channels: [], samples: [], counts: entry.counts, broken: true };
-    return { id: message.id, name: message.definition.name, channels: channelsOf(message), samples: message.samples.map((sample) => sample.name), counts: entry.counts, broken: false };
+    return {
+      id: message.id,
+      name: message.definition.name,
+      channels: channelsOf(message),
+      samples: message.samples.map((sample) => sample.name),
+      counts: entry.counts,
+      broken: false,
+    };
   }
 }

@@ -3,7 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The packages the browser UI imports (CodeMirror); Vite serves them, and what they import, from node_modules. */
-const uiPackages = ['@codemirror/state', '@codemirror/view', '@codemirror/commands', '@codemirror/language', '@codemirror/lang-html', '@codemirror/lang-json', '@codemirror/lint'];
+const uiPackages = [
+  '@codemirror/state',
+  '@codemirror/view',
+  '@codemirror/commands',
+  '@codemirror/language',
+  '@codemirror/lang-html',
+  '@codemirror/lang-json',
+  '@codemirror/lint',
+];
 
 /** The folder of package `name` as Node finds it from `from`: the nearest node_modules/<name> up the tree. */
 function findPackage(name: string, from: string): string | undefined {

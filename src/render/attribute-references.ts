@@ -29,7 +29,10 @@ export function attributeReferences(source: TemplateSource, engine: Engine, engi
 function liquidReferences(source: TemplateSource, engines: Engines): AttributeReference[] {
   const { templates } = engines.liquid.parse(source);
   if (!templates) return [];
-  return liquidAttributePaths(engines.liquid.liquid, templates).map(({ path, row, col }) => ({ path, offset: offsetAt(source.text, { line: row, column: col }) }));
+  return liquidAttributePaths(engines.liquid.liquid, templates).map(({ path, row, col }) => ({
+    path,
+    offset: offsetAt(source.text, { line: row, column: col }),
+  }));
 }
 
 function handlebarsReferences(source: TemplateSource, engines: Engines): AttributeReference[] {

@@ -9,7 +9,13 @@ export interface RenderMessageOptions {
 }
 
 /** `contentType` is 'html' only for an email body: Handlebars escapes only HTML, as SFMC GTL does. */
-export function renderTemplate(source: TemplateSource, context: RenderContext, message: Message, options: RenderMessageOptions, contentType: ContentType = 'text'): { output: string; diagnostics: Diagnostic[] } {
+export function renderTemplate(
+  source: TemplateSource,
+  context: RenderContext,
+  message: Message,
+  options: RenderMessageOptions,
+  contentType: ContentType = 'text',
+): { output: string; diagnostics: Diagnostic[] } {
   const engine = engineFor(options.engines, message.definition.engine);
   const { template, diagnostics } = engine.compile(source);
   if (!template) return { output: '', diagnostics };
@@ -20,4 +26,3 @@ export function renderTemplate(source: TemplateSource, context: RenderContext, m
 export function contextOf(sample: Sample | undefined): RenderContext {
   return sample?.data ?? { customer: {}, trigger: {} };
 }
-

@@ -48,7 +48,8 @@ export function outputTooLarge(source: TemplateSource, length: number | undefine
   return templateDiagnostic(source, {
     ruleId: renderLimit.meta.id,
     offset: 0,
-    message: length === undefined ? `rendered output is over the ${max}-character limit` : `rendered output is ${length} characters, over the ${max}-character limit`,
+    message:
+      length === undefined ? `rendered output is over the ${max}-character limit` : `rendered output is ${length} characters, over the ${max}-character limit`,
     hint: 'check loops over large attributes; the output was discarded',
   });
 }

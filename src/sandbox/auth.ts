@@ -36,9 +36,7 @@ function issueToken({ body, options, state, now, baseUrl }: RouteContext): Reply
   });
 }
 
-export const authRoutes: Route[] = [
-  { method: 'POST', path: '/v2/token', platform: 'sfmc', kind: 'auth', auth: 'none', handle: issueToken },
-];
+export const authRoutes: Route[] = [{ method: 'POST', path: '/v2/token', platform: 'sfmc', kind: 'auth', auth: 'none', handle: issueToken }];
 
 /** Undefined when the Authorization header satisfies the scheme; otherwise the platform's 401. */
 export function authorize(
@@ -58,8 +56,6 @@ export function authorize(
     case 'customerio-app':
       return bearer === appApiKey ? undefined : customerioError(401, 'Unauthorized request');
     case 'customerio-send':
-      return bearer === appApiKey || bearer === transactionalApiKey
-        ? undefined
-        : customerioError(401, 'Unauthorized request');
+      return bearer === appApiKey || bearer === transactionalApiKey ? undefined : customerioError(401, 'Unauthorized request');
   }
 }

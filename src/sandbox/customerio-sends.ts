@@ -20,10 +20,8 @@ function findTemplate(state: SandboxState, reference: unknown, channel: SendChan
   const named = (message: CustomerioMessage) =>
     typeof reference === 'number'
       ? message.id === reference
-      : isFilledString(reference) &&
-        (String(message.id) === reference || message.trigger_name.toLowerCase() === reference.toLowerCase());
-  const hasContent = (message: CustomerioMessage) =>
-    state.customerio.contents.get(message.id)?.some((content) => content.type === CONTENT_TYPE[channel]);
+      : isFilledString(reference) && (String(message.id) === reference || message.trigger_name.toLowerCase() === reference.toLowerCase());
+  const hasContent = (message: CustomerioMessage) => state.customerio.contents.get(message.id)?.some((content) => content.type === CONTENT_TYPE[channel]);
   return [...state.customerio.messages.values()].find((message) => named(message) && hasContent(message));
 }
 
@@ -38,13 +36,9 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
     // Only email may carry its own content; SMS always needs a template.
     if (channel === 'sms') return customerioError(400, 'transactional_message_id is required');
     const missing = ['body', 'subject', 'from'].filter((key) => !isFilledString(body[key]));
-    return missing.length === 0
-      ? undefined
-      : customerioError(400, `without transactional_message_id, ${missing.join(', ')} required`);
+    return missing.length === 0 ? undefined : customerioError(400, `without transactional_message_id, ${missing.join(', ')} required`);
   }
-  return findTemplate(state, template, channel)
-    ? undefined
-    : customerioError(400, `no transactional ${channel} message ${JSON.stringify(template)}`);
+  return findTemplate(state, template, channel) ? undefined : customerioError(400, `no transactional ${channel} message ${JSON.stringify(template)}`);
 }
 
 /**
@@ -100,7 +94,9 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
 /** Customer.io sends SMS to E.164 numbers only (shared/reference/customerio-transactional-sms.md, "The to parameter"). */
 function phoneProblem(to: string): Reply | undefined {
   const check = checkPhoneNumber(to);
-  return check.ok && check.e164 === to ? undefined : customerioError(400, `to must be a phone number in E.164 format, such as +15551234567: ${check.ok ? `use ${check.e164}` : check.message}`);
+  return check.ok && check.e164 === to
+    ? undefined
+    : customerioError(400, `to must be a phone number in E.164 format, such as +15551234567: ${check.ok ? `use ${check.e164}` : check.message}`);
 }
 
 /** Why the delivery fails: the first render error, or an SMS recipient that is no E.164 number. */
@@ -123,13 +119,11 @@ function namesTemplate(reference: number | string | undefined, template: Custome
   return typeof reference === 'string' && (reference === String(template.id) || reference.toLowerCase() === template.trigger_name.toLowerCase());
 }
 
-export const customerioSendRoutes: Route[] = (['email', 'sms'] as const).map(
-  (channel): Route => ({
-    method: 'POST',
-    path: `/v1/send/${channel}`,
-    platform: 'customerio',
-    kind: 'send',
-    auth: 'customerio-send',
-    handle: (context) => send(channel, context),
-  }),
-);
+export const customerioSendRoutes: Route[] = (['email', 'sms'] as const).map((channel): Route => ({
+  method: 'POST',
+  path: `/v1/send/${channel}`,
+  platform: 'customerio',
+  kind: 'send',
+  auth: 'customerio-send',
+  handle: (context) => send(channel, context),
+}));

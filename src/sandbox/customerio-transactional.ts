@@ -12,10 +12,7 @@ const WRITABLE_IDS = ['from_id', 'reply_to_id'] as const;
  * implies. Any other unknown field is refused, so a misspelt field fails loudly instead of
  * silently clearing what it meant to set.
  */
-const READ_ONLY = new Set([
-  ...['id', 'name', 'created', 'updated', 'language', 'type'],
-  ...['from', 'reply_to', 'preprocessor', 'cc', 'bcc', 'fake_bcc'],
-]);
+const READ_ONLY = new Set([...['id', 'name', 'created', 'updated', 'language', 'type'], ...['from', 'reply_to', 'preprocessor', 'cc', 'bcc', 'fake_bcc']]);
 const KNOWN = new Set<string>([...WRITABLE_STRINGS, ...WRITABLE_IDS, 'headers', ...READ_ONLY]);
 
 function notFound(what: string): Reply {
@@ -32,8 +29,7 @@ function contentUpdateProblem(body: unknown): Reply | undefined {
   const badId = WRITABLE_IDS.find((key) => body[key] != null && !Number.isInteger(body[key]));
   if (badId !== undefined) return customerioError(400, `${badId} must be an integer`);
   const { headers } = body;
-  const header = (value: unknown) =>
-    isRecord(value) && typeof value.name === 'string' && typeof value.value === 'string';
+  const header = (value: unknown) => isRecord(value) && typeof value.name === 'string' && typeof value.value === 'string';
   if (headers !== undefined && !(Array.isArray(headers) && headers.every(header))) {
     return customerioError(400, 'headers must be an array of {name, value} strings');
   }
@@ -60,8 +56,14 @@ function overwriteContent(content: CustomerioContent, body: JsonObject, now: num
 
 /** The variant a path names, by content id or by language ('' is the default language). */
 type VariantSelector = (params: Record<string, string>) => (content: CustomerioContent) => boolean;
-const byContentId: VariantSelector = ({ contentId }) => (content) => String(content.id) === contentId;
-const byLanguage: VariantSelector = ({ language }) => (content) => content.language === language;
+const byContentId: VariantSelector =
+  ({ contentId }) =>
+  (content) =>
+    String(content.id) === contentId;
+const byLanguage: VariantSelector =
+  ({ language }) =>
+  (content) =>
+    content.language === language;
 
 function getVariant(select: VariantSelector) {
   return ({ params, state }: RouteContext): Reply => {

@@ -37,11 +37,7 @@ function created(result: Reply): void {
   if (result.status >= 400) throw new Error(`sandbox seed rejected: ${JSON.stringify(result.body)}`);
 }
 
-function seedCustomerioMessage(
-  state: SandboxState,
-  { contents = [{}], ...fields }: CustomerioMessageSeed,
-  seconds: number,
-): void {
+function seedCustomerioMessage(state: SandboxState, { contents = [{}], ...fields }: CustomerioMessageSeed, seconds: number): void {
   const { messages, contents: variantsById } = state.customerio;
   const id = fields.id ?? nextId(messages.keys(), 1);
   if (messages.has(id)) throw new Error(`sandbox seed rejected: transactional message ${id} exists`);

@@ -96,9 +96,7 @@ function buildAsset(candidate: JsonObject, now: number, id: number, previous?: A
     name: candidate.name as string,
     assetType,
     contentType,
-    category: isRecord(candidate.category)
-      ? { ...candidate.category, id: candidate.category.id as number }
-      : DEFAULT_CATEGORY,
+    category: isRecord(candidate.category) ? { ...candidate.category, id: candidate.category.id as number } : DEFAULT_CATEGORY,
     status: { id: 1, name: 'Draft' },
     availableViews: isRecord(candidate.views) ? Object.keys(candidate.views) : [],
     modelVersion: 2,
@@ -151,8 +149,7 @@ function assetMatcher(query: unknown): ((asset: AssetRecord) => boolean) | undef
   if (query === undefined) return () => true;
   if (!isRecord(query) || typeof query.property !== 'string') return undefined;
   const { property, value } = query;
-  const same = (asset: AssetRecord, wanted: unknown) =>
-    String(valueAtPath(asset, property)).toLowerCase() === String(wanted).toLowerCase();
+  const same = (asset: AssetRecord, wanted: unknown) => String(valueAtPath(asset, property)).toLowerCase() === String(wanted).toLowerCase();
   switch (query.simpleOperator) {
     case 'equal':
       return (asset) => same(asset, value);

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  MessagingCode,
-  messagingAlreadyExists,
-  messagingInvalid as invalid,
-  messagingNotFound,
-} from './error-replies.js';
+import { MessagingCode, messagingAlreadyExists, messagingInvalid as invalid, messagingNotFound } from './error-replies.js';
 import { isFilledString, isRecord, mergeDeep, type JsonObject } from './json-values.js';
 import { reply, type CreateContext, type Reply, type Route, type RouteContext } from './router.js';
 import { EMAIL_ASSET_TYPE_IDS } from './sfmc-assets.js';
@@ -22,12 +17,7 @@ export function liveDefinition(state: SandboxState, channel: SfmcChannel, key: s
 }
 
 /** What is wrong with a would-be definition (after defaults, or after a PATCH merged in). */
-function definitionProblem(
-  channel: SfmcChannel,
-  candidate: JsonObject,
-  state: SandboxState,
-  creating: boolean,
-): Reply | undefined {
+function definitionProblem(channel: SfmcChannel, candidate: JsonObject, state: SandboxState, creating: boolean): Reply | undefined {
   const { definitionKey, name, status, content } = candidate;
   if (!isFilledString(definitionKey)) {
     return invalid('MissingRequiredField_definitionKey', MessagingCode.missingDefinitionKey);
@@ -36,10 +26,7 @@ function definitionProblem(
   if (!isFilledString(name)) return invalid('MissingRequiredField_name');
   if (status !== 'Active' && status !== 'Inactive') return invalid('InvalidValue_status: Active or Inactive');
   if (!isRecord(content)) return invalid('MissingRequiredField_content');
-  const problem =
-    channel === 'email'
-      ? emailProblem(content, candidate.subscriptions, state)
-      : smsProblem(content, candidate.subscriptions, creating);
+  const problem = channel === 'email' ? emailProblem(content, candidate.subscriptions, state) : smsProblem(content, candidate.subscriptions, creating);
   if (problem) return problem;
   for (const other of state.sfmc.definitions[channel].values()) {
     if (other.status !== 'Deleted' && other.definitionKey !== definitionKey && other.name === name) {
@@ -59,12 +46,8 @@ function emailProblem(content: JsonObject, subscriptions: unknown, state: Sandbo
   if (!isFilledString(customerKey)) return invalid('MissingRequiredField_content.customerKey');
   if (!isRecord(subscriptions) || !isFilledString(subscriptions.list)) return invalid('MissingRequiredField_subscriptions.list');
   const wanted = customerKey.toLowerCase();
-  const found = [...state.sfmc.assets.values()].some(
-    (asset) => asset.customerKey.toLowerCase() === wanted && EMAIL_ASSET_TYPE_IDS.has(asset.assetType.id),
-  );
-  return found
-    ? undefined
-    : invalid(`InvalidValue_content.customerKey: no email asset with customerKey ${customerKey}`);
+  const found = [...state.sfmc.assets.values()].some((asset) => asset.customerKey.toLowerCase() === wanted && EMAIL_ASSET_TYPE_IDS.has(asset.assetType.id));
+  return found ? undefined : invalid(`InvalidValue_content.customerKey: no email asset with customerKey ${customerKey}`);
 }
 
 /** SMS content is the message text; the short code is always required, the keyword on create. */

@@ -51,7 +51,9 @@ async function send(channel: SfmcChannel, context: RouteContext): Promise<Reply>
 async function sendBatch(channel: SfmcChannel, context: RouteContext): Promise<Reply> {
   const { body } = context;
   const hasRecipients = isRecord(body) && Array.isArray(body.recipients) && body.recipients.length > 0;
-  const refusal = requestRefusal(channel, body, context) ?? (hasRecipients ? undefined : invalid('NoSubscribers: recipients must hold at least one recipient', MessagingCode.noSubscribers));
+  const refusal =
+    requestRefusal(channel, body, context) ??
+    (hasRecipients ? undefined : invalid('NoSubscribers: recipients must hold at least one recipient', MessagingCode.noSubscribers));
   const definitionKey = isRecord(body) && typeof body.definitionKey === 'string' ? body.definitionKey : '';
   if (refusal) {
     recordRefusal(channel, context, { definitionKey, recipient: undefined, refusal });
@@ -62,7 +64,8 @@ async function sendBatch(channel: SfmcChannel, context: RouteContext): Promise<R
   const responses: JsonObject[] = [];
   for (const given of recipients) {
     const messageKey = isRecord(given) && typeof given.messageKey === 'string' ? given.messageKey : randomUUID();
-    const recipient = isRecord(given) && isRecord(shared) ? { ...given, attributes: { ...shared, ...(isRecord(given.attributes) ? given.attributes : {}) } } : given;
+    const recipient =
+      isRecord(given) && isRecord(shared) ? { ...given, attributes: { ...shared, ...(isRecord(given.attributes) ? given.attributes : {}) } } : given;
     const problem = recipientRefusal(channel, messageKey, recipient, context);
     if (problem) {
       recordRefusal(channel, context, { definitionKey, messageKey, recipient, refusal: problem });
@@ -112,7 +115,11 @@ type SfmcRecipient = JsonObject & { contactKey: string; to: string };
  * and %%name%% return "" (shared/docs/platform-api.md, "AMPscript") — so it is a warning, not a
  * failure. Any other render error means SFMC could not build the message: it ends NotSent.
  */
-async function accept(channel: SfmcChannel, context: RouteContext, send: { definitionKey: string; messageKey: string; recipient: SfmcRecipient; requestId: string }): Promise<void> {
+async function accept(
+  channel: SfmcChannel,
+  context: RouteContext,
+  send: { definitionKey: string; messageKey: string; recipient: SfmcRecipient; requestId: string },
+): Promise<void> {
   const { definitionKey, messageKey, recipient, requestId } = send;
   // Queued before rendering (which waits on the disk): a request reusing the key meanwhile is a duplicate.
   const queued: SfmcSentMessage = { channel, messageKey, definitionKey, recipient, requestId, queuedAt: context.now };
@@ -124,9 +131,15 @@ async function accept(channel: SfmcChannel, context: RouteContext, send: { defin
     context: (profile) => ({ customer: { ...profile, ...attributes }, trigger: attributes }),
     to: recipient.to,
   });
-  rendered.diagnostics = rendered.diagnostics.map((diagnostic) => (diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic));
+  rendered.diagnostics = rendered.diagnostics.map((diagnostic) =>
+    diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic,
+  );
   const error = firstError(rendered.diagnostics);
-  const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to) ? BOUNCED : error ? { statusMessage: `The message could not be built: ${error.message}` } : undefined;
+  const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to)
+    ? BOUNCED
+    : error
+      ? { statusMessage: `The message could not be built: ${error.message}` }
+      : undefined;
   if (notSent) queued.notSent = notSent;
   context.events.notifySfmcSend(queued);
   context.outbox.add(
@@ -136,13 +149,19 @@ async function accept(channel: SfmcChannel, context: RouteContext, send: { defin
       templateKey: definitionKey,
       messageKey,
       recipient: recipient.to,
-      outcome: notSent ? { status: 'failed', reason: notSent.statusMessage, ...(notSent.statusCode !== undefined ? { statusCode: notSent.statusCode } : {}) } : { status: 'sent' },
+      outcome: notSent
+        ? { status: 'failed', reason: notSent.statusMessage, ...(notSent.statusCode !== undefined ? { statusCode: notSent.statusCode } : {}) }
+        : { status: 'sent' },
       rendering: rendered,
     }),
   );
 }
 
-function recordRefusal(channel: SfmcChannel, context: RouteContext, send: { definitionKey: string; messageKey?: string; recipient: unknown; refusal: Reply }): void {
+function recordRefusal(
+  channel: SfmcChannel,
+  context: RouteContext,
+  send: { definitionKey: string; messageKey?: string; recipient: unknown; refusal: Reply },
+): void {
   const to = isRecord(send.recipient) && typeof send.recipient.to === 'string' ? send.recipient.to : '';
   context.outbox.add(
     outboxEntry(context, {

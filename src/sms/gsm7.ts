@@ -21,17 +21,13 @@ export const GSM7_BASIC_TABLE: string =
   'pqrstuvwxyzäöñüà'; // 0x70
 
 /** The 127 characters of the basic table that cost 1 septet (the escape is not one of them). */
-export const GSM7_BASIC_CHARS: ReadonlySet<string> = new Set(
-  [...GSM7_BASIC_TABLE].filter((char) => char.charCodeAt(0) !== GSM7_ESCAPE),
-);
+export const GSM7_BASIC_CHARS: ReadonlySet<string> = new Set([...GSM7_BASIC_TABLE].filter((char) => char.charCodeAt(0) !== GSM7_ESCAPE));
 
 /**
  * The extension table characters that cost 2 septets (ESC + char), with their septet values:
  * form feed 0x0A, ^ 0x14, { 0x28, } 0x29, \ 0x2F, [ 0x3C, ~ 0x3D, ] 0x3E, | 0x40, € 0x65.
  */
-export const GSM7_EXTENSION_CHARS: ReadonlySet<string> = new Set([
-  '\f', '^', '{', '}', '\\', '[', '~', ']', '|', '€',
-]);
+export const GSM7_EXTENSION_CHARS: ReadonlySet<string> = new Set(['\f', '^', '{', '}', '\\', '[', '~', ']', '|', '€']);
 
 /**
  * Septets per UTF-16 code unit, 0 where GSM-7 cannot carry it: every GSM-7 character is one BMP

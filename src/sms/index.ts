@@ -1,12 +1,4 @@
-export {
-  GSM7_BASIC_CHARS,
-  GSM7_BASIC_TABLE,
-  GSM7_ESCAPE,
-  GSM7_EXTENSION_CHARS,
-  isGsm7Char,
-  isGsm7Text,
-  septetsFor,
-} from './gsm7.js';
+export { GSM7_BASIC_CHARS, GSM7_BASIC_TABLE, GSM7_ESCAPE, GSM7_EXTENSION_CHARS, isGsm7Char, isGsm7Text, septetsFor } from './gsm7.js';
 export {
   analyzeSms,
   SEGMENT_LIMITS,
@@ -20,10 +12,4 @@ export {
 } from './segments.js';
 export { applySmartEncoding, gsmReplacementFor, lookAlikeName } from './smart-encoding.js';
 export { describeCharacter } from './describe-character.js';
-export {
-  checkPhoneNumber,
-  type CountryCode,
-  type PhoneCheck,
-  type PhoneCheckOptions,
-  type PhoneProblem,
-} from './phone.js';
+export { checkPhoneNumber, type CountryCode, type PhoneCheck, type PhoneCheckOptions, type PhoneProblem } from './phone.js';

@@ -1,10 +1,4 @@
-import {
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
-  type CountryCode,
-  type PhoneNumber,
-} from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 export type { CountryCode };
 
@@ -57,11 +51,7 @@ function checkE164Form(value: string): PhoneCheck {
   if (!reading.valid) return problem('invalid-for-region', `"${value}" ${reading.problem}.`);
   if (reading.e164 !== value) {
     // libphonenumber dropped something, e.g. the trunk 0 in +44 07911…, which is not dialled from abroad.
-    return problem(
-      'not-e164',
-      `"${value}" keeps a national prefix after the country code, which E.164 leaves out: use ${reading.e164}.`,
-      reading.e164,
-    );
+    return problem('not-e164', `"${value}" keeps a national prefix after the country code, which E.164 leaves out: use ${reading.e164}.`, reading.e164);
   }
   return { ok: true, e164: value, region: reading.region };
 }
@@ -69,10 +59,7 @@ function checkE164Form(value: string): PhoneCheck {
 function diagnoseOtherForm(value: string, defaultRegion: CountryCode | undefined): PhoneCheck {
   const compact = value.replace(VISUAL_SEPARATORS, '');
   if (!PLUS_AND_DIGITS.test(compact)) {
-    return problem(
-      'unparseable',
-      `"${value}" is not a phone number (expected digits, optionally after "+"): write it in E.164 form, such as ${EXAMPLE}.`,
-    );
+    return problem('unparseable', `"${value}" is not a phone number (expected digits, optionally after "+"): write it in E.164 form, such as ${EXAMPLE}.`);
   }
   if (compact.startsWith('+0')) {
     return problem(
@@ -93,10 +80,7 @@ function diagnoseOtherForm(value: string, defaultRegion: CountryCode | undefined
     return problem('invalid-for-region', `"${value}" ${statedRegionProblem}.`);
   }
   const regionAdvice = defaultRegion === undefined ? ', or set a default region for national numbers' : '';
-  return problem(
-    'not-e164',
-    `"${value}" has no country code: write it in E.164 form, "+" then country code and number, such as ${EXAMPLE}${regionAdvice}.`,
-  );
+  return problem('not-e164', `"${value}" has no country code: write it in E.164 form, "+" then country code and number, such as ${EXAMPLE}${regionAdvice}.`);
 }
 
 /** One way to read the value as an international number, and what was wrong with how it was written. */
@@ -164,9 +148,7 @@ function describeInvalidNumber(candidate: string, parsed: PhoneNumber | undefine
 
 /** "US number (+1)", or "number with country code +1" when the digits fit no single region. */
 function numberName(parsed: PhoneNumber): string {
-  return parsed.country === undefined
-    ? `number with country code +${parsed.countryCallingCode}`
-    : `${parsed.country} number (+${parsed.countryCallingCode})`;
+  return parsed.country === undefined ? `number with country code +${parsed.countryCallingCode}` : `${parsed.country} number (+${parsed.countryCallingCode})`;
 }
 
 function problem(reason: PhoneProblem, message: string, suggestion?: string): PhoneCheck {

@@ -35,7 +35,12 @@ export async function executePlan(plan: Plan, options: { concurrency?: number; s
     const existing = running.get(step.id);
     if (existing) return existing;
     const promise = (async (): Promise<StepResult> => {
-      const dependencies = await Promise.all(step.dependsOn.map((id) => byId.get(id)).filter((dependency): dependency is PlanStep => dependency !== undefined).map(run));
+      const dependencies = await Promise.all(
+        step.dependsOn
+          .map((id) => byId.get(id))
+          .filter((dependency): dependency is PlanStep => dependency !== undefined)
+          .map(run),
+      );
       const blocked = dependencies.find((result) => result.status === 'failed' || result.status === 'skipped');
       if (blocked) return { step, status: 'skipped', reason: `not written: ${blocked.step.kind} ${blocked.step.key} failed` };
       if (step.action === 'unchanged') return { step, status: 'unchanged' };

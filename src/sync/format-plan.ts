@@ -3,7 +3,7 @@ import { countActions, type Plan } from './plan.js';
 
 function preview(value: unknown): string {
   if (value === undefined) return '(none)';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}…"` : text;
 }
 
@@ -23,10 +23,16 @@ export function formatPlan(plan: Plan, colors: Colors): string {
       }
     }
     for (const drift of plan.drift.filter((candidate) => candidate.messageId === messageId)) {
-      lines.push(colors.magenta(`  ! ${drift.platform} ${drift.kind} ${drift.key}: ${drift.field} is ${preview(drift.actual)} on the platform, message.yaml expects ${preview(drift.expected)} (change it in the platform's UI)`));
+      lines.push(
+        colors.magenta(
+          `  ! ${drift.platform} ${drift.kind} ${drift.key}: ${drift.field} is ${preview(drift.actual)} on the platform, message.yaml expects ${preview(drift.expected)} (change it in the platform's UI)`,
+        ),
+      );
     }
   }
   const counts = countActions(plan);
-  lines.push(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged${plan.drift.length ? `, ${plan.drift.length} setting${plan.drift.length === 1 ? '' : 's'} drifted` : ''}.`);
+  lines.push(
+    `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged${plan.drift.length ? `, ${plan.drift.length} setting${plan.drift.length === 1 ? '' : 's'} drifted` : ''}.`,
+  );
   return lines.join('\n');
 }

@@ -144,9 +144,19 @@ export function createHttpClient(options: HttpClientOptions) {
     return url;
   }
 
-  function fail(method: string, url: URL, message: string, details: Omit<ConstructorParameters<typeof PlatformError>[1], 'method' | 'url'> = {}): PlatformError {
+  function fail(
+    method: string,
+    url: URL,
+    message: string,
+    details: Omit<ConstructorParameters<typeof PlatformError>[1], 'method' | 'url'> = {},
+  ): PlatformError {
     const safeUrl = redact(`${url.origin}${url.pathname}`, secrets);
-    return new PlatformError(redact(message, secrets), { method, url: safeUrl, ...details, ...(details.body !== undefined ? { body: JSON.parse(redact(JSON.stringify(details.body), secrets)) as unknown } : {}) });
+    return new PlatformError(redact(message, secrets), {
+      method,
+      url: safeUrl,
+      ...details,
+      ...(details.body !== undefined ? { body: JSON.parse(redact(JSON.stringify(details.body), secrets)) as unknown } : {}),
+    });
   }
 
   /** A wait between attempts, cut short by the deadline (the next attempt then reports it). */

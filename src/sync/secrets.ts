@@ -3,7 +3,14 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 
 /** Variables whose values are secrets: never printed, logged or written, and scrubbed from errors. */
-export const secretVariables = ['SFMC_CLIENT_SECRET', 'SFMC_CLIENT_ID', 'CUSTOMERIO_APP_API_KEY', 'CUSTOMERIO_TRANSACTIONAL_API_KEY', 'SFMC_ENS_SIGNATURE_KEY', 'CUSTOMERIO_WEBHOOK_SIGNING_KEY'] as const;
+export const secretVariables = [
+  'SFMC_CLIENT_SECRET',
+  'SFMC_CLIENT_ID',
+  'CUSTOMERIO_APP_API_KEY',
+  'CUSTOMERIO_TRANSACTIONAL_API_KEY',
+  'SFMC_ENS_SIGNATURE_KEY',
+  'CUSTOMERIO_WEBHOOK_SIGNING_KEY',
+] as const;
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -14,7 +14,9 @@ export function runGit(args: readonly string[], options: { cwd: string; input?: 
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => reject(new GitError(error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message)));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new GitError(error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message)),
+    );
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(stdout));
       else reject(new GitError(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`));

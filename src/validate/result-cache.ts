@@ -114,10 +114,7 @@ export class ValidationResultCache {
 
   /** The cache in `dir` for a run identified by `keyParts` (configuration text, options) and this build. */
   static async open(dir: string, keyParts: readonly string[]): Promise<ValidationResultCache> {
-    const runKey = hash()
-      .update(buildStamp())
-      .update(keyParts.join('\0'))
-      .digest('hex');
+    const runKey = hash().update(buildStamp()).update(keyParts.join('\0')).digest('hex');
     const file = path.join(dir, 'results.json');
     const stored = await readFile(file, 'utf8')
       .then((text) => JSON.parse(text) as CacheFile)

@@ -86,7 +86,13 @@ export async function validateForResultCache(options: RunOptions, ids: readonly 
  */
 export async function validateStaged(options: RunOptions): Promise<Diagnostic[]> {
   const { config } = await loadProjectConfig(options);
-  const snapshot = await snapshotStaged({ cwd: options.cwd, projectRoot: config.projectRoot, workspace: config.workspace, configFile: path.join(config.projectRoot, configFileName), env: options.env });
+  const snapshot = await snapshotStaged({
+    cwd: options.cwd,
+    projectRoot: config.projectRoot,
+    workspace: config.workspace,
+    configFile: path.join(config.projectRoot, configFileName),
+    env: options.env,
+  });
   if (!snapshot) return [];
   try {
     const staged = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });

@@ -42,7 +42,12 @@ export interface ValidationResults {
  */
 const messageConcurrency = 8;
 
-async function checkMessage(message: Message, providers: readonly Provider[], context: Omit<ProviderContext, 'compiledEmail'>, compile: CompileMessageEmailOptions): Promise<Diagnostic[]> {
+async function checkMessage(
+  message: Message,
+  providers: readonly Provider[],
+  context: Omit<ProviderContext, 'compiledEmail'>,
+  compile: CompileMessageEmailOptions,
+): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
   // The email and compat providers share one compile, held only while this message is checked.
@@ -73,7 +78,9 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   const scopeOf = (id: string) => selection.messages?.get(id);
 
   const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
-  const broken = workspace.broken.filter((message) => isSelected(message.id)).map((message) => [message.id, inScope(message.diagnostics, scopeOf(message.id))] as const);
+  const broken = workspace.broken
+    .filter((message) => isSelected(message.id))
+    .map((message) => [message.id, inScope(message.diagnostics, scopeOf(message.id))] as const);
   const limit = pLimit(messageConcurrency);
   const checked = await Promise.all(
     workspace.messages

@@ -19,12 +19,29 @@ export const configSchema = z
       .describe('Region used to recognize national phone numbers and suggest their E.164 form'),
     rules: z.record(z.string(), ruleSeveritySchema).default({}).describe('Severity per rule id, e.g. "sms/max-segments": warning'),
     out: z.string().default('build').describe('Output folder of `txkit build`'),
-    defaultTimezone: z.string().refine((zone) => { try { new Intl.DateTimeFormat('en', { timeZone: zone }); return true; } catch { return false; } }, 'an IANA time zone such as Europe/Paris').optional().describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
+    defaultTimezone: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Europe/Paris')
+      .optional()
+      .describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
     email: emailTargetsSchema.prefault({}).describe('Email clients the email/compat checks target'),
     targets: z
       .object({
         sfmc: z
-          .object({ list: z.string().min(1).optional().describe('Subscriber list (external key) of every SFMC email definition that names none, e.g. "All Subscribers - 123"') })
+          .object({
+            list: z
+              .string()
+              .min(1)
+              .optional()
+              .describe('Subscriber list (external key) of every SFMC email definition that names none, e.g. "All Subscribers - 123"'),
+          })
           .strict()
           .optional(),
         customerio: z
@@ -36,17 +53,23 @@ export const configSchema = z
               })
               .strict()
               .optional()
-              .describe('Reporting webhook (set up in Customer.io under Data & Integrations; the sandbox delivers to it). Signing key: CUSTOMERIO_WEBHOOK_SIGNING_KEY in the environment or .env'),
+              .describe(
+                'Reporting webhook (set up in Customer.io under Data & Integrations; the sandbox delivers to it). Signing key: CUSTOMERIO_WEBHOOK_SIGNING_KEY in the environment or .env',
+              ),
           })
           .strict()
           .optional(),
       })
       .strict()
       .default({})
-      .describe('Defaults for the messages\' targets'),
+      .describe("Defaults for the messages' targets"),
     sandbox: z
       .object({
-        profileSample: z.string().min(1).optional().describe('Sample whose `customer` stands for every recipient\'s profile in `txkit sandbox` sends (the sandbox keeps no people), e.g. "standard"'),
+        profileSample: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Sample whose `customer` stands for every recipient\'s profile in `txkit sandbox` sends (the sandbox keeps no people), e.g. "standard"'),
       })
       .strict()
       .optional()

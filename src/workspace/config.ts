@@ -8,7 +8,6 @@ import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 import { parseYaml } from './yaml-document.js';
 import { configFileName } from './project-layout.js';
 
-
 /** The configuration resolved once and handed to every command (absolute paths). */
 export interface ResolvedConfig extends Readonly<Omit<TxkitConfig, 'workspace' | 'out'>> {
   /** Folder holding txkit.config.yaml, or the directory the command ran in. */
@@ -52,7 +51,10 @@ export async function loadConfig(cwd: string, overrides: { workspace?: string } 
       if (document) {
         const result = configSchema.safeParse(document.value ?? {});
         if (result.success) parsed = result.data;
-        else diagnostics.push(...schemaDiagnostics(document, result.error, configSchemaRule.meta.id, (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])));
+        else
+          diagnostics.push(
+            ...schemaDiagnostics(document, result.error, configSchemaRule.meta.id, (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])),
+          );
       }
     }
   }

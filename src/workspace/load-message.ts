@@ -18,7 +18,6 @@ import { workspaceMissingFile } from './rules/workspace-missing-file.js';
 import { workspacePath } from './rules/workspace-path.js';
 import { workspaceRead } from './rules/workspace-read.js';
 
-
 /** `<message>/samples/`: every `*.json` file in it is a sample. */
 export function samplesDir(messageDir: string): string {
   return path.join(messageDir, 'samples');
@@ -29,7 +28,14 @@ export function samplePath(messageDir: string, name: string): string {
   return path.join(samplesDir(messageDir), `${name}.json`);
 }
 
-type JsonSchemaNode = { $ref?: string; $defs?: Record<string, JsonSchemaNode>; properties?: Record<string, JsonSchemaNode>; additionalProperties?: JsonSchemaNode | boolean; anyOf?: JsonSchemaNode[]; items?: JsonSchemaNode };
+type JsonSchemaNode = {
+  $ref?: string;
+  $defs?: Record<string, JsonSchemaNode>;
+  properties?: Record<string, JsonSchemaNode>;
+  additionalProperties?: JsonSchemaNode | boolean;
+  anyOf?: JsonSchemaNode[];
+  items?: JsonSchemaNode;
+};
 
 let jsonSchema: JsonSchemaNode | undefined;
 
@@ -46,7 +52,11 @@ function knownKeysAt(objectPath: readonly PathSegment[]): string[] {
   for (const segment of objectPath) {
     const candidates: JsonSchemaNode[] = node?.anyOf ?? (node ? [node] : []);
     const withProperty = candidates.find((candidate) => candidate.properties?.[String(segment)]);
-    node = dereference(root, withProperty?.properties?.[String(segment)] ?? candidates.find((candidate) => typeof candidate.additionalProperties === 'object')?.additionalProperties as JsonSchemaNode | undefined);
+    node = dereference(
+      root,
+      withProperty?.properties?.[String(segment)] ??
+        (candidates.find((candidate) => typeof candidate.additionalProperties === 'object')?.additionalProperties as JsonSchemaNode | undefined),
+    );
   }
   const object = node?.anyOf?.find((candidate) => candidate.properties) ?? node;
   return Object.keys(object?.properties ?? {});
@@ -58,11 +68,27 @@ interface TemplateFileResult {
 }
 
 /** Reads a template file named in message.yaml, confined to the workspace. */
-async function readTemplateFile(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, reference: string, at: PathSegment[]): Promise<TemplateFileResult> {
+async function readTemplateFile(
+  workspaceRoot: string,
+  message: { dir: string; document: LocatedDocument },
+  reference: string,
+  at: PathSegment[],
+): Promise<TemplateFileResult> {
   const confined = resolveInside(workspaceRoot, message.dir, reference);
   const position = message.document.locate(at);
   if (confined.problem !== undefined) {
-    return { diagnostics: [{ ruleId: workspacePath.meta.id, severity: workspacePath.meta.defaultSeverity, message: confined.problem, file: message.document.file, ...position, hint: 'template files live in the message folder or the workspace' }] };
+    return {
+      diagnostics: [
+        {
+          ruleId: workspacePath.meta.id,
+          severity: workspacePath.meta.defaultSeverity,
+          message: confined.problem,
+          file: message.document.file,
+          ...position,
+          hint: 'template files live in the message folder or the workspace',
+        },
+      ],
+    };
   }
   const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.template });
   if (read.diagnostic) {
@@ -70,7 +96,14 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
     return {
       diagnostics: [
         missing
-          ? { ruleId: workspaceMissingFile.meta.id, severity: workspaceMissingFile.meta.defaultSeverity, message: `${at.join('.')}: "${reference}" not found`, file: message.document.file, ...position, hint: `create ${path.relative(workspaceRoot, confined.path)} in the workspace or fix the file name` }
+          ? {
+              ruleId: workspaceMissingFile.meta.id,
+              severity: workspaceMissingFile.meta.defaultSeverity,
+              message: `${at.join('.')}: "${reference}" not found`,
+              file: message.document.file,
+              ...position,
+              hint: `create ${path.relative(workspaceRoot, confined.path)} in the workspace or fix the file name`,
+            }
           : // A refused file is reported where message.yaml names it; a broken one at its own bad line.
             read.diagnostic.ruleId === workspacePath.meta.id
             ? { ...read.diagnostic, message: `${at.join('.')}: "${reference}": ${read.diagnostic.message}`, file: message.document.file, ...position }
@@ -81,7 +114,11 @@ async function readTemplateFile(workspaceRoot: string, message: { dir: string; d
   return { source: fileTemplateSource(confined.path, read.text.replace(/^\uFEFF/, '')), diagnostics: [] };
 }
 
-async function loadEmail(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, definition: MessageDefinition): Promise<{ email?: EmailTemplates; diagnostics: Diagnostic[] }> {
+async function loadEmail(
+  workspaceRoot: string,
+  message: { dir: string; document: LocatedDocument },
+  definition: MessageDefinition,
+): Promise<{ email?: EmailTemplates; diagnostics: Diagnostic[] }> {
   const email = definition.email;
   if (!email) return { diagnostics: [] };
   const body = await readTemplateFile(workspaceRoot, message, email.body, ['email', 'body']);
@@ -108,7 +145,11 @@ async function loadEmail(workspaceRoot: string, message: { dir: string; document
   };
 }
 
-async function loadSms(workspaceRoot: string, message: { dir: string; document: LocatedDocument }, definition: MessageDefinition): Promise<{ sms?: SmsTemplates; diagnostics: Diagnostic[] }> {
+async function loadSms(
+  workspaceRoot: string,
+  message: { dir: string; document: LocatedDocument },
+  definition: MessageDefinition,
+): Promise<{ sms?: SmsTemplates; diagnostics: Diagnostic[] }> {
   const sms = definition.sms;
   if (!sms) return { diagnostics: [] };
   const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
@@ -132,7 +173,20 @@ async function loadSamples(workspaceRoot: string, dir: string, select: SampleSel
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { samples: [], diagnostics: [] };
     // A samples folder txkit cannot list is a problem to report, not a message without samples.
-    return { samples: [], diagnostics: [{ ruleId: workspaceRead.meta.id, severity: workspaceRead.meta.defaultSeverity, message: `cannot read the samples folder (${code ?? 'error'})`, file: folder, line: 1, column: 1, hint: 'samples/ is a folder of .json files txkit can read' }] };
+    return {
+      samples: [],
+      diagnostics: [
+        {
+          ruleId: workspaceRead.meta.id,
+          severity: workspaceRead.meta.defaultSeverity,
+          message: `cannot read the samples folder (${code ?? 'error'})`,
+          file: folder,
+          line: 1,
+          column: 1,
+          hint: 'samples/ is a folder of .json files txkit can read',
+        },
+      ],
+    };
   }
   if (select) {
     const wanted = new Set(select(names.map((name) => name.slice(0, -'.json'.length))));
@@ -144,7 +198,15 @@ async function loadSamples(workspaceRoot: string, dir: string, select: SampleSel
     const confined = resolveInside(workspaceRoot, folder, name);
     const file = path.join(folder, name);
     if (confined.problem !== undefined) {
-      diagnostics.push({ ruleId: workspacePath.meta.id, severity: workspacePath.meta.defaultSeverity, message: `sample ${confined.problem}`, file, line: 1, column: 1, hint: 'samples must be regular files inside the workspace' });
+      diagnostics.push({
+        ruleId: workspacePath.meta.id,
+        severity: workspacePath.meta.defaultSeverity,
+        message: `sample ${confined.problem}`,
+        file,
+        line: 1,
+        column: 1,
+        hint: 'samples must be regular files inside the workspace',
+      });
       continue;
     }
     const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.sample, ruleId: syntaxJson.meta.id });

@@ -17,7 +17,8 @@ export class WorkspaceNotFoundError extends Error {
 
 async function checkWorkspaceFolder(root: string): Promise<void> {
   const info = await stat(root).catch((error: unknown) => error as NodeJS.ErrnoException);
-  if (info instanceof Error) throw new WorkspaceNotFoundError(root, info.code === 'ENOENT' ? 'no workspace' : `cannot open the workspace (${info.code ?? 'error'})`);
+  if (info instanceof Error)
+    throw new WorkspaceNotFoundError(root, info.code === 'ENOENT' ? 'no workspace' : `cannot open the workspace (${info.code ?? 'error'})`);
   if (!info.isDirectory()) throw new WorkspaceNotFoundError(root, 'the workspace is not a folder');
 }
 

@@ -50,7 +50,10 @@ export const emailSchema = z
     preheader: z.string().optional().describe('Inbox preview text; injected as hidden text when the body has none'),
     from: z.string().min(1).describe('Sender, e.g. "Shop <orders@example.com>"'),
     replyTo: z.string().optional(),
-    body: z.string().regex(/\.(mjml|html)$/, 'the email body is an .mjml or .html file').default('email.mjml'),
+    body: z
+      .string()
+      .regex(/\.(mjml|html)$/, 'the email body is an .mjml or .html file')
+      .default('email.mjml'),
     text: z.string().optional().describe('Explicit plain-text file; generated from the HTML when absent'),
   })
   .strict();
@@ -85,7 +88,7 @@ const sfmcEventsSchema = z
       .describe('Event types: email ones subscribe the email definition, SMS ones the SMS definition'),
   })
   .strict()
-  .describe('Event Notification Service callback and subscription for this message\'s definitions');
+  .describe("Event Notification Service callback and subscription for this message's definitions");
 
 export const sfmcTargetSchema = z
   .object({
@@ -96,11 +99,12 @@ export const sfmcTargetSchema = z
     status: z.enum(['Active', 'Inactive']).default('Active'),
     trackLinks: z.boolean().default(true),
     categoryId: z.number().int().optional().describe('Content Builder folder id'),
-    list: z.string().min(1).optional().describe('External key of the subscriber list the email definition adds recipients to (default: targets.sfmc.list in txkit.config.yaml)'),
-    subscriptions: z
-      .object({ list: z.string().optional(), dataExtension: z.string().optional() })
-      .strict()
-      .optional(),
+    list: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('External key of the subscriber list the email definition adds recipients to (default: targets.sfmc.list in txkit.config.yaml)'),
+    subscriptions: z.object({ list: z.string().optional(), dataExtension: z.string().optional() }).strict().optional(),
     attributeMap: z.record(z.string(), z.string()).optional().describe('Template path → SFMC attribute, e.g. customer.first_name: FirstName'),
     sms: z
       .object({
@@ -155,14 +159,8 @@ export const messageSchema = z
     engine: z.enum(['liquid', 'handlebars']).default('liquid'),
     email: emailSchema.optional(),
     sms: smsSchema.optional(),
-    attributes: z
-      .object({ customer: attributeMapSchema.optional(), trigger: attributeMapSchema.optional() })
-      .strict()
-      .default({}),
-    targets: z
-      .object({ sfmc: sfmcTargetSchema.optional(), customerio: customerioTargetSchema.optional() })
-      .strict()
-      .default({}),
+    attributes: z.object({ customer: attributeMapSchema.optional(), trigger: attributeMapSchema.optional() }).strict().default({}),
+    targets: z.object({ sfmc: sfmcTargetSchema.optional(), customerio: customerioTargetSchema.optional() }).strict().default({}),
   })
   .strict()
   .refine((message) => message.email !== undefined || message.sms !== undefined, {

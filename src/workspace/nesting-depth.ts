@@ -33,7 +33,9 @@ export function parseBoundedDocument(text: string, options: ParseOptions & Docum
   let document: Document.Parsed | undefined;
   for (const next of new Composer(options).compose(tokens, true, text.length)) {
     if (document) {
-      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      document.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+      );
       break;
     }
     document = next;

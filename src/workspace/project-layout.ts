@@ -22,7 +22,9 @@ async function mayHoldMessage(dir: string): Promise<boolean> {
 /** Message directories: folders with a message.yaml; `_partials` and dot-folders are not messages. */
 export async function listMessageDirs(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  const dirs = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.')).map((entry) => path.join(root, entry.name));
+  const dirs = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
+    .map((entry) => path.join(root, entry.name));
   const holding = await Promise.all(dirs.map(mayHoldMessage));
   return dirs.filter((_, index) => holding[index]).sort();
 }

@@ -44,7 +44,12 @@ function issueMessage(issue: z.core.$ZodIssue, path: readonly PathSegment[], doc
 }
 
 /** Zod issues as diagnostics positioned on the offending key or value of the YAML/JSON file. */
-export function schemaDiagnostics(document: LocatedDocument, error: z.ZodError, ruleId: string, knownKeys?: (path: readonly PathSegment[]) => string[]): Diagnostic[] {
+export function schemaDiagnostics(
+  document: LocatedDocument,
+  error: z.ZodError,
+  ruleId: string,
+  knownKeys?: (path: readonly PathSegment[]) => string[],
+): Diagnostic[] {
   return error.issues.flatMap((issue): Diagnostic[] => {
     const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
     if (issue.code === 'unrecognized_keys') {

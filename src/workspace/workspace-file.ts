@@ -50,7 +50,12 @@ function readProblem(file: string, ruleId: string, error: unknown): SourceFileRe
   if (code === 'ENOENT') return problem(file, ruleId, 'file not found');
   if (code === 'EISDIR') return problem(file, ruleId, 'expected a file, found a directory');
   if (code === 'ELOOP') return problem(file, ruleId, 'cannot read file: a loop of symbolic links');
-  return problem(file, ruleId, `cannot read file (${code ?? 'unknown error'})`, code === 'EACCES' || code === 'EPERM' ? 'check the file permissions' : undefined);
+  return problem(
+    file,
+    ruleId,
+    `cannot read file (${code ?? 'unknown error'})`,
+    code === 'EACCES' || code === 'EPERM' ? 'check the file permissions' : undefined,
+  );
 }
 
 /**
@@ -68,10 +73,20 @@ export async function readWorkspaceFile(file: string, options: WorkspaceFileOpti
   }
   const realRoot = await realpath(options.root).catch(() => path.resolve(options.root));
   if (!isInside(realRoot, real)) {
-    return problem(file, workspacePath.meta.id, 'the file is a link to a place outside the workspace', 'copy the file into the workspace instead of linking to it');
+    return problem(
+      file,
+      workspacePath.meta.id,
+      'the file is a link to a place outside the workspace',
+      'copy the file into the workspace instead of linking to it',
+    );
   }
   if (!options.configuration && (isSecretsFile(file) || isSecretsFile(real))) {
-    return problem(file, workspacePath.meta.id, `${path.basename(real)} holds credentials and is never read as content`, 'templates, partials and samples cannot be secrets files');
+    return problem(
+      file,
+      workspacePath.meta.id,
+      `${path.basename(real)} holds credentials and is never read as content`,
+      'templates, partials and samples cannot be secrets files',
+    );
   }
   const info = await stat(real).catch((error: unknown) => error as NodeJS.ErrnoException);
   if (info instanceof Error) return readProblem(file, ruleId, info);
@@ -83,7 +98,8 @@ export async function readWorkspaceFile(file: string, options: WorkspaceFileOpti
     // O_NONBLOCK: should the file have been swapped for a FIFO since stat, opening it does not wait for a writer.
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const opened = await handle.stat();
-    if (!opened.isFile()) return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
+    if (!opened.isFile())
+      return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
     if (opened.size > options.maxBytes) return tooLarge(file, opened.size, options.maxBytes);
     // Read at most one byte past the limit: a file that grows meanwhile is still bounded.
     const buffer = Buffer.alloc(opened.size + 1);

@@ -71,7 +71,7 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node?: YamlNode;
  */
 function quotedValueOffsets(raw: string, quote: '"' | "'"): number[] {
   const offsets: number[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     let width = 1;
     let units = 1;
     if (quote === "'" && raw.startsWith("''", i)) {
@@ -158,7 +158,15 @@ function yamlErrorDiagnostic(file: string, text: string, doc: Document, ruleId: 
     hint = 'a key may appear only once in a mapping: remove or rename one of them';
   } else if (error.code === 'MISSING_CHAR' && message.includes('quote')) {
     // An unclosed quote swallows the rest of the file, so yaml notices at the end; the fix is at the opening quote.
-    const quoted = findNode(doc, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range != null && node.range[0] <= offset && offset <= node.range[2]);
+    const quoted = findNode(
+      doc,
+      (node) =>
+        isScalar(node) &&
+        (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+        node.range != null &&
+        node.range[0] <= offset &&
+        offset <= node.range[2],
+    );
     offset = quoted?.range?.[0] ?? offset;
     message = 'unclosed quoted string';
     hint = 'close the quote on the same line';
@@ -188,7 +196,14 @@ function locatedDocument(file: string, text: string, doc: Document, value: unkno
 }
 
 function tooDeepDiagnostic(file: string, text: string, ruleId: string, offset: number): Diagnostic {
-  return { ruleId, severity: 'error', message: `values are nested more than ${maxNestingDepth} levels deep`, file, ...positionAt(text, offset), hint: 'flatten the data' };
+  return {
+    ruleId,
+    severity: 'error',
+    message: `values are nested more than ${maxNestingDepth} levels deep`,
+    file,
+    ...positionAt(text, offset),
+    hint: 'flatten the data',
+  };
 }
 
 /**
@@ -222,7 +237,19 @@ export function parseYaml(file: string, text: string, ruleId = syntaxYaml.meta.i
     return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
   } catch {
     const { line, column } = positionAt(text, findNode(doc, isAlias)?.range?.[0] ?? 0);
-    return { diagnostics: [{ ruleId, severity: 'error', message: 'YAML aliases expand to too many values', file, line, column, hint: 'write the values out instead of nesting aliases (*name)' }] };
+    return {
+      diagnostics: [
+        {
+          ruleId,
+          severity: 'error',
+          message: 'YAML aliases expand to too many values',
+          file,
+          line,
+          column,
+          hint: 'write the values out instead of nesting aliases (*name)',
+        },
+      ],
+    };
   }
 }
 
@@ -241,12 +268,23 @@ function jsonErrorOffset(text: string, message: string): number {
 /** JSON.parse's complaint, reworded for the three mistakes people make by hand: truncation, trailing comma, missing comma. */
 function jsonErrorDiagnostic(file: string, text: string, ruleId: string, parseMessage: string): Diagnostic {
   const offset = jsonErrorOffset(text, parseMessage);
-  const at = (position: number, message: string, hint: string): Diagnostic => ({ ruleId, severity: 'error', message: `invalid JSON: ${message}`, file, ...positionAt(text, position), hint });
+  const at = (position: number, message: string, hint: string): Diagnostic => ({
+    ruleId,
+    severity: 'error',
+    message: `invalid JSON: ${message}`,
+    file,
+    ...positionAt(text, position),
+    hint,
+  });
   if (text.trim() === '') return at(0, 'the file is empty', 'write a JSON value, e.g. {}');
   if (offset >= text.trimEnd().length) return at(offset, 'the file ends before the JSON value does', 'the file looks truncated: close every open {, [ and "');
   const comma = text.slice(0, offset).trimEnd();
-  if (comma.endsWith(',') && /^[}\]]/.test(text.slice(offset))) return at(comma.length - 1, 'trailing comma', 'JSON allows no comma after the last entry: remove it');
-  const cleaned = parseMessage.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  if (comma.endsWith(',') && /^[}\]]/.test(text.slice(offset)))
+    return at(comma.length - 1, 'trailing comma', 'JSON allows no comma after the last entry: remove it');
+  const cleaned = parseMessage
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
   return at(offset, cleaned, 'check for a missing comma, quote or brace near this position');
 }
 

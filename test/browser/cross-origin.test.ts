@@ -109,7 +109,13 @@ async function runAttack(pageUrl: string, targets: readonly string[]): Promise<R
     if (pageUrl.startsWith(harness.server.url)) {
       // The control runs the same script in the preview's own origin.
       await page.goto(pageUrl);
-      await page.addScriptTag({ type: 'module', content: attackScript.replace('PREVIEW', JSON.stringify(harness.server.url)).replace('TARGETS', JSON.stringify(targets)).replace("await fetch('/own')", "await fetch(preview)") });
+      await page.addScriptTag({
+        type: 'module',
+        content: attackScript
+          .replace('PREVIEW', JSON.stringify(harness.server.url))
+          .replace('TARGETS', JSON.stringify(targets))
+          .replace("await fetch('/own')", 'await fetch(preview)'),
+      });
     } else {
       await page.goto(`${pageUrl}?preview=${encodeURIComponent(harness.server.url)}&targets=${encodeURIComponent(JSON.stringify(targets))}`);
     }
@@ -182,13 +188,20 @@ describe('preview: Origin and Sec-Fetch-Site checks', () => {
     for (const route of ['/__txkit/api/workspace', '/', '/src/main.ts', '/@vite/client', '/__txkit/message/order-confirmation/email.html']) {
       await expect(get(route, { host, origin: `http://127.0.0.1:${harness.server.port + 1}` }), route).resolves.toMatchObject({ status: 403 });
       await expect(get(route, { host, origin: 'null' }), route).resolves.toMatchObject({ status: 403 });
-      await expect(get(route, { host, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }), route).resolves.toMatchObject({ status: 403 });
-      await expect(get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }), route).resolves.toMatchObject({ status: 403 });
+      await expect(get(route, { host, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }), route).resolves.toMatchObject({
+        status: 403,
+      });
+      await expect(get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' }), route).resolves.toMatchObject(
+        { status: 403 },
+      );
       await expect(get(route, { host, 'sec-fetch-site': 'same-origin' }), route).resolves.toMatchObject({ status: 200 });
     }
     // A link on another site opens the page and the rendered email (a top-level navigation hands nothing back).
     for (const route of ['/', '/__txkit/message/order-confirmation/email.html']) {
-      await expect(get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }), route).resolves.toMatchObject({ status: 200 });
+      await expect(
+        get(route, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' }),
+        route,
+      ).resolves.toMatchObject({ status: 200 });
     }
     // No Access-Control-Allow-Origin for anyone: Vite's default CORS is off.
     const answer = await fetch(`${harness.server.url}__txkit/api/workspace`, { headers: { origin: harness.server.url.replace(/\/$/, '') } });

@@ -16,7 +16,8 @@ attributes:
   customer:
     first_name: { type: string, required: true }
 `;
-const body = (greeting: string) => `<mjml><mj-body><mj-section><mj-column><mj-text>${greeting} {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
+const body = (greeting: string) =>
+  `<mjml><mj-body><mj-section><mj-column><mj-text>${greeting} {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
 
 /** The environment of a terminal-less run with no display: no colours asked for or against. */
 function plainEnv(): NodeJS.ProcessEnv {
@@ -27,7 +28,11 @@ function plainEnv(): NodeJS.ProcessEnv {
 
 it('logs each re-render after a save (message, file, ms) and each error, without colours off a TTY (issue 18 item 7)', { timeout: 120_000 }, async () => {
   await buildCli();
-  const project = await makeTempDir({ 'templates/welcome/message.yaml': message, 'templates/welcome/email.mjml': body('Hi'), 'templates/welcome/samples/basic.json': '{"customer":{"first_name":"Ada"}}\n' });
+  const project = await makeTempDir({
+    'templates/welcome/message.yaml': message,
+    'templates/welcome/email.mjml': body('Hi'),
+    'templates/welcome/samples/basic.json': '{"customer":{"first_name":"Ada"}}\n',
+  });
   const dev = spawnDev(['templates', '--port', '0'], { cwd: project.root, env: plainEnv() });
   try {
     await dev.waitFor(/Ctrl\+C/);

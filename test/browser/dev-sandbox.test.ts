@@ -18,7 +18,12 @@ describe('txkit dev --sandbox', () => {
     const [, sandboxUrl] = await dev.waitFor(/Sandbox: (http:\/\/127\.0\.0\.1:\d+\/)/);
 
     // Seeded as `txkit sandbox` seeds: the workspace's Customer.io message 8 exists.
-    const sent = await post(sandboxUrl!, '/v1/send/sms', cioKey, { transactional_message_id: 8, to: '+14155552671', identifiers: { id: 'u-1' }, message_data: { order_id: 'D-1' } });
+    const sent = await post(sandboxUrl!, '/v1/send/sms', cioKey, {
+      transactional_message_id: 8,
+      to: '+14155552671',
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'D-1' },
+    });
     expect(sent.status).toBe(200);
     const relayed = (await (await fetch(`${previewUrl}__txkit/sandbox/outbox`)).json()) as { entries: Array<{ sms?: { text: string } }> };
     expect(relayed.entries.map((entry) => entry.sms?.text)).toEqual(['Order D-1 shipped.']);
@@ -38,8 +43,8 @@ describe('txkit dev --sandbox', () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('console', (entry) => {
-      if (entry.type() === 'error') errors.push(entry.text());
-    });
+        if (entry.type() === 'error') errors.push(entry.text());
+      });
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(server.url);
       await page.locator('[data-testid=message-title]:not(:empty)').waitFor();

@@ -34,7 +34,14 @@ describe('txkit dev: DNS rebinding protection', () => {
   // Vite's own Host check refuses attacker.example too (with a 403 telling the user to edit
   // vite.config.js), so each case checks that txkit's check is the one that answered.
   it("answers a foreign Host header with txkit's refusal, on every route", async () => {
-    const routes = ['/', '/__txkit/api/workspace', '/__txkit/api/messages/order-confirmation/samples/standard', '/src/main.ts', '/@vite/client', `/@fs${harness.workspace}/order-confirmation/message.yaml`];
+    const routes = [
+      '/',
+      '/__txkit/api/workspace',
+      '/__txkit/api/messages/order-confirmation/samples/standard',
+      '/src/main.ts',
+      '/@vite/client',
+      `/@fs${harness.workspace}/order-confirmation/message.yaml`,
+    ];
     for (const path of routes) {
       for (const host of ['attacker.example', `attacker.example:${harness.server.port}`]) {
         const response = await get(path, host);
@@ -46,7 +53,7 @@ describe('txkit dev: DNS rebinding protection', () => {
     }
   });
 
-  it('refuses an IP literal that is not this machine, which Vite\'s own check lets through', async () => {
+  it("refuses an IP literal that is not this machine, which Vite's own check lets through", async () => {
     // The server is bound to 127.0.0.1; Vite accepts any IP literal as Host.
     for (const host of ['192.0.2.10', `192.0.2.10:${harness.server.port}`, '[2001:db8::1]']) {
       const response = await get('/__txkit/api/workspace', host);

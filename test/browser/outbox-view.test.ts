@@ -43,7 +43,12 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
 
   it('shows a send as soon as the application posts it, and opens it rendered with its request', async () => {
     expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('0');
-    const sent = await post(sandbox.url, '/v1/send/email', cioKey, { transactional_message_id: 7, to: 'ada@example.com', identifiers: { id: 'u-1' }, message_data: { order_id: 'W-1' } });
+    const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
+      transactional_message_id: 7,
+      to: 'ada@example.com',
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'W-1' },
+    });
     expect(sent.status).toBe(200);
 
     const item = outbox().locator('.outbox-item', { hasText: 'ada@example.com' });
@@ -52,15 +57,23 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
     await item.click();
     const detail = outbox().locator('[data-testid=outbox-detail]');
     expect(await detail.locator('[data-testid=inbox-subject]').textContent()).toBe('Order W-1');
-    await expect.poll(() => detail.frameLocator('[data-testid=email-frame]').locator('body').innerText(), { timeout: appearWithinMs }).toContain('Hi Ada, order W-1 is confirmed.');
+    await expect
+      .poll(() => detail.frameLocator('[data-testid=email-frame]').locator('body').innerText(), { timeout: appearWithinMs })
+      .toContain('Hi Ada, order W-1 is confirmed.');
     expect(JSON.parse((await detail.locator('[data-testid=outbox-request]').textContent())!)).toMatchObject({ message_data: { order_id: 'W-1' } });
     await screenshot(page, 'outbox-email');
   });
 
   it("shows an SMS on the phone, and a refused send with the platform's error", async () => {
     const token = await sfmcToken(sandbox.url);
-    await post(sandbox.url, '/messaging/v1/sms/messages/sms-1', token, { definitionKey: 'order-sms', recipient: { contactKey: 'c-1', to: '14155550100', attributes: { order_id: 'W-2' } } });
-    await post(sandbox.url, '/messaging/v1/sms/messages/sms-2', token, { definitionKey: 'order-sms', recipient: { contactKey: 'c-1', to: 'nobody', attributes: { order_id: 'W-3' } } });
+    await post(sandbox.url, '/messaging/v1/sms/messages/sms-1', token, {
+      definitionKey: 'order-sms',
+      recipient: { contactKey: 'c-1', to: '14155550100', attributes: { order_id: 'W-2' } },
+    });
+    await post(sandbox.url, '/messaging/v1/sms/messages/sms-2', token, {
+      definitionKey: 'order-sms',
+      recipient: { contactKey: 'c-1', to: 'nobody', attributes: { order_id: 'W-3' } },
+    });
 
     const sms = outbox().locator('.outbox-item', { hasText: '14155550100' });
     await sms.waitFor({ timeout: appearWithinMs });

@@ -28,10 +28,14 @@ interface Violation {
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe'))?.toString().includes('object')) await page.addScriptTag({ path: axePath });
   // Page code as text: this file is type-checked for Node.
-  const violations = await page.evaluate<Violation[]>(`axe.run({ exclude: [['[data-testid=email-frame]'], ['.email-twin']] }, { iframes: false, resultTypes: ['violations'] }).then((results) => results.violations)`);
+  const violations = await page.evaluate<Violation[]>(
+    `axe.run({ exclude: [['[data-testid=email-frame]'], ['.email-twin']] }, { iframes: false, resultTypes: ['violations'] }).then((results) => results.violations)`,
+  );
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}) ${JSON.stringify(node.target)}: ${violation.help}. ${node.failureSummary ?? ''}`));
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id} (${violation.impact}) ${JSON.stringify(node.target)}: ${violation.help}. ${node.failureSummary ?? ''}`),
+    );
 }
 
 /** Visible text set smaller than 12 px. */

@@ -104,7 +104,9 @@ describe('txkit dev: email preview', () => {
     const broken = original.replace('See you tomorrow, {{ customer.first_name }}', 'See you tomorrow, {% if customer.first_name %}{{ customer.first_name }}');
     expect(broken).not.toBe(original);
     const { line, column } = positionOf(broken, '{% if customer.first_name %}');
-    const problem = page.locator('[data-testid=problems] .diagnostic-error[data-rule="syntax/liquid"]', { hasText: `appointment-reminder/email.html:${line}:${column}` });
+    const problem = page.locator('[data-testid=problems] .diagnostic-error[data-rule="syntax/liquid"]', {
+      hasText: `appointment-reminder/email.html:${line}:${column}`,
+    });
     try {
       await writeFile(template, broken);
       await problem.first().waitFor({ timeout: 10_000 });

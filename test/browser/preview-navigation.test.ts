@@ -114,14 +114,17 @@ describe('txkit dev: navigation', () => {
   it('follows the WAI-ARIA tabs pattern: roles, aria-selected, a roving tabindex and the arrow keys', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard&channel=email&tab=preview');
     const view = page.locator('[role=tablist][aria-label=View]');
-    const tabIndexes = () => view.locator('[role=tab]').evaluateAll((tabs) => tabs.map((tab) => `${tab.getAttribute('data-value')}:${tab.getAttribute('tabindex')}:${tab.getAttribute('aria-selected')}`));
+    const tabIndexes = () =>
+      view
+        .locator('[role=tab]')
+        .evaluateAll((tabs) => tabs.map((tab) => `${tab.getAttribute('data-value')}:${tab.getAttribute('tabindex')}:${tab.getAttribute('aria-selected')}`));
     await expect(tabIndexes()).resolves.toEqual(['preview:0:true', 'html:-1:false', 'text:-1:false']);
 
     await view.locator('[aria-selected=true]').focus();
     await page.keyboard.press('ArrowRight');
     await page.locator('[data-testid=html-source]').waitFor();
     await expect(tabIndexes()).resolves.toEqual(['preview:-1:false', 'html:0:true', 'text:-1:false']);
-    await expect(page.evaluate("document.activeElement.dataset.value")).resolves.toBe('html');
+    await expect(page.evaluate('document.activeElement.dataset.value')).resolves.toBe('html');
     // The tab controls a tabpanel labelled by it.
     const panel = await view.locator('[aria-selected=true]').evaluate((tab) => {
       const controlled = tab.ownerDocument.getElementById(tab.getAttribute('aria-controls'))!;

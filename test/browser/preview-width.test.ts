@@ -14,7 +14,9 @@ afterAll(async () => {
 
 /** The frame's width in CSS px of the email (offsetWidth: before zoom) and on screen (after it). */
 function frameWidths(page: Page): Promise<{ css: number; screen: number }> {
-  return page.locator('[data-testid=email-frame]').evaluate((element) => ({ css: (element as { offsetWidth: number }).offsetWidth, screen: Math.round(element.getBoundingClientRect().width) }));
+  return page
+    .locator('[data-testid=email-frame]')
+    .evaluate((element) => ({ css: (element as { offsetWidth: number }).offsetWidth, screen: Math.round(element.getBoundingClientRect().width) }));
 }
 
 function hashParams(page: Page): URLSearchParams {
@@ -25,7 +27,9 @@ describe('txkit dev: email width and zoom', () => {
   it('takes a preset, a typed width or a drag of the frame edge, and keeps it in the URL hash', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('View your order');
-    const presets = await page.locator('[data-testid=width-preset] option:not([disabled])').evaluateAll((options) => options.map((option) => Number(option.getAttribute('value'))));
+    const presets = await page
+      .locator('[data-testid=width-preset] option:not([disabled])')
+      .evaluateAll((options) => options.map((option) => Number(option.getAttribute('value'))));
     expect(presets).toEqual([320, 375, 414, 600, 800, 1024]);
 
     await page.selectOption('[data-testid=width-preset]', '414');
@@ -64,7 +68,10 @@ describe('txkit dev: email width and zoom', () => {
     await expect(page.locator('[data-testid=dark-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('[data-testid=email-frame]').getAttribute('srcdoc')).resolves.toContain('invert(1) hue-rotate(180deg)');
     // The scroll area follows what is drawn: the zoomed frame's box is half the email's height.
-    const heights = await page.locator('[data-testid=email-frame]').evaluate((element) => ({ css: (element as unknown as { offsetHeight: number }).offsetHeight, wrapper: element.closest('.frame-zoom')!.getBoundingClientRect().height }));
+    const heights = await page.locator('[data-testid=email-frame]').evaluate((element) => ({
+      css: (element as unknown as { offsetHeight: number }).offsetHeight,
+      wrapper: element.closest('.frame-zoom')!.getBoundingClientRect().height,
+    }));
     expect(Math.abs(heights.wrapper - heights.css / 2)).toBeLessThanOrEqual(2);
     await screenshot(page, 'width-600-zoom-50-dark');
 

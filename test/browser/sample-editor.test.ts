@@ -83,13 +83,18 @@ describe('txkit dev: sample editor', () => {
   it('only writes existing samples/*.json of a message, as JSON from the same origin', async () => {
     const api = `${harness.server.url}__txkit/api/messages`;
     const sample = await readFile(harness.file('order-confirmation/samples/standard.json'), 'utf8');
-    const post = (path: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => fetch(`${api}/${path}`, { method: 'POST', headers, body: sample });
+    const post = (path: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+      fetch(`${api}/${path}`, { method: 'POST', headers, body: sample });
 
     await expect(post('order-confirmation/samples/..%2F..%2Fpassword-reset%2Fsamples%2Fstandard').then((response) => response.status)).resolves.toBe(404);
     await expect(post('order-confirmation/samples/not-there').then((response) => response.status)).resolves.toBe(404);
     await expect(post('no-such-message/samples/standard').then((response) => response.status)).resolves.toBe(404);
     await expect(post('order-confirmation/samples/standard', { 'Content-Type': 'text/plain' }).then((response) => response.status)).resolves.toBe(415);
-    await expect(post('order-confirmation/samples/standard', { 'Content-Type': 'application/json', Origin: 'https://attacker.example' }).then((response) => response.status)).resolves.toBe(403);
+    await expect(
+      post('order-confirmation/samples/standard', { 'Content-Type': 'application/json', Origin: 'https://attacker.example' }).then(
+        (response) => response.status,
+      ),
+    ).resolves.toBe(403);
     await expect(post('order-confirmation/samples/standard').then((response) => response.status)).resolves.toBe(200);
   });
 });

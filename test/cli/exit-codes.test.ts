@@ -26,7 +26,11 @@ interface Ended {
  */
 function runWithClosedStdout(args: readonly string[], nodeOptions: readonly string[] = []): Promise<Ended> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeOptions, txkitBin, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...nodeOptions, txkitBin, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -35,17 +39,14 @@ function runWithClosedStdout(args: readonly string[], nodeOptions: readonly stri
 }
 
 describe('a closed stdout ends every command quietly', () => {
-  it.each([
-    [['list']],
-    [['validate', '--help']],
-    [['--help']],
-    [['render', 'shipping-update', '--json']],
-    [['rules']],
-  ])('txkit %j | head -1: status 0, nothing on stderr', async (args) => {
-    const ended = await runWithClosedStdout(args);
-    expect(ended.stderr).toBe('');
-    expect(ended.code).toBe(0);
-  });
+  it.each([[['list']], [['validate', '--help']], [['--help']], [['render', 'shipping-update', '--json']], [['rules']]])(
+    'txkit %j | head -1: status 0, nothing on stderr',
+    async (args) => {
+      const ended = await runWithClosedStdout(args);
+      expect(ended.stderr).toBe('');
+      expect(ended.code).toBe(0);
+    },
+  );
 });
 
 describe('exit codes', () => {
@@ -54,7 +55,11 @@ describe('exit codes', () => {
     // throws a plain Error, which no input can cause, so it must be reported as a txkit bug.
     const { version } = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
     const inject = `data:text/javascript,process.cwd=()=>{throw new Error("injected fault")}`;
-    const child = spawn(process.execPath, ['--import', inject, txkitBin, 'list'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--import', inject, txkitBin, 'list'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

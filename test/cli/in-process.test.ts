@@ -99,7 +99,9 @@ describe('txkit --help starts small', () => {
   it('loads no command module, template engine, schema library, YAML parser, MJML or Vite', async () => {
     const urls = await loadedModules(['--help']);
     expect(urls.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true); // the report sees txkit's own modules
-    const heavy = urls.filter((url) => /\/node_modules\/(zod|yaml|liquidjs|handlebars|mjml[^/]*|vite|htmlparser2|libphonenumber-js)\/|\/dist\/cli\/commands\/(?!index\.js)/.test(url));
+    const heavy = urls.filter((url) =>
+      /\/node_modules\/(zod|yaml|liquidjs|handlebars|mjml[^/]*|vite|htmlparser2|libphonenumber-js)\/|\/dist\/cli\/commands\/(?!index\.js)/.test(url),
+    );
     expect(heavy).toEqual([]);
   });
 });

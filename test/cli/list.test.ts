@@ -40,7 +40,13 @@ describe('txkit list', () => {
     expect(json.broken).toEqual([]);
     expect(json.diagnostics).toEqual([]);
     expect(json.messages).toContainEqual(
-      expect.objectContaining({ id: 'order-confirmation', name: 'Order confirmation', engine: 'liquid', channels: ['email', 'sms'], samples: ['long-product-no-name', 'standard'] }),
+      expect.objectContaining({
+        id: 'order-confirmation',
+        name: 'Order confirmation',
+        engine: 'liquid',
+        channels: ['email', 'sms'],
+        samples: ['long-product-no-name', 'standard'],
+      }),
     );
     expect(json.messages).toContainEqual(expect.objectContaining({ id: 'shipping-update', channels: ['sms'] }));
   });
@@ -49,7 +55,8 @@ describe('txkit list', () => {
     const project = await makeProject({
       'templates/good/message.yaml': 'name: Good\nengine: handlebars\nemail:\n  subject: Hi\n  from: a@example.com\n  body: email.html\n',
       'templates/good/email.html': '<p>Hi</p>',
-      'templates/both/message.yaml': 'name: Both\nsms:\n  to: "+14155552671"\ntargets:\n  sfmc:\n    definitionKey: both\n  customerio:\n    transactionalMessageId: 7\n',
+      'templates/both/message.yaml':
+        'name: Both\nsms:\n  to: "+14155552671"\ntargets:\n  sfmc:\n    definitionKey: both\n  customerio:\n    transactionalMessageId: 7\n',
       'templates/both/sms.txt': 'Hi',
       'templates/both/samples/b.json': '{}',
       'templates/both/samples/a.json': '{}',
@@ -60,12 +67,18 @@ describe('txkit list', () => {
     const table = await runCli(['list'], { cwd: project.root });
     expect(table.stdout).toMatch(/^both\s+sms\s+liquid\s+a, b\s+sfmc, customerio$/m);
     expect(table.stdout).toMatch(/^bad\s+cannot be loaded \(1 problem\)$/m);
-    const json = JSON.parse(result.stdout) as { messages: Array<{ id: string; targets: string[]; samples: string[] }>; broken: unknown[]; diagnostics: Array<Record<string, unknown>> };
+    const json = JSON.parse(result.stdout) as {
+      messages: Array<{ id: string; targets: string[]; samples: string[] }>;
+      broken: unknown[];
+      diagnostics: Array<Record<string, unknown>>;
+    };
     expect(json.messages).toEqual([
       { id: 'both', name: 'Both', engine: 'liquid', channels: ['sms'], samples: ['a', 'b'], targets: ['sfmc', 'customerio'] },
       { id: 'good', name: 'Good', engine: 'handlebars', channels: ['email'], samples: [], targets: [] },
     ]);
     expect(json.broken).toEqual([{ id: 'bad', problems: 1 }]);
-    expect(json.diagnostics).toEqual([expect.objectContaining({ ruleId: 'schema/message', file: project.path('templates/bad/message.yaml'), line: 2, column: 9 })]);
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'schema/message', file: project.path('templates/bad/message.yaml'), line: 2, column: 9 }),
+    ]);
   });
 });

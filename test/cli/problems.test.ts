@@ -37,7 +37,11 @@ describe('one clear diagnostic per problem', () => {
 
   it('a Handlebars template with an unknown helper: the same, at the helper name', async () => {
     const body = 'Hi {{customer.first_name}},\norder {{shout trigger.order_id}}.';
-    const project = await makeProject({ ...goodMessage, 'templates/order/message.yaml': 'name: Order\nengine: handlebars\nsms:\n  to: "{{customer.phone}}"\n', 'templates/order/sms.txt': body });
+    const project = await makeProject({
+      ...goodMessage,
+      'templates/order/message.yaml': 'name: Order\nengine: handlebars\nsms:\n  to: "{{customer.phone}}"\n',
+      'templates/order/sms.txt': body,
+    });
     const result = await runCli(['render', 'order'], { cwd: project.root });
     expectOneDiagnostic(result, 'templates/order/sms.txt', positionOf(body, 'shout'), 'syntax/handlebars');
   });
@@ -47,7 +51,9 @@ describe('one clear diagnostic per problem', () => {
     const project = await makeProject({ ...goodMessage, 'templates/order/samples/standard.json': broken });
     // The missing comma is noticed at the next property: line 3, column 3.
     const position = { line: 3, column: 3 };
-    const runs = await Promise.all([['render', 'order', '--sample', 'standard'], ['render', 'order'], ['list']].map((args) => runCli(args, { cwd: project.root })));
+    const runs = await Promise.all(
+      [['render', 'order', '--sample', 'standard'], ['render', 'order'], ['list']].map((args) => runCli(args, { cwd: project.root })),
+    );
     for (const result of runs) expectOneDiagnostic(result, 'templates/order/samples/standard.json', position, 'syntax/json');
   });
 
@@ -69,14 +75,29 @@ describe('one clear diagnostic per problem', () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       message: 'order',
-      diagnostics: [expect.objectContaining({ ruleId: 'schema/message', severity: 'error', file: project.path('templates/order/message.yaml'), ...positionOf(yaml, 'maxSegmnts') })],
+      diagnostics: [
+        expect.objectContaining({
+          ruleId: 'schema/message',
+          severity: 'error',
+          file: project.path('templates/order/message.yaml'),
+          ...positionOf(yaml, 'maxSegmnts'),
+        }),
+      ],
     });
   });
 
   it('a missing attribute in the sample is one render/undefined-attribute at its use', async () => {
-    const project = await makeProject({ ...goodMessage, 'templates/order/samples/standard.json': '{"customer": {"phone": "+14155552671"}, "trigger": {"order_id": "NW-1"}}' });
+    const project = await makeProject({
+      ...goodMessage,
+      'templates/order/samples/standard.json': '{"customer": {"phone": "+14155552671"}, "trigger": {"order_id": "NW-1"}}',
+    });
     const result = await runCli(['render', 'order'], { cwd: project.root });
-    expectOneDiagnostic(result, 'templates/order/sms.txt', positionOf(goodMessage['templates/order/sms.txt'] as string, 'customer.first_name'), 'render/undefined-attribute');
+    expectOneDiagnostic(
+      result,
+      'templates/order/sms.txt',
+      positionOf(goodMessage['templates/order/sms.txt'] as string, 'customer.first_name'),
+      'render/undefined-attribute',
+    );
     // The SMS is still shown, as the platform would send it.
     expect(result.stdout.split('\n')[0]).toBe('Hi , order NW-1 is confirmed.');
   });

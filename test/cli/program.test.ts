@@ -84,24 +84,25 @@ describe('txkit: help, version and usage errors', () => {
 });
 
 describe('txkit: --workspace before or after the command', () => {
-  it.each([
-    [['-w', 'messages', 'list']],
-    [['list', '-w', 'messages']],
-    [['--workspace=messages', 'list']],
-    [['list', '--workspace', 'messages']],
-  ])('%j reads the given folder', async (args) => {
-    const project = await makeProject(inWorkspace('messages/hello', smsMessage));
-    const result = await runCli(args, { cwd: project.root });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^hello\s+sms\s+liquid\s+standard$/m);
-  });
+  it.each([[['-w', 'messages', 'list']], [['list', '-w', 'messages']], [['--workspace=messages', 'list']], [['list', '--workspace', 'messages']]])(
+    '%j reads the given folder',
+    async (args) => {
+      const project = await makeProject(inWorkspace('messages/hello', smsMessage));
+      const result = await runCli(args, { cwd: project.root });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^hello\s+sms\s+liquid\s+standard$/m);
+    },
+  );
 
-  it.each([[['-w', 'messages', 'render', 'hello']], [['render', 'hello', '-w', 'messages']], [['render', '-w', 'messages', 'hello']]])('%j renders from the given folder', async (args) => {
-    const project = await makeProject(inWorkspace('messages/hello', smsMessage));
-    const result = await runCli(args, { cwd: project.root });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe('Hello Grace');
-  });
+  it.each([[['-w', 'messages', 'render', 'hello']], [['render', 'hello', '-w', 'messages']], [['render', '-w', 'messages', 'hello']]])(
+    '%j renders from the given folder',
+    async (args) => {
+      const project = await makeProject(inWorkspace('messages/hello', smsMessage));
+      const result = await runCli(args, { cwd: project.root });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.split('\n')[0]).toBe('Hello Grace');
+    },
+  );
 
   it('takes the workspace from txkit.config.yaml when no option is given', async () => {
     const project = await makeProject({ 'txkit.config.yaml': 'workspace: messages\n', ...inWorkspace('messages/hello', smsMessage) });

@@ -89,7 +89,14 @@ describe('txkit render: email', () => {
     const result = await render('password-reset', '--sample', 'no-name-no-ip', '--json');
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, string>;
-    expect(json).toMatchObject({ message: 'password-reset', sample: 'no-name-no-ip', channel: 'email', subject: 'Reset your Northwind password', preheader: 'This link expires in 15 minutes.', diagnostics: [] });
+    expect(json).toMatchObject({
+      message: 'password-reset',
+      sample: 'no-name-no-ip',
+      channel: 'email',
+      subject: 'Reset your Northwind password',
+      preheader: 'This link expires in 15 minutes.',
+      diagnostics: [],
+    });
     // Handlebars escapes the apostrophe of o'brien in {{ }}.
     expect(json.html).toContain('o&#x27;brien+alerts@example.com');
     expect(json.html).toContain('Hello,');

@@ -98,7 +98,9 @@ describe('txkit push / diff against the sandbox', () => {
 
   it('diff --json shows a changed subject as one field-level update, and writes nothing', async () => {
     const { root, sandbox } = await publishedProject();
-    await editFile(path.join(root, 'templates', 'password-reset', 'message.yaml'), (text) => text.replace('Reset your Northwind password', 'Your password reset link'));
+    await editFile(path.join(root, 'templates', 'password-reset', 'message.yaml'), (text) =>
+      text.replace('Reset your Northwind password', 'Your password reset link'),
+    );
     const from = sandbox.requests.length;
     const result = await txkit(['diff', '--target', 'sfmc', '--json', 'password-reset']);
     expect(result.code, result.stderr).toBe(0);
@@ -129,7 +131,11 @@ describe('txkit push / diff against the sandbox', () => {
     expect(failed.stderr).toContain('✖ order-confirmation: not published');
     const { line, column } = positionOf(await readFile(yaml, 'utf8'), 'keyword: ORDERS!');
     expect(failed.stderr).toContain('templates/order-confirmation/message.yaml');
-    expect(failed.stderr).toMatch(new RegExp(`${line}:${column} +error +SFMC refused sms-definition order-confirmation-sms: MCMS_UTM_Validation_InvalidValue_keyword \\(errorcode 109115\\) +sfmc/platform-error`));
+    expect(failed.stderr).toMatch(
+      new RegExp(
+        `${line}:${column} +error +SFMC refused sms-definition order-confirmation-sms: MCMS_UTM_Validation_InvalidValue_keyword \\(errorcode 109115\\) +sfmc/platform-error`,
+      ),
+    );
 
     await editFile(yaml, (text) => text.replace('keyword: ORDERS!', 'keyword: ORDERS'));
     const from = sandbox.requests.length;
@@ -227,13 +233,24 @@ describe('txkit pull', () => {
             customerKey: 'txkit-welcome',
             assetType: { name: 'htmlemail', id: 208 },
             views: {
-              html: { content: '<!doctype html>\n<html lang="en" dir="ltr"><head><title>Welcome</title></head><body><p>Welcome to Northwind.</p></body></html>\n' },
+              html: {
+                content: '<!doctype html>\n<html lang="en" dir="ltr"><head><title>Welcome</title></head><body><p>Welcome to Northwind.</p></body></html>\n',
+              },
               subjectline: { content: 'Welcome to Northwind' },
             },
           },
         ],
-        emailDefinitions: [{ definitionKey: 'welcome-email', name: 'Welcome', content: { customerKey: 'txkit-welcome' }, subscriptions: { list: 'All Subscribers' } }],
-        smsDefinitions: [{ definitionKey: 'otp-sms', name: 'Sign-in code', content: { message: 'Your code was sent.' }, subscriptions: { shortCode: '88000', keyword: 'CODE' } }],
+        emailDefinitions: [
+          { definitionKey: 'welcome-email', name: 'Welcome', content: { customerKey: 'txkit-welcome' }, subscriptions: { list: 'All Subscribers' } },
+        ],
+        smsDefinitions: [
+          {
+            definitionKey: 'otp-sms',
+            name: 'Sign-in code',
+            content: { message: 'Your code was sent.' },
+            subscriptions: { shortCode: '88000', keyword: 'CODE' },
+          },
+        ],
       },
     });
     const occupied = path.join(root, 'templates', 'otp-sms');

@@ -16,7 +16,8 @@ describe('terminal output shows control characters from the workspace instead of
       [`templates/${evil}/message.yaml`]: 'name: Evil\nsms:\n  to: "+14155552671"\n  body: sms.txt\n',
       [`templates/${evil}/sms.txt`]: 'Hi',
       // A sample value quoted by a diagnostic (attributes/format).
-      'templates/m/message.yaml': 'name: M\nsms:\n  to: "{{ customer.phone }}"\n  body: sms.txt\nattributes:\n  customer:\n    phone: { type: string, required: true, format: e164 }\n',
+      'templates/m/message.yaml':
+        'name: M\nsms:\n  to: "{{ customer.phone }}"\n  body: sms.txt\nattributes:\n  customer:\n    phone: { type: string, required: true, format: e164 }\n',
       'templates/m/sms.txt': 'Hi',
       'templates/m/samples/standard.json': JSON.stringify({ customer: { phone: `+1${ESC}[2J555` } }),
     });

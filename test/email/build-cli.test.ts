@@ -19,7 +19,9 @@ const welcomeYaml = `${emailYaml({ subject: 'Welcome {{ customer.first_name }}',
 const project = {
   'templates/_partials/header.mjml': section('<mj-text>Northwind header</mj-text>'),
   'templates/welcome/message.yaml': welcomeYaml,
-  'templates/welcome/email.mjml': mjmlDocument('    <mj-include path="../_partials/header.mjml" />\n' + section('<mj-text>Welcome, {{ customer.first_name }}!</mj-text>')),
+  'templates/welcome/email.mjml': mjmlDocument(
+    '    <mj-include path="../_partials/header.mjml" />\n' + section('<mj-text>Welcome, {{ customer.first_name }}!</mj-text>'),
+  ),
   'templates/welcome/sms.txt': 'Welcome {{ customer.first_name }}',
   'templates/welcome/samples/ada.json': JSON.stringify({ customer: { first_name: 'Ada', phone: '+14155552671' } }),
   'templates/welcome/samples/grace.json': JSON.stringify({ customer: { first_name: 'Grace', phone: '+14155552672' } }),
@@ -31,7 +33,10 @@ const project = {
 
 async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 interface Manifest {
@@ -92,19 +97,24 @@ describe('txkit build', () => {
     expect(await listFiles(elsewhere.root)).toContain('site/welcome/email.html');
   });
 
-  it.each(['templates', '.', 'templates/welcome/out'])('refuses --out %s, which is, holds or sits in a message of the workspace (exit 2, nothing written)', async (out) => {
-    const dir = await makeTempDir(project);
-    const before = await listFiles(dir.root);
-    const refused = await runCli(['build', '--out', out], { cwd: dir.root, env });
-    expect(refused.code, refused.stderr).toBe(2);
-    expect(refused.stderr).toContain('--out');
-    expect(await listFiles(dir.root)).toEqual(before);
-  });
+  it.each(['templates', '.', 'templates/welcome/out'])(
+    'refuses --out %s, which is, holds or sits in a message of the workspace (exit 2, nothing written)',
+    async (out) => {
+      const dir = await makeTempDir(project);
+      const before = await listFiles(dir.root);
+      const refused = await runCli(['build', '--out', out], { cwd: dir.root, env });
+      expect(refused.code, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain('--out');
+      expect(await listFiles(dir.root)).toEqual(before);
+    },
+  );
 
   it('exits 1 on error diagnostics but still writes what rendered', async () => {
     const dir = await makeTempDir({
       ...project,
-      'templates/welcome/email.mjml': mjmlDocument(section('<mj-text>Hi {{ customer.first_name }}</mj-text>\n        <mj-button href="{{ customer.profile_url }}">Profile</mj-button>')),
+      'templates/welcome/email.mjml': mjmlDocument(
+        section('<mj-text>Hi {{ customer.first_name }}</mj-text>\n        <mj-button href="{{ customer.profile_url }}">Profile</mj-button>'),
+      ),
     });
     const result = await runCli(['build'], { cwd: dir.root, env });
     expect(result.code, result.stderr).toBe(1);

@@ -59,7 +59,9 @@ describe('email/size: Gmail clips HTML over 102 KB', () => {
   });
 
   it('measures a large generated MJML email (compiled through mjml: the markup it writes counts)', async () => {
-    const paragraphs = Array.from({ length: 100 }, (_, index) => section(`<mj-text>Paragraph ${index}: ${'Northwind supplies camping gear. '.repeat(4)}</mj-text>`)).join('\n');
+    const paragraphs = Array.from({ length: 100 }, (_, index) =>
+      section(`<mj-text>Paragraph ${index}: ${'Northwind supplies camping gear. '.repeat(4)}</mj-text>`),
+    ).join('\n');
     const { diagnostics } = await check({ 'message.yaml': emailYaml(), 'email.mjml': mjmlDocument(paragraphs), 'samples/standard.json': '{}' }, 'email/size');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error' })]);
   });
@@ -67,14 +69,17 @@ describe('email/size: Gmail clips HTML over 102 KB', () => {
 
 describe('email/img-alt', () => {
   it('reports an <img> without alt at the tag; alt="" (decorative) is fine', async () => {
-    const html = '<!doctype html>\n<html lang="en" dir="ltr"><body>\n<img src="https://cdn.example.com/logo.png">\n<img alt="" src="https://cdn.example.com/spacer.gif">\n<img alt="Tote bag" src="https://cdn.example.com/tote.png">\n</body></html>\n';
+    const html =
+      '<!doctype html>\n<html lang="en" dir="ltr"><body>\n<img src="https://cdn.example.com/logo.png">\n<img alt="" src="https://cdn.example.com/spacer.gif">\n<img alt="Tote bag" src="https://cdn.example.com/tote.png">\n</body></html>\n';
     const { diagnostics, path } = await check(htmlFiles(html), 'email/img-alt');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: path('email.html'), ...positionOf(html, '<img src') })]);
   });
 
   it('reports an mj-image without alt (mjml would write alt="") and a raw <img> in mj-text, at their MJML lines', async () => {
     const mjml = mjmlDocument(
-      section('<mj-image src="https://cdn.example.com/hero.png" />\n        <mj-image src="https://cdn.example.com/rule.png" alt="" />\n        <mj-text>Icon <img src="https://cdn.example.com/icon.png" width="16"></mj-text>'),
+      section(
+        '<mj-image src="https://cdn.example.com/hero.png" />\n        <mj-image src="https://cdn.example.com/rule.png" alt="" />\n        <mj-text>Icon <img src="https://cdn.example.com/icon.png" width="16"></mj-text>',
+      ),
     );
     const { diagnostics, path } = await check({ 'message.yaml': emailYaml(), 'email.mjml': mjml }, 'email/img-alt');
     expect(diagnostics.sort((a, b) => a.line - b.line)).toEqual([
@@ -116,8 +121,18 @@ describe('links', () => {
   const files = {
     'message.yaml': emailYaml(),
     'email.mjml': mjml,
-    'samples/good.json': JSON.stringify({ trigger: { order_url: 'https://northwind.example.com/o/1', items: [{ name: 'Mug', url: 'https://northwind.example.com/p/mug' }] } }),
-    'samples/relative.json': JSON.stringify({ trigger: { order_url: '/orders/1', items: [{ name: 'Mug', url: 'https://northwind.example.com/p/mug' }, { name: 'Tent', url: 'northwind.example.com/p/tent' }] } }),
+    'samples/good.json': JSON.stringify({
+      trigger: { order_url: 'https://northwind.example.com/o/1', items: [{ name: 'Mug', url: 'https://northwind.example.com/p/mug' }] },
+    }),
+    'samples/relative.json': JSON.stringify({
+      trigger: {
+        order_url: '/orders/1',
+        items: [
+          { name: 'Mug', url: 'https://northwind.example.com/p/mug' },
+          { name: 'Tent', url: 'northwind.example.com/p/tent' },
+        ],
+      },
+    }),
     'samples/no-url.json': JSON.stringify({ trigger: { items: [] } }),
   };
 

@@ -26,7 +26,11 @@ describe('txkit validate: email-client compatibility', () => {
   it('reports display:flex and an SVG image for Outlook Windows at their lines in email.mjml, and nothing of MJML’s own markup', async () => {
     // caniemail: https://www.caniemail.com/features/css-display-flex/ (Outlook Windows: no)
     // and https://www.caniemail.com/features/image-svg/ (Outlook Windows 2007–2016: no).
-    const project = await makeTempDir({ 'templates/order/message.yaml': emailYaml(), 'templates/order/email.mjml': email, 'templates/order/samples/standard.json': '{}' });
+    const project = await makeTempDir({
+      'templates/order/message.yaml': emailYaml(),
+      'templates/order/email.mjml': email,
+      'templates/order/samples/standard.json': '{}',
+    });
     const result = await runCli(['validate', '--format', 'json'], { cwd: project.root });
     expect(result.stderr).toBe('');
     const [file] = JSON.parse(result.stdout) as JsonResult[];

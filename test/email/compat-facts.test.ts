@@ -26,23 +26,86 @@ const page = (body: string, head = '') => `<!doctype html>\n<html lang="en">\n<h
 describe('email/compat agrees with caniemail.com', () => {
   const unsupported: Array<{ feature: string; page: string; client: string; html: string; marker: string; title: string }> = [
     // https://www.caniemail.com/features/css-display-flex/ — Outlook Windows: not supported (2007–2019)
-    { feature: 'display:flex', page: 'css-display-flex', client: 'outlook.windows', html: page('<div style="display:flex">a</div>'), marker: 'display:flex', title: 'display:flex' },
+    {
+      feature: 'display:flex',
+      page: 'css-display-flex',
+      client: 'outlook.windows',
+      html: page('<div style="display:flex">a</div>'),
+      marker: 'display:flex',
+      title: 'display:flex',
+    },
     // https://www.caniemail.com/features/css-border-radius/ — Outlook Windows: not supported (VML RoundRect instead)
-    { feature: 'border-radius', page: 'css-border-radius', client: 'outlook.windows', html: page('<table><tr><td style="border-radius:8px">a</td></tr></table>'), marker: 'border-radius', title: 'border-radius' },
+    {
+      feature: 'border-radius',
+      page: 'css-border-radius',
+      client: 'outlook.windows',
+      html: page('<table><tr><td style="border-radius:8px">a</td></tr></table>'),
+      marker: 'border-radius',
+      title: 'border-radius',
+    },
     // https://www.caniemail.com/features/css-box-shadow/ — Outlook Windows: not supported
-    { feature: 'box-shadow', page: 'css-box-shadow', client: 'outlook.windows', html: page('<p style="box-shadow:0 0 4px #000">a</p>'), marker: 'box-shadow', title: 'box-shadow' },
+    {
+      feature: 'box-shadow',
+      page: 'css-box-shadow',
+      client: 'outlook.windows',
+      html: page('<p style="box-shadow:0 0 4px #000">a</p>'),
+      marker: 'box-shadow',
+      title: 'box-shadow',
+    },
     // https://www.caniemail.com/features/css-background-image/ — Outlook Windows: not supported
-    { feature: 'background-image', page: 'css-background-image', client: 'outlook.windows', html: page('<td style="background-color:#fff;background-image:url(https://example.com/a.png)">a</td>'), marker: 'background-image', title: 'background-image' },
+    {
+      feature: 'background-image',
+      page: 'css-background-image',
+      client: 'outlook.windows',
+      html: page('<td style="background-color:#fff;background-image:url(https://example.com/a.png)">a</td>'),
+      marker: 'background-image',
+      title: 'background-image',
+    },
     // https://www.caniemail.com/features/css-position/ — Gmail desktop webmail: not supported
-    { feature: 'position', page: 'css-position', client: 'gmail.desktop-webmail', html: page('<div style="position:absolute">a</div>'), marker: 'position', title: 'position' },
+    {
+      feature: 'position',
+      page: 'css-position',
+      client: 'gmail.desktop-webmail',
+      html: page('<div style="position:absolute">a</div>'),
+      marker: 'position',
+      title: 'position',
+    },
     // https://www.caniemail.com/features/css-at-font-face/ — Gmail desktop webmail: not supported
-    { feature: '@font-face', page: 'css-at-font-face', client: 'gmail.desktop-webmail', html: page('<p>a</p>', '<style>@font-face { font-family: X; src: url(https://example.com/x.woff2); }</style>'), marker: '@font-face', title: '@font-face' },
+    {
+      feature: '@font-face',
+      page: 'css-at-font-face',
+      client: 'gmail.desktop-webmail',
+      html: page('<p>a</p>', '<style>@font-face { font-family: X; src: url(https://example.com/x.woff2); }</style>'),
+      marker: '@font-face',
+      title: '@font-face',
+    },
     // https://www.caniemail.com/features/css-at-media-prefers-color-scheme/ — Gmail desktop webmail: not supported
-    { feature: 'prefers-color-scheme', page: 'css-at-media-prefers-color-scheme', client: 'gmail.desktop-webmail', html: page('<p class="a">a</p>', '<style>@media (prefers-color-scheme: dark) { .a { color: #fff; } }</style>'), marker: '@media (prefers-color-scheme', title: '@media (prefers-color-scheme)' },
+    {
+      feature: 'prefers-color-scheme',
+      page: 'css-at-media-prefers-color-scheme',
+      client: 'gmail.desktop-webmail',
+      html: page('<p class="a">a</p>', '<style>@media (prefers-color-scheme: dark) { .a { color: #fff; } }</style>'),
+      marker: '@media (prefers-color-scheme',
+      title: '@media (prefers-color-scheme)',
+    },
     // https://www.caniemail.com/features/css-at-media/ — Outlook Windows 2007–2019: not supported
-    { feature: '@media', page: 'css-at-media', client: 'outlook.windows', html: page('<p class="a">a</p>', '<style>@media (max-width: 600px) { .a { color: #fff; } }</style>'), marker: '@media (max-width', title: '@media' },
+    {
+      feature: '@media',
+      page: 'css-at-media',
+      client: 'outlook.windows',
+      html: page('<p class="a">a</p>', '<style>@media (max-width: 600px) { .a { color: #fff; } }</style>'),
+      marker: '@media (max-width',
+      title: '@media',
+    },
     // https://www.caniemail.com/features/html-svg/ — Gmail desktop webmail: not supported (the element is removed)
-    { feature: '<svg>', page: 'html-svg', client: 'gmail.desktop-webmail', html: page('<svg width="10" height="10"><rect width="10" height="10"/></svg>'), marker: '<svg', title: 'Embedded <svg> image' },
+    {
+      feature: '<svg>',
+      page: 'html-svg',
+      client: 'gmail.desktop-webmail',
+      html: page('<svg width="10" height="10"><rect width="10" height="10"/></svg>'),
+      marker: '<svg',
+      title: 'Embedded <svg> image',
+    },
   ];
   for (const fact of unsupported) {
     it(`${fact.feature} is not supported in ${fact.client}, reported where it is written`, async () => {

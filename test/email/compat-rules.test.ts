@@ -20,7 +20,9 @@ describe('email/img-dimensions', () => {
   it('reports an <img> without width or height, at the image', async () => {
     const html = page('<img src="https://example.com/a.png" alt="" width="10" height="10">\n<img src="https://example.com/b.png" alt="" width="10">');
     const diagnostics = await check(html, 'email/img-dimensions');
-    expect(diagnostics).toEqual([expect.objectContaining({ ...positionOf(html, '<img src="https://example.com/b.png"'), message: expect.stringContaining('no height') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ ...positionOf(html, '<img src="https://example.com/b.png"'), message: expect.stringContaining('no height') }),
+    ]);
   });
 
   it('leaves mj-image alone: MJML writes its width', async () => {
@@ -62,7 +64,9 @@ describe('email/link-scheme', () => {
 
 describe('email/link-text', () => {
   it('reports links whose text says nothing out of context', async () => {
-    const html = page('<p>To reset, <a href="https://example.com/r">click here</a>.</p>\n<p><a href="https://example.com/o">View your order</a></p>\n<p><a href="https://example.com/m">Read more…</a></p>');
+    const html = page(
+      '<p>To reset, <a href="https://example.com/r">click here</a>.</p>\n<p><a href="https://example.com/o">View your order</a></p>\n<p><a href="https://example.com/m">Read more…</a></p>',
+    );
     const diagnostics = await check(html, 'email/link-text');
     expect(diagnostics.map(({ line, message }) => [line, message])).toEqual([
       [positionOf(html, 'click here').line, expect.stringContaining('"click here"')],

@@ -21,7 +21,8 @@ async function emptyFindings(files: Record<string, string>): Promise<{ diagnosti
   return { diagnostics: diagnostics.filter((diagnostic) => diagnostic.ruleId === 'email/empty'), path };
 }
 
-const page = (body: string) => `<!doctype html>\n<html lang="en" dir="ltr">\n<head><title>Hi</title><style>p { color: #111; }</style></head>\n${body}\n</html>\n`;
+const page = (body: string) =>
+  `<!doctype html>\n<html lang="en" dir="ltr">\n<head><title>Hi</title><style>p { color: #111; }</style></head>\n${body}\n</html>\n`;
 const html = (body: string) => ({ 'message.yaml': emailYaml({ body: 'email.html' }), 'email.html': page(body) });
 
 describe('email/empty', () => {
@@ -52,7 +53,9 @@ describe('email/empty', () => {
   });
 
   it('reports content hidden with the hidden attribute while a preheader is the only visible-looking text', async () => {
-    const files = html('<body>\n<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">Preview text</div>\n<table hidden><tr><td>Hi {{ customer.first_name }}, your order shipped.</td></tr></table>\n</body>');
+    const files = html(
+      '<body>\n<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">Preview text</div>\n<table hidden><tr><td>Hi {{ customer.first_name }}, your order shipped.</td></tr></table>\n</body>',
+    );
     const { diagnostics } = await emptyFindings(files);
     expect(diagnostics).toEqual([expect.objectContaining({ ...positionOf(files['email.html'], '<table hidden>') })]);
   });
@@ -75,6 +78,13 @@ describe('email/empty', () => {
   it('accepts an email with visible text, an image-only email, and a comment that is closed', async () => {
     expect((await emptyFindings(html('<body><!-- note --><p>Hi {{ customer.first_name }}</p></body>'))).diagnostics).toEqual([]);
     expect((await emptyFindings(html('<body><img src="https://example.com/sale.png" alt="Sale: 20% off"></body>'))).diagnostics).toEqual([]);
-    expect((await emptyFindings({ 'message.yaml': emailYaml(), 'email.mjml': mjmlDocument(section('<mj-text>Hi <!-- greeting --> {{ customer.first_name }}</mj-text>')) })).diagnostics).toEqual([]);
+    expect(
+      (
+        await emptyFindings({
+          'message.yaml': emailYaml(),
+          'email.mjml': mjmlDocument(section('<mj-text>Hi <!-- greeting --> {{ customer.first_name }}</mj-text>')),
+        })
+      ).diagnostics,
+    ).toEqual([]);
   });
 });

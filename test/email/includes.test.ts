@@ -41,7 +41,10 @@ describe('mj-include inside the workspace', () => {
   });
 
   it('merges the head of a full-document partial into the head and its body in place', async () => {
-    const partial = '<mjml>\n  <mj-head>\n    <mj-attributes><mj-text color="#ab0101" /></mj-attributes>\n  </mj-head>\n  <mj-body>\n' + section('<mj-text>Styled by the partial</mj-text>') + '\n  </mj-body>\n</mjml>\n';
+    const partial =
+      '<mjml>\n  <mj-head>\n    <mj-attributes><mj-text color="#ab0101" /></mj-attributes>\n  </mj-head>\n  <mj-body>\n' +
+      section('<mj-text>Styled by the partial</mj-text>') +
+      '\n  </mj-body>\n</mjml>\n';
     const mjml = mjmlDocument('    <mj-include path="../_partials/styled.mjml" />');
     const { message } = await loadEmail({ 'message.yaml': emailYaml(), 'email.mjml': mjml, '../_partials/styled.mjml': partial });
     const compiled = await compileMessageEmail(emailOf(message), { cache: new MjmlCache() });
@@ -50,7 +53,10 @@ describe('mj-include inside the workspace', () => {
   });
 
   it('puts a type="css" include in the head and a type="html" include in place, as mjml does', async () => {
-    const mjml = mjmlDocument('    <mj-include path="../_partials/banner.html" type="html" />', '<mj-title>Test</mj-title>\n    <mj-include path="../_partials/brand.css" type="css" />');
+    const mjml = mjmlDocument(
+      '    <mj-include path="../_partials/banner.html" type="html" />',
+      '<mj-title>Test</mj-title>\n    <mj-include path="../_partials/brand.css" type="css" />',
+    );
     const { message } = await loadEmail({
       'message.yaml': emailYaml(),
       'email.mjml': mjml,
@@ -86,7 +92,11 @@ describe('mj-include inside the workspace', () => {
 describe('mj-include that leaves the workspace is refused at the include and never read', () => {
   it('refuses ../ out of the workspace (the file exists inside the temp project)', async () => {
     const mjml = mjmlDocument('    <mj-include path="../../outside.mjml" />');
-    const { message, path } = await loadEmail({ 'message.yaml': emailYaml(), 'email.mjml': mjml, '../../outside.mjml': section(`<mj-text>${secret}</mj-text>`) });
+    const { message, path } = await loadEmail({
+      'message.yaml': emailYaml(),
+      'email.mjml': mjml,
+      '../../outside.mjml': section(`<mj-text>${secret}</mj-text>`),
+    });
     const compiled = await compileMessageEmail(emailOf(message), { cache: new MjmlCache() });
     expect(compiled.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'workspace/path', severity: 'error', file: path('email.mjml'), ...positionOf(mjml, '<mj-include') }),
@@ -117,7 +127,7 @@ describe('mj-include that leaves the workspace is refused at the include and nev
     expect(compiled.html).not.toContain(secret);
   });
 
-  it('refuses an escape written inside a partial, at the partial\'s include', async () => {
+  it("refuses an escape written inside a partial, at the partial's include", async () => {
     const partial = `<mj-text>ok</mj-text>\n<mj-include path="../../../outside.mjml" />`;
     const mjml = mjmlDocument(section('<mj-include path="../_partials/inner.mjml" />'));
     const { message, path } = await loadEmail({

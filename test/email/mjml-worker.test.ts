@@ -59,7 +59,14 @@ describe('mjml in a worker the preview can stop', () => {
     const stopped = await compileMessageEmail(emailOf(message), { cache, mjml: workerWith(100).run });
     expect(stopped.html).toBe('');
     expect(stopped.diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'render/limit', severity: 'error', file: emailOf(message).email.body.file, line: 1, column: 1, message: expect.stringMatching(/mjml took longer than 0\.1 s.*not compiled/) }),
+      expect.objectContaining({
+        ruleId: 'render/limit',
+        severity: 'error',
+        file: emailOf(message).email.body.file,
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/mjml took longer than 0\.1 s.*not compiled/),
+      }),
     ]);
     // Not remembered as this template's outcome: the next compile runs mjml again instead of answering from the cache.
     const again = await compileMessageEmail(emailOf(message), { cache, mjml: workerWith(100).run });

@@ -21,7 +21,11 @@ describe('template diagnostics of a compiled MJML email point at the .mjml sourc
 
   it('Handlebars: the same, with the compiled HTML mjml wrote in between', async () => {
     const mjml = mjmlDocument(section('<mj-text>Hi {{customer.first_name}}</mj-text>') + '\n' + section('<mj-button href="{{trigger.url}}">Go</mj-button>'));
-    const { message, path } = await loadEmail({ 'message.yaml': emailYaml({ engine: 'handlebars' }), 'email.mjml': mjml, ...sample({ customer: { first_name: 'Ada' } }) });
+    const { message, path } = await loadEmail({
+      'message.yaml': emailYaml({ engine: 'handlebars' }),
+      'email.mjml': mjml,
+      ...sample({ customer: { first_name: 'Ada' } }),
+    });
     const rendered = await renderEmail(message, message.samples[0], { engines, cache: new MjmlCache() });
     expect(rendered?.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'render/undefined-attribute', file: path('email.mjml'), ...positionOf(mjml, 'trigger.url') }),
@@ -47,7 +51,9 @@ describe('template diagnostics of a compiled MJML email point at the .mjml sourc
     const mjml = mjmlDocument(section('<mj-text>Total: {{ trigger.total | nosuchfilter }}</mj-text>'));
     const { message, path } = await loadEmail({ 'message.yaml': emailYaml(), 'email.mjml': mjml, ...sample({ trigger: { total: 3 } }) });
     const rendered = await renderEmail(message, message.samples[0], { engines, cache: new MjmlCache() });
-    expect(rendered?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'syntax/liquid', file: path('email.mjml'), ...positionOf(mjml, 'nosuchfilter') })]);
+    expect(rendered?.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'syntax/liquid', file: path('email.mjml'), ...positionOf(mjml, 'nosuchfilter') }),
+    ]);
   });
 
   it('a tag mjml copies twice (mj-title → <title> and aria-label) maps both copies to the one source tag', async () => {
@@ -66,15 +72,27 @@ describe('template diagnostics of a compiled MJML email point at the .mjml sourc
 describe('syntax/mjml: mjml validation errors with file and line', () => {
   it('reports an unknown tag, an illegal attribute and wrong nesting at the first non-blank column of their lines', async () => {
     const mjml = mjmlDocument(
-      [section('<mj-txt>typo</mj-txt>'), section('<mj-text colour="red">x</mj-text>'), '    <mj-column><mj-text>not in a section</mj-text></mj-column>'].join('\n'),
+      [section('<mj-txt>typo</mj-txt>'), section('<mj-text colour="red">x</mj-text>'), '    <mj-column><mj-text>not in a section</mj-text></mj-column>'].join(
+        '\n',
+      ),
     );
     const { message, path } = await loadEmail({ 'message.yaml': emailYaml(), 'email.mjml': mjml });
     const rendered = await renderEmail(message, undefined, { engines, cache: new MjmlCache() });
     const mjmlProblems = rendered!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'syntax/mjml').sort((a, b) => a.line - b.line);
     expect(mjmlProblems).toEqual([
       expect.objectContaining({ severity: 'error', file: path('email.mjml'), ...positionOf(mjml, '<mj-txt>'), message: expect.stringContaining('mj-txt') }),
-      expect.objectContaining({ severity: 'error', file: path('email.mjml'), ...positionOf(mjml, '<mj-text colour'), message: expect.stringContaining('colour') }),
-      expect.objectContaining({ severity: 'error', file: path('email.mjml'), ...positionOf(mjml, '<mj-column><mj-text>not'), message: expect.stringContaining('mj-column cannot be used inside mj-body') }),
+      expect.objectContaining({
+        severity: 'error',
+        file: path('email.mjml'),
+        ...positionOf(mjml, '<mj-text colour'),
+        message: expect.stringContaining('colour'),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        file: path('email.mjml'),
+        ...positionOf(mjml, '<mj-column><mj-text>not'),
+        message: expect.stringContaining('mj-column cannot be used inside mj-body'),
+      }),
     ]);
   });
 
@@ -91,7 +109,9 @@ describe('syntax/mjml: mjml validation errors with file and line', () => {
   it('reports a body mjml cannot compile at all instead of throwing', async () => {
     const { message, path } = await loadEmail({ 'message.yaml': emailYaml(), 'email.mjml': '<p>not mjml</p>\n' });
     const rendered = await renderEmail(message, undefined, { engines, cache: new MjmlCache() });
-    expect(rendered?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'syntax/mjml', severity: 'error', file: path('email.mjml'), line: 1, column: 1 })]);
+    expect(rendered?.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'syntax/mjml', severity: 'error', file: path('email.mjml'), line: 1, column: 1 }),
+    ]);
     expect(rendered?.html).toBe('');
   });
 });

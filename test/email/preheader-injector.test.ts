@@ -14,7 +14,9 @@ function personalize(template: string, data: object): string {
 describe('preheaderInjector (placement decided once per template)', () => {
   it('inserts right after <body> when the static start of the template shows visible text first', () => {
     const template = '<html><head><style>p{color:red}</style></head><body class="b"><p>Hello {{name}}</p></body></html>';
-    expect(personalize(template, { name: 'Ada' })).toBe(`<html><head><style>p{color:red}</style></head><body class="b">${hiddenSoon}<p>Hello Ada</p></body></html>`);
+    expect(personalize(template, { name: 'Ada' })).toBe(
+      `<html><head><style>p{color:red}</style></head><body class="b">${hiddenSoon}<p>Hello Ada</p></body></html>`,
+    );
   });
 
   it('leaves a body that opens with its own hidden preheader alone', () => {
@@ -26,7 +28,9 @@ describe('preheaderInjector (placement decided once per template)', () => {
     // Triple-stash prints as it is: this data closes the title and opens a body with a hidden preheader.
     const template = '<html><head><title>{{{title}}}</title></head><body><p>Hello</p></body></html>';
     const title = 'x</title></head><body><div hidden>Own</div>';
-    expect(personalize(template, { title })).toBe('<html><head><title>x</title></head><body><div hidden>Own</div></title></head><body><p>Hello</p></body></html>');
+    expect(personalize(template, { title })).toBe(
+      '<html><head><title>x</title></head><body><div hidden>Own</div></title></head><body><p>Hello</p></body></html>',
+    );
     expect(personalize(template, { title: 'Order 7' })).toBe(`<html><head><title>Order 7</title></head><body>${hiddenSoon}<p>Hello</p></body></html>`);
   });
 
@@ -39,8 +43,12 @@ describe('preheaderInjector (placement decided once per template)', () => {
   it('parses only the start of a long HTML yet sees a hidden first text printed there', () => {
     const rows = Array.from({ length: 200 }, (_, index) => `<tr><td>row ${index}</td></tr>`).join('');
     const template = `<html><head><title>{{title}}</title></head><body>{{{lead}}}<table>${rows}</table></body></html>`;
-    expect(personalize(template, { title: 'T', lead: '<span hidden>Own</span>' })).toBe(`<html><head><title>T</title></head><body><span hidden>Own</span><table>${rows}</table></body></html>`);
-    expect(personalize(template, { title: 'T', lead: '<b>Lead</b>' })).toBe(`<html><head><title>T</title></head><body>${hiddenSoon}<b>Lead</b><table>${rows}</table></body></html>`);
+    expect(personalize(template, { title: 'T', lead: '<span hidden>Own</span>' })).toBe(
+      `<html><head><title>T</title></head><body><span hidden>Own</span><table>${rows}</table></body></html>`,
+    );
+    expect(personalize(template, { title: 'T', lead: '<b>Lead</b>' })).toBe(
+      `<html><head><title>T</title></head><body>${hiddenSoon}<b>Lead</b><table>${rows}</table></body></html>`,
+    );
   });
 
   it('injects at the start of a fragment without <body>', () => {

@@ -57,14 +57,16 @@ describe('renderEmail', () => {
   });
 
   it('does not inject one into HTML that opens with a hand-written hidden preheader', async () => {
-    const html = '<!doctype html>\n<html lang="en" dir="ltr"><body>\n<span style="display: none; max-height: 0">Own preview text</span>\n<p>Body</p>\n</body></html>\n';
+    const html =
+      '<!doctype html>\n<html lang="en" dir="ltr"><body>\n<span style="display: none; max-height: 0">Own preview text</span>\n<p>Body</p>\n</body></html>\n';
     const { message } = await loadEmail({ 'message.yaml': emailYaml({ body: 'email.html', preheader: 'From message.yaml' }), 'email.html': html });
     const rendered = (await renderEmail(message, undefined, { engines }))!;
     expect(rendered.html).toBe(html);
   });
 
   it('injects into HTML whose hidden element comes after visible text (that is not a preheader)', async () => {
-    const html = '<!doctype html>\n<html lang="en" dir="ltr"><body class="x">\n<p>Body first</p>\n<div style="display:none">tracking note</div>\n</body></html>\n';
+    const html =
+      '<!doctype html>\n<html lang="en" dir="ltr"><body class="x">\n<p>Body first</p>\n<div style="display:none">tracking note</div>\n</body></html>\n';
     const { message } = await loadEmail({ 'message.yaml': emailYaml({ body: 'email.html', preheader: 'Preview' }), 'email.html': html });
     const rendered = (await renderEmail(message, undefined, { engines }))!;
     expect(afterBodyTag(rendered.html)).toMatch(new RegExp(`^${hiddenStyle.source}Preview</div>\n<p>Body first`));
@@ -75,9 +77,15 @@ describe('the plain-text version', () => {
   it('is made from the rendered HTML: links as "text (url)", readable tables, alt text, no hidden text', async () => {
     const mjml = mjmlDocument(
       [
-        section('<mj-image src="https://cdn.example.com/logo.png" alt="Northwind Supply" />\n        <mj-image src="https://cdn.example.com/divider.png" alt="" />'),
-        section('<mj-text>Hello {{ customer.first_name }}, <a href="https://northwind.example.com/help">get help</a> or write to <a href="mailto:help@northwind.example.com">help@northwind.example.com</a>.</mj-text>'),
-        section('<mj-table><tr><th>Item</th><th>Qty</th></tr>{% for item in trigger.items %}<tr><td>{{ item.name }}</td><td>{{ item.quantity }}</td></tr>{% endfor %}</mj-table>'),
+        section(
+          '<mj-image src="https://cdn.example.com/logo.png" alt="Northwind Supply" />\n        <mj-image src="https://cdn.example.com/divider.png" alt="" />',
+        ),
+        section(
+          '<mj-text>Hello {{ customer.first_name }}, <a href="https://northwind.example.com/help">get help</a> or write to <a href="mailto:help@northwind.example.com">help@northwind.example.com</a>.</mj-text>',
+        ),
+        section(
+          '<mj-table><tr><th>Item</th><th>Qty</th></tr>{% for item in trigger.items %}<tr><td>{{ item.name }}</td><td>{{ item.quantity }}</td></tr>{% endfor %}</mj-table>',
+        ),
         section('<mj-button href="{{ trigger.order_url }}">View your order</mj-button>'),
       ].join('\n'),
       '<mj-title>T</mj-title>\n    <mj-preview>Hidden preview</mj-preview>',
@@ -87,7 +95,13 @@ describe('the plain-text version', () => {
       'email.mjml': mjml,
       'samples/standard.json': JSON.stringify({
         customer: { first_name: 'Ada' },
-        trigger: { order_url: 'https://northwind.example.com/orders/7', items: [{ name: 'Canvas tote bag', quantity: 2 }, { name: 'Mug', quantity: 1 }] },
+        trigger: {
+          order_url: 'https://northwind.example.com/orders/7',
+          items: [
+            { name: 'Canvas tote bag', quantity: 2 },
+            { name: 'Mug', quantity: 1 },
+          ],
+        },
       }),
     });
     const { text } = (await renderEmail(message, message.samples[0], { engines, cache: new MjmlCache() }))!;

@@ -44,7 +44,9 @@ describe('email/tag-survival: personalization tags mjml drops are errors at thei
         '    <mj-raw>{% if customer.vip %}</mj-raw>',
         section('<mj-text>VIP {{ customer.first_name }}</mj-text>'),
         '    <mj-raw>{% endif %}</mj-raw>',
-        section('<mj-button href="{{ trigger.url }}">Go</mj-button>\n        <mj-image src="https://cdn.example.com/{{ trigger.image }}.png" alt="{{ trigger.alt }}" />'),
+        section(
+          '<mj-button href="{{ trigger.url }}">Go</mj-button>\n        <mj-image src="https://cdn.example.com/{{ trigger.image }}.png" alt="{{ trigger.alt }}" />',
+        ),
         section('<mj-table>{% for item in trigger.items %}<tr><td>{{ item.name }}</td></tr>{% endfor %}</mj-table>'),
       ].join('\n'),
       '<mj-title>{{ trigger.subject }}</mj-title>\n    <mj-preview>{{ trigger.preview }}</mj-preview>',

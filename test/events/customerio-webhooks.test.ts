@@ -17,11 +17,17 @@ const startReceiver = useWebhookReceivers();
 const SIGNING_KEY = 'whsec-test-3f9a1c';
 
 /** Customer.io's documented scheme, computed by OpenSSL: hex HMAC-SHA256 of `v0:<timestamp>:<body>`. */
-const opensslSignature = (timestamp: string, body: string, key = SIGNING_KEY) => execFileSync('openssl', ['dgst', '-sha256', '-hmac', key, '-hex', '-r'], { input: `v0:${timestamp}:${body}` }).toString().split(' ')[0];
+const opensslSignature = (timestamp: string, body: string, key = SIGNING_KEY) =>
+  execFileSync('openssl', ['dgst', '-sha256', '-hmac', key, '-hex', '-r'], { input: `v0:${timestamp}:${body}` })
+    .toString()
+    .split(' ')[0];
 
 async function projectWithWebhook(url: string, events: string[]): Promise<string> {
   const root = await copyExamples();
-  await writeFile(path.join(root, 'txkit.config.yaml'), `targets:\n  customerio:\n    reportingWebhook:\n      url: ${url}\n      events: [${events.join(', ')}]\n`);
+  await writeFile(
+    path.join(root, 'txkit.config.yaml'),
+    `targets:\n  customerio:\n    reportingWebhook:\n      url: ${url}\n      events: [${events.join(', ')}]\n`,
+  );
   await writeFile(path.join(root, '.env'), `CUSTOMERIO_WEBHOOK_SIGNING_KEY=${SIGNING_KEY}\n`);
   return root;
 }
@@ -34,14 +40,20 @@ describe('Customer.io reporting webhooks from the sandbox', () => {
     const reportingWebhook = reportingWebhookFromConfig(config, loadEnvironment(root, {}))!;
     const sandbox = await startSandbox({ sendProcessingMs: 0, events: { retryDelaysMs: [10, 20, 40] }, customerio: { reportingWebhook } });
     sandbox.seed(customerioSeedFor((await openWorkspace(root)).messages));
-    const env = { CUSTOMERIO_API_URL: sandbox.url, CUSTOMERIO_APP_API_KEY: sandbox.options.customerio.appApiKey, CUSTOMERIO_TRANSACTIONAL_API_KEY: sandbox.options.customerio.transactionalApiKey };
+    const env = {
+      CUSTOMERIO_API_URL: sandbox.url,
+      CUSTOMERIO_APP_API_KEY: sandbox.options.customerio.appApiKey,
+      CUSTOMERIO_TRANSACTIONAL_API_KEY: sandbox.options.customerio.transactionalApiKey,
+    };
     expect((await runCli(['push', '--target', 'customerio', '--yes'], { cwd: root, env })).code).toBe(0);
     const sent = await runCli(['send', 'order-confirmation', '--target', 'customerio', '--channel', 'email', '--to', 'ada@example.com'], { cwd: root, env });
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
 
     const requests = await receiver.waitFor((all) => all.length === 2);
-    const events = requests.map((request) => JSON.parse(request.body) as { metric: string; object_type: string; data: { delivery_id: string; recipient: string } });
+    const events = requests.map(
+      (request) => JSON.parse(request.body) as { metric: string; object_type: string; data: { delivery_id: string; recipient: string } },
+    );
     expect(events.map((event) => `${event.object_type} ${event.metric}`)).toEqual(['email sent', 'email delivered']);
     expect(events[0]!.data).toMatchObject({ delivery_id: sandbox.state.customerio.deliveries[0]!.delivery_id, recipient: 'ada@example.com' });
 
@@ -52,13 +64,18 @@ describe('Customer.io reporting webhooks from the sandbox', () => {
       expect(verifyCustomerioWebhookSignature({ body: request.body.replace('ada@', 'eve@'), signature, timestamp, signingKey: SIGNING_KEY })).toBe(false);
       expect(verifyCustomerioWebhookSignature({ body: request.body, signature, timestamp, signingKey: 'another-key' })).toBe(false);
       // Ten minutes later the same request is a replay.
-      expect(verifyCustomerioWebhookSignature({ body: request.body, signature, timestamp, signingKey: SIGNING_KEY, now: (Number(timestamp) + 600) * 1000 })).toBe(false);
+      expect(
+        verifyCustomerioWebhookSignature({ body: request.body, signature, timestamp, signingKey: SIGNING_KEY, now: (Number(timestamp) + 600) * 1000 }),
+      ).toBe(false);
     }
   });
 
   it('reports only the metrics the webhook asks for, and a bounce for an undeliverable address', async () => {
     const receiver = await startReceiver();
-    const sandbox = await startSandbox({ sendProcessingMs: 0, customerio: { reportingWebhook: { url: receiver.url, events: ['bounced'], signingKey: SIGNING_KEY } } });
+    const sandbox = await startSandbox({
+      sendProcessingMs: 0,
+      customerio: { reportingWebhook: { url: receiver.url, events: ['bounced'], signingKey: SIGNING_KEY } },
+    });
     const send = (to: string) =>
       fetch(`${sandbox.url}v1/send/email`, {
         method: 'POST',

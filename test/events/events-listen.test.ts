@@ -36,7 +36,9 @@ describe('txkit events listen', () => {
     const root = await copyExamples();
     const env = { ...sandboxEnv(sandbox), CUSTOMERIO_WEBHOOK_SIGNING_KEY: CIO_KEY };
     const { listener, url } = await listen(root, env);
-    await editFile(path.join(root, 'templates/password-reset/message.yaml'), (text) => text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}ens\n      events: [EmailSent]\n`));
+    await editFile(path.join(root, 'templates/password-reset/message.yaml'), (text) =>
+      text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}ens\n      events: [EmailSent]\n`),
+    );
 
     const pushed = await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: root, env });
     expect(pushed.stderr).toBe('');
@@ -44,15 +46,36 @@ describe('txkit events listen', () => {
     await listener.waitFor(/verified the SFMC event callback/);
     expect([...sandbox.state.sfmc.ens.subscriptions.values()].map((subscription) => subscription.subscriptionName)).toEqual(['txkit-password-reset']);
 
-    const send = await call(sandbox, 'POST', '/messaging/v1/email/messages/listen-1', { auth: await sfmcToken(sandbox), body: { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } } });
+    const send = await call(sandbox, 'POST', '/messaging/v1/email/messages/listen-1', {
+      auth: await sfmcToken(sandbox),
+      body: { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } },
+    });
     expect(send.status).toBe(202);
     const [line] = await listener.waitFor(/^\{"platform":"sfmc".*$/m);
-    expect(JSON.parse(line)).toMatchObject({ platform: 'sfmc', event: { eventCategoryType: 'TransactionalSendEvents.EmailSent', definitionKey: 'password-reset', info: { messageKey: 'listen-1', to: 'ada@example.com' } } });
+    expect(JSON.parse(line)).toMatchObject({
+      platform: 'sfmc',
+      event: {
+        eventCategoryType: 'TransactionalSendEvents.EmailSent',
+        definitionKey: 'password-reset',
+        info: { messageKey: 'listen-1', to: 'ada@example.com' },
+      },
+    });
 
     // A Customer.io event signed with the configured key is printed; a tampered one is refused with 401.
-    const body = JSON.stringify({ event_id: 'E1', object_type: 'sms', metric: 'delivered', timestamp: Math.floor(Date.now() / 1000), data: { delivery_id: 'D1', recipient: '+15551234567' } });
+    const body = JSON.stringify({
+      event_id: 'E1',
+      object_type: 'sms',
+      metric: 'delivered',
+      timestamp: Math.floor(Date.now() / 1000),
+      data: { delivery_id: 'D1', recipient: '+15551234567' },
+    });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const post = (text: string, key: string) => fetch(`${url}cio`, { method: 'POST', headers: { 'x-cio-timestamp': timestamp, 'x-cio-signature': signCustomerioWebhook(text, timestamp, key) }, body: text });
+    const post = (text: string, key: string) =>
+      fetch(`${url}cio`, {
+        method: 'POST',
+        headers: { 'x-cio-timestamp': timestamp, 'x-cio-signature': signCustomerioWebhook(text, timestamp, key) },
+        body: text,
+      });
     expect((await post(body, CIO_KEY)).status).toBe(200);
     await listener.waitFor(/"platform":"customerio".*"delivery_id":"D1"/);
     expect((await post(body, 'wrong-key')).status).toBe(401);

@@ -15,7 +15,8 @@ afterAll(removeProjects);
 const startSandbox = useSandboxes();
 const startReceiver = useWebhookReceivers();
 
-const sfmc = async (sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<Answer> => call(sandbox, method, `/${route}`, { auth: await sfmcToken(sandbox), body });
+const sfmc = async (sandbox: Sandbox, method: string, route: string, body?: unknown): Promise<Answer> =>
+  call(sandbox, method, `/${route}`, { auth: await sfmcToken(sandbox), body });
 
 /** The application's endpoint: it answers ENS's verification POST by echoing the key to ens-verify, as the docs describe. */
 async function applicationEndpoint(sandbox: Sandbox, failFirst = 0): Promise<WebhookReceiver> {
@@ -30,7 +31,8 @@ async function applicationEndpoint(sandbox: Sandbox, failFirst = 0): Promise<Web
   });
 }
 
-const addEvents = (url: string, events: string[]) => (text: string) => text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}\n      events: [${events.join(', ')}]\n`);
+const addEvents = (url: string, events: string[]) => (text: string) =>
+  text.replace(/^ {2}sfmc:\n/m, `  sfmc:\n    events:\n      url: ${url}\n      events: [${events.join(', ')}]\n`);
 
 async function eventProject(sandbox: Sandbox, receiver: WebhookReceiver): Promise<string> {
   const root = await copyExamples();
@@ -40,11 +42,20 @@ async function eventProject(sandbox: Sandbox, receiver: WebhookReceiver): Promis
 }
 
 const signed = (requests: ReceivedRequest[]) => requests.filter((request) => request.headers['x-sfmc-ens-signature'] !== undefined);
-const eventsOf = (requests: ReceivedRequest[]) => signed(requests).flatMap((request) => JSON.parse(request.body) as { eventCategoryType: string; definitionKey: string; info: { messageKey: string; to: string } }[]);
+const eventsOf = (requests: ReceivedRequest[]) =>
+  signed(requests).flatMap(
+    (request) => JSON.parse(request.body) as { eventCategoryType: string; definitionKey: string; info: { messageKey: string; to: string } }[],
+  );
 
 async function sendBoth(sandbox: Sandbox, to = 'ada@example.com'): Promise<void> {
-  const email = await sfmc(sandbox, 'POST', 'messaging/v1/email/messages/msg-email-1', { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to } });
-  const sms = await sfmc(sandbox, 'POST', 'messaging/v1/sms/messages/msg-sms-1', { definitionKey: 'order-confirmation-sms', recipient: { contactKey: 'ada', to: '15551234567' } });
+  const email = await sfmc(sandbox, 'POST', 'messaging/v1/email/messages/msg-email-1', {
+    definitionKey: 'password-reset',
+    recipient: { contactKey: 'ada', to },
+  });
+  const sms = await sfmc(sandbox, 'POST', 'messaging/v1/sms/messages/msg-sms-1', {
+    definitionKey: 'order-confirmation-sms',
+    recipient: { contactKey: 'ada', to: '15551234567' },
+  });
   expect([email.status, sms.status]).toEqual([202, 202]);
 }
 
@@ -63,10 +74,22 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     expect(Object.keys(JSON.parse(verification!.body)).sort()).toEqual(['callbackId', 'verificationKey']);
     const [callback] = sandbox.state.sfmc.ens.callbacks.values();
     expect(callback).toMatchObject({ url: receiver.url, status: 'verified' });
-    const subscriptions = [...sandbox.state.sfmc.ens.subscriptions.values()].map(({ subscriptionName, eventCategoryTypes, filters }) => ({ subscriptionName, eventCategoryTypes, filters }));
+    const subscriptions = [...sandbox.state.sfmc.ens.subscriptions.values()].map(({ subscriptionName, eventCategoryTypes, filters }) => ({
+      subscriptionName,
+      eventCategoryTypes,
+      filters,
+    }));
     expect(subscriptions.sort((a, b) => a.subscriptionName.localeCompare(b.subscriptionName))).toEqual([
-      { subscriptionName: 'txkit-order-confirmation-sms', eventCategoryTypes: ['TransactionalSendEvents.SmsDelivered', 'TransactionalSendEvents.SmsSent'], filters: ['definitionKey=order-confirmation-sms'] },
-      { subscriptionName: 'txkit-password-reset', eventCategoryTypes: ['TransactionalSendEvents.EmailNotSent', 'TransactionalSendEvents.EmailSent'], filters: ['definitionKey=password-reset'] },
+      {
+        subscriptionName: 'txkit-order-confirmation-sms',
+        eventCategoryTypes: ['TransactionalSendEvents.SmsDelivered', 'TransactionalSendEvents.SmsSent'],
+        filters: ['definitionKey=order-confirmation-sms'],
+      },
+      {
+        subscriptionName: 'txkit-password-reset',
+        eventCategoryTypes: ['TransactionalSendEvents.EmailNotSent', 'TransactionalSendEvents.EmailSent'],
+        filters: ['definitionKey=password-reset'],
+      },
     ]);
     // The key SFMC shows once is kept in the project's .env, never printed.
     const signatureKey = parseEnv(await readFile(path.join(root, '.env'), 'utf8')).SFMC_ENS_SIGNATURE_KEY!;
@@ -76,8 +99,15 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     await sendBoth(sandbox);
     await receiver.waitFor((requests) => eventsOf(requests).length === 3);
     const events = eventsOf(receiver.requests);
-    expect(events.map((event) => event.eventCategoryType).sort()).toEqual(['TransactionalSendEvents.EmailSent', 'TransactionalSendEvents.SmsDelivered', 'TransactionalSendEvents.SmsSent']);
-    expect(events.find((event) => event.eventCategoryType.endsWith('EmailSent'))).toMatchObject({ definitionKey: 'password-reset', info: { messageKey: 'msg-email-1', to: 'ada@example.com' } });
+    expect(events.map((event) => event.eventCategoryType).sort()).toEqual([
+      'TransactionalSendEvents.EmailSent',
+      'TransactionalSendEvents.SmsDelivered',
+      'TransactionalSendEvents.SmsSent',
+    ]);
+    expect(events.find((event) => event.eventCategoryType.endsWith('EmailSent'))).toMatchObject({
+      definitionKey: 'password-reset',
+      info: { messageKey: 'msg-email-1', to: 'ada@example.com' },
+    });
 
     for (const request of signed(receiver.requests)) {
       const signature = request.headers['x-sfmc-ens-signature'] as string;
@@ -112,7 +142,10 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     const receiver = await applicationEndpoint(sandbox, 2);
     const root = await eventProject(sandbox, receiver);
     expect((await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: root, env: sandboxEnv(sandbox) })).code).toBe(0);
-    const email = await sfmc(sandbox, 'POST', 'messaging/v1/email/messages/retry-1', { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } });
+    const email = await sfmc(sandbox, 'POST', 'messaging/v1/email/messages/retry-1', {
+      definitionKey: 'password-reset',
+      recipient: { contactKey: 'ada', to: 'ada@example.com' },
+    });
     expect(email.status).toBe(202);
     await sandbox.events.idle();
     // Two 500s, then the same signed batch again, accepted.
@@ -122,7 +155,10 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
     const broken = await applicationEndpoint(down, Infinity);
     const brokenRoot = await eventProject(down, broken);
     expect((await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: brokenRoot, env: sandboxEnv(down) })).code).toBe(0);
-    await sfmc(down, 'POST', 'messaging/v1/email/messages/retry-2', { definitionKey: 'password-reset', recipient: { contactKey: 'ada', to: 'ada@example.com' } });
+    await sfmc(down, 'POST', 'messaging/v1/email/messages/retry-2', {
+      definitionKey: 'password-reset',
+      recipient: { contactKey: 'ada', to: 'ada@example.com' },
+    });
     await down.events.idle();
     expect(signed(broken.requests)).toHaveLength(4);
   });
@@ -147,17 +183,33 @@ describe('the sandbox ENS routes, as documented', () => {
     expect(signatureKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     const { verificationKey } = JSON.parse(receiver.requests[0]!.body) as { verificationKey: string };
     // Reads never show the keys.
-    expect((await sfmc(sandbox, 'GET', 'platform/v1/ens-callbacks')).body).toEqual([{ callbackId, callbackName: 'app', url: receiver.url, maxBatchSize: 100, status: 'unverified', statusReason: 'Awaiting verification' }]);
+    expect((await sfmc(sandbox, 'GET', 'platform/v1/ens-callbacks')).body).toEqual([
+      { callbackId, callbackName: 'app', url: receiver.url, maxBatchSize: 100, status: 'unverified', statusReason: 'Awaiting verification' },
+    ]);
 
     const subscription = { callbackId, subscriptionName: 'sub', eventCategoryTypes: ['TransactionalSendEvents.EmailSent'], filters: ['definitionKey=welcome'] };
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).status).toBe(400);
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-verify', { callbackId, verificationKey: 'guess' })).status).toBe(404);
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-verify', { callbackId, verificationKey })).status).toBe(200);
-    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).body).toMatchObject({ ...subscription, status: 'active', callbackName: 'app' });
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).body).toMatchObject({
+      ...subscription,
+      status: 'active',
+      callbackName: 'app',
+    });
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', subscription)).status).toBe(400); // the name is taken
-    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', { ...subscription, subscriptionName: 'other', eventCategoryTypes: ['TransactionalSendEvents.EmailOpened'] })).status).toBe(400);
+    expect(
+      (
+        await sfmc(sandbox, 'POST', 'platform/v1/ens-subscriptions', {
+          ...subscription,
+          subscriptionName: 'other',
+          eventCategoryTypes: ['TransactionalSendEvents.EmailOpened'],
+        })
+      ).status,
+    ).toBe(400);
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'again', url: receiver.url }])).status).toBe(400); // URL already registered
-    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'big', url: `${receiver.url}/b`, maxBatchSize: 5000 }])).status).toBe(400);
+    expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'big', url: `${receiver.url}/b`, maxBatchSize: 5000 }])).status).toBe(
+      400,
+    );
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'plain', url: 'http://hooks.example.com/x' }])).status).toBe(400); // https only
   });
 
@@ -180,7 +232,9 @@ describe('the sandbox ENS routes, as documented', () => {
     expect((await sfmc(sandbox, 'POST', 'platform/v1/ens-callbacks', [{ callbackName: 'by hand', url: receiver.url }])).status).toBe(201);
     const diff = await runCli(['diff', '--target', 'sfmc'], { cwd: root, env: sandboxEnv(sandbox) });
     expect(diff.code).toBe(1);
-    expect(diff.stderr + diff.stdout).toMatch(/order-confirmation\/message\.yaml\n\s+\d+:\d+\s+error\s+the SFMC event callback \S+ \(\S+\) exists but was never verified/);
+    expect(diff.stderr + diff.stdout).toMatch(
+      /order-confirmation\/message\.yaml\n\s+\d+:\d+\s+error\s+the SFMC event callback \S+ \(\S+\) exists but was never verified/,
+    );
   });
 });
 
@@ -191,15 +245,22 @@ describe('ENS batches', () => {
     const root = await eventProject(sandbox, receiver);
     expect((await runCli(['push', '--target', 'sfmc', '--yes'], { cwd: root, env: sandboxEnv(sandbox) })).code).toBe(0);
     const [callback] = sandbox.state.sfmc.ens.callbacks.values();
-    expect((await sfmc(sandbox, 'PUT', 'platform/v1/ens-callbacks', [{ callbackId: callback!.callbackId, callbackName: 'app', maxBatchSize: 100 }])).status).toBe(200);
+    expect(
+      (await sfmc(sandbox, 'PUT', 'platform/v1/ens-callbacks', [{ callbackId: callback!.callbackId, callbackName: 'app', maxBatchSize: 100 }])).status,
+    ).toBe(200);
 
     const auth = await sfmcToken(sandbox);
     for (let index = 0; index < 150; index++) {
-      const answer = await call(sandbox, 'POST', `/messaging/v1/email/messages/batch-${index}`, { auth, body: { definitionKey: 'password-reset', recipient: { contactKey: `c${index}`, to: `c${index}@example.com` } } });
+      const answer = await call(sandbox, 'POST', `/messaging/v1/email/messages/batch-${index}`, {
+        auth,
+        body: { definitionKey: 'password-reset', recipient: { contactKey: `c${index}`, to: `c${index}@example.com` } },
+      });
       expect(answer.status).toBe(202);
     }
     await sandbox.events.idle();
-    const batches = signed(receiver.requests).map((request) => (JSON.parse(request.body) as { info: { messageKey: string } }[]).map((event) => event.info.messageKey));
+    const batches = signed(receiver.requests).map((request) =>
+      (JSON.parse(request.body) as { info: { messageKey: string } }[]).map((event) => event.info.messageKey),
+    );
     expect(batches.map((batch) => batch.length)).toEqual([100, 50]);
     expect(batches.flat()).toEqual(Array.from({ length: 150 }, (_, index) => `batch-${index}`));
   });

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { signCustomerioWebhook, signSfmcEnsPayload, verifyCustomerioWebhookSignature, verifySfmcEnsSignature } from '../../src/index.js';
 
 /** Expected values come from OpenSSL, not from txkit: the schemes as the platforms document them. */
-const openssl = (key: string, input: string, format: '-binary' | '-hex') => execFileSync('openssl', ['dgst', '-sha256', '-hmac', key, format, ...(format === '-hex' ? ['-r'] : [])], { input });
+const openssl = (key: string, input: string, format: '-binary' | '-hex') =>
+  execFileSync('openssl', ['dgst', '-sha256', '-hmac', key, format, ...(format === '-hex' ? ['-r'] : [])], { input });
 
 describe('verifySfmcEnsSignature (x-sfmc-ens-signature: base64 HMAC-SHA256 of the body, key as UTF-8)', () => {
   const signatureKey = 'V27FXfqI3DnhfQW1bhFDeJixpt8eDAY5R24UJI3cK6M='; // the shape of the key in the createCallback example
-  const body = '[{"eventCategoryType":"TransactionalSendEvents.EmailSent","timestampUTC":1700000000000,"definitionKey":"welcome","info":{"messageKey":"k1","to":"ada@example.com"}}]';
+  const body =
+    '[{"eventCategoryType":"TransactionalSendEvents.EmailSent","timestampUTC":1700000000000,"definitionKey":"welcome","info":{"messageKey":"k1","to":"ada@example.com"}}]';
   const signature = openssl(signatureKey, body, '-binary').toString('base64');
 
   it('accepts the signature of the exact body, as text or bytes', () => {
@@ -19,9 +21,14 @@ describe('verifySfmcEnsSignature (x-sfmc-ens-signature: base64 HMAC-SHA256 of th
   it('refuses a tampered body, another key, the key base64-decoded, and malformed or missing headers', () => {
     expect(verifySfmcEnsSignature({ body: body.replace('k1', 'k2'), signature, signatureKey })).toBe(false);
     expect(verifySfmcEnsSignature({ body, signature, signatureKey: 'another-key' })).toBe(false);
-    const decodedKeySignature = execFileSync('openssl', ['dgst', '-sha256', '-mac', 'HMAC', '-macopt', `hexkey:${Buffer.from(signatureKey, 'base64').toString('hex')}`, '-binary'], { input: body }).toString('base64');
+    const decodedKeySignature = execFileSync(
+      'openssl',
+      ['dgst', '-sha256', '-mac', 'HMAC', '-macopt', `hexkey:${Buffer.from(signatureKey, 'base64').toString('hex')}`, '-binary'],
+      { input: body },
+    ).toString('base64');
     expect(verifySfmcEnsSignature({ body, signature: decodedKeySignature, signatureKey })).toBe(false);
-    for (const bad of [undefined, '', 'not base64!', signature.slice(0, 20)]) expect(verifySfmcEnsSignature({ body, signature: bad, signatureKey })).toBe(false);
+    for (const bad of [undefined, '', 'not base64!', signature.slice(0, 20)])
+      expect(verifySfmcEnsSignature({ body, signature: bad, signatureKey })).toBe(false);
     expect(verifySfmcEnsSignature({ body, signature, signatureKey: '' })).toBe(false);
   });
 });
@@ -46,7 +53,12 @@ describe('verifyCustomerioWebhookSignature (X-CIO-Signature: hex HMAC-SHA256 of 
     expect(verifyCustomerioWebhookSignature({ body, signature, timestamp, signingKey, now: now + 10 * 60_000 })).toBe(false);
     expect(verifyCustomerioWebhookSignature({ body, signature, timestamp, signingKey, now: now - 10 * 60_000 })).toBe(false);
     expect(verifyCustomerioWebhookSignature({ body, signature, timestamp, signingKey, now: now + 10 * 60_000, toleranceSeconds: 3600 })).toBe(true);
-    for (const [sig, ts] of [[undefined, timestamp], [signature, undefined], ['zz', timestamp], [signature, 'yesterday']] as const) {
+    for (const [sig, ts] of [
+      [undefined, timestamp],
+      [signature, undefined],
+      ['zz', timestamp],
+      [signature, 'yesterday'],
+    ] as const) {
       expect(verifyCustomerioWebhookSignature({ body, signature: sig, timestamp: ts, signingKey, now })).toBe(false);
     }
   });

@@ -19,7 +19,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Newest modification time of what the build reads: src/ and the compiler settings. */
 async function newestSourceMtime(): Promise<number> {
-  const files = [...(await filesUnder(path.join(root, 'src'))), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => path.join(root, name))];
+  const files = [
+    ...(await filesUnder(path.join(root, 'src'))),
+    ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => path.join(root, name)),
+  ];
   const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
   return Math.max(...times);
 }

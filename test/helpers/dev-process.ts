@@ -30,7 +30,9 @@ export function spawnDev(args: readonly string[], { cwd, env = process.env, bin 
   };
   child.stdout.setEncoding('utf8').on('data', onData);
   child.stderr.setEncoding('utf8').on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const waitFor = (pattern: RegExp, ms = 30_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
       const done = () => {

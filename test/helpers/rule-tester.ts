@@ -117,7 +117,8 @@ export function testRule(rule: Rule, tests: RuleTests): void {
       it(`invalid: ${testCase.name}`, async () => {
         const { root, read, found } = await run(testCase);
         const expected = testCase.errors.map((error) => {
-          const start = error.at !== undefined ? positionOf(read(error.file), error.at, error.occurrence) : { line: error.line ?? 1, column: error.column ?? 1 };
+          const start =
+            error.at !== undefined ? positionOf(read(error.file), error.at, error.occurrence) : { line: error.line ?? 1, column: error.column ?? 1 };
           return {
             ruleId: id,
             severity: error.severity ?? rule.meta.defaultSeverity,

@@ -63,7 +63,11 @@ export function useWebhookReceivers(): (respond?: Responder) => Promise<WebhookR
           };
           const timer = setTimeout(() => {
             waiters.delete(check);
-            reject(new Error(`timed out after ${timeoutMs} ms with ${requests.length} requests: ${requests.map((request) => request.body.slice(0, 200)).join('\n')}`));
+            reject(
+              new Error(
+                `timed out after ${timeoutMs} ms with ${requests.length} requests: ${requests.map((request) => request.body.slice(0, 200)).join('\n')}`,
+              ),
+            );
           }, timeoutMs);
           waiters.add(check);
           check();

@@ -27,7 +27,8 @@ export const workBudget = { cpuMs: 10_000, memoryBytes: 512 * 1024 * 1024 };
 const projectFiles: Record<string, string> = {
   'txkit.config.yaml': 'workspace: templates\ndefaultRegion: US\nrules:\n  email/lang: error\n  sms/max-segments: warning\nout: build\n',
   // The sandbox's loopback form of the auth URL (docs/sfmc.md); fake credentials.
-  '.env': 'SFMC_CLIENT_ID=cid-HOSTILE-1\nSFMC_CLIENT_SECRET="sec-HOSTILE-2"\nSFMC_AUTH_BASE_URL=http://127.0.0.1:9/\nCUSTOMERIO_TRANSACTIONAL_API_KEY=ck-HOSTILE-3\nCUSTOMERIO_REGION=eu\n',
+  '.env':
+    'SFMC_CLIENT_ID=cid-HOSTILE-1\nSFMC_CLIENT_SECRET="sec-HOSTILE-2"\nSFMC_AUTH_BASE_URL=http://127.0.0.1:9/\nCUSTOMERIO_TRANSACTIONAL_API_KEY=ck-HOSTILE-3\nCUSTOMERIO_REGION=eu\n',
 };
 /** The secrets of that .env: no output or diagnostic may show them. */
 const secrets = ['cid-HOSTILE-1', 'sec-HOSTILE-2', 'ck-HOSTILE-3'];
@@ -158,7 +159,13 @@ export class HostileWorkspace {
     } catch (error) {
       // Every command turns this into a usage error (src/cli/open-workspace.ts).
       if (!(error instanceof WorkspaceNotFoundError)) throw error;
-      return { diagnostics, newDiagnostics: diagnostics.filter((diagnostic) => !this.baseline.has(diagnosticKey(diagnostic))), renders: 0, outputs: [], usageErrors: [error.message] };
+      return {
+        diagnostics,
+        newDiagnostics: diagnostics.filter((diagnostic) => !this.baseline.has(diagnosticKey(diagnostic))),
+        renders: 0,
+        outputs: [],
+        usageErrors: [error.message],
+      };
     }
     const all = [...diagnostics, ...workspace.broken.flatMap((message) => message.diagnostics)];
     let renders = 0;
@@ -179,7 +186,13 @@ export class HostileWorkspace {
       }
     }
     all.push(...(await validate({ config, configDiagnostics: diagnostics, workspace, engines: this.engines })));
-    return { diagnostics: all, newDiagnostics: all.filter((diagnostic) => !this.baseline.has(diagnosticKey(diagnostic))), renders, outputs, usageErrors: this.environmentProblems() };
+    return {
+      diagnostics: all,
+      newDiagnostics: all.filter((diagnostic) => !this.baseline.has(diagnosticKey(diagnostic))),
+      renders,
+      outputs,
+      usageErrors: this.environmentProblems(),
+    };
   }
 
   /** `.env` as the sync commands read it (the process environment left out): each platform's settings, or the usage error naming what is wrong. */
@@ -224,17 +237,20 @@ export class HostileWorkspace {
     }
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    if (cpuMs > workBudget.cpuMs) fail(`no limit stopped this input within the work budget (${Math.round(cpuMs)} ms of CPU time > ${workBudget.cpuMs} ms)`, 'hang');
+    if (cpuMs > workBudget.cpuMs)
+      fail(`no limit stopped this input within the work budget (${Math.round(cpuMs)} ms of CPU time > ${workBudget.cpuMs} ms)`, 'hang');
     // maxRSS is the process's peak: when this input raised it, the rise above the RSS it started with is what it used.
     const peakAfter = process.resourceUsage().maxRSS * 1024;
-    if (peakAfter > peakBefore && peakAfter - rssBefore > workBudget.memoryBytes) fail(`over the memory budget: ${Math.round((peakAfter - rssBefore) / 2 ** 20)} MB > 512 MB`, 'hang');
+    if (peakAfter > peakBefore && peakAfter - rssBefore > workBudget.memoryBytes)
+      fail(`over the memory budget: ${Math.round((peakAfter - rssBefore) / 2 ** 20)} MB > 512 MB`, 'hang');
     if (({} as Record<string, unknown>).polluted !== undefined) fail('Object.prototype was polluted (({}).polluted is set)');
     const prototypesAfter = prototypeKeys();
     for (const name of Object.keys(watchedPrototypes)) {
       if (prototypesAfter[name]!.join() !== prototypesBefore[name]!.join()) fail(`${name}.prototype gained or lost keys`);
     }
     const treeAfter = await listTree(this.projectDir);
-    if (treeAfter.join('\n') !== treeBefore.join('\n')) fail(`files appeared or vanished: ${treeAfter.filter((entry) => !treeBefore.includes(entry)).join(', ')}`);
+    if (treeAfter.join('\n') !== treeBefore.join('\n'))
+      fail(`files appeared or vanished: ${treeAfter.filter((entry) => !treeBefore.includes(entry)).join(', ')}`);
     const silent = silentPass(outcome);
     if (silent) fail(silent, 'silent');
     const shown = [...outcome.outputs.map((output) => output.text), ...outcome.diagnostics.map((diagnostic) => diagnostic.message), ...outcome.usageErrors];

@@ -53,9 +53,51 @@ const invalidUtf8 = [[0x80], [0xc3], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x
 
 /** Fragments that open or close constructs of every syntax a workspace file can hold. */
 const structuralFragments = [
-  '{% if customer.first_name %}', '{% endif %}', '{% for x in trigger.items %}', '{% endfor %}', '{%', '%}', '{{', '}}', '{{{', '{{#if customer.first_name}}',
-  '{{/if}}', '{{#each trigger.items}}', '{{/each}}', '{{else}}', '{{> partial}}', '{% raw %}', '=', 'export ', '\\', '#', '${SFMC_CLIENT_SECRET}', '{% comment %}', '<mj-section>', '</mj-column>', '<mj-include path="../_partials/header.mjml" />',
-  '<mj-raw>', '<!--', '-->', '<![CDATA[', '"', "'", '[', ']', '{', '}', ':', '- ', '&anchor ', '*anchor', '!!binary ', '\t', '\n  ', '---\n', '...\n', '%YAML 1.1\n',
+  '{% if customer.first_name %}',
+  '{% endif %}',
+  '{% for x in trigger.items %}',
+  '{% endfor %}',
+  '{%',
+  '%}',
+  '{{',
+  '}}',
+  '{{{',
+  '{{#if customer.first_name}}',
+  '{{/if}}',
+  '{{#each trigger.items}}',
+  '{{/each}}',
+  '{{else}}',
+  '{{> partial}}',
+  '{% raw %}',
+  '=',
+  'export ',
+  '\\',
+  '#',
+  '${SFMC_CLIENT_SECRET}',
+  '{% comment %}',
+  '<mj-section>',
+  '</mj-column>',
+  '<mj-include path="../_partials/header.mjml" />',
+  '<mj-raw>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  '- ',
+  '&anchor ',
+  '*anchor',
+  '!!binary ',
+  '\t',
+  '\n  ',
+  '---\n',
+  '...\n',
+  '%YAML 1.1\n',
 ];
 
 const mutators: Record<string, Mutator> = {
@@ -130,7 +172,10 @@ export function seededFile(files: readonly string[], seed: number): string {
 }
 
 /** The input of `seed`: one file of the workspace, mutated. */
-export async function seededInput(workspace: { files: readonly string[]; original(file: string): Promise<Uint8Array> }, seed: number): Promise<{ description: string; edits: { file: string; bytes: Uint8Array }[] }> {
+export async function seededInput(
+  workspace: { files: readonly string[]; original(file: string): Promise<Uint8Array> },
+  seed: number,
+): Promise<{ description: string; edits: { file: string; bytes: Uint8Array }[] }> {
   const file = seededFile(workspace.files, seed);
   const mutation = randomMutation(await workspace.original(file), seed);
   return { description: mutation.description, edits: [{ file, bytes: mutation.bytes }] };

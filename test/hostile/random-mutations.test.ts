@@ -23,9 +23,16 @@ describe(`random mutations of the example workspace (seed ${baseSeed})`, () => {
     await workspace.dispose();
   });
 
-  it.each(Array.from({ length: count }, (_, index) => index))('input #%i loads, renders and analyzes into results or diagnostics', { timeout: safetyNetMs }, async (index) => {
-    const seed = baseSeed + index;
-    const input = await seededInput(workspace, seed);
-    await workspace.run(input, `HOSTILE_SEED=${seed} HOSTILE_INPUTS=1 npx vitest run test/hostile/random-mutations.test.ts (input #${index} of seed ${baseSeed})`);
-  });
+  it.each(Array.from({ length: count }, (_, index) => index))(
+    'input #%i loads, renders and analyzes into results or diagnostics',
+    { timeout: safetyNetMs },
+    async (index) => {
+      const seed = baseSeed + index;
+      const input = await seededInput(workspace, seed);
+      await workspace.run(
+        input,
+        `HOSTILE_SEED=${seed} HOSTILE_INPUTS=1 npx vitest run test/hostile/random-mutations.test.ts (input #${index} of seed ${baseSeed})`,
+      );
+    },
+  );
 });

@@ -46,10 +46,15 @@ describe('the packed package', () => {
       'example.mjs': await apiExample(),
       'templates/order-shipped/message.yaml': 'name: Order shipped\nengine: liquid\nsms:\n  body: sms.txt\n  to: "{{ customer.phone }}"\n',
       'templates/order-shipped/sms.txt': 'Hi {{ customer.first_name }}, order {{ trigger.order_id }} has shipped.',
-      'templates/order-shipped/samples/standard.json': JSON.stringify({ customer: { first_name: 'Ada', phone: '+14155552671' }, trigger: { order_id: '1042' } }),
+      'templates/order-shipped/samples/standard.json': JSON.stringify({
+        customer: { first_name: 'Ada', phone: '+14155552671' },
+        trigger: { order_id: '1042' },
+      }),
     });
 
-    const exported = await run(process.execPath, ['-e', "import('txkit').then((txkit) => console.log(JSON.stringify(Object.keys(txkit).sort())))"], { cwd: project });
+    const exported = await run(process.execPath, ['-e', "import('txkit').then((txkit) => console.log(JSON.stringify(Object.keys(txkit).sort())))"], {
+      cwd: project,
+    });
     expect(JSON.parse(exported.stdout)).toEqual(
       expect.arrayContaining([
         'build',

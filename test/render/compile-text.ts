@@ -1,4 +1,11 @@
-import { fileTemplateSource, type CompileResult, type RenderContext, type RenderOptions, type RenderResult, type TemplateEngine } from '../../src/render/index.js';
+import {
+  fileTemplateSource,
+  type CompileResult,
+  type RenderContext,
+  type RenderOptions,
+  type RenderResult,
+  type TemplateEngine,
+} from '../../src/render/index.js';
 
 export const templateFile = '/workspace/msg/sms.txt';
 

@@ -20,7 +20,9 @@ describe('Customer.io filter: currency', () => {
   });
 
   it('formats numbers and numeric strings from the sample data', () => {
-    expect(render('{{ trigger.total | currency: trigger.currency }} / {{ trigger.price | currency }}', { total: 86.5, currency: 'USD', price: '18' }).output).toBe('$86.50 / $18.00');
+    expect(
+      render('{{ trigger.total | currency: trigger.currency }} / {{ trigger.price | currency }}', { total: 86.5, currency: 'USD', price: '18' }).output,
+    ).toBe('$86.50 / $18.00');
   });
 
   it('leaves a value that is not a number as it is', () => {

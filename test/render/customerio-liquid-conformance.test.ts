@@ -46,15 +46,45 @@ const rows: Row[] = [
   { row: 'date %R %r', template: `{{ ${orderPlacedAt} | date: "%R / %r" }}`, expected: '18:51 / 06:51:44 PM', source: rubyStrftime },
   { row: 'date %v %c', template: `{{ ${orderPlacedAt} | date: "%v / %c" }}`, expected: '30-JUN-2021 / Wed Jun 30 18:51:44 2021', source: rubyStrftime },
   { row: 'date %j %U %W %V %u %w', template: `{{ ${orderPlacedAt} | date: "%j %U %W %V %u %w" }}`, expected: '181 26 26 26 3 3', source: rubyStrftime },
-  { row: 'date flags - ^ _ and width', template: `{{ ${orderPlacedAt} | date: "%-m/%-d %^a %_5H %e %l%P" }}`, expected: '6/30 WED    18 30  6pm', source: rubyStrftime },
-  { row: 'date %s %z %:z %Z (UTC by default)', template: `{{ ${orderPlacedAt} | date: "%s %z %:z %Z" }}`, expected: '1625079104 +0000 +00:00 UTC', source: rubyStrftime },
+  {
+    row: 'date flags - ^ _ and width',
+    template: `{{ ${orderPlacedAt} | date: "%-m/%-d %^a %_5H %e %l%P" }}`,
+    expected: '6/30 WED    18 30  6pm',
+    source: rubyStrftime,
+  },
+  {
+    row: 'date %s %z %:z %Z (UTC by default)',
+    template: `{{ ${orderPlacedAt} | date: "%s %z %:z %Z" }}`,
+    expected: '1625079104 +0000 +00:00 UTC',
+    source: rubyStrftime,
+  },
   { row: 'date of a string without a zone is UTC', template: '{{ "2026-03-08 10:00" | date: "%H:%M %Z" }}', expected: '10:00 UTC', source: tagList },
-  { row: 'date with a time zone argument', template: `{{ ${orderPlacedAt} | date: "%Y-%m-%d %H:%M %z", "Pacific/Auckland" }}`, expected: '2021-07-01 06:51 +1200', source: tagList },
-  { row: 'date %Z names the zone as Ruby/tzdata do', template: `{{ ${orderPlacedAt} | date: "%H:%M %Z", "Europe/Paris" }}`, expected: '20:51 CEST', source: rubyStrftime },
+  {
+    row: 'date with a time zone argument',
+    template: `{{ ${orderPlacedAt} | date: "%Y-%m-%d %H:%M %z", "Pacific/Auckland" }}`,
+    expected: '2021-07-01 06:51 +1200',
+    source: tagList,
+  },
+  {
+    row: 'date %Z names the zone as Ruby/tzdata do',
+    template: `{{ ${orderPlacedAt} | date: "%H:%M %Z", "Europe/Paris" }}`,
+    expected: '20:51 CEST',
+    source: rubyStrftime,
+  },
   { row: 'timezone filter', template: `{{ ${orderPlacedAt} | timezone: "America/New_York" | date: "%H:%M %Z" }}`, expected: '14:51 EDT', source: tagList },
   // 2026-03-08 is the US switch to daylight time: 01:59:59 EST is followed by 03:00:00 EDT.
-  { row: 'timezone across the DST switch (before)', template: '{{ "2026-03-08T06:59:59Z" | timezone: "America/New_York" | date: "%H:%M:%S %Z" }}', expected: '01:59:59 EST', source: tagList },
-  { row: 'timezone across the DST switch (after)', template: '{{ "2026-03-08T07:00:00Z" | timezone: "America/New_York" | date: "%H:%M:%S %Z" }}', expected: '03:00:00 EDT', source: tagList },
+  {
+    row: 'timezone across the DST switch (before)',
+    template: '{{ "2026-03-08T06:59:59Z" | timezone: "America/New_York" | date: "%H:%M:%S %Z" }}',
+    expected: '01:59:59 EST',
+    source: tagList,
+  },
+  {
+    row: 'timezone across the DST switch (after)',
+    template: '{{ "2026-03-08T07:00:00Z" | timezone: "America/New_York" | date: "%H:%M:%S %Z" }}',
+    expected: '03:00:00 EDT',
+    source: tagList,
+  },
   { row: 'add_days', template: `{{ ${orderPlacedAt} | add_days: 10 | date: "%F" }}`, expected: '2021-07-10', source: tagList },
   { row: 'add_day', template: `{{ ${orderPlacedAt} | add_day | date: "%F" }}`, expected: '2021-07-01', source: tagList },
   { row: 'subtract_days', template: `{{ ${orderPlacedAt} | subtract_days: 30 | date: "%F" }}`, expected: '2021-05-31', source: tagList },
@@ -64,7 +94,12 @@ const rows: Row[] = [
   { row: 'sha1', template: "{{ 'hey' | sha1 }}", expected: '7f550a9f4c44173a37664d938f1355f0f92a47a7', source: digestValues },
   { row: 'sha256', template: "{{ 'hey' | sha256 }}", expected: 'fa690b82061edfd2852629aeba8a8977b57e40fcb77d1a7a28b26cba62591204', source: digestValues },
   { row: 'hmac_sha1', template: "{{ 'hey' | hmac_sha1: 'secret_key' }}", expected: '2a3969bed25bfeefb00aca4063eb9590b4df8f0e', source: digestValues },
-  { row: 'hmac_sha256', template: "{{ 'hey' | hmac_sha256: 'secret_key' }}", expected: '8df897f8da3d7992fe57c8dbc6f27578cfbf2dcc4d0fbb4000b8c924841d508e', source: digestValues },
+  {
+    row: 'hmac_sha256',
+    template: "{{ 'hey' | hmac_sha256: 'secret_key' }}",
+    expected: '8df897f8da3d7992fe57c8dbc6f27578cfbf2dcc4d0fbb4000b8c924841d508e',
+    source: digestValues,
+  },
   { row: 'base64_encode', template: "{{ 'blah' | base64_encode }}", expected: 'YmxhaA==', source: digestValues },
   { row: 'base64_decode', template: "{{ 'YmxhaA==' | base64_decode }}", expected: 'blah', source: tagList },
   { row: 'titlecase', template: '{{ "the quick brown fox" | titlecase }}', expected: 'The Quick Brown Fox', source: tagList },
@@ -72,9 +107,24 @@ const rows: Row[] = [
   { row: 'pluralize (many)', template: '{{ 3 | pluralize: "item", "items" }}', expected: 'items', source: tagList },
   { row: 'to_json', template: '{{ trigger.order | to_json }}', trigger: { order: { id: 7, tags: ['a'] } }, expected: '{"id":7,"tags":["a"]}', source: tagList },
   { row: 'from_json', template: '{% assign order = trigger.raw | from_json %}{{ order.id }}', trigger: { raw: '{"id":7}' }, expected: '7', source: tagList },
-  { row: 'cio_link (preview shows the destination)', template: '{% cio_link url:https://example.com track:true url_params:true %}', expected: 'https://example.com', source: tagList },
-  { row: 'unsubscribe_url (placeholder)', template: '{% unsubscribe_url %}', expected: 'https://preview.txkit.invalid/customerio/unsubscribe_url', source: tagList },
-  { row: 'view_in_browser_url (placeholder)', template: '{% view_in_browser_url %}', expected: 'https://preview.txkit.invalid/customerio/view_in_browser_url', source: tagList },
+  {
+    row: 'cio_link (preview shows the destination)',
+    template: '{% cio_link url:https://example.com track:true url_params:true %}',
+    expected: 'https://example.com',
+    source: tagList,
+  },
+  {
+    row: 'unsubscribe_url (placeholder)',
+    template: '{% unsubscribe_url %}',
+    expected: 'https://preview.txkit.invalid/customerio/unsubscribe_url',
+    source: tagList,
+  },
+  {
+    row: 'view_in_browser_url (placeholder)',
+    template: '{% view_in_browser_url %}',
+    expected: 'https://preview.txkit.invalid/customerio/view_in_browser_url',
+    source: tagList,
+  },
   {
     row: 'manage_subscription_preferences_url (placeholder)',
     template: '{% manage_subscription_preferences_url %}',
@@ -142,7 +192,10 @@ describe('Customer.io Liquid: file-system tags never read a file', () => {
 
 describe('Customer.io snippets (https://docs.customer.io/messaging/liquid/snippets/)', () => {
   it('{{ snippets.name }} and {{ snippets["name"] }} render templates/_snippets/<name>.liquid with the message data', async () => {
-    const dir = await makeTempDir({ 'templates/_snippets/footer.liquid': '  Thanks, {{ customer.name }}!\n', 'templates/_snippets/main address.liquid': '1 Main St' });
+    const dir = await makeTempDir({
+      'templates/_snippets/footer.liquid': '  Thanks, {{ customer.name }}!\n',
+      'templates/_snippets/main address.liquid': '1 Main St',
+    });
     try {
       const engine = createEngines(undefined, { workspace: dir.path('templates') }).liquid;
       const result = renderText(engine, '{{ snippets.footer }} | {{ snippets["main address"] }}', { customer: { name: 'Ada' } }, { strict: true });

@@ -29,7 +29,8 @@ describe('Handlebars escapes by content type, as SFMC GTL', () => {
     const lead = 'x'.repeat(160 - 1 - name.length);
     const body = `${lead} {{customer.name}}`;
     const message = await loadHandlebarsMessage({
-      'message.yaml': 'name: Pickup\nengine: handlebars\nsms:\n  body: sms.txt\n  to: "+15555550100"\n  maxSegments: 1\nattributes:\n  customer:\n    name: { type: string, required: true }\n',
+      'message.yaml':
+        'name: Pickup\nengine: handlebars\nsms:\n  body: sms.txt\n  to: "+15555550100"\n  maxSegments: 1\nattributes:\n  customer:\n    name: { type: string, required: true }\n',
       'sms.txt': body,
     });
     const rendered = renderSms(message, message.samples[0], { engines })!;

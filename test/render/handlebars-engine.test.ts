@@ -35,7 +35,10 @@ describe('handlebars: escaping (as SFMC)', () => {
   it('{{ }} escapes <, >, &, " and \'', () => {
     const output = renderText(handlebars, '{{customer.name}}', { customer: { name } }).output;
     expect(output).not.toMatch(/[<>"']/);
-    const decoded = output.replace(/&(lt|gt|amp|quot|#34|#39|#x27|apos);/g, (_entity, code: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#34': '"', '#39': "'", '#x27': "'", apos: "'" })[code]!);
+    const decoded = output.replace(
+      /&(lt|gt|amp|quot|#34|#39|#x27|apos);/g,
+      (_entity, code: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#34': '"', '#39': "'", '#x27': "'", apos: "'" })[code]!,
+    );
     expect(decoded).toBe(name);
   });
 
@@ -46,12 +49,17 @@ describe('handlebars: escaping (as SFMC)', () => {
 
 describe('handlebars: prototype access stays denied', () => {
   it('renders constructor and __proto__ lookups empty', () => {
-    const result = renderText(handlebars, '[{{constructor.name}}][{{__proto__}}][{{customer.constructor.name}}][{{customer.__proto__.toString}}]', { customer: { first_name: 'Ada' } });
+    const result = renderText(handlebars, '[{{constructor.name}}][{{__proto__}}][{{customer.constructor.name}}][{{customer.__proto__.toString}}]', {
+      customer: { first_name: 'Ada' },
+    });
     expect(result.output).toBe('[][][][]');
   });
 
   it('cannot reach Object.prototype through lookup or a crafted sample', () => {
-    const context = JSON.parse('{"customer": {"__proto__": {"polluted": "yes"}}, "trigger": {}}') as { customer: Record<string, unknown>; trigger: Record<string, unknown> };
+    const context = JSON.parse('{"customer": {"__proto__": {"polluted": "yes"}}, "trigger": {}}') as {
+      customer: Record<string, unknown>;
+      trigger: Record<string, unknown>;
+    };
     const result = renderText(handlebars, '[{{lookup customer "constructor"}}][{{customer.polluted}}]', context);
     expect(result.output).toBe('[][]');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -118,16 +118,30 @@ const rows: Record<string, () => void> = {
     expect(render('{{lookup trigger.items 1}}', { trigger: { items: ['Mug', 'Tote'] } })).toBe('Tote');
   },
   '`{{#case}}` outside `{{#switch}}`': () => {
-    expect(rejection('{{#case "IN"}}Indiana{{/case}}')).toMatchObject({ ruleId: 'syntax/handlebars', message: '{{#case}} outside a {{#switch}} block', line: 1, column: 1 });
+    expect(rejection('{{#case "IN"}}Indiana{{/case}}')).toMatchObject({
+      ruleId: 'syntax/handlebars',
+      message: '{{#case}} outside a {{#switch}} block',
+      line: 1,
+      column: 1,
+    });
   },
   '`{{> partial}}`': () => {
-    expect(rejection('Hi\n{{> footer}}')).toMatchObject({ ruleId: 'syntax/handlebars', message: 'partials ({{> name}}) are not supported', line: 2, column: 1 });
+    expect(rejection('Hi\n{{> footer}}')).toMatchObject({
+      ruleId: 'syntax/handlebars',
+      message: 'partials ({{> name}}) are not supported',
+      line: 2,
+      column: 1,
+    });
   },
   '`{{#*inline}}`, decorators': () => {
     expect(rejection('{{#*inline "row"}}x{{/inline}}')).toMatchObject({ ruleId: 'syntax/handlebars', message: expect.stringContaining('decorators') });
   },
   '`{{= … }}` function / set-delimiter tag': () => {
-    expect(rejection('{{=<% %>=}}<% customer.name %>')).toMatchObject({ ruleId: 'syntax/handlebars', message: expect.stringContaining('set-delimiter'), column: 1 });
+    expect(rejection('{{=<% %>=}}<% customer.name %>')).toMatchObject({
+      ruleId: 'syntax/handlebars',
+      message: expect.stringContaining('set-delimiter'),
+      column: 1,
+    });
   },
   '`{{#= … }}` block helper prefix': () => {
     expect(rejection('x {{#=helper}}y{{/helper}}')).toMatchObject({ ruleId: 'syntax/handlebars', message: expect.stringContaining('block-helper'), column: 3 });

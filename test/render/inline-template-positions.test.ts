@@ -27,7 +27,10 @@ describe('inline templates in message.yaml: error positions', () => {
     ['single-quoted with an escaped quote before the error', "  subject: 'It''s here: {{ trigger.order_id | shout }}'"],
     ['double-quoted with escapes before the error', '  subject: "\\"Caf\\u00e9\\" \\t {{ trigger.order_id | shout }}"'],
     ['block literal', '  subject: |\n    Order {{ trigger.order_id }}\n    is {{ trigger.status | shout }}'],
-    ['block literal with a strip indicator and a comment', '  subject: |- # the subject\n\n    Order {{ trigger.order_id }}\n    is {{ trigger.status | shout }}'],
+    [
+      'block literal with a strip indicator and a comment',
+      '  subject: |- # the subject\n\n    Order {{ trigger.order_id }}\n    is {{ trigger.status | shout }}',
+    ],
   ])('%s scalar: the unknown filter is located in message.yaml', async (_style, subjectLines) => {
     const { yaml, file, diagnostics } = await subjectDiagnostics(subjectLines);
     expect(diagnostics).toHaveLength(1);

@@ -16,7 +16,14 @@ describe('liquid: the customer and trigger namespaces', () => {
 
   it('iterates arrays of the trigger data', () => {
     const text = '{% for item in trigger.items %}{{ item.name }}×{{ item.quantity }};{% endfor %}';
-    const result = renderText(liquid, text, { trigger: { items: [{ name: 'Mug', quantity: 2 }, { name: 'Tote', quantity: 1 }] } });
+    const result = renderText(liquid, text, {
+      trigger: {
+        items: [
+          { name: 'Mug', quantity: 2 },
+          { name: 'Tote', quantity: 1 },
+        ],
+      },
+    });
     expect(result.output).toBe('Mug×2;Tote×1;');
   });
 });
@@ -60,7 +67,10 @@ describe('liquid: escaping (as Customer.io: none unless asked)', () => {
     expect(output).toContain('&lt;b&gt;');
     expect(output).toContain('&amp;');
     // Named or numeric entities are both valid HTML; decode them to check nothing was lost.
-    const decoded = output.replace(/&(lt|gt|amp|quot|#34|#39|#x27|apos);/g, (_entity, code: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#34': '"', '#39': "'", '#x27': "'", apos: "'" })[code]!);
+    const decoded = output.replace(
+      /&(lt|gt|amp|quot|#34|#39|#x27|apos);/g,
+      (_entity, code: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#34': '"', '#39': "'", '#x27': "'", apos: "'" })[code]!,
+    );
     expect(decoded).toBe(name);
   });
 });

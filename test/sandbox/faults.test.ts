@@ -28,7 +28,7 @@ describe('sandbox: faults', () => {
     expect(limited.body).toEqual({ message: 'Rate limit exceeded', errorcode: 50100, retryAfter: 0 });
   });
 
-  it('answers every Nth request with 500, in each platform\'s body shape', async () => {
+  it("answers every Nth request with 500, in each platform's body shape", async () => {
     sandbox.setFaults({ serverErrorEvery: 2 });
     expect(await statuses(4)).toEqual([200, 500, 200, 500]);
     const cio = await call(sandbox, 'GET', '/v1/transactional', { auth: sandbox.options.customerio.appApiKey });

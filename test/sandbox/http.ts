@@ -7,12 +7,7 @@ export interface Answer {
 }
 
 /** One JSON request against the sandbox; `auth` becomes a Bearer header. */
-export async function call(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  { auth, body }: { auth?: string; body?: unknown } = {},
-): Promise<Answer> {
+export async function call(sandbox: Sandbox, method: string, path: string, { auth, body }: { auth?: string; body?: unknown } = {}): Promise<Answer> {
   const response = await fetch(new URL(path, sandbox.url), {
     method,
     headers: {

@@ -14,7 +14,11 @@ describe('sandbox outbox: kept in a file across restarts', () => {
   const fileOf = ({ project }: OutboxProject) => project.path('.txkit/sandbox-outbox.json');
 
   async function startFor(project: OutboxProject, outboxOptions: SandboxOptions['outbox'] = {}) {
-    const sandbox = await start({ workspace: { config: project.config, profileSample: 'standard' }, sendProcessingMs: 0, outbox: { file: fileOf(project), ...outboxOptions } });
+    const sandbox = await start({
+      workspace: { config: project.config, profileSample: 'standard' },
+      sendProcessingMs: 0,
+      outbox: { file: fileOf(project), ...outboxOptions },
+    });
     sandbox.seed(orderSeed); // the platforms' own state is in memory: seeded again, as `txkit sandbox` does
     return sandbox;
   }
@@ -23,8 +27,15 @@ describe('sandbox outbox: kept in a file across restarts', () => {
     const project = await makeProject();
     const first = await startFor(project);
     const token = await sfmcToken(first.url);
-    await post(first.url, '/messaging/v1/email/messages/key-1', token, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } } });
-    const delivery = await post(first.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, identifiers: { id: 'u-1' }, message_data: { order_id: 'P-2' } });
+    await post(first.url, '/messaging/v1/email/messages/key-1', token, {
+      definitionKey: 'order',
+      recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } },
+    });
+    const delivery = await post(first.url, '/v1/send/sms', cioKey, {
+      transactional_message_id: 8,
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'P-2' },
+    });
     const before = await outbox(first.url);
     await first.close();
 
@@ -34,7 +45,10 @@ describe('sandbox outbox: kept in a file across restarts', () => {
     expect((await get(second.url, '/messaging/v1/email/messages/key-1', token2)).body.eventCategoryType).toBe('TransactionalSendEvents.EmailSent');
     expect((await get(second.url, `/v1/messages/${delivery.body.delivery_id}`, appKey)).body.message.metrics).toEqual({ sent: expect.any(Number) });
     // A messageKey is unique over 72 hours (shared/docs/platform-api.md: 109110 DuplicateMessageKey), restart or not.
-    const again = await post(second.url, '/messaging/v1/email/messages/key-1', token2, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } } });
+    const again = await post(second.url, '/messaging/v1/email/messages/key-1', token2, {
+      definitionKey: 'order',
+      recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } },
+    });
     expect(again.body.errorcode).toBe(109110);
     // Written by renaming a finished temporary file: none is left behind.
     expect(await readdir(path.dirname(fileOf(project)))).toEqual(['sandbox-outbox.json']);
@@ -80,7 +94,12 @@ describe('sandbox outbox: kept in a file across restarts', () => {
 
     const first = await run([]);
     // Seeded from the workspace: transactional message 8 exists as the project expects.
-    const sent = await post(first.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, to: '+14155552671', identifiers: { id: 'u-1' }, message_data: { order_id: 'CLI-1' } });
+    const sent = await post(first.url, '/v1/send/sms', cioKey, {
+      transactional_message_id: 8,
+      to: '+14155552671',
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'CLI-1' },
+    });
     expect(sent.status).toBe(200);
     await stop(first);
     expect(JSON.parse(await readFile(fileOf(project), 'utf8')).entries).toHaveLength(1);

@@ -39,7 +39,14 @@ export const orderSeed: SandboxSeed = {
   sfmc: {
     assets: [htmlEmail('txkit-order')],
     emailDefinitions: [{ definitionKey: 'order', name: 'Order', content: { customerKey: 'txkit-order' }, subscriptions: { list: 'All Subscribers' } }],
-    smsDefinitions: [{ definitionKey: 'order-sms', name: 'Order SMS', content: { message: 'Order %%order_id%% shipped.' }, subscriptions: { shortCode: '88000', keyword: 'ORDER' } }],
+    smsDefinitions: [
+      {
+        definitionKey: 'order-sms',
+        name: 'Order SMS',
+        content: { message: 'Order %%order_id%% shipped.' },
+        subscriptions: { shortCode: '88000', keyword: 'ORDER' },
+      },
+    ],
   },
   customerio: {
     messages: [

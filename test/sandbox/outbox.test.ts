@@ -47,14 +47,25 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     // (https://docs.customer.io/integrations/api/app/tag/messages/getMessage/).
     const delivery = await get(sandbox.url, `/v1/messages/${sent.body.delivery_id}`, appKey);
     expect(delivery.status).toBe(200);
-    expect(delivery.body.message).toMatchObject({ id: sent.body.delivery_id, recipient: 'ada@example.com', subject: 'Order A-7', type: 'email', msg_template_id: 7 });
+    expect(delivery.body.message).toMatchObject({
+      id: sent.body.delivery_id,
+      recipient: 'ada@example.com',
+      subject: 'Order A-7',
+      type: 'email',
+      msg_template_id: 7,
+    });
     expect(delivery.body.message.metrics).toEqual({ failed: expect.any(Number) });
     expect(delivery.body.message.failure_message).toContain('customer.first_name');
   });
 
   it('takes the profile from the sample named for it, and sends', async () => {
     const sandbox = await sandboxFor('standard');
-    const sent = await post(sandbox.url, '/v1/send/email', cioKey, { transactional_message_id: 7, to: 'ada@example.com', identifiers: { id: 'u-1' }, message_data: { order_id: 'A-8' } });
+    const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
+      transactional_message_id: 7,
+      to: 'ada@example.com',
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'A-8' },
+    });
     expect(sent.status).toBe(200);
     const [entry] = await outbox(sandbox.url);
     expect(entry!.outcome).toEqual({ status: 'sent' });
@@ -67,7 +78,11 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
 
   it('renders a Customer.io SMS with its segments, to the profile phone, and refuses a `to` that is not E.164', async () => {
     const sandbox = await sandboxFor('standard');
-    const sent = await post(sandbox.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, identifiers: { id: 'u-1' }, message_data: { order_id: 'B-2' } });
+    const sent = await post(sandbox.url, '/v1/send/sms', cioKey, {
+      transactional_message_id: 8,
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'B-2' },
+    });
     expect(sent.status).toBe(200);
     const [entry] = await outbox(sandbox.url);
     expect(entry).toMatchObject({ channel: 'sms', recipient: '+14155552671', outcome: { status: 'sent' } });
@@ -75,7 +90,12 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(entry!.sms).toMatchObject({ text: 'Order B-2 shipped.', to: '+14155552671', analysis: { encoding: 'GSM-7', characters: 18, segments: 1 } });
 
     // Customer.io sends SMS to E.164 numbers (shared/reference/customerio-transactional-sms.md, "The to parameter").
-    const refused = await post(sandbox.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, to: '415 555 2671', identifiers: { id: 'u-1' }, message_data: { order_id: 'B-3' } });
+    const refused = await post(sandbox.url, '/v1/send/sms', cioKey, {
+      transactional_message_id: 8,
+      to: '415 555 2671',
+      identifiers: { id: 'u-1' },
+      message_data: { order_id: 'B-3' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.meta.error).toMatch(/E\.164/);
     const [latest] = await outbox(sandbox.url);
@@ -98,7 +118,14 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(missing.status).toBe(202);
 
     const [second, first] = await outbox(sandbox.url); // newest first
-    expect(first).toMatchObject({ platform: 'sfmc', channel: 'email', templateKey: 'order', messageKey: 'key-1', recipient: 'grace@example.com', outcome: { status: 'sent' } });
+    expect(first).toMatchObject({
+      platform: 'sfmc',
+      channel: 'email',
+      templateKey: 'order',
+      messageKey: 'key-1',
+      recipient: 'grace@example.com',
+      outcome: { status: 'sent' },
+    });
     expect(first!.email!.html).toContain('<p>Hi Grace, order S-1 is confirmed.</p>');
     // AttributeValue and %%name%% give "" for an attribute the send lacks (shared/docs/platform-api.md, "AMPscript").
     expect(second!.email!.html).toContain('<p>Hi , order S-2 is confirmed.</p>');
@@ -112,7 +139,10 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
     const sms = (messageKey: string, to: string, definitionKey = 'order-sms') =>
-      post(sandbox.url, `/messaging/v1/sms/messages/${messageKey}`, token, { definitionKey, recipient: { contactKey: 'c-1', to, attributes: { order_id: 'S-3' } } });
+      post(sandbox.url, `/messaging/v1/sms/messages/${messageKey}`, token, {
+        definitionKey,
+        recipient: { contactKey: 'c-1', to, attributes: { order_id: 'S-3' } },
+      });
 
     // shared/docs/platform-api.md: 404 / 30003 for a missing object, 109121 InvalidValue_to, 109110 DuplicateMessageKey.
     const unknown = await sms('k-1', '14155552671', 'no-such-definition');
@@ -139,7 +169,11 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
   it('takes a messageKey at once: of two concurrent sends with one key, the second is the duplicate', async () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
-    const send = () => post(sandbox.url, '/messaging/v1/email/messages/same-key', token, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'X' } } });
+    const send = () =>
+      post(sandbox.url, '/messaging/v1/email/messages/same-key', token, {
+        definitionKey: 'order',
+        recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'X' } },
+      });
     const answers = await Promise.all([send(), send()]);
     expect(answers.map((answer) => answer.body.errorcode).sort()).toEqual([0, 109110]);
   });
@@ -187,7 +221,10 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     sandbox.seed(orderSeed);
     const token = await sfmcToken(sandbox.url);
     const send = (messageKey: string) =>
-      post(sandbox.url, `/messaging/v1/email/messages/${messageKey}`, token, { definitionKey: 'order', recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { first_name: 'Ada', order_id: 'E-1' } } });
+      post(sandbox.url, `/messaging/v1/email/messages/${messageKey}`, token, {
+        definitionKey: 'order',
+        recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { first_name: 'Ada', order_id: 'E-1' } },
+      });
     expect((await send('before')).status).toBe(202);
     await project.write({ 'templates/order/email.html': '<p>Hi {{ customer.first_name | no_such_filter }}</p>\n' });
     // Accepted at once (202): SFMC builds the message afterwards, and a build that fails ends NotSent.
@@ -198,7 +235,10 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(after!.outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('no_such_filter') });
     const status = await get(sandbox.url, '/messaging/v1/email/messages/after', token);
     // shared/docs/platform-api.md, Sends: GET status → TransactionalSendEvents.EmailNotSent with info.statusMessage.
-    expect(status.body).toMatchObject({ eventCategoryType: 'TransactionalSendEvents.EmailNotSent', info: { messageKey: 'after', statusMessage: expect.stringContaining('no_such_filter') } });
+    expect(status.body).toMatchObject({
+      eventCategoryType: 'TransactionalSendEvents.EmailNotSent',
+      info: { messageKey: 'after', statusMessage: expect.stringContaining('no_such_filter') },
+    });
   });
 
   it('keeps the newest sends up to the limit', async () => {
@@ -206,7 +246,12 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const sandbox = await start({ workspace: { config }, outbox: { limit: 2 } });
     sandbox.seed(orderSeed);
     for (const order of ['1', '2', '3']) {
-      await post(sandbox.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, to: '+14155552671', identifiers: { id: 'u' }, message_data: { order_id: order } });
+      await post(sandbox.url, '/v1/send/sms', cioKey, {
+        transactional_message_id: 8,
+        to: '+14155552671',
+        identifiers: { id: 'u' },
+        message_data: { order_id: order },
+      });
     }
     expect((await outbox(sandbox.url)).map((entry) => entry.sms?.text)).toEqual(['Order 3 shipped.', 'Order 2 shipped.']);
   });

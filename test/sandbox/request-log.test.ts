@@ -36,14 +36,7 @@ describe('sandbox: request log', () => {
       body: { transactional_message_id: 1, to: 'ada@example.com', identifiers: { id: 'ada' } },
     });
 
-    const summary = sandbox.requests.map(({ method, path, platform, kind, write, status }) => [
-      method,
-      path,
-      platform,
-      kind,
-      write,
-      status,
-    ]);
+    const summary = sandbox.requests.map(({ method, path, platform, kind, write, status }) => [method, path, platform, kind, write, status]);
     expect(summary).toEqual([
       ['POST', '/v2/token', 'sfmc', 'auth', false, 200],
       ['GET', assets, 'sfmc', 'read', false, 200],

@@ -137,7 +137,10 @@ describe('sandbox: transactional send definitions', () => {
 
   it('reads an SMS definition back with an empty countryCode, as recorded', async () => {
     // Recorded: test/fixtures/sfmc-recorded/9999999/messaging/v1/sms/definitions/testExisting_tsms/get-response.json
-    const created = await call(sandbox, 'POST', SMS, { auth: token, body: { ...smsDefinition('otp-us'), subscriptions: { shortCode: '88000', keyword: 'US1', countryCode: 'US' } } });
+    const created = await call(sandbox, 'POST', SMS, {
+      auth: token,
+      body: { ...smsDefinition('otp-us'), subscriptions: { shortCode: '88000', keyword: 'US1', countryCode: 'US' } },
+    });
     expect(created.status).toBe(201);
     expect((await call(sandbox, 'GET', `${SMS}/otp-us`, { auth: token })).body.subscriptions.countryCode).toBe('');
   });

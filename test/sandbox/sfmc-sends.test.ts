@@ -13,18 +13,17 @@ describe('sandbox: transactional sends', () => {
       auth: token,
       body: { definitionKey, recipient: { contactKey: 'ada', to, attributes: { first_name: 'Ada' } } },
     });
-  const status = (channel: string, messageKey: string) =>
-    call(sandbox, 'GET', `/messaging/v1/${channel}/messages/${messageKey}`, { auth: token });
+  const status = (channel: string, messageKey: string) => call(sandbox, 'GET', `/messaging/v1/${channel}/messages/${messageKey}`, { auth: token });
 
   beforeAll(async () => {
     sandbox = await startSandbox({ sendProcessingMs: 500, now: () => clock });
     sandbox.seed({
       sfmc: {
         assets: [htmlEmail('welcome-email')],
-        emailDefinitions: [{ definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } }],
-        smsDefinitions: [
-          { definitionKey: 'otp', name: 'OTP', content: { message: 'Code %%code%%' }, subscriptions: { shortCode: '12345', keyword: 'OTP' } },
+        emailDefinitions: [
+          { definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } },
         ],
+        smsDefinitions: [{ definitionKey: 'otp', name: 'OTP', content: { message: 'Code %%code%%' }, subscriptions: { shortCode: '12345', keyword: 'OTP' } }],
       },
     });
     token = await sfmcToken(sandbox);
@@ -101,12 +100,17 @@ describe('sandbox: send attributes the account has no field for', () => {
       sandbox.seed({
         sfmc: {
           assets: [htmlEmail('welcome-email')],
-          emailDefinitions: [{ definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } }],
+          emailDefinitions: [
+            { definitionKey: 'welcome', name: 'Welcome', content: { customerKey: 'welcome-email' }, subscriptions: { list: 'All Subscribers' } },
+          ],
         },
       });
       const token = await sfmcToken(sandbox);
       const send = (messageKey: string, attributes: Record<string, string>) =>
-        call(sandbox, 'POST', `/messaging/v1/email/messages/${messageKey}`, { auth: token, body: { definitionKey: 'welcome', recipient: { contactKey: 'ada', to: 'ada@example.com', attributes } } });
+        call(sandbox, 'POST', `/messaging/v1/email/messages/${messageKey}`, {
+          auth: token,
+          body: { definitionKey: 'welcome', recipient: { contactKey: 'ada', to: 'ada@example.com', attributes } },
+        });
       expect((await send('k-1', { first_name: 'Ada' })).status).toBe(202);
       const refused = await send('k-2', { first_name: 'Ada', debug_note: 'x' });
       expect(refused.status).toBe(400);

@@ -31,7 +31,10 @@ describe('seeding the sandbox with the workspace', () => {
     const { email, sms } = idsInExamples();
     expect(email.length + sms.length).toBeGreaterThan(0);
     const headers = { authorization: `Bearer ${sandbox.options.customerio.appApiKey}` };
-    for (const [ids, type] of [[email, 'email'], [sms, 'twilio']] as const) {
+    for (const [ids, type] of [
+      [email, 'email'],
+      [sms, 'twilio'],
+    ] as const) {
       for (const id of ids) {
         const response = await fetch(new URL(`v1/transactional/${id}/contents`, sandbox.url), { headers });
         expect(response.status, `message ${id}`).toBe(200);

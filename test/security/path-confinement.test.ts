@@ -142,12 +142,18 @@ describe('mj-include cannot leave the workspace', () => {
 describe('message.yaml template paths cannot leave the workspace', () => {
   it('refuses ../, absolute and symlinked email bodies, text versions and SMS bodies', async () => {
     await symlink(path.join(outside, 'body.txt'), inWorkspace('order-confirmation/linked.txt'));
-    await edit('order-confirmation/message.yaml', (yaml) => yaml.replace('body: email.mjml', 'body: ../../../outside/full.mjml\n  text: linked.txt').replace('body: sms.txt', `body: ${path.join(outside, 'body.txt')}`));
+    await edit('order-confirmation/message.yaml', (yaml) =>
+      yaml
+        .replace('body: email.mjml', 'body: ../../../outside/full.mjml\n  text: linked.txt')
+        .replace('body: sms.txt', `body: ${path.join(outside, 'body.txt')}`),
+    );
     await edit('appointment-reminder/message.yaml', (yaml) => yaml.replace('text: email.txt', 'text: ../../../outside/body.txt'));
     const outcome = await runEverything();
     expectRefused(outcome, 'order-confirmation/message.yaml');
     expectRefused(outcome, 'appointment-reminder/message.yaml');
-    const refused = outcome.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'workspace/path' && diagnostic.file === inWorkspace('order-confirmation/message.yaml'));
+    const refused = outcome.diagnostics.filter(
+      (diagnostic) => diagnostic.ruleId === 'workspace/path' && diagnostic.file === inWorkspace('order-confirmation/message.yaml'),
+    );
     // The email body, its text version and the SMS body: each refused on its own.
     expect(new Set(refused.map((diagnostic) => diagnostic.line)).size).toBeGreaterThanOrEqual(3);
   });
@@ -189,7 +195,9 @@ describe('template partial tags read no files', () => {
     await edit('password-reset/email.mjml', (mjml) => mjml.replace('Hello,', `{{> ../../../outside/body}}{{> "${path.join(outside, 'body.txt')}"}}`));
     const outcome = await runEverything();
     expect(outcome.output).not.toContain(marker);
-    expect(outcome.diagnostics.some((diagnostic) => diagnostic.file === inWorkspace('password-reset/email.mjml') && diagnostic.severity === 'error')).toBe(true);
+    expect(outcome.diagnostics.some((diagnostic) => diagnostic.file === inWorkspace('password-reset/email.mjml') && diagnostic.severity === 'error')).toBe(
+      true,
+    );
   });
 });
 
@@ -219,20 +227,29 @@ describe('the CLI reads no file outside the workspace and no secrets file', { ti
     }
     const json = JSON.parse((await cli('validate', '--format', 'json')).stdout) as { filePath: string; messages: Diagnostic[] }[];
     const evil = json.find((result) => result.filePath === inWorkspace('evil/message.yaml'));
-    expect(evil?.messages.map((diagnostic) => [diagnostic.ruleId, diagnostic.message])).toEqual([['workspace/path', 'the file is a link to a place outside the workspace']]);
+    expect(evil?.messages.map((diagnostic) => [diagnostic.ruleId, diagnostic.message])).toEqual([
+      ['workspace/path', 'the file is a link to a place outside the workspace'],
+    ]);
   });
 
   it('with the workspace being the project folder itself, .env and txkit.config.yaml are never read as content', async () => {
     await writeFile(path.join(project(), 'txkit.config.yaml'), `workspace: .\n# token: ${secret}\n`);
     await mkdir(path.join(project(), 'leak', 'samples'), { recursive: true });
-    await writeFile(path.join(project(), 'leak', 'message.yaml'), 'name: Leak\nemail:\n  subject: Hi\n  from: a@example.com\n  body: email.mjml\n  text: ../.env\nsms:\n  to: "+14155552671"\n  body: ../txkit.config.yaml\n');
+    await writeFile(
+      path.join(project(), 'leak', 'message.yaml'),
+      'name: Leak\nemail:\n  subject: Hi\n  from: a@example.com\n  body: email.mjml\n  text: ../.env\nsms:\n  to: "+14155552671"\n  body: ../txkit.config.yaml\n',
+    );
     await writeFile(path.join(project(), 'leak', 'email.mjml'), '<mjml><mj-body><mj-include path="../.env" type="html" /></mj-body></mjml>');
     await symlink('../../.env', path.join(project(), 'leak', 'samples', 'standard.json'));
     const validate = await runCli(['validate', '--format', 'json'], { cwd: project() });
     const render = await runCli(['render', 'leak', '--text'], { cwd: project() });
     const build = await runCli(['build', '--out', 'build'], { cwd: project() });
     for (const result of [validate, render, build]) expect(result.stdout + result.stderr).not.toContain(secret);
-    const refusals = (JSON.parse(validate.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((result) => result.messages.filter((diagnostic) => diagnostic.ruleId === 'workspace/path').map((diagnostic) => `${path.basename(result.filePath)}: ${diagnostic.message}`));
+    const refusals = (JSON.parse(validate.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((result) =>
+      result.messages
+        .filter((diagnostic) => diagnostic.ruleId === 'workspace/path')
+        .map((diagnostic) => `${path.basename(result.filePath)}: ${diagnostic.message}`),
+    );
     // Each secrets file named as content is refused where it is named.
     expect(refusals).toEqual(
       expect.arrayContaining([
@@ -242,7 +259,11 @@ describe('the CLI reads no file outside the workspace and no secrets file', { ti
         'standard.json: .env holds credentials and is never read as content',
       ]),
     );
-    await expect(readdir(path.join(project(), 'build', 'leak'), { recursive: true }).then((files) => Promise.all(files.map((file) => readFile(path.join(project(), 'build', 'leak', file)).catch(() => '')))).then((contents) => contents.join(''))).resolves.not.toContain(secret);
+    await expect(
+      readdir(path.join(project(), 'build', 'leak'), { recursive: true })
+        .then((files) => Promise.all(files.map((file) => readFile(path.join(project(), 'build', 'leak', file)).catch(() => ''))))
+        .then((contents) => contents.join('')),
+    ).resolves.not.toContain(secret);
   });
 
   it('a message.yaml linked to /dev/zero and a FIFO in samples/ are refused as not regular files, without reading them', async () => {
@@ -251,18 +272,33 @@ describe('the CLI reads no file outside the workspace and no secrets file', { ti
     execFileSync('mkfifo', [inWorkspace('shipping-update/samples/pipe.json')]);
     const result = await runCli(['validate', '--format', 'json'], { cwd: project() });
     expect(result.code).toBe(1);
-    const diagnostics = (JSON.parse(result.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((entry) => entry.messages.map((diagnostic) => ({ ...diagnostic, filePath: entry.filePath })));
+    const diagnostics = (JSON.parse(result.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((entry) =>
+      entry.messages.map((diagnostic) => ({ ...diagnostic, filePath: entry.filePath })),
+    );
     const about = (file: string) => diagnostics.filter((diagnostic) => diagnostic.filePath === inWorkspace(file)).map((diagnostic) => diagnostic.ruleId);
     // /dev/zero is outside the workspace; the FIFO inside it is not a regular file.
     expect(about('zero/message.yaml')).toEqual(['workspace/path']);
-    expect(diagnostics.find((diagnostic) => diagnostic.filePath === inWorkspace('shipping-update/samples/pipe.json'))?.message).toBe('not a regular file (a device, pipe or socket)');
+    expect(diagnostics.find((diagnostic) => diagnostic.filePath === inWorkspace('shipping-update/samples/pipe.json'))?.message).toBe(
+      'not a regular file (a device, pipe or socket)',
+    );
   });
 
   it('files over the size limit are refused before they are read: a 5 MB MJML body, a 10 MB sample', async () => {
-    await writeFile(inWorkspace('password-reset/email.mjml'), `<mjml><mj-body>${'<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section>'.repeat(80_000)}</mj-body></mjml>`);
-    await writeFile(inWorkspace('shipping-update/samples/huge.json'), JSON.stringify({ customer: { phone: '+14155552671' }, trigger: { items: Array.from({ length: 200_000 }, (_, index) => ({ sku: `SKU-${index}`, name: 'Widget' })) } }));
+    await writeFile(
+      inWorkspace('password-reset/email.mjml'),
+      `<mjml><mj-body>${'<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section>'.repeat(80_000)}</mj-body></mjml>`,
+    );
+    await writeFile(
+      inWorkspace('shipping-update/samples/huge.json'),
+      JSON.stringify({
+        customer: { phone: '+14155552671' },
+        trigger: { items: Array.from({ length: 200_000 }, (_, index) => ({ sku: `SKU-${index}`, name: 'Widget' })) },
+      }),
+    );
     const result = await runCli(['validate', '--format', 'json'], { cwd: project() });
-    const tooLarge = (JSON.parse(result.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((entry) => entry.messages.filter((diagnostic) => diagnostic.ruleId === 'workspace/file-size').map(() => path.relative(workspace, entry.filePath)));
+    const tooLarge = (JSON.parse(result.stdout) as { filePath: string; messages: Diagnostic[] }[]).flatMap((entry) =>
+      entry.messages.filter((diagnostic) => diagnostic.ruleId === 'workspace/file-size').map(() => path.relative(workspace, entry.filePath)),
+    );
     expect(tooLarge.sort()).toEqual(['password-reset/email.mjml', 'shipping-update/samples/huge.json']);
   });
 
@@ -284,12 +320,16 @@ describe('mj-include expansion is counted as it happens', () => {
       const next = level === 15 ? '<mj-text>leaf</mj-text>' : `<mj-include path="./fan-${level + 1}.mjml" /><mj-include path="./fan-${level + 1}.mjml" />`;
       await writeFile(inWorkspace(`_partials/fan-${level}.mjml`), next);
     }
-    await edit('order-confirmation/email.mjml', (mjml) => mjml.replace(headerInclude, '<mj-section><mj-column><mj-include path="../_partials/fan-0.mjml" /></mj-column></mj-section>'));
+    await edit('order-confirmation/email.mjml', (mjml) =>
+      mjml.replace(headerInclude, '<mj-section><mj-column><mj-include path="../_partials/fan-0.mjml" /></mj-column></mj-section>'),
+    );
     const { config } = await loadConfig(path.dirname(workspace));
     const loaded = await loadWorkspace(config, ['order-confirmation']);
     const cache = new MjmlCache();
     const email = await renderEmail(loaded.messages[0]!, loaded.messages[0]!.samples[0], { engines: createEngines(), cache });
-    expect(email?.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'render/limit').map((diagnostic) => diagnostic.message)).toEqual(['mj-include: more than 500 includes; the email was not compiled']);
+    expect(email?.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'render/limit').map((diagnostic) => diagnostic.message)).toEqual([
+      'mj-include: more than 500 includes; the email was not compiled',
+    ]);
     expect(cache.stats.compiles).toBe(0);
   });
 });

@@ -30,7 +30,12 @@ const accessToken = 'TOKEN-fake-access-321';
 
 /** Every form in which a secret can travel: as is, URL-encoded, JSON-escaped, Base64 (alone and as Basic user:password). */
 const leakForms = [
-  ...[...Object.values(secrets), accessToken].flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64')]),
+  ...[...Object.values(secrets), accessToken].flatMap((secret) => [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    Buffer.from(secret).toString('base64'),
+  ]),
   Buffer.from(`${secrets.SFMC_CLIENT_ID}:${secrets.SFMC_CLIENT_SECRET}`).toString('base64'),
 ];
 
@@ -69,7 +74,19 @@ async function startEchoServer(mode: Mode = 'reject'): Promise<EchoServer> {
     if (echo.mode === 'unparsable') return answer(400, 'application/json', `{"message": "you sent ${said.replace(/"/g, "'")}`);
     // Every field either platform's error parsers read, each quoting the request.
     const status = echo.mode === 'token-then-forbidden' ? 403 : 401;
-    return answer(status, 'application/json', JSON.stringify({ error: 'invalid_client', error_description: said, message: said, errorcode: 10001, validationErrors: [{ message: said }], meta: { error: said, errors: [said] }, errors: [{ detail: said }] }));
+    return answer(
+      status,
+      'application/json',
+      JSON.stringify({
+        error: 'invalid_client',
+        error_description: said,
+        message: said,
+        errorcode: 10001,
+        validationErrors: [{ message: said }],
+        meta: { error: said, errors: [said] },
+        errors: [{ detail: said }],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   echo.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -123,7 +140,8 @@ describe('the HTTP client against a server that echoes the credentials', () => {
   }
 
   /** Everything a caller might print or log about the error. */
-  const everything = (error: PlatformError) => [error.message, error.stack ?? '', JSON.stringify(error.details), inspect(error, { depth: 10 }), String(error)].join('\n');
+  const everything = (error: PlatformError) =>
+    [error.message, error.stack ?? '', JSON.stringify(error.details), inspect(error, { depth: 10 }), String(error)].join('\n');
 
   it.each<Mode>(['reject', 'reject-html', 'unparsable'])('redacts a %s answer: message, stack, details and inspect()', async (mode) => {
     echo.mode = mode;
@@ -166,7 +184,9 @@ describe('txkit commands that fail, with secrets in the environment and in .env'
 
   /** Runs txkit in `cwd` with only these platform settings (the real environment's are removed). */
   async function txkit(args: string[], env: Record<string, string>, cwd = project): Promise<CliResult> {
-    const cleared = Object.fromEntries(['SFMC_AUTH_BASE_URL', 'SFMC_ACCOUNT_ID', 'CUSTOMERIO_API_URL', 'CUSTOMERIO_REGION', ...Object.keys(secrets)].map((name) => [name, undefined]));
+    const cleared = Object.fromEntries(
+      ['SFMC_AUTH_BASE_URL', 'SFMC_ACCOUNT_ID', 'CUSTOMERIO_API_URL', 'CUSTOMERIO_REGION', ...Object.keys(secrets)].map((name) => [name, undefined]),
+    );
     const result = await runCli(args, { cwd, env: { ...cleared, NO_COLOR: '1', FORCE_COLOR: undefined, ...env } });
     outputs.push({ args, result });
     return result;
@@ -178,53 +198,88 @@ describe('txkit commands that fail, with secrets in the environment and in .env'
   const cases: { name: string; mode: Mode; args: string[]; env: (echo: EchoServer) => Record<string, string>; reachesServer: boolean }[] = [
     { name: 'sfmc diff, token refused with the request quoted', mode: 'reject', args: ['diff', '--target', 'sfmc'], env: sfmcEnv, reachesServer: true },
     { name: 'sfmc push, token refused with an HTML page', mode: 'reject-html', args: ['push', '--target', 'sfmc', '--yes'], env: sfmcEnv, reachesServer: true },
-    { name: 'sfmc send, token granted then every call forbidden', mode: 'token-then-forbidden', args: ['send', 'password-reset', '--target', 'sfmc', '--to', 'someone@example.com', '--timeout', '1'], env: sfmcEnv, reachesServer: true },
+    {
+      name: 'sfmc send, token granted then every call forbidden',
+      mode: 'token-then-forbidden',
+      args: ['send', 'password-reset', '--target', 'sfmc', '--to', 'someone@example.com', '--timeout', '1'],
+      env: sfmcEnv,
+      reachesServer: true,
+    },
     { name: 'sfmc pull, unparsable error bodies', mode: 'unparsable', args: ['pull', '--target', 'sfmc', '--dry-run'], env: sfmcEnv, reachesServer: true },
-    { name: 'customerio diff, key refused with the request quoted', mode: 'reject', args: ['diff', '--target', 'customerio'], env: customerioEnv, reachesServer: true },
-    { name: 'customerio send, key refused', mode: 'reject', args: ['send', 'order-confirmation', '--target', 'customerio', '--to', '+14155552671'], env: customerioEnv, reachesServer: true },
+    {
+      name: 'customerio diff, key refused with the request quoted',
+      mode: 'reject',
+      args: ['diff', '--target', 'customerio'],
+      env: customerioEnv,
+      reachesServer: true,
+    },
+    {
+      name: 'customerio send, key refused',
+      mode: 'reject',
+      args: ['send', 'order-confirmation', '--target', 'customerio', '--to', '+14155552671'],
+      env: customerioEnv,
+      reachesServer: true,
+    },
     {
       name: 'sfmc diff, the secret pasted into the auth URL',
       mode: 'reject',
       args: ['diff', '--target', 'sfmc'],
-      env: () => ({ ...secrets, SFMC_AUTH_BASE_URL: `${secrets.SFMC_CLIENT_SECRET} https://${secrets.SFMC_CLIENT_ID}:${secrets.SFMC_CLIENT_SECRET}@tenant.auth.example` }),
+      env: () => ({
+        ...secrets,
+        SFMC_AUTH_BASE_URL: `${secrets.SFMC_CLIENT_SECRET} https://${secrets.SFMC_CLIENT_ID}:${secrets.SFMC_CLIENT_SECRET}@tenant.auth.example`,
+      }),
       reachesServer: false,
     },
-    { name: 'customerio diff, the key pasted into the API URL', mode: 'reject', args: ['diff', '--target', 'customerio'], env: () => ({ ...secrets, CUSTOMERIO_API_URL: `not a url ${secrets.CUSTOMERIO_APP_API_KEY}` }), reachesServer: false },
+    {
+      name: 'customerio diff, the key pasted into the API URL',
+      mode: 'reject',
+      args: ['diff', '--target', 'customerio'],
+      env: () => ({ ...secrets, CUSTOMERIO_API_URL: `not a url ${secrets.CUSTOMERIO_APP_API_KEY}` }),
+      reachesServer: false,
+    },
   ];
 
   // Subprocesses dominate the time: run them side by side, each against its own server, with
   // room for a machine whose cores are busy elsewhere (the work per case is fixed).
   const cliTimeoutMs = 120_000;
-  it.concurrent.each(cases)('$name: fails, and prints no secret', async ({ mode, args, env, reachesServer }) => {
-    const echo = await startEchoServer(mode);
-    try {
-      const result = await txkit(args, env(echo));
-      expect(result.code, result.stderr).not.toBe(0);
-      if (reachesServer) expect(leaks(echo.received.join('\n'))).not.toEqual([]);
-      // The granted token really went out (and was echoed back in the refusals).
-      if (mode === 'token-then-forbidden') expect(echo.received.some((request) => request.includes(accessToken))).toBe(true);
-      expect(leaks(result.stdout + result.stderr)).toEqual([]);
-    } finally {
-      await echo.close();
-    }
-  }, cliTimeoutMs);
+  it.concurrent.each(cases)(
+    '$name: fails, and prints no secret',
+    async ({ mode, args, env, reachesServer }) => {
+      const echo = await startEchoServer(mode);
+      try {
+        const result = await txkit(args, env(echo));
+        expect(result.code, result.stderr).not.toBe(0);
+        if (reachesServer) expect(leaks(echo.received.join('\n'))).not.toEqual([]);
+        // The granted token really went out (and was echoed back in the refusals).
+        if (mode === 'token-then-forbidden') expect(echo.received.some((request) => request.includes(accessToken))).toBe(true);
+        expect(leaks(result.stdout + result.stderr)).toEqual([]);
+      } finally {
+        await echo.close();
+      }
+    },
+    cliTimeoutMs,
+  );
 
-  it.concurrent('secrets only in .env are redacted as well', async () => {
-    const echo = await startEchoServer('reject');
-    const withDotenv = await mkdtemp(path.join(os.tmpdir(), 'txkit-secrets-dotenv-'));
-    try {
-      await cp(examples, path.join(withDotenv, 'templates'), { recursive: true });
-      const dotenv = Object.entries({ ...secrets, SFMC_AUTH_BASE_URL: echo.url }).map(([name, value]) => `${name}="${value}"`);
-      await writeFile(path.join(withDotenv, '.env'), `${dotenv.join('\n')}\n`);
-      const result = await txkit(['diff', '--target', 'sfmc'], {}, withDotenv);
-      expect(result.code, result.stderr).not.toBe(0);
-      expect(leaks(echo.received.join('\n'))).not.toEqual([]);
-      expect(leaks(result.stdout + result.stderr)).toEqual([]);
-    } finally {
-      await echo.close();
-      await rm(withDotenv, { recursive: true, force: true });
-    }
-  }, cliTimeoutMs);
+  it.concurrent(
+    'secrets only in .env are redacted as well',
+    async () => {
+      const echo = await startEchoServer('reject');
+      const withDotenv = await mkdtemp(path.join(os.tmpdir(), 'txkit-secrets-dotenv-'));
+      try {
+        await cp(examples, path.join(withDotenv, 'templates'), { recursive: true });
+        const dotenv = Object.entries({ ...secrets, SFMC_AUTH_BASE_URL: echo.url }).map(([name, value]) => `${name}="${value}"`);
+        await writeFile(path.join(withDotenv, '.env'), `${dotenv.join('\n')}\n`);
+        const result = await txkit(['diff', '--target', 'sfmc'], {}, withDotenv);
+        expect(result.code, result.stderr).not.toBe(0);
+        expect(leaks(echo.received.join('\n'))).not.toEqual([]);
+        expect(leaks(result.stdout + result.stderr)).toEqual([]);
+      } finally {
+        await echo.close();
+        await rm(withDotenv, { recursive: true, force: true });
+      }
+    },
+    cliTimeoutMs,
+  );
 
   afterAll(() => {
     // One more look over everything every command printed.

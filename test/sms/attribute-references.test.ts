@@ -6,7 +6,8 @@ const engines = createEngines();
 
 describe('attributeReferences', () => {
   it('lists what a Liquid template reads, in text order, with offsets, in every branch and loop', () => {
-    const text = 'Hi {{ customer.first_name }}{% if trigger.eta %} {{ trigger.eta | upcase }}{% endif %}{% for item in trigger.items %}{{ item.name }}{% endfor %}{{ forloop }}';
+    const text =
+      'Hi {{ customer.first_name }}{% if trigger.eta %} {{ trigger.eta | upcase }}{% endif %}{% for item in trigger.items %}{{ item.name }}{% endfor %}{{ forloop }}';
     expect(attributeReferences(fileTemplateSource('/t', text), 'liquid', engines)).toEqual([
       { path: ['customer', 'first_name'], offset: text.indexOf('customer.first_name') },
       { path: ['trigger', 'eta'], offset: text.indexOf('trigger.eta') },

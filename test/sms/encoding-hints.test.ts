@@ -38,7 +38,12 @@ describe('sms/encoding: characters written in the template', () => {
       ]),
     );
     // Line 3 holds the second apostrophe: the two occurrences are told apart.
-    expect(fromTemplate.filter((diagnostic) => diagnostic.message.startsWith('"\u2019"')).map((diagnostic) => diagnostic.line).sort()).toEqual([1, 3]);
+    expect(
+      fromTemplate
+        .filter((diagnostic) => diagnostic.message.startsWith('"\u2019"'))
+        .map((diagnostic) => diagnostic.line)
+        .sort(),
+    ).toEqual([1, 3]);
   });
 
   it('reports a character a loop writes many times once, at its one place in the template', async () => {
@@ -49,7 +54,11 @@ describe('sms/encoding: characters written in the template', () => {
     });
     const text = await readText(loaded.file('sms.txt'));
     expect(encoding(check(loaded))).toEqual([
-      expect.objectContaining({ message: `"\u2022" (U+2022 BULLET) ${ucs2Cost}; replace with "-"`, file: loaded.file('sms.txt'), ...positionOf(text, '\u2022') }),
+      expect.objectContaining({
+        message: `"\u2022" (U+2022 BULLET) ${ucs2Cost}; replace with "-"`,
+        file: loaded.file('sms.txt'),
+        ...positionOf(text, '\u2022'),
+      }),
     ]);
   });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GSM7_BASIC_CHARS,
-  GSM7_BASIC_TABLE,
-  GSM7_ESCAPE,
-  GSM7_EXTENSION_CHARS,
-  isGsm7Text,
-  septetsFor,
-} from '../../src/sms/index.js';
+import { GSM7_BASIC_CHARS, GSM7_BASIC_TABLE, GSM7_ESCAPE, GSM7_EXTENSION_CHARS, isGsm7Text, septetsFor } from '../../src/sms/index.js';
 
 // Expected values come from the 3GPP TS 23.038 (GSM 03.38) tables, written out here by
 // code point so that a look-alike character in the source cannot pass unnoticed.
@@ -75,12 +68,7 @@ describe('GSM 03.38 basic table', () => {
   });
 
   it('matches ASCII for space, punctuation except @ $ _, digits and letters', () => {
-    const asciiPositions = [
-      ...range(0x20, 0x23),
-      ...range(0x25, 0x3f),
-      ...range(0x41, 0x5a),
-      ...range(0x61, 0x7a),
-    ];
+    const asciiPositions = [...range(0x20, 0x23), ...range(0x25, 0x3f), ...range(0x41, 0x5a), ...range(0x61, 0x7a)];
     for (const septet of asciiPositions) {
       expect(GSM7_BASIC_TABLE.codePointAt(septet), `septet 0x${septet.toString(16)}`).toBe(septet);
     }

@@ -91,7 +91,8 @@ describe('sms/max-segments in the worst case of attribute lengths', () => {
       {
         ruleId: 'sms/max-segments',
         severity: 'error',
-        message: 'worst case with customer.first_name at its maxLength 20, other attributes as in sample "ann": 2 segments (GSM-7, 168 chars), maxSegments is 1 — 8 characters over',
+        message:
+          'worst case with customer.first_name at its maxLength 20, other attributes as in sample "ann": 2 segments (GSM-7, 168 chars), maxSegments is 1 — 8 characters over',
         file: loaded.file('sms.txt'),
         ...positionOf(text, 'customer.first_name'),
         hint: 'shorten the text, lower maxLength where the data allows (or cap the value in the template), or raise sms.maxSegments to 2',
@@ -106,7 +107,8 @@ describe('sms/max-segments in the worst case of attribute lengths', () => {
 
   it('uses UCS-2 text for an attribute a sample shows holding non-GSM-7 text, and reports once for all samples', async () => {
     const loaded = await writeMessage({
-      'message.yaml': 'name: Names\nsms:\n  to: "+14155552671"\n  maxSegments: 2\nattributes:\n  customer:\n    first_name: { type: string, required: true, maxLength: 30 }\n',
+      'message.yaml':
+        'name: Names\nsms:\n  to: "+14155552671"\n  maxSegments: 2\nattributes:\n  customer:\n    first_name: { type: string, required: true, maxLength: 30 }\n',
       // "Hi " (3) + name + "! " (2) + 100 letters.
       'sms.txt': `Hi {{ customer.first_name }}! ${'b'.repeat(100)}`,
       'samples/ann.json': '{ "customer": { "first_name": "Ann" } }',

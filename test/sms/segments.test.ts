@@ -139,9 +139,7 @@ describe('analyzeSms: UCS-2 segment counts', () => {
     expect(analysis.encoding).toBe('UCS-2');
     expect(analysis.characters).toBe(5);
     expect(analysis.codeUnits).toBe(5);
-    expect(analysis.ucs2Characters).toEqual([
-      { char: 'e\u0301', offset: 3, codePoint: 0x301, replacement: '\u00e9' },
-    ]);
+    expect(analysis.ucs2Characters).toEqual([{ char: 'e\u0301', offset: 3, codePoint: 0x301, replacement: '\u00e9' }]);
     expect(analyzeSms('Caf\u00e9').encoding).toBe('GSM-7');
   });
 });

@@ -16,7 +16,8 @@ describe('sfmc/sms-subscription', () => {
       {
         ruleId: 'sfmc/sms-subscription',
         severity: 'error',
-        message: 'the message has an SMS channel and targets SFMC, but targets.sfmc has no sms section: SFMC sends transactional SMS through an SMS send definition',
+        message:
+          'the message has an SMS channel and targets SFMC, but targets.sfmc has no sms section: SFMC sends transactional SMS through an SMS send definition',
         file: loaded.file('message.yaml'),
         ...positionOf(yaml, 'sfmc:'),
         hint: 'add targets.sfmc.sms with definitionKey, shortCode and keyword (and countryCode for a short code)',
@@ -37,14 +38,19 @@ describe('sfmc/sms-subscription', () => {
   });
 
   it('accepts a short code with its country and a long code in E.164 form without one', async () => {
-    expect(check(await smsMessage('  sfmc:\n    sms:\n      definitionKey: d\n      shortCode: "88000"\n      keyword: SHIP\n      countryCode: US\n'))).toEqual([]);
+    expect(
+      check(await smsMessage('  sfmc:\n    sms:\n      definitionKey: d\n      shortCode: "88000"\n      keyword: SHIP\n      countryCode: US\n')),
+    ).toEqual([]);
     expect(check(await smsMessage('  sfmc:\n    sms:\n      definitionKey: d\n      shortCode: "+14155552671"\n      keyword: SHIP\n'))).toEqual([]);
   });
 
   it('rejects a long code that is not a valid E.164 number and a country code that does not exist', async () => {
     const longCode = await smsMessage('  sfmc:\n    sms:\n      definitionKey: d\n      shortCode: "+1555555555"\n      keyword: SHIP\n');
     expect(check(longCode)).toEqual([
-      expect.objectContaining({ ruleId: 'sfmc/sms-subscription', message: expect.stringMatching(/^shortCode is neither a short code \(up to 8 digits\) nor a long code in E\.164 form: "\+1555555555"/) }),
+      expect.objectContaining({
+        ruleId: 'sfmc/sms-subscription',
+        message: expect.stringMatching(/^shortCode is neither a short code \(up to 8 digits\) nor a long code in E\.164 form: "\+1555555555"/),
+      }),
     ]);
     const country = await smsMessage('  sfmc:\n    sms:\n      definitionKey: d\n      shortCode: "88000"\n      keyword: SHIP\n      countryCode: XX\n');
     const yaml = await readText(country.file('message.yaml'));
@@ -56,7 +62,8 @@ describe('sfmc/sms-subscription', () => {
   it('leaves messages alone that send no SMS through SFMC', async () => {
     expect(check(await smsMessage('  customerio:\n    sms:\n      transactionalMessageId: 7\n'))).toEqual([]);
     const emailOnly = await writeMessage({
-      'message.yaml': 'name: Email\nemail:\n  subject: Hi\n  from: "Shop <shop@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    definitionKey: email-only\n',
+      'message.yaml':
+        'name: Email\nemail:\n  subject: Hi\n  from: "Shop <shop@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    definitionKey: email-only\n',
       'email.html': '<p>Hi</p>',
     });
     expect(check(emailOnly)).toEqual([]);

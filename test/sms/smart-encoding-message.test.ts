@@ -43,7 +43,8 @@ describe('sms.smartEncoding', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({
         ruleId: 'sms/encoding',
-        message: 'sample "standard": "\u0414" (U+0414) at character 4 of the SMS and 3 more characters from customer.first_name ("\u0414\u0438\u043c\u0430") force UCS-2: 70 characters per segment instead of 160; GSM-7 has no replacement for them',
+        message:
+          'sample "standard": "\u0414" (U+0414) at character 4 of the SMS and 3 more characters from customer.first_name ("\u0414\u0438\u043c\u0430") force UCS-2: 70 characters per segment instead of 160; GSM-7 has no replacement for them',
       }),
     ]);
   });

@@ -95,9 +95,7 @@ describe('applySmartEncoding', () => {
 
   it('keeps characters without a look-alike intact, emoji sequences included', () => {
     const family = '👨\u200D👩\u200D👧';
-    expect(applySmartEncoding(`Hi ${family} \u2014 \u041F\u0440\u0438\u0432\u0435\u0442`)).toBe(
-      `Hi ${family} - \u041F\u0440\u0438\u0432\u0435\u0442`,
-    );
+    expect(applySmartEncoding(`Hi ${family} \u2014 \u041F\u0440\u0438\u0432\u0435\u0442`)).toBe(`Hi ${family} - \u041F\u0440\u0438\u0432\u0435\u0442`);
   });
 
   it('composes e + combining acute into the GSM-7 é', () => {

@@ -66,7 +66,8 @@ describe('sms/phone: the recipient', () => {
         ruleId: 'sms/phone',
         severity: 'error',
         // German mobile 0151 23456789 → +49 151 23456789.
-        message: 'sample "national": recipient (sms.to): "0151 23456789" is in DE national format, but SMS needs the international E.164 form: use +4915123456789.',
+        message:
+          'sample "national": recipient (sms.to): "0151 23456789" is in DE national format, but SMS needs the international E.164 form: use +4915123456789.',
         file: loaded.file('message.yaml'),
         ...toPosition,
         hint: 'store the number as +4915123456789 in the data',

@@ -9,7 +9,14 @@ import { positionOf } from '../helpers/text-position.js';
 import { copyExamples, editFile, exampleSeeds, exampleTargets, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
 
 /** Variables of the machine running the tests that must not reach the subprocess. */
-const clean = { CUSTOMERIO_APP_API_KEY: undefined, CUSTOMERIO_TRANSACTIONAL_API_KEY: undefined, CUSTOMERIO_REGION: undefined, CUSTOMERIO_API_URL: undefined, NO_COLOR: '1', FORCE_COLOR: undefined };
+const clean = {
+  CUSTOMERIO_APP_API_KEY: undefined,
+  CUSTOMERIO_TRANSACTIONAL_API_KEY: undefined,
+  CUSTOMERIO_REGION: undefined,
+  CUSTOMERIO_API_URL: undefined,
+  NO_COLOR: '1',
+  FORCE_COLOR: undefined,
+};
 
 describe('txkit diff / push / pull / send --target customerio', () => {
   let sandbox: Sandbox;
@@ -42,7 +49,8 @@ describe('txkit diff / push / pull / send --target customerio', () => {
     const result = await txkit(['diff', '--target', 'customerio']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    for (const { channel, transactionalId: id } of targets) expect(result.stdout).toContain(`~ customerio ${channel}-content ${id}/content/${id * 10} (update)`);
+    for (const { channel, transactionalId: id } of targets)
+      expect(result.stdout).toContain(`~ customerio ${channel}-content ${id}/content/${id * 10} (update)`);
     expect(result.stdout).toContain(`Plan: 0 to create, ${targets.length} to update, 0 unchanged.`);
     expect(writes(before)).toEqual([]);
   });

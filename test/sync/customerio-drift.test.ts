@@ -69,7 +69,11 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
             send_to_unsubscribed: true,
             contents: [{ id: 70, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{ customer.phone }}' }],
           },
-          { id: 8, name: 'Receipt', contents: [{ id: 80, subject: 'Receipt {{trigger.id}}', body: '<p>Receipt</p>', from: 'billing@example.com', reply_to: 'HELP@example.com' }] },
+          {
+            id: 8,
+            name: 'Receipt',
+            contents: [{ id: 80, subject: 'Receipt {{trigger.id}}', body: '<p>Receipt</p>', from: 'billing@example.com', reply_to: 'HELP@example.com' }],
+          },
           {
             id: 9,
             name: 'Welcome',
@@ -100,7 +104,15 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
     expect(plan.steps.map((step) => [step.key, step.action])).toEqual([['7/content/70', 'unchanged']]);
     expect(plan.drift).toEqual([
       { platform: 'customerio', messageId: 'login-code', kind: 'transactional-message', key: '7', field: 'link_tracking', expected: false, actual: true },
-      { platform: 'customerio', messageId: 'login-code', kind: 'transactional-message', key: '7', field: 'trigger_name', expected: 'login_code', actual: 'login-code' },
+      {
+        platform: 'customerio',
+        messageId: 'login-code',
+        kind: 'transactional-message',
+        key: '7',
+        field: 'trigger_name',
+        expected: 'login_code',
+        actual: 'login-code',
+      },
     ]);
     const before = sandbox.requests.length;
     await executePlan(plan);
@@ -110,7 +122,17 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   it('compares the sender addresses the platform reports with email.from and email.replyTo', async () => {
     const plan = await connection.plan(only('receipt', 'welcome'));
     // reply_to differs only in case; "welcome" publishes its French variant, whose sender matches.
-    expect(plan.drift).toEqual([{ platform: 'customerio', messageId: 'receipt', kind: 'email-content', key: '8/content/80', field: 'from', expected: 'Shop <shop@example.com>', actual: 'billing@example.com' }]);
+    expect(plan.drift).toEqual([
+      {
+        platform: 'customerio',
+        messageId: 'receipt',
+        kind: 'email-content',
+        key: '8/content/80',
+        field: 'from',
+        expected: 'Shop <shop@example.com>',
+        actual: 'billing@example.com',
+      },
+    ]);
   });
 
   it('publishes the variant of the configured language and leaves the others alone', async () => {
@@ -167,7 +189,12 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
     const plan = await connection.plan(messages);
     expect(plan.steps.map((step) => [step.messageId, step.key])).toEqual([['login-code', '7/content/70']]);
     expect(plan.diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'customerio/duplicate-target', file: path.join(dir, 'message.yaml'), line: positionOf(copy, 'transactionalMessageId').line, message: expect.stringContaining('"login-code"') }),
+      expect.objectContaining({
+        ruleId: 'customerio/duplicate-target',
+        file: path.join(dir, 'message.yaml'),
+        line: positionOf(copy, 'transactionalMessageId').line,
+        message: expect.stringContaining('"login-code"'),
+      }),
     ]);
   });
 
@@ -181,7 +208,12 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
     const [result] = report.results;
     expect(result!.status).toBe('failed');
     expect(result!.step.explain!(result!.error!)).toEqual([
-      expect.objectContaining({ ruleId: 'customerio/platform-error', file: path.join(workspaceDir, 'receipt', 'message.yaml'), ...positionOf(receiptYaml, '8\n'), message: expect.stringContaining('HTTP 500') }),
+      expect.objectContaining({
+        ruleId: 'customerio/platform-error',
+        file: path.join(workspaceDir, 'receipt', 'message.yaml'),
+        ...positionOf(receiptYaml, '8\n'),
+        message: expect.stringContaining('HTTP 500'),
+      }),
     ]);
   });
 });

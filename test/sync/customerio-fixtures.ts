@@ -39,7 +39,11 @@ export function syncContext(workspace: Workspace, env: Record<string, string>, c
   return { config: workspace.config, env, engines: createEngines(), secrets: secretValues(env), concurrency };
 }
 
-export async function connect(workspace: Workspace, env: Record<string, string>, options: CustomerioTargetOptions = { retry: fastRetry }): Promise<SyncConnection> {
+export async function connect(
+  workspace: Workspace,
+  env: Record<string, string>,
+  options: CustomerioTargetOptions = { retry: fastRetry },
+): Promise<SyncConnection> {
   return createCustomerioTarget(options).connect(syncContext(workspace, env));
 }
 
@@ -91,7 +95,19 @@ export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
         ? {
             id,
             name: yaml.name,
-            contents: [{ id: id * 10, type: 'email', subject: 'placeholder', body: '<p>placeholder</p>', from: yaml.email.from, from_id: 7, reply_to_id: 8, body_amp: '<amp/>', headers: [{ name: 'X-Team', value: 'growth' }] }],
+            contents: [
+              {
+                id: id * 10,
+                type: 'email',
+                subject: 'placeholder',
+                body: '<p>placeholder</p>',
+                from: yaml.email.from,
+                from_id: 7,
+                reply_to_id: 8,
+                body_amp: '<amp/>',
+                headers: [{ name: 'X-Team', value: 'growth' }],
+              },
+            ],
           }
         : { id, name: `${yaml.name} SMS`, contents: [{ id: id * 10, type: 'twilio', body: 'placeholder' }] },
     );
@@ -115,4 +131,3 @@ export async function emptyWorkspace(): Promise<string> {
   await mkdir(dir);
   return dir;
 }
-

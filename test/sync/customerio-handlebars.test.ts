@@ -15,7 +15,10 @@ describe('customerio/handlebars-unsupported', () => {
   beforeAll(async () => {
     const dir = await emptyWorkspace();
     await writeMessage(dir, 'handlebars-to-customerio', { 'message.yaml': yaml, 'sms.txt': 'Code {{trigger.code}}\n' });
-    await writeMessage(dir, 'liquid-to-customerio', { 'message.yaml': `name: Code\nengine: liquid\n${sms}${customerio}`, 'sms.txt': 'Code {{trigger.code}}\n' });
+    await writeMessage(dir, 'liquid-to-customerio', {
+      'message.yaml': `name: Code\nengine: liquid\n${sms}${customerio}`,
+      'sms.txt': 'Code {{trigger.code}}\n',
+    });
     await writeMessage(dir, 'handlebars-elsewhere', { 'message.yaml': `name: Code\nengine: handlebars\n${sms}`, 'sms.txt': 'Code {{trigger.code}}\n' });
     workspace = await openWorkspace(dir);
   });

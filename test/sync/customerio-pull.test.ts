@@ -80,8 +80,18 @@ describe('Customer.io pull', () => {
       name: 'Welcome back!',
       description: 'Win-back coupon',
       engine: 'liquid',
-      email: { subject: 'Welcome back, {{ customer.first_name }}', preheader: 'Your code {{ trigger.coupon.code }} inside', from: 'Shop <shop@example.com>', body: 'email.html' },
-      targets: { customerio: { transactionalMessageId: 201, settings: { sendToUnsubscribed: true, linkTracking: false, openTracking: true, queueDrafts: false, triggerName: 'welcome_back' } } },
+      email: {
+        subject: 'Welcome back, {{ customer.first_name }}',
+        preheader: 'Your code {{ trigger.coupon.code }} inside',
+        from: 'Shop <shop@example.com>',
+        body: 'email.html',
+      },
+      targets: {
+        customerio: {
+          transactionalMessageId: 201,
+          settings: { sendToUnsubscribed: true, linkTracking: false, openTracking: true, queueDrafts: false, triggerName: 'welcome_back' },
+        },
+      },
     });
     expect(welcome.files['email.html']).toBe('<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>\n');
     expect(JSON.parse(welcome.files['samples/example.json']!)).toEqual({
@@ -89,7 +99,10 @@ describe('Customer.io pull', () => {
       trigger: { coupon: { code: '', expires: '' } },
     });
     const sms = pulled.messages.find((message) => message.id === 'login-code')!;
-    expect(parse(sms.files['message.yaml']!)).toMatchObject({ sms: { body: 'sms.txt', to: '{{customer.phone}}' }, targets: { customerio: { sms: { transactionalMessageId: 202 } } } });
+    expect(parse(sms.files['message.yaml']!)).toMatchObject({
+      sms: { body: 'sms.txt', to: '{{customer.phone}}' },
+      targets: { customerio: { sms: { transactionalMessageId: 202 } } },
+    });
     expect(sms.files['sms.txt']).toBe('Your code is {{trigger.code}}\n');
   });
 
@@ -98,7 +111,12 @@ describe('Customer.io pull', () => {
     expect(pulled.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'customerio/pulled-placeholder', severity: 'warning', file, message: expect.stringContaining('subject') }),
       expect.objectContaining({ ruleId: 'customerio/pulled-placeholder', severity: 'warning', file, message: expect.stringContaining('sender') }),
-      expect.objectContaining({ ruleId: 'customerio/pulled-recipient', severity: 'warning', file, message: expect.stringContaining('{{ customer.work_email }}') }),
+      expect.objectContaining({
+        ruleId: 'customerio/pulled-recipient',
+        severity: 'warning',
+        file,
+        message: expect.stringContaining('{{ customer.work_email }}'),
+      }),
     ]);
   });
 

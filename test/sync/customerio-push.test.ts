@@ -5,7 +5,19 @@ import type { Sandbox } from '../../src/sandbox/index.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { executePlan, type SyncConnection } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
-import { connect, copyExamples, editFile, exampleSeeds, exampleTargets, exampleYaml, examples, openWorkspace, push, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
+import {
+  connect,
+  copyExamples,
+  editFile,
+  exampleSeeds,
+  exampleTargets,
+  exampleYaml,
+  examples,
+  openWorkspace,
+  push,
+  sandboxEnv,
+  type ExampleTarget,
+} from './customerio-fixtures.js';
 
 interface Project {
   sandbox: Sandbox;
@@ -105,7 +117,9 @@ describe('Customer.io push of the example workspace', () => {
     const { message, transactionalId: id } = targets.find((target) => target.channel === 'email')!;
     const { email } = await exampleYaml(message);
     const bodyBefore = content(id).body;
-    await editFile(path.join(workspaceDir, message, 'message.yaml'), (text) => text.replace(`subject: ${JSON.stringify(email.subject)}`, 'subject: "Changed {{ customer.first_name }}"'));
+    await editFile(path.join(workspaceDir, message, 'message.yaml'), (text) =>
+      text.replace(`subject: ${JSON.stringify(email.subject)}`, 'subject: "Changed {{ customer.first_name }}"'),
+    );
     const edited = await openWorkspace(workspaceDir);
     const before = sandbox.requests.length;
     const plan = await connection.plan(edited.messages);
@@ -135,7 +149,13 @@ describe('Customer.io push of the example workspace', () => {
     const lines = yaml.split('\n');
     const line = lines.findIndex((text) => text.startsWith('engine:')) + 1;
     expect(plan.diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'customerio/handlebars-unsupported', severity: 'error', file: path.join(dir, 'message.yaml'), line, column: lines[line - 1]!.indexOf('handlebars') + 1 }),
+      expect.objectContaining({
+        ruleId: 'customerio/handlebars-unsupported',
+        severity: 'error',
+        file: path.join(dir, 'message.yaml'),
+        line,
+        column: lines[line - 1]!.indexOf('handlebars') + 1,
+      }),
     ]);
   });
 });

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { connect, copyExamples, emptyWorkspace, exampleSeeds, exampleTargets, fastRetry, openWorkspace, push, sandboxEnv, writeMessage } from './customerio-fixtures.js';
+import {
+  connect,
+  copyExamples,
+  emptyWorkspace,
+  exampleSeeds,
+  exampleTargets,
+  fastRetry,
+  openWorkspace,
+  push,
+  sandboxEnv,
+  writeMessage,
+} from './customerio-fixtures.js';
 
 describe('Customer.io rate limits', () => {
   let sandbox: Sandbox | undefined;

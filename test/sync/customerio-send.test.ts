@@ -19,7 +19,8 @@ describe('Customer.io test send', () => {
   afterAll(() => sandbox.close());
 
   const message = (id: string): Message => workspace.messages.find((candidate) => candidate.id === id)!;
-  const sampleJson = async (messageId: string, sample: string) => JSON.parse(await readFile(path.join(examples, messageId, 'samples', `${sample}.json`), 'utf8'));
+  const sampleJson = async (messageId: string, sample: string) =>
+    JSON.parse(await readFile(path.join(examples, messageId, 'samples', `${sample}.json`), 'utf8'));
 
   /** An example message with a target on this channel whose standard sample identifies the customer. */
   async function exampleFor(channel: 'email' | 'sms') {

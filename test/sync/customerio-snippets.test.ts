@@ -61,7 +61,11 @@ describe('Customer.io snippets: push from templates/_snippets', () => {
       'templates/_snippets/legal.liquid': 'Terms apply',
     });
     server = await startSnippetServer({ address: '1 Main St', legal: 'Old terms', other: 'kept' });
-    const api = createCustomerioApi({ settings: { baseUrl: server.baseUrl, appApiKey: 'app-key' }, secrets: ['app-key'], pace: { limit: 100, windowMs: 1000 } });
+    const api = createCustomerioApi({
+      settings: { baseUrl: server.baseUrl, appApiKey: 'app-key' },
+      secrets: ['app-key'],
+      pace: { limit: 100, windowMs: 1000 },
+    });
     const plan = await planSnippets(dir.path('templates'), api);
     expect(plan.diagnostics).toEqual([]);
     expect(plan.steps.map(({ kind, key, action }) => ({ kind, key, action }))).toEqual([

@@ -16,7 +16,12 @@ async function seededSandbox(): Promise<Sandbox> {
     customerio: {
       messages: [
         { id: 3, name: 'Welcome', contents: [{ id: 30, type: 'twilio', body: 'Hi' }] },
-        { id: 4, name: 'Login code', trigger_name: 'login_code', contents: [{ id: 40, type: 'twilio', body: 'Old {{trigger.code}}', recipient: '{{customer.phone}}' }] },
+        {
+          id: 4,
+          name: 'Login code',
+          trigger_name: 'login_code',
+          contents: [{ id: 40, type: 'twilio', body: 'Old {{trigger.code}}', recipient: '{{customer.phone}}' }],
+        },
       ],
     },
   });

@@ -57,9 +57,7 @@ describe('exportToSfmc: attribute output', () => {
   });
 
   it('reads names that cannot sit inside %%...%% with AttributeValue', () => {
-    expect(exportTemplate('{{ trigger.order-id }}').output).toBe(
-      '%%[ SET @order_id = AttributeValue("order-id") ]%%%%=v(@order_id)=%%',
-    );
+    expect(exportTemplate('{{ trigger.order-id }}').output).toBe('%%[ SET @order_id = AttributeValue("order-id") ]%%%%=v(@order_id)=%%');
     expect(exportTemplate('{{ customer.name }}', { 'customer.name': 'Full"Name' }).output).toBe(
       '%%[ SET @Full_Name = AttributeValue("Full""Name") ]%%%%=v(@Full_Name)=%%',
     );
@@ -86,9 +84,7 @@ describe('exportToSfmc: attribute output', () => {
 describe('exportToSfmc: filters', () => {
   it('turns default into IIF(Empty(...)) on a variable set once at the top', () => {
     const result = exportTemplate('Hi {{ customer.first_name | default: "there" }}!');
-    expect(result.output).toBe(
-      '%%[ SET @first_name = AttributeValue("first_name") ]%%Hi %%=IIF(Empty(@first_name), "there", @first_name)=%%!',
-    );
+    expect(result.output).toBe('%%[ SET @first_name = AttributeValue("first_name") ]%%Hi %%=IIF(Empty(@first_name), "there", @first_name)=%%!');
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -112,12 +108,8 @@ describe('exportToSfmc: filters', () => {
   });
 
   it('translates upcase, downcase and escape, chained left to right', () => {
-    expect(exportTemplate('{{ trigger.code | upcase }}').output).toBe(
-      '%%[ SET @code = AttributeValue("code") ]%%%%=Uppercase(@code)=%%',
-    );
-    expect(exportTemplate('{{ customer.email | downcase }}').output).toBe(
-      '%%[ SET @email = AttributeValue("email") ]%%%%=Lowercase(@email)=%%',
-    );
+    expect(exportTemplate('{{ trigger.code | upcase }}').output).toBe('%%[ SET @code = AttributeValue("code") ]%%%%=Uppercase(@code)=%%');
+    expect(exportTemplate('{{ customer.email | downcase }}').output).toBe('%%[ SET @email = AttributeValue("email") ]%%%%=Lowercase(@email)=%%');
     expect(exportTemplate('{{ trigger.gift_message | escape }}').output).toBe(
       '%%[ SET @gift_message = AttributeValue("gift_message") ]%%%%=HTMLEncode(@gift_message)=%%',
     );
@@ -135,9 +127,7 @@ describe('exportToSfmc: filters', () => {
 
 describe('exportToSfmc: conditions', () => {
   it('translates if / elsif / else', () => {
-    const result = exportTemplate(
-      '{% if customer.vip %}VIP{% elsif trigger.tier == "gold" %}Gold{% else %}Member{% endif %}',
-    );
+    const result = exportTemplate('{% if customer.vip %}VIP{% elsif trigger.tier == "gold" %}Gold{% else %}Member{% endif %}');
     expect(result.output).toBe(
       '%%[ SET @vip = AttributeValue("vip") ]%%%%[ SET @tier = AttributeValue("tier") ]%%' +
         '%%[ IF NOT Empty(@vip) THEN ]%%VIP%%[ ELSEIF @tier == "gold" THEN ]%%Gold%%[ ELSE ]%%Member%%[ ENDIF ]%%',
@@ -189,8 +179,9 @@ describe('exportToSfmc: conditions', () => {
 
   it('translates the bodies, nested conditions included', () => {
     expect(
-      exportTemplate('{% if trigger.tracking_url %}<a href="{{ trigger.tracking_url }}">{% if trigger.carrier %}{{ trigger.carrier }}{% endif %}</a>{% endif %}')
-        .output,
+      exportTemplate(
+        '{% if trigger.tracking_url %}<a href="{{ trigger.tracking_url }}">{% if trigger.carrier %}{{ trigger.carrier }}{% endif %}</a>{% endif %}',
+      ).output,
     ).toBe(
       '%%[ SET @tracking_url = AttributeValue("tracking_url") ]%%%%[ SET @carrier = AttributeValue("carrier") ]%%' +
         '%%[ IF NOT Empty(@tracking_url) THEN ]%%<a href="%%=v(@tracking_url)=%%">' +
@@ -333,18 +324,14 @@ describe('exportToSfmc: unsupported constructs', () => {
   });
 
   it('reports constants with no AMPscript meaning and the whole namespace', () => {
-    expect(exportTemplate('{% if trigger.vip == true %}x{% endif %}').diagnostics).toEqual([
-      unsupportedAt(1, 22, 1, 26, 'true has no AMPscript value'),
-    ]);
+    expect(exportTemplate('{% if trigger.vip == true %}x{% endif %}').diagnostics).toEqual([unsupportedAt(1, 22, 1, 26, 'true has no AMPscript value')]);
     expect(exportTemplate('{{ customer }}').diagnostics).toEqual([unsupportedAt(1, 4, 1, 12, 'whole namespace')]);
     expect(exportTemplate('{% if "yes" %}x{% endif %}').diagnostics).toEqual([unsupportedAt(1, 7, 1, 12, 'is a constant')]);
   });
 
   it('reports operators and shapes of conditions with no AMPscript equivalent', () => {
     expect(exportTemplate('{% if not trigger.vip %}x{% endif %}').diagnostics).toEqual([unsupportedAt(1, 7, 1, 10, '`not`')]);
-    expect(exportTemplate('{% if trigger.a == trigger.b == trigger.c %}x{% endif %}').diagnostics).toEqual([
-      unsupportedAt(1, 17, 1, 19, 'chained comparison'),
-    ]);
+    expect(exportTemplate('{% if trigger.a == trigger.b == trigger.c %}x{% endif %}').diagnostics).toEqual([unsupportedAt(1, 17, 1, 19, 'chained comparison')]);
     expect(exportTemplate('{% if trigger.a == %}x{% endif %}').diagnostics).toEqual([unsupportedAt(1, 7, 1, 19, 'incomplete')]);
   });
 

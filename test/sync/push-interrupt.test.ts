@@ -24,7 +24,10 @@ describe('txkit push interrupted by SIGINT', () => {
       request.resume();
       const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (request.url === '/v2/token') return send(200, { access_token: 'token-1234', expires_in: 1079, rest_instance_url: url });
-      if (request.method === 'GET') return request.url!.startsWith('/asset/') ? send(200, { count: 0, page: 1, pageSize: 50, items: [] }) : send(404, { errorcode: 30003, message: 'Not Found' });
+      if (request.method === 'GET')
+        return request.url!.startsWith('/asset/')
+          ? send(200, { count: 0, page: 1, pageSize: 50, items: [] })
+          : send(404, { errorcode: 30003, message: 'Not Found' });
       writes.push(`${request.method} ${request.url}`);
       if (!held) {
         held = response;
@@ -35,7 +38,13 @@ describe('txkit push interrupted by SIGINT', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, SFMC_AUTH_BASE_URL: url, SFMC_CLIENT_ID: 'client-id', SFMC_CLIENT_SECRET: 'client-secret', NO_COLOR: '1' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        SFMC_AUTH_BASE_URL: url,
+        SFMC_CLIENT_ID: 'client-id',
+        SFMC_CLIENT_SECRET: 'client-secret',
+        NO_COLOR: '1',
+      };
       delete env.FORCE_COLOR;
       const child = spawn(process.execPath, [txkitBin, 'push', '--target', 'sfmc', '--yes', '--concurrency', '1'], { cwd: project, env });
       let stdout = '';

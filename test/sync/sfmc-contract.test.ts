@@ -37,7 +37,11 @@ async function startRecordedSfmc(tokenAnswer: 'success' | 'unauthorized' | 'expi
       return send(answer.status, tokenAnswer === 'success' ? { ...answer.response, rest_instance_url: url } : answer.response);
     }
     const filter = /^customerKey eq (.+)$/.exec(requested.searchParams.get('$filter') ?? '');
-    const file = path.join(MID, decodeURIComponent(requested.pathname), `${request.method!.toLowerCase()}-response${filter ? `-customerKey=${filter[1]}` : ''}.json`);
+    const file = path.join(
+      MID,
+      decodeURIComponent(requested.pathname),
+      `${request.method!.toLowerCase()}-response${filter ? `-customerKey=${filter[1]}` : ''}.json`,
+    );
     try {
       send(request.method === 'POST' ? 201 : 200, JSON.parse(await readFile(file, 'utf8')));
     } catch {
@@ -67,7 +71,10 @@ describe('the SFMC client parses every recorded response', () => {
   });
 
   it('reads email and SMS definitions, and a missing one as absent (rest404-response.json)', async () => {
-    expect(await api.getDefinition('email', 'testExisting_temail')).toMatchObject({ definitionKey: 'testExisting_temail', subscriptions: { list: 'All Subscribers - 277' } });
+    expect(await api.getDefinition('email', 'testExisting_temail')).toMatchObject({
+      definitionKey: 'testExisting_temail',
+      subscriptions: { list: 'All Subscribers - 277' },
+    });
     expect(await api.getDefinition('email', 'testExisting_temail_notPublished')).toMatchObject({ definitionKey: 'testExisting_temail_notPublished' });
     expect(await api.getDefinition('email', 'testNew_temail_notPublished')).toMatchObject({ definitionKey: 'testNew_temail_notPublished' });
     expect(await api.getDefinition('sms', 'testExisting_tsms')).toMatchObject({ definitionKey: 'testExisting_tsms', subscriptions: { countryCode: '' } });
@@ -75,7 +82,11 @@ describe('the SFMC client parses every recorded response', () => {
   });
 
   it('lists definitions (definitions/get-response.json, email and SMS)', async () => {
-    expect((await api.listDefinitions('email')).map((summary) => summary.definitionKey)).toEqual(['testExisting_temail', 'testExisting_temail_notPublished', 'testNew_temail_notPublished']);
+    expect((await api.listDefinitions('email')).map((summary) => summary.definitionKey)).toEqual([
+      'testExisting_temail',
+      'testExisting_temail_notPublished',
+      'testNew_temail_notPublished',
+    ]);
     expect((await api.listDefinitions('sms')).map((summary) => summary.definitionKey)).toEqual(['testExisting_tsms']);
   });
 
@@ -134,7 +145,12 @@ describe('planning against the recorded reads', () => {
     );
     const remote = await recording('9999999/asset/v1/content/assets/808714/get-response.json');
     expect(remote).not.toHaveProperty('channels');
-    const views = { subject: remote.views.subjectline.content, preheader: remote.views.preheader.content, html: remote.views.html.content, text: remote.views.text.content };
+    const views = {
+      subject: remote.views.subjectline.content,
+      preheader: remote.views.preheader.content,
+      html: remote.views.html.content,
+      text: remote.views.text.content,
+    };
     expect(compareWithRemote(desiredAsset(message, sfmcPublication(message)!, views), remote)).toEqual({ action: 'unchanged', changes: [] });
   });
 

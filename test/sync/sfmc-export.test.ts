@@ -9,7 +9,8 @@ import { positionOf, type TextPosition } from '../helpers/text-position.js';
 import { examples } from './sfmc-fixtures.js';
 
 const file = '/workspace/templates/password-reset/email.html';
-const exportGtl = (source: string, attributeMap?: Record<string, string>) => exportHandlebarsToSfmc(source, { file, ...(attributeMap ? { attributeMap } : {}) });
+const exportGtl = (source: string, attributeMap?: Record<string, string>) =>
+  exportHandlebarsToSfmc(source, { file, ...(attributeMap ? { attributeMap } : {}) });
 
 function unsupportedAt({ line, column }: TextPosition, message: string) {
   return expect.objectContaining({ ruleId: 'sfmc/unsupported-construct', severity: 'error', file, line, column, message: expect.stringContaining(message) });
@@ -17,9 +18,11 @@ function unsupportedAt({ line, column }: TextPosition, message: string) {
 
 describe('Handlebars → SFMC Guide Template Language', () => {
   it('flattens customer and trigger paths to their SFMC attribute names and keeps everything else byte for byte', () => {
-    const source = '<p>{{#if customer.first_name}}Hi {{ customer.first_name }},{{else}}Hello,{{/if}}</p>\n{{!-- a note --}}<a href="{{trigger.reset_url}}">{{{trigger.link_html}}}</a>{{#unless trigger.request_ip}}.{{/unless}}';
+    const source =
+      '<p>{{#if customer.first_name}}Hi {{ customer.first_name }},{{else}}Hello,{{/if}}</p>\n{{!-- a note --}}<a href="{{trigger.reset_url}}">{{{trigger.link_html}}}</a>{{#unless trigger.request_ip}}.{{/unless}}';
     expect(exportGtl(source)).toEqual({
-      output: '<p>{{#if first_name}}Hi {{ first_name }},{{else}}Hello,{{/if}}</p>\n{{!-- a note --}}<a href="{{reset_url}}">{{{link_html}}}</a>{{#unless request_ip}}.{{/unless}}',
+      output:
+        '<p>{{#if first_name}}Hi {{ first_name }},{{else}}Hello,{{/if}}</p>\n{{!-- a note --}}<a href="{{reset_url}}">{{{link_html}}}</a>{{#unless request_ip}}.{{/unless}}',
       diagnostics: [],
     });
   });
@@ -75,7 +78,11 @@ describe('Handlebars → SFMC Guide Template Language', () => {
   it('warns when two paths read one SFMC attribute', () => {
     const source = '{{customer.email}} {{trigger.email}}';
     expect(exportGtl(source).diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', ...positionOf(source, 'trigger.email'), message: expect.stringContaining('trigger.email and customer.email') }),
+      expect.objectContaining({
+        severity: 'warning',
+        ...positionOf(source, 'trigger.email'),
+        message: expect.stringContaining('trigger.email and customer.email'),
+      }),
     ]);
   });
 
@@ -133,18 +140,25 @@ describe('checkSfmcExport', () => {
 
   it('checks only the channels the message publishes to SFMC', async () => {
     const files = {
-      'message.yaml': 'name: Order\nemail:\n  subject: "Order {{ trigger.id }}"\n  from: "Shop <a@example.com>"\n  body: email.html\nsms:\n  to: "{{ customer.phone }}"\ntargets:\n  sfmc:\n    sms: { definitionKey: order-sms, shortCode: "88000", keyword: ORDER }\n',
+      'message.yaml':
+        'name: Order\nemail:\n  subject: "Order {{ trigger.id }}"\n  from: "Shop <a@example.com>"\n  body: email.html\nsms:\n  to: "{{ customer.phone }}"\ntargets:\n  sfmc:\n    sms: { definitionKey: order-sms, shortCode: "88000", keyword: ORDER }\n',
       'email.html': '{% for item in trigger.items %}{{ item.name }}{% endfor %}',
       'sms.txt': 'Order {{ trigger.id }} is {{ trigger.total | money }}',
     };
     const message = await load(files);
     expect(checkSfmcExport(message)).toEqual([
-      expect.objectContaining({ ruleId: 'sfmc/unsupported-construct', file: message.sms!.body.file, ...positionOf(files['sms.txt'], 'money'), message: expect.stringContaining('`money`') }),
+      expect.objectContaining({
+        ruleId: 'sfmc/unsupported-construct',
+        file: message.sms!.body.file,
+        ...positionOf(files['sms.txt'], 'money'),
+        message: expect.stringContaining('`money`'),
+      }),
     ]);
   });
 
   it('places problems of a subject written in message.yaml in message.yaml', async () => {
-    const yaml = 'name: Order\nemail:\n  subject: "Order {{ trigger.id | capitalize }}"\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc: { definitionKey: order, customerKey: order-email, list: All Subscribers }\n';
+    const yaml =
+      'name: Order\nemail:\n  subject: "Order {{ trigger.id | capitalize }}"\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc: { definitionKey: order, customerKey: order-email, list: All Subscribers }\n';
     const message: Message = await load({ 'message.yaml': yaml, 'email.html': '<p>Hi</p>' });
     expect(checkSfmcExport(message)).toEqual([
       expect.objectContaining({ ruleId: 'sfmc/unsupported-construct', file: message.file, ...positionOf(yaml, 'capitalize') }),
@@ -152,10 +166,16 @@ describe('checkSfmcExport', () => {
   });
 
   it('reports an email target that names only one of its two keys, and an SMS target without an SMS', async () => {
-    const yaml = 'name: Order\nemail:\n  subject: Hi\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    definitionKey: order\n    sms: { definitionKey: order-sms, shortCode: "88000", keyword: ORDER }\n';
+    const yaml =
+      'name: Order\nemail:\n  subject: Hi\n  from: "Shop <a@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    definitionKey: order\n    sms: { definitionKey: order-sms, shortCode: "88000", keyword: ORDER }\n';
     const message = await load({ 'message.yaml': yaml, 'email.html': '<p>Hi</p>' });
     expect(checkSfmcExport(message)).toEqual([
-      expect.objectContaining({ ruleId: 'schema/message', file: message.file, ...positionOf(yaml, 'definitionKey: order'), message: expect.stringContaining('customerKey') }),
+      expect.objectContaining({
+        ruleId: 'schema/message',
+        file: message.file,
+        ...positionOf(yaml, 'definitionKey: order'),
+        message: expect.stringContaining('customerKey'),
+      }),
       expect.objectContaining({ ruleId: 'schema/message', file: message.file, ...positionOf(yaml, 'sms: {'), message: expect.stringContaining('has no sms') }),
     ]);
   });
@@ -202,10 +222,21 @@ describe('SFMC credentials', () => {
   });
 
   it('accepts a tenant over https and the local sandbox over http, nothing else', () => {
-    expect(readSfmcCredentials({ ...valid, SFMC_ACCOUNT_ID: '5100' })).toEqual({ clientId: 'id', clientSecret: 'secret', authBaseUrl: valid.SFMC_AUTH_BASE_URL, accountId: '5100' });
+    expect(readSfmcCredentials({ ...valid, SFMC_ACCOUNT_ID: '5100' })).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      authBaseUrl: valid.SFMC_AUTH_BASE_URL,
+      accountId: '5100',
+    });
     expect(readSfmcCredentials({ ...valid, SFMC_AUTH_BASE_URL: 'http://127.0.0.1:4010' }).authBaseUrl).toBe('http://127.0.0.1:4010/');
     expect(readSfmcCredentials({ ...valid, SFMC_AUTH_BASE_URL: 'http://localhost:4010/' }).authBaseUrl).toBe('http://localhost:4010/');
-    for (const url of ['http://mc0a.auth.marketingcloudapis.com/', 'http://10.0.0.5:4010/', 'https://example.com/', 'https://auth.marketingcloudapis.com.evil.example/', 'not a url']) {
+    for (const url of [
+      'http://mc0a.auth.marketingcloudapis.com/',
+      'http://10.0.0.5:4010/',
+      'https://example.com/',
+      'https://auth.marketingcloudapis.com.evil.example/',
+      'not a url',
+    ]) {
       expect(() => readSfmcCredentials({ ...valid, SFMC_AUTH_BASE_URL: url })).toThrow(/SFMC_AUTH_BASE_URL must be/);
     }
   });

@@ -93,7 +93,11 @@ export function remoteContent(sandbox: Sandbox) {
   const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   return {
     assets: byKey([...assets.values()].map((asset) => [asset.customerKey, without(asset, ['id', 'objectID', 'version', 'createdDate', 'modifiedDate'])])),
-    email: byKey([...definitions.email.values()].map((definition) => [definition.definitionKey, without(definition, ['definitionId', 'createdDate', 'modifiedDate'])])),
-    sms: byKey([...definitions.sms.values()].map((definition) => [definition.definitionKey, without(definition, ['definitionId', 'createdDate', 'modifiedDate'])])),
+    email: byKey(
+      [...definitions.email.values()].map((definition) => [definition.definitionKey, without(definition, ['definitionId', 'createdDate', 'modifiedDate'])]),
+    ),
+    sms: byKey(
+      [...definitions.sms.values()].map((definition) => [definition.definitionKey, without(definition, ['definitionId', 'createdDate', 'modifiedDate'])]),
+    ),
   };
 }

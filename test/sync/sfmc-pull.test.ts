@@ -10,7 +10,8 @@ import { checkSfmcExport } from '../../src/sync/sfmc/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
 import { connect, copyExamples, openWorkspace, push, removeProjects, writesSince } from './sfmc-fixtures.js';
 
-const welcomeHtml = '<!doctype html>\n<html lang="en" dir="ltr"><head><title>Welcome</title></head><body><p>Welcome to Northwind, we are glad you are here.</p></body></html>\n';
+const welcomeHtml =
+  '<!doctype html>\n<html lang="en" dir="ltr"><head><title>Welcome</title></head><body><p>Welcome to Northwind, we are glad you are here.</p></body></html>\n';
 
 /** Remote objects no workspace message publishes: an email with its asset, an SMS, and an email in AMPscript. */
 const seed = {
@@ -29,13 +30,32 @@ const seed = {
         },
         data: { email: { options: { characterEncoding: 'utf-8' } } },
       },
-      { name: 'Legacy promo', customerKey: 'legacy-promo', assetType: { name: 'htmlemail', id: 208 }, views: { html: { content: '<p>Hi %%first_name%%</p>' }, subjectline: { content: 'Hello' } } },
+      {
+        name: 'Legacy promo',
+        customerKey: 'legacy-promo',
+        assetType: { name: 'htmlemail', id: 208 },
+        views: { html: { content: '<p>Hi %%first_name%%</p>' }, subjectline: { content: 'Hello' } },
+      },
     ],
     emailDefinitions: [
-      { definitionKey: 'welcome-email', name: 'Welcome', description: 'Sent after sign-up.', content: { customerKey: 'txkit-welcome' }, subscriptions: { list: 'All Subscribers' }, options: { trackLinks: true } },
+      {
+        definitionKey: 'welcome-email',
+        name: 'Welcome',
+        description: 'Sent after sign-up.',
+        content: { customerKey: 'txkit-welcome' },
+        subscriptions: { list: 'All Subscribers' },
+        options: { trackLinks: true },
+      },
       { definitionKey: 'legacy-promo', name: 'Legacy promo', content: { customerKey: 'legacy-promo' }, subscriptions: { list: 'All Subscribers' } },
     ],
-    smsDefinitions: [{ definitionKey: 'otp-sms', name: 'Sign-in code', content: { message: 'Northwind: your sign-in code was sent to your email.' }, subscriptions: { shortCode: '88000', keyword: 'CODE', countryCode: 'US' } }],
+    smsDefinitions: [
+      {
+        definitionKey: 'otp-sms',
+        name: 'Sign-in code',
+        content: { message: 'Northwind: your sign-in code was sent to your email.' },
+        subscriptions: { shortCode: '88000', keyword: 'CODE', countryCode: 'US' },
+      },
+    ],
   },
 };
 
@@ -73,7 +93,12 @@ describe('SFMC pull', () => {
 
   it('brings only the definitions no message publishes, one folder each', () => {
     expect(pulled.messages.map((message) => message.id).sort()).toEqual(['legacy-promo', 'otp-sms', 'welcome-email']);
-    expect(Object.keys(pulled.messages.find((message) => message.id === 'welcome-email')!.files).sort()).toEqual(['email.html', 'email.txt', 'message.yaml', 'samples/example.json']);
+    expect(Object.keys(pulled.messages.find((message) => message.id === 'welcome-email')!.files).sort()).toEqual([
+      'email.html',
+      'email.txt',
+      'message.yaml',
+      'samples/example.json',
+    ]);
     expect(Object.keys(pulled.messages.find((message) => message.id === 'otp-sms')!.files).sort()).toEqual(['message.yaml', 'samples/example.json', 'sms.txt']);
     expect(pulled.messages.find((message) => message.id === 'welcome-email')!.files['email.html']).toBe(welcomeHtml);
   });
@@ -108,11 +133,12 @@ describe('SFMC pull', () => {
 
     const from = sandbox.requests.length;
     const { plan } = await push(connection, workspace);
-    expect(plan.steps.filter((step) => ['welcome-email', 'otp-sms'].includes(step.messageId)).map((step) => `${step.kind} ${step.action}`).sort()).toEqual([
-      'asset unchanged',
-      'email-definition unchanged',
-      'sms-definition unchanged',
-    ]);
+    expect(
+      plan.steps
+        .filter((step) => ['welcome-email', 'otp-sms'].includes(step.messageId))
+        .map((step) => `${step.kind} ${step.action}`)
+        .sort(),
+    ).toEqual(['asset unchanged', 'email-definition unchanged', 'sms-definition unchanged']);
     expect(writesSince(sandbox, from)).toEqual([]);
   });
 

@@ -118,13 +118,17 @@ describe('SFMC push of the example workspace', () => {
   it('updates exactly the one asset whose subject changed, with one PATCH', async () => {
     const { sandbox, root, connection } = await publishedProject();
     const asset = (customerKey: string) => assetOf(sandbox, customerKey);
-    await editFile(messageFile(root, 'password-reset'), (text) => text.replace('subject: "Reset your Northwind password"', 'subject: "Your Northwind password reset link"'));
+    await editFile(messageFile(root, 'password-reset'), (text) =>
+      text.replace('subject: "Reset your Northwind password"', 'subject: "Your Northwind password reset link"'),
+    );
     const workspace = await openWorkspace(root);
     const from = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
 
     const updates = plan.steps.filter((step) => step.action !== 'unchanged');
-    expect(updates.map((step) => [step.kind, step.key, step.changes.map((change) => change.path)])).toEqual([['asset', 'txkit-password-reset', ['views.subjectline.content']]]);
+    expect(updates.map((step) => [step.kind, step.key, step.changes.map((change) => change.path)])).toEqual([
+      ['asset', 'txkit-password-reset', ['views.subjectline.content']],
+    ]);
     expect(updates[0]!.changes[0]).toMatchObject({ before: 'Reset your Northwind password', after: 'Your Northwind password reset link' });
     expect(report.failed).toEqual([]);
     const writes = writesSince(sandbox, from);

@@ -50,7 +50,9 @@ describe('SFMC push under faults converges to the same remote state', () => {
   it('a push cut short by dropped connections reports what was not published, and a re-run converges without duplicates', async () => {
     const sandbox = await sandboxWith({ resetConnectionEvery: 2 });
     // No retries at all, so the dropped connections fail steps instead of being absorbed.
-    const fragile = await connect(workspace, sandbox, { target: { ...fastTarget, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } });
+    const fragile = await connect(workspace, sandbox, {
+      target: { ...fastTarget, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } },
+    });
     const first = await push(fragile, workspace);
     const notPublished = new Set([...first.report.failed, ...first.plan.diagnostics.map((diagnostic) => path.basename(path.dirname(diagnostic.file)))]);
     expect(notPublished.size).toBeGreaterThan(0);
@@ -73,8 +75,22 @@ describe('SFMC push under faults converges to the same remote state', () => {
     // What an earlier attempt left: the objects exist, with other content, when the creates arrive.
     sandbox.seed({
       sfmc: {
-        assets: [{ name: 'Password reset', customerKey: 'txkit-password-reset', assetType: { name: 'htmlemail', id: 208 }, views: { html: { content: '<p>old</p>' } } }],
-        smsDefinitions: [{ definitionKey: 'order-confirmation-sms', name: 'Order confirmation', content: { message: 'old' }, subscriptions: { shortCode: '88000', keyword: 'ORDERS' } }],
+        assets: [
+          {
+            name: 'Password reset',
+            customerKey: 'txkit-password-reset',
+            assetType: { name: 'htmlemail', id: 208 },
+            views: { html: { content: '<p>old</p>' } },
+          },
+        ],
+        smsDefinitions: [
+          {
+            definitionKey: 'order-confirmation-sms',
+            name: 'Order confirmation',
+            content: { message: 'old' },
+            subscriptions: { shortCode: '88000', keyword: 'ORDERS' },
+          },
+        ],
       },
     });
     const from = sandbox.requests.length;

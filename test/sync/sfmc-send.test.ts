@@ -32,7 +32,12 @@ describe('SFMC test send', () => {
 
   it('posts one message with a fresh messageKey and the sample flattened to string attributes, then polls until sent', async () => {
     const from = sandbox.requests.length;
-    const outcome = await connection.send({ message: message('password-reset'), sample: sample('password-reset', 'standard'), channel: 'email', to: 'zoe@example.com' });
+    const outcome = await connection.send({
+      message: message('password-reset'),
+      sample: sample('password-reset', 'standard'),
+      channel: 'email',
+      to: 'zoe@example.com',
+    });
 
     expect(outcome).toMatchObject({ status: 'sent', id: expect.stringMatching(uuid) });
     const log = sandbox.requests.slice(from);
@@ -40,7 +45,10 @@ describe('SFMC test send', () => {
     expect(sends.map((request) => request.path)).toEqual([`/messaging/v1/email/messages/${outcome.id}`]);
     const data = JSON.parse(await readFile(path.join(examples, 'password-reset', 'samples', 'standard.json'), 'utf8'));
     const expected = Object.fromEntries(Object.entries({ ...data.customer, ...data.trigger }).map(([key, value]) => [key, String(value)]));
-    expect(sends[0]!.body).toEqual({ definitionKey: 'password-reset', recipient: { contactKey: 'zoe@example.com', to: 'zoe@example.com', attributes: expected } });
+    expect(sends[0]!.body).toEqual({
+      definitionKey: 'password-reset',
+      recipient: { contactKey: 'zoe@example.com', to: 'zoe@example.com', attributes: expected },
+    });
     const polls = log.filter((request) => request.method === 'GET' && request.path === `/messaging/v1/email/messages/${outcome.id}`);
     expect(polls.length).toBeGreaterThanOrEqual(1);
   });
@@ -54,20 +62,25 @@ describe('SFMC test send', () => {
     expect(sandbox.state.sfmc.messages.get(first.id)!.recipient).toMatchObject({ to: '14155552671', attributes: { carrier: 'UPS', eta: 'Thursday' } });
   });
 
-  it('reports not sent with SFMC\'s reason when the address is refused (109121)', async () => {
+  it("reports not sent with SFMC's reason when the address is refused (109121)", async () => {
     const outcome = await connection.send({ message: message('shipping-update'), sample: sample('shipping-update', 'standard'), channel: 'sms', to: '+1' });
     expect(outcome).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('InvalidValue_to') });
   });
 
   it('reports an undeliverable address as not sent with the numeric statusCode SFMC gives', async () => {
-    const outcome = await connection.send({ message: message('password-reset'), sample: sample('password-reset', message('password-reset').samples[0]!.name), channel: 'email', to: 'nobody@example.invalid' });
+    const outcome = await connection.send({
+      message: message('password-reset'),
+      sample: sample('password-reset', message('password-reset').samples[0]!.name),
+      channel: 'email',
+      to: 'nobody@example.invalid',
+    });
     expect(outcome).toMatchObject({ status: 'not-sent', detail: '24: The recipient address does not exist.' });
   });
 
   it('refuses a channel the message does not publish to SFMC', async () => {
-    await expect(connection.send({ message: message('order-confirmation'), sample: sample('order-confirmation', 'standard'), channel: 'email', to: 'ada@example.com' })).rejects.toThrow(
-      /does not publish its email to SFMC/,
-    );
+    await expect(
+      connection.send({ message: message('order-confirmation'), sample: sample('order-confirmation', 'standard'), channel: 'email', to: 'ada@example.com' }),
+    ).rejects.toThrow(/does not publish its email to SFMC/);
   });
 
   it('stops polling at the timeout and reports the message as queued', async () => {
@@ -75,7 +88,13 @@ describe('SFMC test send', () => {
     try {
       const slowConnection = await connect(workspace, slow);
       await push(slowConnection, workspace);
-      const outcome = await slowConnection.send({ message: message('password-reset'), sample: sample('password-reset', 'standard'), channel: 'email', to: 'zoe@example.com', timeoutMs: 150 });
+      const outcome = await slowConnection.send({
+        message: message('password-reset'),
+        sample: sample('password-reset', 'standard'),
+        channel: 'email',
+        to: 'zoe@example.com',
+        timeoutMs: 150,
+      });
       expect(outcome).toMatchObject({ status: 'queued', detail: expect.stringContaining('EmailQueued') });
     } finally {
       await slow.close();
@@ -100,7 +119,13 @@ describe('SFMC send answers read whole', () => {
         return send(200, { access_token: 'token-1234', expires_in: 1079, rest_instance_url: url });
       }
       const messageKey = request.url!.split('/').pop();
-      if (request.method === 'POST') return send(202, { requestId: 'r-1', errorcode: 109001, message: 'Bad Request', responses: [{ messageKey, errorcode: 109106, message: 'Subscriber is unsubscribed' }] });
+      if (request.method === 'POST')
+        return send(202, {
+          requestId: 'r-1',
+          errorcode: 109001,
+          message: 'Bad Request',
+          responses: [{ messageKey, errorcode: 109106, message: 'Subscriber is unsubscribed' }],
+        });
       send(404, { errorcode: 30003, message: 'Not Found' });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

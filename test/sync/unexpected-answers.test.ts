@@ -60,7 +60,9 @@ describe('the HTTP client', () => {
     const server = await startRawServer('html');
     try {
       const client = createHttpClient({ baseUrl: server.url });
-      const error = await client.request('GET', 'v1/transactional', { schema: z.object({ messages: z.array(z.unknown()) }) }).catch((reason: unknown) => reason);
+      const error = await client
+        .request('GET', 'v1/transactional', { schema: z.object({ messages: z.array(z.unknown()) }) })
+        .catch((reason: unknown) => reason);
       expect(error).toBeInstanceOf(PlatformError);
       expect((error as PlatformError).message).toMatch(/^unexpected answer from 127\.0\.0\.1:\d+: not JSON \("<html>/);
     } finally {
@@ -107,9 +109,22 @@ describe('txkit commands against a server that answers with a web page', () => {
   });
 
   const cleared = Object.fromEntries(
-    ['SFMC_AUTH_BASE_URL', 'SFMC_ACCOUNT_ID', 'SFMC_CLIENT_ID', 'SFMC_CLIENT_SECRET', 'CUSTOMERIO_API_URL', 'CUSTOMERIO_REGION', 'CUSTOMERIO_APP_API_KEY', 'CUSTOMERIO_TRANSACTIONAL_API_KEY'].map((name) => [name, undefined]),
+    [
+      'SFMC_AUTH_BASE_URL',
+      'SFMC_ACCOUNT_ID',
+      'SFMC_CLIENT_ID',
+      'SFMC_CLIENT_SECRET',
+      'CUSTOMERIO_API_URL',
+      'CUSTOMERIO_REGION',
+      'CUSTOMERIO_APP_API_KEY',
+      'CUSTOMERIO_TRANSACTIONAL_API_KEY',
+    ].map((name) => [name, undefined]),
   );
-  const customerio = (server: RawServer) => ({ CUSTOMERIO_API_URL: server.url, CUSTOMERIO_APP_API_KEY: 'app-key-1234', CUSTOMERIO_TRANSACTIONAL_API_KEY: 'tx-key-1234' });
+  const customerio = (server: RawServer) => ({
+    CUSTOMERIO_API_URL: server.url,
+    CUSTOMERIO_APP_API_KEY: 'app-key-1234',
+    CUSTOMERIO_TRANSACTIONAL_API_KEY: 'tx-key-1234',
+  });
   const sfmc = (server: RawServer) => ({ SFMC_AUTH_BASE_URL: server.url, SFMC_CLIENT_ID: 'client-id-1234', SFMC_CLIENT_SECRET: 'client-secret-1234' });
 
   async function txkit(args: string[], env: Record<string, string>): Promise<CliResult> {

@@ -63,7 +63,8 @@ describe('attributes/undeclared follows the data, with no sample holding items (
   });
 
   it('Handlebars: #each (bare, this. and as |item|) and #with contexts are followed', async () => {
-    const body = '{{#each trigger.items}}{{name}} {{sku}} {{this.color}}{{/each}}{{#each trigger.items as |item|}}{{item.size}}{{/each}}{{#with trigger.order}}{{id}} {{total}}{{/with}}';
+    const body =
+      '{{#each trigger.items}}{{name}} {{sku}} {{this.color}}{{/each}}{{#each trigger.items as |item|}}{{item.size}}{{/each}}{{#with trigger.order}}{{id}} {{total}}{{/with}}';
     expect(await undeclared('handlebars', body)).toEqual([
       { message: '`trigger.items[].sku` is not declared in message.yaml', line: 1, column: body.indexOf('sku') + 1 },
       { message: '`trigger.items[].color` is not declared in message.yaml', line: 1, column: body.indexOf('this.color') + 1 },

@@ -20,7 +20,9 @@ describe('txkit validate exit codes', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('templates/undeclared/message.yaml\n');
     const { line, column } = positionInFile(path.join(templates, 'undeclared/message.yaml'), 'trigger.cupon');
-    expect(result.stdout).toMatch(new RegExp(`^  ${line}:${column} +error +\`trigger\\.cupon\` is not declared in message\\.yaml +attributes/undeclared$`, 'm'));
+    expect(result.stdout).toMatch(
+      new RegExp(`^  ${line}:${column} +error +\`trigger\\.cupon\` is not declared in message\\.yaml +attributes/undeclared$`, 'm'),
+    );
     expect(result.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, 1 warning\)$/m);
   });
 

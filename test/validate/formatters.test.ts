@@ -13,7 +13,15 @@ const yaml = path.join(cwd, 'templates/order/message.yaml');
 
 const diagnostics: Diagnostic[] = [
   { ruleId: 'sms/max-segments', severity: 'error', message: 'too long', file: sms, line: 1, column: 1, endLine: 1, endColumn: 170 },
-  { ruleId: 'attributes/unused', severity: 'warning', message: '`trigger.x` is declared but no template reads it', file: yaml, line: 12, column: 5, hint: 'remove it' },
+  {
+    ruleId: 'attributes/unused',
+    severity: 'warning',
+    message: '`trigger.x` is declared but no template reads it',
+    file: yaml,
+    line: 12,
+    column: 5,
+    hint: 'remove it',
+  },
   { ruleId: 'attributes/undeclared', severity: 'error', message: '`trigger.y` is not declared', file: yaml, line: 3, column: 26 },
   { ruleId: 'sms/encoding', severity: 'info', message: 'UCS-2', file: sms, line: 1, column: 40 },
 ];
@@ -47,7 +55,14 @@ describe('json', () => {
         filePath: yaml,
         messages: [
           { ruleId: 'attributes/undeclared', severity: 'error', message: '`trigger.y` is not declared', line: 3, column: 26 },
-          { ruleId: 'attributes/unused', severity: 'warning', message: '`trigger.x` is declared but no template reads it', line: 12, column: 5, hint: 'remove it' },
+          {
+            ruleId: 'attributes/unused',
+            severity: 'warning',
+            message: '`trigger.x` is declared but no template reads it',
+            line: 12,
+            column: 5,
+            hint: 'remove it',
+          },
         ],
         errorCount: 1,
         warningCount: 1,
@@ -84,11 +99,25 @@ function parseWorkflowCommand(line: string): { command: string; properties: Reco
   const space = info.indexOf(' ');
   const command = space < 0 ? info : info.slice(0, space);
   const unescape = (text: string, mappings: [string, string][]) => mappings.reduce((value, [token, replacement]) => value.replaceAll(replacement, token), text);
-  const propertyMappings: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']];
-  const dataMappings: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']];
+  const propertyMappings: [string, string][] = [
+    ['\r', '%0D'],
+    ['\n', '%0A'],
+    [':', '%3A'],
+    [',', '%2C'],
+    ['%', '%25'],
+  ];
+  const dataMappings: [string, string][] = [
+    ['\r', '%0D'],
+    ['\n', '%0A'],
+    ['%', '%25'],
+  ];
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const property of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+    for (const property of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
       const equals = property.indexOf('=');
       if (equals > 0 && equals < property.length - 1) properties[property.slice(0, equals)] = unescape(property.slice(equals + 1), propertyMappings);
     }
@@ -100,9 +129,21 @@ describe('github', () => {
   it('writes one workflow command per problem that the runner parses back to the same file, position, title and message', () => {
     const lines = formatGithub(diagnostics, options).split('\n');
     expect(lines.map(parseWorkflowCommand)).toEqual([
-      { command: 'error', properties: { file: 'templates/order/message.yaml', line: '3', col: '26', title: 'attributes/undeclared' }, data: '`trigger.y` is not declared' },
-      { command: 'warning', properties: { file: 'templates/order/message.yaml', line: '12', col: '5', title: 'attributes/unused' }, data: '`trigger.x` is declared but no template reads it\nremove it' },
-      { command: 'error', properties: { file: 'templates/order/sms.txt', line: '1', col: '1', endLine: '1', endColumn: '170', title: 'sms/max-segments' }, data: 'too long' },
+      {
+        command: 'error',
+        properties: { file: 'templates/order/message.yaml', line: '3', col: '26', title: 'attributes/undeclared' },
+        data: '`trigger.y` is not declared',
+      },
+      {
+        command: 'warning',
+        properties: { file: 'templates/order/message.yaml', line: '12', col: '5', title: 'attributes/unused' },
+        data: '`trigger.x` is declared but no template reads it\nremove it',
+      },
+      {
+        command: 'error',
+        properties: { file: 'templates/order/sms.txt', line: '1', col: '1', endLine: '1', endColumn: '170', title: 'sms/max-segments' },
+        data: 'too long',
+      },
       { command: 'notice', properties: { file: 'templates/order/sms.txt', line: '1', col: '40', title: 'sms/encoding' }, data: 'UCS-2' },
     ]);
   });
@@ -119,7 +160,9 @@ describe('github', () => {
     };
     const [line, ...rest] = formatGithub([tricky], options).split('\n');
     expect(rest).toEqual([]);
-    expect(line).toBe('::error file=odd%2C name%3A1.txt,line=2,col=3,title=render/error::100%25 wrong:%0D%0Aline two, with "::error::" inside%0Aa 50%250A hint');
+    expect(line).toBe(
+      '::error file=odd%2C name%3A1.txt,line=2,col=3,title=render/error::100%25 wrong:%0D%0Aline two, with "::error::" inside%0Aa 50%250A hint',
+    );
     expect(parseWorkflowCommand(line!)).toEqual({
       command: 'error',
       properties: { file: 'odd, name:1.txt', line: '2', col: '3', title: 'render/error' },

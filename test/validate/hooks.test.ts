@@ -93,7 +93,10 @@ describe('txkit hooks install', () => {
     expect(blocked.status).not.toBe(0);
     expect(blocked.stdout + blocked.stderr).toContain('attributes/undeclared');
     expect(() => git('rev-parse', 'HEAD')).toThrow();
-    await writeFile(message, 'name: Greeting\nemail:\n  subject: "Hello {{ customer.first_name }}"\n  from: "Shop <shop@example.com>"\n  body: email.html\nattributes:\n  customer:\n    first_name: { type: string }\n');
+    await writeFile(
+      message,
+      'name: Greeting\nemail:\n  subject: "Hello {{ customer.first_name }}"\n  from: "Shop <shop@example.com>"\n  body: email.html\nattributes:\n  customer:\n    first_name: { type: string }\n',
+    );
     git('add', '-A');
     const committed = spawnSync('git', ['commit', '-m', 'greeting'], { cwd: repo, env: { ...process.env, ...gitEnv, NO_COLOR: '1' }, encoding: 'utf8' });
     expect(committed.status).toBe(0);

@@ -10,7 +10,8 @@ const tempDir = useTempDirs();
 /** A project holding one MJML example message (and the partials it includes). */
 async function mjmlProject() {
   const project = await tempDir();
-  for (const folder of ['password-reset', '_partials']) await cp(path.join(repoRoot, 'templates', folder), project.path(`templates/${folder}`), { recursive: true });
+  for (const folder of ['password-reset', '_partials'])
+    await cp(path.join(repoRoot, 'templates', folder), project.path(`templates/${folder}`), { recursive: true });
   return project;
 }
 

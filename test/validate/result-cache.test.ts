@@ -12,7 +12,8 @@ const tempDir = useTempDirs();
 /** Two example messages (email + SMS, Liquid and Handlebars) and the partials they include. */
 async function project() {
   const dir = await tempDir();
-  for (const folder of ['order-confirmation', 'password-reset', '_partials']) await cp(path.join(repoRoot, 'templates', folder), dir.path(`templates/${folder}`), { recursive: true });
+  for (const folder of ['order-confirmation', 'password-reset', '_partials'])
+    await cp(path.join(repoRoot, 'templates', folder), dir.path(`templates/${folder}`), { recursive: true });
   return dir;
 }
 
@@ -36,10 +37,19 @@ describe('validate keeps each message’s results in .txkit-cache/validate', () 
     // Plant a diagnostic in the stored results: only a run answered from the cache can report it.
     const file = dir.path('.txkit-cache/validate/results.json');
     const stored = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { diagnostics: Diagnostic[] }> };
-    stored.entries['password-reset']!.diagnostics.push({ ruleId: 'planted', severity: 'error', message: 'planted by the cache test', file: 'x', line: 1, column: 1 });
+    stored.entries['password-reset']!.diagnostics.push({
+      ruleId: 'planted',
+      severity: 'error',
+      message: 'planted by the cache test',
+      file: 'x',
+      line: 1,
+      column: 1,
+    });
     await writeFile(file, JSON.stringify(stored));
     const second = await validateEverything({ cwd: dir.root });
-    expect(sorted(second)).toEqual(sorted([...first, { ruleId: 'planted', severity: 'error', message: 'planted by the cache test', file: 'x', line: 1, column: 1 }]));
+    expect(sorted(second)).toEqual(
+      sorted([...first, { ruleId: 'planted', severity: 'error', message: 'planted by the cache test', file: 'x', line: 1, column: 1 }]),
+    );
   });
 
   it.each([

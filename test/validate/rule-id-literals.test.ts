@@ -60,7 +60,9 @@ function isRuleModule(file: string, id: string): boolean {
 }
 
 function misplaced(literals: readonly Literal[]): string[] {
-  return literals.filter((literal) => !isRuleModule(literal.file, literal.text)).map((literal) => `${path.relative(repoRoot, literal.file)}:${literal.line} '${literal.text}'`);
+  return literals
+    .filter((literal) => !isRuleModule(literal.file, literal.text))
+    .map((literal) => `${path.relative(repoRoot, literal.file)}:${literal.line} '${literal.text}'`);
 }
 
 describe('rule ids are written only in their rule modules', () => {
@@ -72,7 +74,11 @@ describe('rule ids are written only in their rule modules', () => {
   });
 
   it('has one module per registered rule, which writes its id once', () => {
-    for (const id of ids) expect(literals.filter((literal) => literal.text === id), id).toEqual([expect.objectContaining({ text: id })]);
+    for (const id of ids)
+      expect(
+        literals.filter((literal) => literal.text === id),
+        id,
+      ).toEqual([expect.objectContaining({ text: id })]);
   });
 
   it('catches an id written in a producer, in quotes or backticks, and leaves comments and longer text alone', () => {

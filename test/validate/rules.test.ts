@@ -23,7 +23,11 @@ testRule(attributesUndeclared, {
       name: 'at each use; a use in a partial is reported in the partial, naming the message; the range covers the path as written',
       project,
       errors: [
-        { file: 'templates/_partials/footer.mjml', at: 'customer.loyalty_id', message: /^`customer\.loyalty_id` is not declared in with-partial\/message\.yaml$/ },
+        {
+          file: 'templates/_partials/footer.mjml',
+          at: 'customer.loyalty_id',
+          message: /^`customer\.loyalty_id` is not declared in with-partial\/message\.yaml$/,
+        },
         { file: 'templates/handlebars/email.html', at: 'customer.nickname' },
         { file: 'templates/undeclared/email.html', at: 'trigger.vip' },
         { file: 'templates/undeclared/email.html', at: 'trigger.items.first.sku', message: 'trigger.items[].sku' },
@@ -72,7 +76,8 @@ testRule(attributesType, {
 testRule(syntaxLiquid, { invalid: [{ name: 'at the unclosed block', project, errors: [{ file: 'templates/broken-liquid/email.html', at: '{% if' }] }] });
 /** A Handlebars email with a partial, published to SFMC. */
 const handlebarsPartial = {
-  'templates/hb/message.yaml': 'name: HB\nengine: handlebars\nemail:\n  subject: "Hi"\n  from: "Shop <shop@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    customerKey: a\n    definitionKey: b\n    list: L\n',
+  'templates/hb/message.yaml':
+    'name: HB\nengine: handlebars\nemail:\n  subject: "Hi"\n  from: "Shop <shop@example.com>"\n  body: email.html\ntargets:\n  sfmc:\n    customerKey: a\n    definitionKey: b\n    list: L\n',
   'templates/hb/email.html': '<!doctype html><html lang="en" dir="ltr"><body><p>Hi {{> footer}}</p></body></html>\n',
 };
 
@@ -84,11 +89,23 @@ testRule(syntaxHandlebars, {
 });
 
 testRule(syntaxYaml, {
-  invalid: [{ name: 'a message.yaml the loader rejects (a duplicate key)', project, errors: [{ file: 'templates/broken-yaml/message.yaml', at: 'name', occurrence: 2 }] }],
+  invalid: [
+    {
+      name: 'a message.yaml the loader rejects (a duplicate key)',
+      project,
+      errors: [{ file: 'templates/broken-yaml/message.yaml', at: 'name', occurrence: 2 }],
+    },
+  ],
 });
 
 testRule(customerioHandlebarsUnsupported, {
-  invalid: [{ name: 'at `engine:` of a Handlebars message that targets Customer.io', project, errors: [{ file: 'templates/handlebars-customerio/message.yaml', at: 'handlebars' }] }],
+  invalid: [
+    {
+      name: 'at `engine:` of a Handlebars message that targets Customer.io',
+      project,
+      errors: [{ file: 'templates/handlebars-customerio/message.yaml', at: 'handlebars' }],
+    },
+  ],
 });
 
 testRule(sfmcUnsupportedConstruct, {
@@ -131,7 +148,9 @@ describe('the defects fixture', () => {
 describe('the example workspace', () => {
   it('has no problems from the template-analysis and SFMC export rules', async () => {
     const examples = await validateWorkingTree({ cwd: repoRoot, paths: ['templates'] });
-    const ours = examples.filter((diagnostic) => /^(attributes\/(undeclared|missing-in-sample|type)|syntax\/|sfmc\/unsupported-construct)/.test(diagnostic.ruleId));
+    const ours = examples.filter((diagnostic) =>
+      /^(attributes\/(undeclared|missing-in-sample|type)|syntax\/|sfmc\/unsupported-construct)/.test(diagnostic.ruleId),
+    );
     expect(ours).toEqual([]);
   });
 });

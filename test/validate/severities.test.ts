@@ -23,10 +23,12 @@ afterEach(async () => {
 
 describe('rule severities from txkit.config.yaml', () => {
   it('raises, lowers and turns off rules; unconfigured rules keep their own severity', async () => {
-    const root = await project(
-      ['rules:', '  attributes/unused: error', '  sfmc/unsupported-construct: warning', '  attributes/type: off', ''].join('\n'),
-      ['unused', 'sfmc-loop', 'wrong-type', 'undeclared'],
-    );
+    const root = await project(['rules:', '  attributes/unused: error', '  sfmc/unsupported-construct: warning', '  attributes/type: off', ''].join('\n'), [
+      'unused',
+      'sfmc-loop',
+      'wrong-type',
+      'undeclared',
+    ]);
     const diagnostics = await validateWorkingTree({ cwd: root, paths: [] });
     expect(located(diagnostics, 'attributes/unused').map((diagnostic) => diagnostic.severity)).toEqual(['error']);
     expect(located(diagnostics, 'sfmc/unsupported-construct').map((diagnostic) => diagnostic.severity)).toEqual(['warning']);

@@ -125,7 +125,9 @@ describe('txkit validate --staged (a real git repository)', () => {
     await write('txkit.config.yaml', 'rules:\n  attributes/undeclared: error\n'); // unstaged
     const { code, results, stderr } = await validateStaged();
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(results.flatMap((result) => result.messages.map((message) => [message.ruleId, (message as { severity?: string }).severity]))).toEqual([['attributes/undeclared', 'warning']]);
+    expect(results.flatMap((result) => result.messages.map((message) => [message.ruleId, (message as { severity?: string }).severity]))).toEqual([
+      ['attributes/undeclared', 'warning'],
+    ]);
   });
 
   it('does nothing, successfully, when nothing in the workspace is staged', async () => {

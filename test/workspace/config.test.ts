@@ -38,7 +38,14 @@ describe('loadConfig (txkit.config.yaml)', () => {
     const dir = await project({ 'txkit.config.yaml': yaml });
     const { config, diagnostics } = await loadConfig(dir.root);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'config/schema', severity: 'error', file: dir.path('txkit.config.yaml'), message: 'unknown key `workspce`', line: 2, column: 1 });
+    expect(diagnostics[0]).toMatchObject({
+      ruleId: 'config/schema',
+      severity: 'error',
+      file: dir.path('txkit.config.yaml'),
+      message: 'unknown key `workspce`',
+      line: 2,
+      column: 1,
+    });
     expect(diagnostics[0]?.hint?.split(/: |, /)).toEqual(expect.arrayContaining(['workspace', 'rules', 'defaultRegion', 'out']));
     expect(config.workspace).toBe(dir.path('templates'));
   });

@@ -26,7 +26,9 @@ describe('loadWorkspace: the example workspace (templates/)', () => {
     const workspace = await load(path.join(repoRoot, 'templates'));
     expect(workspace.broken).toEqual([]);
     expect(workspace.messages.flatMap((message) => message.diagnostics)).toEqual([]);
-    expect(workspace.messages.map((message) => message.id)).toEqual(expect.arrayContaining(['appointment-reminder', 'order-confirmation', 'password-reset', 'shipping-update']));
+    expect(workspace.messages.map((message) => message.id)).toEqual(
+      expect.arrayContaining(['appointment-reminder', 'order-confirmation', 'password-reset', 'shipping-update']),
+    );
     expect(workspace.messages.map((message) => message.id)).not.toContain('_partials');
   });
 

@@ -68,12 +68,16 @@ describe('sample JSON: shape', () => {
     const text = '{\n  "customer": {},\n  "triger": { "order_id": "NW-1" }\n}';
     const { sample, diagnostics } = parse(text);
     expect(sample).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'samples/shape', message: 'unknown top-level key "triger"', ...positionOf(text, '"triger"') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'samples/shape', message: 'unknown top-level key "triger"', ...positionOf(text, '"triger"') }),
+    ]);
   });
 
   it('reports a namespace that is not an object', () => {
     const text = '{ "customer": "Ada" }';
-    expect(parse(text).diagnostics).toEqual([expect.objectContaining({ ruleId: 'samples/shape', message: '"customer" must be an object', ...positionOf(text, '"customer"') })]);
+    expect(parse(text).diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'samples/shape', message: '"customer" must be an object', ...positionOf(text, '"customer"') }),
+    ]);
   });
 
   it('treats either namespace as optional', () => {
@@ -107,6 +111,8 @@ describe('samples inside a message folder', () => {
     });
     if (isBroken(result)) throw new Error('message.yaml should load');
     expect(result.samples.map((sample) => sample.name)).toEqual(['standard']);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'syntax/json', file: expect.stringMatching(/samples[/\\]broken\.json$/), line: 3, column: 3 })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'syntax/json', file: expect.stringMatching(/samples[/\\]broken\.json$/), line: 3, column: 3 }),
+    ]);
   });
 });

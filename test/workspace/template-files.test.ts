@@ -18,7 +18,9 @@ describe('body files named in message.yaml', () => {
     const yaml = 'name: Missing body\nsms:\n  body: welcome.txt\n  to: "+14155552671"\n';
     const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': yaml })).result);
     expect(message.sms).toBeUndefined();
-    expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/missing-file', severity: 'error', file: message.file, ...positionOf(yaml, 'welcome.txt') })]);
+    expect(message.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'workspace/missing-file', severity: 'error', file: message.file, ...positionOf(yaml, 'welcome.txt') }),
+    ]);
     expect(message.diagnostics[0]?.message).toContain('welcome.txt');
     // Named from the workspace, whatever folder the process runs in.
     expect(message.diagnostics[0]?.hint).toBe(`create ${path.join(message.id, 'welcome.txt')} in the workspace or fix the file name`);
@@ -31,13 +33,18 @@ describe('body files named in message.yaml', () => {
   });
 
   it('loads a body file that starts with a byte-order mark without the mark', async () => {
-    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: BOM\nsms:\n  to: "+14155552671"\n', 'sms.txt': '\uFEFFHello' })).result);
+    const message = expectLoaded(
+      (await workspaces.loadMessage({ 'message.yaml': 'name: BOM\nsms:\n  to: "+14155552671"\n', 'sms.txt': '\uFEFFHello' })).result,
+    );
     expect(message.diagnostics).toEqual([]);
     expect(message.sms?.body.text).toBe('Hello');
   });
 
   it('drops Windows line endings from an SMS body while offsets still map to the right line and column', async () => {
-    const message = expectLoaded((await workspaces.loadMessage({ 'message.yaml': 'name: CRLF\nsms:\n  to: "+14155552671"\n', 'sms.txt': 'Line one\r\nLine two\r\nThird: here\r\n' })).result);
+    const message = expectLoaded(
+      (await workspaces.loadMessage({ 'message.yaml': 'name: CRLF\nsms:\n  to: "+14155552671"\n', 'sms.txt': 'Line one\r\nLine two\r\nThird: here\r\n' }))
+        .result,
+    );
     const body = message.sms!.body;
     expect(body.text).toBe('Line one\nLine two\nThird: here');
     // "here" starts at line 3, column 8 of the file as saved.
@@ -59,7 +66,9 @@ describe('body paths that leave the workspace are refused and never read', () =>
     const { result } = await workspaces.loadMessage({ 'message.yaml': yaml, '../../etc/passwd': secret });
     const message = expectLoaded(result);
     expect(message.sms).toBeUndefined();
-    expect(message.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/path', severity: 'error', file: message.file, ...positionOf(yaml, '../../etc/passwd') })]);
+    expect(message.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'workspace/path', severity: 'error', file: message.file, ...positionOf(yaml, '../../etc/passwd') }),
+    ]);
     expect(JSON.stringify(message)).not.toContain(secret);
   });
 

@@ -20,14 +20,26 @@ async function load(files: Parameters<typeof makeProject>[0]) {
 
 describe('folders and files txkit cannot read', () => {
   it('a samples folder that cannot be listed is a workspace/read diagnostic, not a message without samples', async () => {
-    const { project, workspace } = await load({ 'templates/x/message.yaml': message, 'templates/x/sms.txt': 'Hi', 'templates/x/samples': { symlinkTo: 'samples' } });
-    expect(workspace.messages[0]?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/read', file: project.path('templates/x/samples'), message: 'cannot read the samples folder (ELOOP)' })]);
+    const { project, workspace } = await load({
+      'templates/x/message.yaml': message,
+      'templates/x/sms.txt': 'Hi',
+      'templates/x/samples': { symlinkTo: 'samples' },
+    });
+    expect(workspace.messages[0]?.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'workspace/read', file: project.path('templates/x/samples'), message: 'cannot read the samples folder (ELOOP)' }),
+    ]);
   });
 
   it('a message folder whose message.yaml cannot be read is listed as broken, with the reason', async () => {
     const { project, workspace } = await load({ 'templates/x/message.yaml': { symlinkTo: 'message.yaml' } });
     expect(workspace.broken.map((broken) => broken.id)).toEqual(['x']);
-    expect(workspace.broken[0]?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'workspace/read', file: project.path('templates/x/message.yaml'), message: 'cannot read file: a loop of symbolic links' })]);
+    expect(workspace.broken[0]?.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'workspace/read',
+        file: project.path('templates/x/message.yaml'),
+        message: 'cannot read file: a loop of symbolic links',
+      }),
+    ]);
   });
 });
 

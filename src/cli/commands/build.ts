@@ -22,7 +22,9 @@ function summaryLine(build: MessageBuild, width: number): string {
   const templates = names.filter((name) => !name.startsWith('samples/'));
   const html = build.artifacts.find((artifact) => artifact.path.endsWith('/email.html'));
   const parts = templates.map((name) => (name === 'email.html' && html ? `email.html ${kilobytes(Buffer.byteLength(html.content, 'utf8'))}` : name));
-  const samples = new Set(names.filter((name) => name.startsWith('samples/')).map((name) => name.slice('samples/'.length).replace(/(\.sms)?\.(html|txt)$/, '')));
+  const samples = new Set(
+    names.filter((name) => name.startsWith('samples/')).map((name) => name.slice('samples/'.length).replace(/(\.sms)?\.(html|txt)$/, '')),
+  );
   return `  ${build.message.padEnd(width)}  ${parts.join(', ')} · ${samples.size} sample${samples.size === 1 ? '' : 's'}`;
 }
 

@@ -38,7 +38,7 @@ function listenFailure(code: string | undefined): string | undefined {
       return 'no such host; pass --host an address of this machine (127.0.0.1, or 0.0.0.0 for your network)';
     case 'EADDRNOTAVAIL':
     case 'EINVAL':
-      return 'that address is not one of this machine\'s; pass --host 127.0.0.1, or 0.0.0.0 for your network';
+      return "that address is not one of this machine's; pass --host 127.0.0.1, or 0.0.0.0 for your network";
     case 'EACCES':
       return 'permission denied; pick a --port above 1023';
     default:
@@ -103,54 +103,66 @@ export function registerDev(command: Command, run: Run): void {
       .option('--sandbox', 'also run `txkit sandbox` (on 127.0.0.1) and show its outbox: the sends your application makes, rendered')
       .option('--sandbox-port <port>', 'port of the sandbox (0 = any free port)', parsePort, 4010),
   ).action((workspaceArgument: string | undefined, options: DevOptions) =>
-      run(async () => {
-        const started = performance.now();
-        const workspace = workspaceArgument ?? options.workspace;
-        const { config, diagnostics } = await loadConfig(cliIo().cwd, workspace ? { workspace } : {});
-        if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }));
-        // Vite's opener fails silently where no browser can show (an SSH session, a container).
-        const openable = (options.open ?? false) && hasDisplay();
-        const sandbox = options.sandbox
-          ? (await startWorkspaceSandbox(config, { port: options.sandboxPort, seed: true, reset: options.reset, outboxLimit: options.outboxLimit, ...(options.profileSample ? { profileSample: options.profileSample } : {}) })).sandbox
-          : undefined;
-        let server;
-        try {
-          // Vite loads only when the preview starts: every other command starts faster without it.
-          const { startPreviewServer } = await import('../../preview/index.js');
-          server = await startPreviewServer({
-            config,
-            host: options.host,
-            port: options.port,
-            open: openable,
-            onEvent: (event) => logPreviewEvent(event, config.workspace),
-            ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
-            sender: previewSender(config.workspace),
-          });
-        } catch (error) {
-          await sandbox?.close();
-          if (error instanceof WorkspaceNotFoundError) throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
-          const reason = listenFailure((error as NodeJS.ErrnoException).code);
-          if (reason) throw new UsageError(`cannot listen on ${options.host}:${options.port}: ${reason}`);
-          throw error;
-        }
-        // Listen for Ctrl+C before saying it works: a signal right after the message must not kill us.
-        const stopped = untilStopped();
-        const snapshot = server.workspace.snapshot();
-        const problems = snapshot.messages.reduce((sum, message) => sum + message.counts.errors + message.counts.warnings, 0);
-        writeOut(`\n  ${colors.bold(colors.cyan('txkit preview'))}  ${colors.dim(`ready in ${Math.round(performance.now() - started)} ms`)}\n`);
-        if (options.port !== 0 && server.port !== options.port) writeOut(colors.yellow(`  port ${options.port} is in use: serving on ${server.port} instead\n`));
-        server.vite.printUrls();
-        writeOut(
-          `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(cliIo().cwd, snapshot.root) || '.'} ` +
-            colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
-        );
-        if (sandbox) writeOut(`  ${colors.dim('➜')}  ${colors.bold('Sandbox:')} ${sandbox.url} ${colors.dim(`(SFMC and Customer.io; its outbox is in the preview, ${sandbox.outbox.entries().length} sends kept)`)}`);
-        if (options.open && !openable) writeOut(colors.yellow(`  --open: no display to open a browser on; open ${server.url} yourself`));
-        writeOut(colors.dim('  press Ctrl+C to stop\n'));
-        await stopped;
-        await server.close();
+    run(async () => {
+      const started = performance.now();
+      const workspace = workspaceArgument ?? options.workspace;
+      const { config, diagnostics } = await loadConfig(cliIo().cwd, workspace ? { workspace } : {});
+      if (diagnostics.length > 0) writeErr(formatStylish(diagnostics, { cwd: cliIo().cwd, colors }));
+      // Vite's opener fails silently where no browser can show (an SSH session, a container).
+      const openable = (options.open ?? false) && hasDisplay();
+      const sandbox = options.sandbox
+        ? (
+            await startWorkspaceSandbox(config, {
+              port: options.sandboxPort,
+              seed: true,
+              reset: options.reset,
+              outboxLimit: options.outboxLimit,
+              ...(options.profileSample ? { profileSample: options.profileSample } : {}),
+            })
+          ).sandbox
+        : undefined;
+      let server;
+      try {
+        // Vite loads only when the preview starts: every other command starts faster without it.
+        const { startPreviewServer } = await import('../../preview/index.js');
+        server = await startPreviewServer({
+          config,
+          host: options.host,
+          port: options.port,
+          open: openable,
+          onEvent: (event) => logPreviewEvent(event, config.workspace),
+          ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
+          sender: previewSender(config.workspace),
+        });
+      } catch (error) {
         await sandbox?.close();
-        return ExitCode.ok;
-      }),
-    );
+        if (error instanceof WorkspaceNotFoundError)
+          throw new UsageError(`no workspace at ${error.root}: run txkit from your project root, or pass the workspace folder`);
+        const reason = listenFailure((error as NodeJS.ErrnoException).code);
+        if (reason) throw new UsageError(`cannot listen on ${options.host}:${options.port}: ${reason}`);
+        throw error;
+      }
+      // Listen for Ctrl+C before saying it works: a signal right after the message must not kill us.
+      const stopped = untilStopped();
+      const snapshot = server.workspace.snapshot();
+      const problems = snapshot.messages.reduce((sum, message) => sum + message.counts.errors + message.counts.warnings, 0);
+      writeOut(`\n  ${colors.bold(colors.cyan('txkit preview'))}  ${colors.dim(`ready in ${Math.round(performance.now() - started)} ms`)}\n`);
+      if (options.port !== 0 && server.port !== options.port) writeOut(colors.yellow(`  port ${options.port} is in use: serving on ${server.port} instead\n`));
+      server.vite.printUrls();
+      writeOut(
+        `  ${colors.dim('➜')}  ${colors.bold('Workspace:')} ${path.relative(cliIo().cwd, snapshot.root) || '.'} ` +
+          colors.dim(`(${snapshot.messages.length} message${snapshot.messages.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'})`),
+      );
+      if (sandbox)
+        writeOut(
+          `  ${colors.dim('➜')}  ${colors.bold('Sandbox:')} ${sandbox.url} ${colors.dim(`(SFMC and Customer.io; its outbox is in the preview, ${sandbox.outbox.entries().length} sends kept)`)}`,
+        );
+      if (options.open && !openable) writeOut(colors.yellow(`  --open: no display to open a browser on; open ${server.url} yourself`));
+      writeOut(colors.dim('  press Ctrl+C to stop\n'));
+      await stopped;
+      await server.close();
+      await sandbox?.close();
+      return ExitCode.ok;
+    }),
+  );
 }

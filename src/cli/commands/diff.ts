@@ -1,7 +1,16 @@
 import type { Command } from 'commander';
 import { formatPlan } from '../../sync/format-plan.js';
 import type { Plan } from '../../sync/plan.js';
-import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
+import {
+  concurrencyOption,
+  deadlineOption,
+  hasErrors,
+  openSyncTarget,
+  reportingPlatformErrors,
+  targetOption,
+  type OpenedSync,
+  type SyncOptions,
+} from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
@@ -13,7 +22,16 @@ interface DiffOptions extends SyncOptions {
 /** A plan for scripts: the steps without their write closures. */
 export function planJson(plan: Plan): unknown {
   return {
-    steps: plan.steps.map(({ id, platform, kind, key, messageId, action, changes, dependsOn }) => ({ id, platform, kind, key, messageId, action, changes, dependsOn })),
+    steps: plan.steps.map(({ id, platform, kind, key, messageId, action, changes, dependsOn }) => ({
+      id,
+      platform,
+      kind,
+      key,
+      messageId,
+      action,
+      changes,
+      dependsOn,
+    })),
     drift: plan.drift,
     diagnostics: plan.diagnostics,
   };

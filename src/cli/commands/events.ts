@@ -34,7 +34,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 export function registerEvents(events: Command, run: Run): void {
   events
     .command('listen')
-    .description('receive delivery events locally: verifies SFMC ENS and Customer.io webhook signatures, prints each event, answers the ENS verification handshake')
+    .description(
+      'receive delivery events locally: verifies SFMC ENS and Customer.io webhook signatures, prints each event, answers the ENS verification handshake',
+    )
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 = any free port)', '4020')
     .option('--json', 'one JSON object per line: {"platform", "event"}')
     .action((options: ListenOptions) =>
@@ -55,7 +57,10 @@ export function registerEvents(events: Command, run: Run): void {
             return;
           }
           const env = environment();
-          const received = classifyEventRequest(request.headers, body, { sfmc: env[ENS_SIGNATURE_KEY_VARIABLE], customerio: env[CUSTOMERIO_WEBHOOK_KEY_VARIABLE] });
+          const received = classifyEventRequest(request.headers, body, {
+            sfmc: env[ENS_SIGNATURE_KEY_VARIABLE],
+            customerio: env[CUSTOMERIO_WEBHOOK_KEY_VARIABLE],
+          });
           if (received.kind === 'refused') {
             response.writeHead(received.status).end();
             err(received.reason);
@@ -72,7 +77,12 @@ export function registerEvents(events: Command, run: Run): void {
             }
             return;
           }
-          for (const event of received.events) out(options.json ? JSON.stringify({ platform: received.platform, event }) : terminalSafe(describeEvent(received.platform, event), { singleLine: true }));
+          for (const event of received.events)
+            out(
+              options.json
+                ? JSON.stringify({ platform: received.platform, event })
+                : terminalSafe(describeEvent(received.platform, event), { singleLine: true }),
+            );
         }
 
         const server = createServer((request, response) => {

@@ -5,7 +5,6 @@ import { cliIo, colors, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
 
-
 export function registerHooks(hooks: Command, run: Run): void {
   hooks
     .command('install')

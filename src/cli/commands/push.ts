@@ -3,7 +3,16 @@ import { createInterface } from 'node:readline/promises';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { executePlan, type ExecutionReport, type StepResult } from '../../sync/execute-plan.js';
 import type { Plan } from '../../sync/plan.js';
-import { concernsMessage, concurrencyOption, deadlineOption, openSyncTarget, reportingPlatformErrors, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
+import {
+  concernsMessage,
+  concurrencyOption,
+  deadlineOption,
+  openSyncTarget,
+  reportingPlatformErrors,
+  targetOption,
+  type OpenedSync,
+  type SyncOptions,
+} from '../open-sync-target.js';
 import { cliIo, colors } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import { showPlan } from './diff.js';
@@ -82,7 +91,12 @@ export function registerPush(command: Command, run: Run): void {
           if (options.dryRun) return exitCode;
           const writes = plan.steps.filter((step) => step.action !== 'unchanged').length;
           const interactive = Boolean(cliIo().stdin.isTTY && cliIo().stdout.isTTY);
-          if (writes > 0 && interactive && !options.yes && !(await confirm(`Write ${writes} change${writes === 1 ? '' : 's'} to ${sync.target.platform}? (y/N) `))) {
+          if (
+            writes > 0 &&
+            interactive &&
+            !options.yes &&
+            !(await confirm(`Write ${writes} change${writes === 1 ? '' : 's'} to ${sync.target.platform}? (y/N) `))
+          ) {
             sync.output.out('Push cancelled: nothing was written.');
             return ExitCode.problems;
           }
@@ -93,7 +107,8 @@ export function registerPush(command: Command, run: Run): void {
           try {
             const report = await executePlan(plan, { concurrency: sync.concurrency, signal: interrupted.signal });
             const exitCode = reportOutcome(sync, plan, report);
-            if (interrupted.signal.aborted) sync.output.err('Push interrupted: the messages not published above were not (completely) written; run push again to finish.');
+            if (interrupted.signal.aborted)
+              sync.output.err('Push interrupted: the messages not published above were not (completely) written; run push again to finish.');
             return exitCode;
           } finally {
             process.off('SIGINT', interrupt);

@@ -63,7 +63,9 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
   const published = [...(exported.email ? ['email' as const] : []), ...(exported.sms ? ['sms' as const] : [])];
   const channel = options.channel ?? published[0];
   if (!channel || !published.includes(channel)) {
-    throw new UsageError(`message "${message.id}" does not publish ${options.channel ? `its ${options.channel}` : 'anything'} to ${options.target}${published.length ? `; it publishes: ${published.join(', ')}` : ''}`);
+    throw new UsageError(
+      `message "${message.id}" does not publish ${options.channel ? `its ${options.channel}` : 'anything'} to ${options.target}${published.length ? `; it publishes: ${published.join(', ')}` : ''}`,
+    );
   }
   const base = { message: message.id, target: options.target, channel, diagnostics: exported.diagnostics };
   if (channel === 'email') {
@@ -86,7 +88,11 @@ export function registerRender(command: Command, run: Run): void {
     .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))
     .option('--text', 'email: print the plain-text version instead of the HTML')
     .option('--json', 'print the full result as JSON')
-    .addOption(new Option('-t, --target <platform>', 'print the form published to this platform (its personalization syntax) instead of a rendering').choices(syncTargetNames()))
+    .addOption(
+      new Option('-t, --target <platform>', 'print the form published to this platform (its personalization syntax) instead of a rendering').choices(
+        syncTargetNames(),
+      ),
+    )
     .action((id: string, options: RenderCommandOptions) =>
       run(async () => {
         // Only the sample to render is parsed: a message may keep large samples beside it.

@@ -48,7 +48,9 @@ export function registerSandbox(command: Command, run: Run): void {
           `CUSTOMERIO_APP_API_KEY=${customerio.appApiKey}`,
           `CUSTOMERIO_TRANSACTIONAL_API_KEY=${customerio.transactionalApiKey}`,
           '',
-          ...(reportingWebhook ? [`Customer.io reporting webhook: ${reportingWebhook.events.join(', ')} → ${reportingWebhook.url} (signed with CUSTOMERIO_WEBHOOK_SIGNING_KEY)`] : []),
+          ...(reportingWebhook
+            ? [`Customer.io reporting webhook: ${reportingWebhook.events.join(', ')} → ${reportingWebhook.url} (signed with CUSTOMERIO_WEBHOOK_SIGNING_KEY)`]
+            : []),
           `Outbox: every send, rendered from the workspace, at ${sandbox.url}__txkit/outbox (${sandbox.outbox.entries().length} kept in ${kept}, at most ${sandbox.outbox.limit})`,
           colors.dim(
             seeded.length > 0

@@ -2,7 +2,15 @@ import { Option, type Command } from 'commander';
 import { checkPhoneNumber } from '../../sms/index.js';
 import type { Message } from '../../workspace/index.js';
 import type { SendOutcome } from '../../sync/sync-target.js';
-import { concurrencyOption, openSyncTarget, reportingPlatformErrors, secondsOption, targetOption, type OpenedSync, type SyncOptions } from '../open-sync-target.js';
+import {
+  concurrencyOption,
+  openSyncTarget,
+  reportingPlatformErrors,
+  secondsOption,
+  targetOption,
+  type OpenedSync,
+  type SyncOptions,
+} from '../open-sync-target.js';
 import { colors } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { pickSample } from './render.js';
@@ -70,7 +78,9 @@ export function registerSend(command: Command, run: Run): void {
         reportingPlatformErrors(async () => {
           const wait = secondsOption('--timeout', options.timeout, 60);
           const sync = await openSyncTarget(options, [id], wait + REQUESTS_DEADLINE_MS);
-          const outcome = await sendMessage(sync, { id, to: options.to, channel: options.channel, sample: options.sample, timeoutMs: wait }, (text) => sync.output.out(colors.dim(text)));
+          const outcome = await sendMessage(sync, { id, to: options.to, channel: options.channel, sample: options.sample, timeoutMs: wait }, (text) =>
+            sync.output.out(colors.dim(text)),
+          );
           const line = `${outcome.status}${outcome.id ? ` · ${outcome.id}` : ''}${outcome.detail ? ` · ${outcome.detail}` : ''}`;
           if (outcome.status === 'sent') sync.output.out(colors.green(`✔ ${line}`));
           else if (outcome.status === 'queued') sync.output.out(colors.yellow(`… ${line}`));

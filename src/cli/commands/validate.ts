@@ -15,7 +15,6 @@ interface ValidateOptions extends WorkspaceOptions {
   rules?: boolean;
 }
 
-
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
   return Number(value);

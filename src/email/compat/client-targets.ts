@@ -53,7 +53,10 @@ export function resolveClientTargets(data: CaniemailData, entries: readonly stri
   const unknown: string[] = [];
   for (const entry of entries) {
     const negated = /^not\s+/i.test(entry.trim());
-    const [name = '', ...rest] = entry.trim().replace(/^not\s+/i, '').split(/\s+/);
+    const [name = '', ...rest] = entry
+      .trim()
+      .replace(/^not\s+/i, '')
+      .split(/\s+/);
     const version = rest.join('').replace(/^>=/, '>= ') || 'latest';
     const [family, platform = '*'] = name.toLowerCase().split('.');
     const matches = [...known].filter(([, client]) => client.family === family && (platform === '*' || client.platform === platform));
@@ -108,7 +111,11 @@ function pickVersions(tested: readonly string[], selector: string): string[] {
   if (selector === 'all') return [...tested];
   const floor = /^>=\s*(.+)$/.exec(selector)?.[1];
   // A floor above every tested version still means the newest result.
-  if (floor !== undefined) return tested.filter((version) => compareVersions(version, floor) >= 0).concat(tested.at(-1)!).filter((version, index, all) => all.indexOf(version) === index);
+  if (floor !== undefined)
+    return tested
+      .filter((version) => compareVersions(version, floor) >= 0)
+      .concat(tested.at(-1)!)
+      .filter((version, index, all) => all.indexOf(version) === index);
   return [tested.includes(selector) ? selector : tested.at(-1)!];
 }
 

@@ -70,7 +70,12 @@ export function describeFinding(finding: CompatFinding): string {
  * The findings among `usages` as diagnostics of `rule`: a warning where a target client lacks the
  * feature, info where clients only partly support it.
  */
-export function findingDiagnostics(rule: Rule, input: CompatCheckInput, usages: readonly FeatureUsage[], hint: (finding: CompatFinding) => string): Diagnostic[] {
+export function findingDiagnostics(
+  rule: Rule,
+  input: CompatCheckInput,
+  usages: readonly FeatureUsage[],
+  hint: (finding: CompatFinding) => string,
+): Diagnostic[] {
   return compatFindings(input, usages).map((finding) =>
     ruleDiagnostic(rule, finding.location, describeFinding(finding), {
       hint: hint(finding),

@@ -97,7 +97,9 @@ const keywordValues: Record<string, RegExp> = {
 
 /** CSS unit → feature. */
 const units: Record<string, string> = Object.fromEntries(
-  ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc'].map((unit): [string, string] => [unit, `css-unit-${unit}`]).concat([['%', 'css-unit-percent']]),
+  ['px', 'em', 'ex', 'ch', 'rem', 'vh', 'vw', 'vmin', 'vmax', 'cm', 'mm', 'in', 'pt', 'pc']
+    .map((unit): [string, string] => [unit, `css-unit-${unit}`])
+    .concat([['%', 'css-unit-percent']]),
 );
 const functionPattern = /(?<![\w-])([a-z-]+)\(/gi;
 const unitPattern = /(?<![\w#.-])[-+]?(?:\d*\.)?\d+([a-z]+|%)(?![\w-])/gi;
@@ -176,14 +178,24 @@ export function featureMatchers(data: CaniemailData): FeatureMatchers {
     }
     if (feature.category !== 'css') continue;
     const property = /^([a-z-]+)(?: property)?$/.exec(title)?.[1];
-    const names = listedProperties[slug] ?? (propertiesFromKeywords.includes(slug) ? [...(property ? [property] : []), ...keywords.filter((keyword) => /^[a-z-]+$/.test(keyword))] : property ? [property] : []);
+    const names =
+      listedProperties[slug] ??
+      (propertiesFromKeywords.includes(slug)
+        ? [...(property ? [property] : []), ...keywords.filter((keyword) => /^[a-z-]+$/.test(keyword))]
+        : property
+          ? [property]
+          : []);
     names.forEach((name) => add(properties, name, slug));
     const atRule = /^css-at-(font-face|import|keyframes|supports|media)$/.exec(slug)?.[1];
     if (atRule) add(atRules, atRule, slug);
     const pseudoClass = /^css-pseudo-class-(.+)$/.exec(slug)?.[1];
     if (pseudoClass) selectors.push({ pattern: new RegExp(`(?<!:):${escapeRegExp(pseudoClass)}(?![\\w-])`, 'i'), slug });
     const pseudoElement = /^css-pseudo-element-(.+)$/.exec(slug)?.[1];
-    if (pseudoElement) selectors.push({ pattern: new RegExp(`${singleColonPseudoElements.has(pseudoElement) ? '::?' : '::'}${escapeRegExp(pseudoElement)}(?![\\w-])`, 'i'), slug });
+    if (pseudoElement)
+      selectors.push({
+        pattern: new RegExp(`${singleColonPseudoElements.has(pseudoElement) ? '::?' : '::'}${escapeRegExp(pseudoElement)}(?![\\w-])`, 'i'),
+        slug,
+      });
   }
   if (has('css-at-keyframes')) add(atRules, '-webkit-keyframes', 'css-at-keyframes');
   const keywords = Object.entries(keywordValues).filter(([slug]) => has(slug));

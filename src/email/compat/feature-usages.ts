@@ -33,7 +33,10 @@ function maskTags(text: string): string {
 
 /** A selector with strings, attribute brackets and pseudo-class arguments blanked, so `+` in `:nth-child(2n+1)` is no combinator. */
 function selectorSkeleton(selector: string): string {
-  return selector.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\[[^\]]*\]/g, '[]').replace(/\([^)]*\)/g, '()');
+  return selector
+    .replace(/"[^"]*"|'[^']*'/g, '""')
+    .replace(/\[[^\]]*\]/g, '[]')
+    .replace(/\([^)]*\)/g, '()');
 }
 
 function parseCss(css: string): postcss.Root | undefined {
@@ -72,7 +75,12 @@ function inlineDeclarations(style: string): Array<{ property: string; value: str
       if (colon > 0) {
         const raw = text.slice(colon + 1);
         const important = /!\s*important\s*$/i.test(raw);
-        declarations.push({ property: text.slice(0, colon).trim(), value: raw.replace(/!\s*important\s*$/i, '').trim(), important, offset: start + text.length - text.trimStart().length });
+        declarations.push({
+          property: text.slice(0, colon).trim(),
+          value: raw.replace(/!\s*important\s*$/i, '').trim(),
+          important,
+          offset: start + text.length - text.trimStart().length,
+        });
       }
       start = index + 1;
     }
@@ -115,7 +123,8 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
       else if (node.type === 'atrule') {
         const name = node.name.toLowerCase();
         for (const slug of matchers.atRules.get(name) ?? []) usages.push({ slug, offset, site: at(node) });
-        if (name === 'media') for (const matcher of matchers.mediaFeatures) if (matcher.pattern.test(node.params)) usages.push({ slug: matcher.slug, offset, site: at(node) });
+        if (name === 'media')
+          for (const matcher of matchers.mediaFeatures) if (matcher.pattern.test(node.params)) usages.push({ slug: matcher.slug, offset, site: at(node) });
       } else if (node.type === 'rule') {
         // Inside @keyframes, "from" and "50%" are keyframe selectors, not element selectors.
         if (node.parent?.type === 'atrule' && /keyframes$/i.test((node.parent as AtRule).name)) return;
@@ -135,21 +144,30 @@ export function featureUsages(page: HtmlDocument, matchers: FeatureMatchers): Fe
     // Every email has the skeleton, and email/lang and email/dir ask for lang and dir on <html>: caniemail's
     // notes on these (<body> becomes a <div>, lang not on <td>) are about other elements. Their styles are still checked.
     const skeleton = skeletonElements.has(element.name);
-    for (const slug of skeleton ? [] : (matchers.elements.get(element.name) ?? [])) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
+    for (const slug of skeleton ? [] : (matchers.elements.get(element.name) ?? []))
+      usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
     const type = element.attributes.type?.toLowerCase() ?? (element.name === 'input' ? 'text' : undefined);
-    for (const slug of type ? (matchers.typedElements.get(`${element.name}[type=${type}]`) ?? []) : []) usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
+    for (const slug of type ? (matchers.typedElements.get(`${element.name}[type=${type}]`) ?? []) : [])
+      usages.push({ slug, offset: element.start, site: { kind: 'element', element } });
     for (const name of skeleton ? [] : Object.keys(element.attributes)) {
-      for (const slug of matchers.attributes.get(name) ?? []) usages.push({ slug, offset: attributeOffset(page.text, element, name), site: { kind: 'attribute', element, name } });
+      for (const slug of matchers.attributes.get(name) ?? [])
+        usages.push({ slug, offset: attributeOffset(page.text, element, name), site: { kind: 'attribute', element, name } });
     }
     const href = element.attributes.href?.trim() ?? '';
-    if (element.name === 'a' && /^#./.test(href)) usages.push({ slug: 'html-anchor-links', offset: attributeOffset(page.text, element, 'href'), site: { kind: 'attribute', element, name: 'href' } });
-    if (element.name === 'a' && /^mailto:/i.test(href)) usages.push({ slug: 'html-mailto-links', offset: attributeOffset(page.text, element, 'href'), site: { kind: 'attribute', element, name: 'href' } });
+    if (element.name === 'a' && /^#./.test(href))
+      usages.push({ slug: 'html-anchor-links', offset: attributeOffset(page.text, element, 'href'), site: { kind: 'attribute', element, name: 'href' } });
+    if (element.name === 'a' && /^mailto:/i.test(href))
+      usages.push({ slug: 'html-mailto-links', offset: attributeOffset(page.text, element, 'href'), site: { kind: 'attribute', element, name: 'href' } });
     if (element.name === 'meta' && /^(?:color-scheme|supported-color-schemes)$/i.test(element.attributes.name ?? '')) {
       usages.push({ slug: 'html-meta-color-scheme', offset: element.start, site: { kind: 'element', element } });
     }
     const style = styleAttribute(text, element);
     for (const decl of style ? inlineDeclarations(style.text) : []) {
-      declaration({ prop: decl.property, value: decl.value, important: decl.important }, style!.offset + decl.offset, { kind: 'inline-style', element, property: decl.property.toLowerCase() });
+      declaration({ prop: decl.property, value: decl.value, important: decl.important }, style!.offset + decl.offset, {
+        kind: 'inline-style',
+        element,
+        property: decl.property.toLowerCase(),
+      });
     }
     if (element.name === 'style') styleBlock(element);
   }

@@ -15,6 +15,10 @@ export const emailDir: CheckRule<EmailCheckInput> = {
   check(input) {
     const root = documentRoot(input);
     if (root.element?.attributes.dir?.trim()) return [];
-    return [ruleDiagnostic(emailDir, root.location, `<${root.tag}> has no dir attribute`, { hint: `add dir="ltr" (or dir="rtl" for right-to-left languages) to <${root.tag}>` })];
+    return [
+      ruleDiagnostic(emailDir, root.location, `<${root.tag}> has no dir attribute`, {
+        hint: `add dir="ltr" (or dir="rtl" for right-to-left languages) to <${root.tag}>`,
+      }),
+    ];
   },
 };

@@ -58,16 +58,23 @@ function templateDiagnostics(input: EmailCheckInput, root: FileLocation): Diagno
   const visible = hasVisibleContent(input.page);
   if (comment !== undefined) {
     const location = input.markup ? input.locateMarkup(comment) : locateCompiled(input.compiled, comment);
-    const message = visible ? 'an HTML comment opened here is never closed, so it hides everything after it' : 'an HTML comment opened here is never closed and hides the whole email: it shows no text';
+    const message = visible
+      ? 'an HTML comment opened here is never closed, so it hides everything after it'
+      : 'an HTML comment opened here is never closed and hides the whole email: it shows no text';
     return [ruleDiagnostic(emailEmpty, location, message, { hint: 'close the comment with -->, or remove the <!--' })];
   }
   if (visible) return [];
   const wrapper = hidingWrapper(input.page);
   if (wrapper) {
     return [
-      ruleDiagnostic(emailEmpty, input.locateElement(wrapper), `the email shows no text: all of it is inside ${startTag(input.page, wrapper)}, which mail clients hide`, {
-        hint: 'remove display:none, mso-hide:all or the hidden attribute from the element around the content',
-      }),
+      ruleDiagnostic(
+        emailEmpty,
+        input.locateElement(wrapper),
+        `the email shows no text: all of it is inside ${startTag(input.page, wrapper)}, which mail clients hide`,
+        {
+          hint: 'remove display:none, mso-hide:all or the hidden attribute from the element around the content',
+        },
+      ),
     ];
   }
   return [ruleDiagnostic(emailEmpty, root, 'the email has no visible text: its body is empty or holds only markup', { hint: hintForEmptyBody })];

@@ -12,9 +12,14 @@ export const emailHrefEmptyPersonalization: CheckRule<EmailCheckInput> = {
       output.links
         .filter((link) => link.href.trim() === '')
         .map((link) =>
-          ruleDiagnostic(emailHrefEmptyPersonalization, input.locateElement(link.element), `href ${link.element.attributes.href} renders empty for sample "${output.sample.name}"`, {
-            hint: 'make the attribute required, give it a fallback (| default: "https://…"), or guard the link with a condition',
-          }),
+          ruleDiagnostic(
+            emailHrefEmptyPersonalization,
+            input.locateElement(link.element),
+            `href ${link.element.attributes.href} renders empty for sample "${output.sample.name}"`,
+            {
+              hint: 'make the attribute required, give it a fallback (| default: "https://…"), or guard the link with a condition',
+            },
+          ),
         ),
     );
   },

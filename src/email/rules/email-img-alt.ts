@@ -25,11 +25,22 @@ export const emailImgAlt: CheckRule<EmailCheckInput> = {
   },
   check(input) {
     const images = input.page.elements.filter((element) => element.name === 'img' && !('alt' in element.attributes));
-    const diagnostics = images.map((image) => ruleDiagnostic(emailImgAlt, input.locateElement(image), `<img> has no alt attribute${image.attributes.src ? ` (src="${image.attributes.src}")` : ''}`, { hint }));
+    const diagnostics = images.map((image) =>
+      ruleDiagnostic(emailImgAlt, input.locateElement(image), `<img> has no alt attribute${image.attributes.src ? ` (src="${image.attributes.src}")` : ''}`, {
+        hint,
+      }),
+    );
     const markup = input.markup;
     if (markup && !hasDefaultImageAlt(markup)) {
       for (const image of markup.elements.filter((element) => element.name === 'mj-image' && !('alt' in element.attributes))) {
-        diagnostics.push(ruleDiagnostic(emailImgAlt, input.locateMarkup(image.start), `<mj-image> has no alt attribute${image.attributes.src ? ` (src="${image.attributes.src}")` : ''}`, { hint }));
+        diagnostics.push(
+          ruleDiagnostic(
+            emailImgAlt,
+            input.locateMarkup(image.start),
+            `<mj-image> has no alt attribute${image.attributes.src ? ` (src="${image.attributes.src}")` : ''}`,
+            { hint },
+          ),
+        );
       }
     }
     return diagnostics;

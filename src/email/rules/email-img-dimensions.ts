@@ -19,7 +19,14 @@ export const emailImgDimensions: CheckRule<CompatCheckInput> = {
       if (missing.length === 0) return [];
       const location = input.sourceOf({ slug: 'html-img', offset: element.start, site: { kind: 'element', element } });
       if (!location) return [];
-      return [ruleDiagnostic(emailImgDimensions, location, `<img> has no ${missing.join(' or ')} attribute${element.attributes.src ? ` (src="${element.attributes.src}")` : ''}`, { hint: 'write the displayed size in pixels, e.g. width="600" height="200"' })];
+      return [
+        ruleDiagnostic(
+          emailImgDimensions,
+          location,
+          `<img> has no ${missing.join(' or ')} attribute${element.attributes.src ? ` (src="${element.attributes.src}")` : ''}`,
+          { hint: 'write the displayed size in pixels, e.g. width="600" height="200"' },
+        ),
+      ];
     });
   },
 };

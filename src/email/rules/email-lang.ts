@@ -11,6 +11,8 @@ export const emailLang: CheckRule<EmailCheckInput> = {
   check(input) {
     const root = documentRoot(input);
     if (root.element?.attributes.lang?.trim()) return [];
-    return [ruleDiagnostic(emailLang, root.location, `<${root.tag}> has no lang attribute`, { hint: `add the language of the text, e.g. <${root.tag} lang="en">` })];
+    return [
+      ruleDiagnostic(emailLang, root.location, `<${root.tag}> has no lang attribute`, { hint: `add the language of the text, e.g. <${root.tag} lang="en">` }),
+    ];
   },
 };

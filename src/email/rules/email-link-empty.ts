@@ -12,9 +12,14 @@ export const emailLinkEmpty: CheckRule<EmailCheckInput> = {
     return templateLinks(input.page)
       .filter((link) => !link.personalized && (link.href.trim() === '' || link.href.trim() === '#'))
       .map((link) =>
-        ruleDiagnostic(emailLinkEmpty, input.locateElement(link.element), link.href.trim() === '' ? 'link with an empty href' : 'link with a placeholder href="#"', {
-          hint: 'point the link at its destination, or remove it',
-        }),
+        ruleDiagnostic(
+          emailLinkEmpty,
+          input.locateElement(link.element),
+          link.href.trim() === '' ? 'link with an empty href' : 'link with a placeholder href="#"',
+          {
+            hint: 'point the link at its destination, or remove it',
+          },
+        ),
       );
   },
 };

@@ -25,7 +25,14 @@ export const emailLinkMalformed: CheckRule<EmailCheckInput> = {
       for (const link of output.links) {
         const href = link.href.trim();
         const problem = href === '' ? undefined : hrefProblem(href);
-        if (problem) diagnostics.push(ruleDiagnostic(emailLinkMalformed, input.locateElement(link.element), `href renders as "${href}" for sample "${output.sample.name}", which ${problem}`));
+        if (problem)
+          diagnostics.push(
+            ruleDiagnostic(
+              emailLinkMalformed,
+              input.locateElement(link.element),
+              `href renders as "${href}" for sample "${output.sample.name}", which ${problem}`,
+            ),
+          );
       }
     }
     return diagnostics;

@@ -11,7 +11,13 @@ export function schemeProblem(href: string): string | undefined {
   const mailto = /^mailto:([^?]*)(\?.*)?$/i.exec(value);
   if (mailto) {
     const to = decodeURIComponentSafe(mailto[1]!);
-    const bad = to === undefined ? mailto[1]! : to.split(',').map((part) => part.trim()).find((part) => part !== '' && !address.test(part));
+    const bad =
+      to === undefined
+        ? mailto[1]!
+        : to
+            .split(',')
+            .map((part) => part.trim())
+            .find((part) => part !== '' && !address.test(part));
     if (bad !== undefined) return `mailto: address "${bad}" is not an email address`;
     const query = mailto[2] ?? '';
     if (query !== '' && !/^\?[\w.~%-]+=[^&#]*(?:&[\w.~%-]+=[^&#]*)*$/.test(query)) return 'mailto: fields must be written ?subject=…&body=… (percent-encoded)';

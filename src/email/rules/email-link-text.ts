@@ -30,7 +30,11 @@ export const emailLinkText: CheckRule<CompatCheckInput> = {
       if (element.attributes['aria-label']) return [];
       const text = linkText(input.page, element);
       if (!vague.has(text)) return [];
-      return [ruleDiagnostic(emailLinkText, input.locateElement(element), `link text "${text}" does not say where the link goes`, { hint: 'name the destination, e.g. "View your order" or "Reset your password"' })];
+      return [
+        ruleDiagnostic(emailLinkText, input.locateElement(element), `link text "${text}" does not say where the link goes`, {
+          hint: 'name the destination, e.g. "View your order" or "Reset your password"',
+        }),
+      ];
     });
   },
 };

@@ -36,4 +36,11 @@ export const emailCheckRules: readonly CheckRule<EmailCheckInput>[] = [
 ];
 
 /** The email-client compatibility rules (compat/check-compat.ts), in the order their diagnostics are listed. */
-export const compatRules: readonly CheckRule<CompatCheckInput>[] = [emailCompat, emailImgFormat, emailImgDimensions, emailBgImageFallback, emailLinkScheme, emailLinkText];
+export const compatRules: readonly CheckRule<CompatCheckInput>[] = [
+  emailCompat,
+  emailImgFormat,
+  emailImgDimensions,
+  emailBgImageFallback,
+  emailLinkScheme,
+  emailLinkText,
+];

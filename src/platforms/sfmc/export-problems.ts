@@ -37,11 +37,7 @@ export function locatorFor(text: string, place: ExportPlace): Locate {
   return place.locate ?? ((offset) => positionAt(text, offset));
 }
 
-export function rangeDiagnostic(
-  text: string,
-  place: ExportPlace,
-  problem: Untranslatable & { ruleId?: string; severity?: Severity },
-): Diagnostic {
+export function rangeDiagnostic(text: string, place: ExportPlace, problem: Untranslatable & { ruleId?: string; severity?: Severity }): Diagnostic {
   const locate = locatorFor(text, place);
   const start = locate(problem.begin);
   const end = locate(problem.end);

@@ -67,9 +67,7 @@ function exportStatement(node: hbs.AST.Statement, run: ExportRun): void {
       return exportBlock(node as hbs.AST.BlockStatement, run);
     default:
       // Partials and decorators: other templates and JavaScript, which SFMC does not have.
-      run.problems.push(
-        untranslatable(range(node, run), `${describe(node.type)} has no SFMC equivalent`, 'inline the content into this template'),
-      );
+      run.problems.push(untranslatable(range(node, run), `${describe(node.type)} has no SFMC equivalent`, 'inline the content into this template'));
   }
 }
 
@@ -83,7 +81,11 @@ function checkContent(node: hbs.AST.ContentStatement, run: ExportRun): void {
   for (const match of run.source.slice(begin, end).matchAll(/%%/g)) {
     const at = begin + match.index;
     run.problems.push(
-      untranslatable({ begin: at, end: at + 2 }, 'the text %% would be read by SFMC as an AMPscript delimiter', 'write a single %, or send the text as a trigger attribute'),
+      untranslatable(
+        { begin: at, end: at + 2 },
+        'the text %% would be read by SFMC as an AMPscript delimiter',
+        'write a single %, or send the text as a trigger attribute',
+      ),
     );
   }
 }
@@ -92,7 +94,11 @@ function exportMustache(node: hbs.AST.MustacheStatement, run: ExportRun): void {
   if (node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0) {
     const helper = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : 'a helper';
     run.problems.push(
-      untranslatable(range(node, run), `the helper call \`${helper}\` has no faithful GTL equivalent`, 'output a single attribute, computed by your backend if need be'),
+      untranslatable(
+        range(node, run),
+        `the helper call \`${helper}\` has no faithful GTL equivalent`,
+        'output a single attribute, computed by your backend if need be',
+      ),
     );
     return;
   }
@@ -116,7 +122,11 @@ function exportBlock(node: hbs.AST.BlockStatement, run: ExportRun): void {
     const begin = range(chained, run).begin;
     const close = run.source.indexOf('}}', begin);
     run.problems.push(
-      untranslatable({ begin, end: close === -1 ? begin : close + 2 }, '{{else if}} is not part of the Guide Template Language SFMC documents', 'nest an {{#if}} inside {{else}}'),
+      untranslatable(
+        { begin, end: close === -1 ? begin : close + 2 },
+        '{{else if}} is not part of the Guide Template Language SFMC documents',
+        'nest an {{#if}} inside {{else}}',
+      ),
     );
     return;
   }
@@ -134,7 +144,11 @@ function blockProblem(node: hbs.AST.BlockStatement, helper: string, run: ExportR
         'render the repeated markup in your backend and send it as one trigger attribute, output with {{{trigger.items_html}}}',
       );
     case 'with':
-      return untranslatable(opening, 'the `with` block changes scope, which flat SFMC attributes do not have', 'write the full paths (customer.x, trigger.y) without `with`');
+      return untranslatable(
+        opening,
+        'the `with` block changes scope, which flat SFMC attributes do not have',
+        'write the full paths (customer.x, trigger.y) without `with`',
+      );
     case 'if':
     case 'unless':
       return untranslatable(opening, `\`${helper}\` is translated with exactly one attribute as its condition`, `write {{#${helper} trigger.flag}}`);
@@ -164,7 +178,9 @@ function exportValue(node: hbs.AST.Expression, run: ExportRun): void {
   }
   const name = gtlPath(resolved.name);
   if (name === undefined) {
-    run.problems.push(untranslatable(at, `the SFMC attribute name "${resolved.name}" cannot be written in a GTL path`, 'map the path to a name without "]" in attributeMap'));
+    run.problems.push(
+      untranslatable(at, `the SFMC attribute name "${resolved.name}" cannot be written in a GTL path`, 'map the path to a name without "]" in attributeMap'),
+    );
     return;
   }
   run.reads.push({ ...resolved, ...at });

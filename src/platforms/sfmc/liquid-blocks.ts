@@ -71,7 +71,7 @@ export function readTemplateNodes(tokens: TopLevelToken[]): TemplateNode[] {
     const boundaries = new Set([endName, ...(BRANCH_TAGS[open.name] ?? [])]);
     const isBoundary = (tag: TagToken) => boundaries.has(tag.name);
     const branches: Branch[] = [];
-    for (let tag = open; ; ) {
+    for (let tag = open; ;) {
       branches.push({ tag, body: open.name === 'comment' ? skipBody(isBoundary) : readBody(isBoundary) });
       const boundary = tokens[next++];
       if (!boundary || !TypeGuards.isTagToken(boundary)) throw new Error(`{% ${open.name} %} is not closed`);

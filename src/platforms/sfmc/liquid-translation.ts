@@ -39,10 +39,7 @@ export interface Translation<T> {
 
 type Findings = Omit<Translation<unknown>, 'ampscript'>;
 
-type Operand =
-  | { kind: 'attribute'; path: string; name: string; token: Token }
-  | { kind: 'string'; value: string }
-  | { kind: 'number'; value: number };
+type Operand = { kind: 'attribute'; path: string; name: string; token: Token } | { kind: 'string'; value: string } | { kind: 'number'; value: number };
 
 /** `{{ value | filter ... }}` as a personalization string or inline AMPscript. */
 export function translateOutput(token: OutputToken, scope: TranslationScope): Translation<string> {
@@ -51,9 +48,7 @@ export function translateOutput(token: OutputToken, scope: TranslationScope): Tr
   const [operandToken, ...rest] = value.initial.postfix;
   let operand: Operand | undefined;
   if (!operandToken || rest.length > 0) {
-    findings.problems.push(
-      untranslatable(value, 'an output that computes an expression has no AMPscript equivalent', 'output a single attribute'),
-    );
+    findings.problems.push(untranslatable(value, 'an output that computes an expression has no AMPscript equivalent', 'output a single attribute'));
   } else {
     operand = readOperand(operandToken, scope, findings);
   }
@@ -83,9 +78,7 @@ export function translateCondition(tag: TagToken, scope: TranslationScope): Tran
     const { operator } = token;
     if (operator === 'not') {
       terms.pop();
-      findings.problems.push(
-        untranslatable(token, '`not` is a liquidjs extension, not standard Liquid, and is not translated', 'use {% unless %} or !='),
-      );
+      findings.problems.push(untranslatable(token, '`not` is a liquidjs extension, not standard Liquid, and is not translated', 'use {% unless %} or !='));
       terms.push(UNTRANSLATED);
       continue;
     }
@@ -150,14 +143,7 @@ function isComparison(operator: string): operator is ComparisonOperator {
  * `==` / `!=` against attributes, strings and numbers; `>` `<` `>=` `<=` only against a number,
  * because AMPscript orders numbers but compares strings only for (in)equality.
  */
-function compare(
-  operator: ComparisonOperator,
-  leftTerm: Term,
-  rightTerm: Term,
-  at: Token,
-  scope: TranslationScope,
-  findings: Findings,
-): Condition {
+function compare(operator: ComparisonOperator, leftTerm: Term, rightTerm: Term, at: Token, scope: TranslationScope, findings: Findings): Condition {
   if (leftTerm.kind !== 'value' || rightTerm.kind !== 'value') {
     findings.problems.push(untranslatable(at, 'a chained comparison has no AMPscript equivalent', 'compare one attribute with one value'));
     return UNTRANSLATED.condition;
@@ -166,8 +152,7 @@ function compare(
   const right = readOperand(rightTerm.token, scope, findings);
   if (!left || !right) return UNTRANSLATED.condition;
   const ordering = operator !== '==' && operator !== '!=';
-  const comparesNumbers =
-    left.kind !== 'string' && right.kind !== 'string' && (left.kind === 'number' || right.kind === 'number');
+  const comparesNumbers = left.kind !== 'string' && right.kind !== 'string' && (left.kind === 'number' || right.kind === 'number');
   if (ordering && !comparesNumbers) {
     findings.problems.push(
       untranslatable(
@@ -180,8 +165,7 @@ function compare(
   }
   // AMPscript's == ignores case ("GOLD" == "gold") where Liquid's does not. Kept, as the
   // documented target form: compared values are codes the backend sends, so their case is fixed.
-  const operandText = (operand: Operand) =>
-    operand.kind === 'number' ? String(operand.value) : expressionOf(operand, scope, findings);
+  const operandText = (operand: Operand) => (operand.kind === 'number' ? String(operand.value) : expressionOf(operand, scope, findings));
   return { kind: 'comparison', operator, left: operandText(left), right: operandText(right) };
 }
 
@@ -193,13 +177,7 @@ const FUNCTION_OF_FILTER: Readonly<Record<string, string>> = {
   escape: 'HTMLEncode',
 };
 
-function applyFilter(
-  input: string,
-  filter: FilterToken,
-  subject: string | undefined,
-  scope: TranslationScope,
-  findings: Findings,
-): string {
+function applyFilter(input: string, filter: FilterToken, subject: string | undefined, scope: TranslationScope, findings: Findings): string {
   const fn = Object.hasOwn(FUNCTION_OF_FILTER, filter.name) ? FUNCTION_OF_FILTER[filter.name] : undefined;
   if (fn && filter.args.length === 0) return `${fn}(${input})`;
   const [fallbackToken, ...otherArgs] = filter.args;
@@ -217,7 +195,8 @@ const UNFAITHFUL_FILTERS: Readonly<Record<string, { reason: string; hint?: strin
     reason: "Liquid's capitalize upper-cases the first character and lower-cases the rest, while AMPscript's ProperCase capitalizes every word",
   },
   url_encode: {
-    reason: "Liquid's url_encode percent-encodes every reserved character and writes spaces as +, while AMPscript's URLEncode writes spaces as %20 and by default encodes nothing else",
+    reason:
+      "Liquid's url_encode percent-encodes every reserved character and writes spaces as +, while AMPscript's URLEncode writes spaces as %20 and by default encodes nothing else",
   },
   date: {
     reason: "Liquid's date takes strftime formats, while AMPscript's Format and FormatDate take .NET formats and the account's culture",

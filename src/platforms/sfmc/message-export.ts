@@ -153,13 +153,28 @@ export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): 
   if (!target) return [];
   const problems: Diagnostic[] = [];
   const problem = (path: PathSegment[], text: string, hint: string) =>
-    problems.push({ ruleId: schemaMessage.meta.id, severity: schemaMessage.meta.defaultSeverity, message: text, hint, file: message.file, ...message.document.locate(['targets', 'sfmc', ...path], 'key') });
+    problems.push({
+      ruleId: schemaMessage.meta.id,
+      severity: schemaMessage.meta.defaultSeverity,
+      message: text,
+      hint,
+      file: message.file,
+      ...message.document.locate(['targets', 'sfmc', ...path], 'key'),
+    });
   const { definitionKey, customerKey, sms } = target;
   if ((definitionKey === undefined) !== (customerKey === undefined)) {
     const missing = definitionKey === undefined ? 'definitionKey' : 'customerKey';
-    problem([definitionKey === undefined ? 'customerKey' : 'definitionKey'], `targets.sfmc needs ${missing} too to publish the email`, 'the email is a Content Builder asset (customerKey) sent by a transactional send definition (definitionKey)');
+    problem(
+      [definitionKey === undefined ? 'customerKey' : 'definitionKey'],
+      `targets.sfmc needs ${missing} too to publish the email`,
+      'the email is a Content Builder asset (customerKey) sent by a transactional send definition (definitionKey)',
+    );
   } else if (definitionKey !== undefined && !message.definition.email) {
-    problem(['definitionKey'], 'targets.sfmc names an email definition, but the message has no email', 'add an email section, or remove definitionKey and customerKey');
+    problem(
+      ['definitionKey'],
+      'targets.sfmc names an email definition, but the message has no email',
+      'add an email section, or remove definitionKey and customerKey',
+    );
   }
   if (definitionKey !== undefined && customerKey !== undefined && message.definition.email && sfmcList(target, defaults) === undefined) {
     problems.push({
@@ -171,6 +186,7 @@ export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): 
       ...message.document.locate(['targets', 'sfmc', 'definitionKey'], 'key'),
     });
   }
-  if (sms && !message.definition.sms) problem(['sms'], 'targets.sfmc.sms names an SMS definition, but the message has no sms', 'add an sms section, or remove targets.sfmc.sms');
+  if (sms && !message.definition.sms)
+    problem(['sms'], 'targets.sfmc.sms names an SMS definition, but the message has no sms', 'add an sms section, or remove targets.sfmc.sms');
   return problems;
 }

@@ -15,7 +15,6 @@ import type { OutputToken } from './liquid-tokens.js';
 import { translateCondition, translateOutput, type TranslationScope } from './liquid-translation.js';
 import { sharedAttributeNames, type AttributeRead } from './sfmc-attributes.js';
 
-
 export interface SfmcExportOptions extends ExportPlace {
   /**
    * SFMC attribute names by full Liquid path, such as `{"customer.first_name": "FirstName"}`.
@@ -113,7 +112,10 @@ function exportBlock(block: BlockNode, run: ExportRun): void {
       return;
     case 'raw':
       // Raw content is template text: Liquid outputs it as written.
-      return exportNodes(block.branches.flatMap((branch) => branch.body), run);
+      return exportNodes(
+        block.branches.flatMap((branch) => branch.body),
+        run,
+      );
     case 'if':
     case 'unless':
       return exportConditional(block, run);

@@ -96,7 +96,8 @@ export function sfmcAttributesOf(
   const attributes: Record<string, string> = {};
   const put = (path: string, value: unknown) => {
     if (value === null || value === undefined || value === false) attributes[attributeMap[path] ?? lastSegment(path)] = '';
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attributes[attributeMap[path] ?? lastSegment(path)] = String(value);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      attributes[attributeMap[path] ?? lastSegment(path)] = String(value);
   };
   for (const namespace of NAMESPACES) {
     for (const [key, value] of Object.entries(data[namespace as 'customer' | 'trigger'])) if (isDeclared(namespace, key)) put(`${namespace}.${key}`, value);
@@ -105,7 +106,8 @@ export function sfmcAttributesOf(
     const [namespace, ...rest] = path.split('.');
     if (rest.length < 2 || namespace === undefined || !NAMESPACES.includes(namespace) || !isDeclared(namespace, rest[0]!)) continue;
     let value: unknown = data[namespace as 'customer' | 'trigger'];
-    for (const segment of rest) value = value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
+    for (const segment of rest)
+      value = value !== null && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
     if (value !== undefined) put(path, value);
   }
   return attributes;

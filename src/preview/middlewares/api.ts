@@ -80,7 +80,12 @@ function parseSendRequest(text: string): SendTestRequest {
     throw new HttpProblem(400, 'send { "target", "channel", "to", "sample" } as JSON');
   }
   const { target, channel, to, sample } = (value ?? {}) as Record<string, unknown>;
-  if (typeof target !== 'string' || (channel !== 'email' && channel !== 'sms') || typeof to !== 'string' || (sample !== undefined && typeof sample !== 'string')) {
+  if (
+    typeof target !== 'string' ||
+    (channel !== 'email' && channel !== 'sms') ||
+    typeof to !== 'string' ||
+    (sample !== undefined && typeof sample !== 'string')
+  ) {
     throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>" }');
   }
   return { target, channel, to, ...(sample ? { sample } : {}) };
@@ -145,7 +150,10 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
     assertSameOrigin(req);
     const result = await createSample(workspace.root, dir, route[3]!, await readBody(req));
     if ('problem' in result) throw new HttpProblem(409, result.problem);
-    const body: SampleSaveResult = { saved: result.written, diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)) };
+    const body: SampleSaveResult = {
+      saved: result.written,
+      diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)),
+    };
     sendJson(res, 200, body);
     return;
   }
@@ -162,7 +170,10 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
     if (method === 'POST') {
       assertSameOrigin(req);
       const result = await writeSample(located.file, await readBody(req));
-      const body: SampleSaveResult = { saved: result.written, diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)) };
+      const body: SampleSaveResult = {
+        saved: result.written,
+        diagnostics: result.diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, workspace.root)),
+      };
       // A refused text is an answer, not a failure: 200 with `saved: false` (a 4xx would be logged as an error in the browser's console on every keystroke-save).
       sendJson(res, 200, body);
       return;

@@ -28,7 +28,9 @@ function renderedText(view: MessageView, file: RenderedFile): { text: string } |
   const channel = file === 'sms.txt' ? view.sms : view.email;
   if (!channel) return { problem: `${view.id}${view.sample ? ` with sample "${view.sample}"` : ''} has no ${file === 'sms.txt' ? 'SMS' : 'email'} to show` };
   if (!channel.rendered) {
-    const errors = view.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
+    const errors = view.diagnostics
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map((diagnostic) => `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
     return { problem: `${view.id} does not render:\n${errors.join('\n')}` };
   }
   return { text: file === 'email.html' ? view.email!.html : file === 'email.txt' ? view.email!.text : view.sms!.text };

@@ -14,7 +14,8 @@ import type { Connect } from 'vite';
 export function crossOriginReason(req: IncomingMessage, options: { allowNavigation: boolean }): string | undefined {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-    const navigation = req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document' && (req.method === 'GET' || req.method === 'HEAD');
+    const navigation =
+      req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document' && (req.method === 'GET' || req.method === 'HEAD');
     if (!(options.allowNavigation && navigation)) return `a ${site} request`;
   }
   const origin = req.headers.origin;

@@ -57,7 +57,13 @@ function cleanMessage(message: string): string {
 function unclosedBlockDiagnostic(source: TemplateSource, ruleId: string): Diagnostic {
   const block = unclosedBlock(source.text);
   if (!block) return templateDiagnostic(source, { ruleId, offset: source.text.length, message: 'the template ends in the middle of a tag' });
-  return templateDiagnostic(source, { ruleId, offset: block.offset, length: block.tag.length, message: `${block.tag} is not closed`, hint: `add {{/${block.name}}} where the block ends` });
+  return templateDiagnostic(source, {
+    ruleId,
+    offset: block.offset,
+    length: block.tag.length,
+    message: `${block.tag} is not closed`,
+    hint: `add {{/${block.name}}} where the block ends`,
+  });
 }
 
 function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleId: string): Diagnostic {
@@ -80,7 +86,12 @@ function handlebarsErrorDiagnostic(source: TemplateSource, error: unknown, ruleI
   }
   const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(shape.message);
   if (mismatch) {
-    return templateDiagnostic(source, { ruleId, offset, message: `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}`, hint: `close it with {{/${mismatch[1]}}}` });
+    return templateDiagnostic(source, {
+      ruleId,
+      offset,
+      message: `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}`,
+      hint: `close it with {{/${mismatch[1]}}}`,
+    });
   }
   return templateDiagnostic(source, { ruleId, offset, message: cleanMessage(shape.message) });
 }
@@ -188,7 +199,12 @@ class CompiledHandlebarsTemplate implements CompiledTemplate {
     } catch (error) {
       const problem =
         error instanceof RenderTimeout
-          ? templateDiagnostic(this.source, { ruleId: renderLimit.meta.id, offset: 0, message: `rendering took longer than ${limits.maxRenderMs} ms`, hint: 'check {{#each}} blocks nested over large attributes' })
+          ? templateDiagnostic(this.source, {
+              ruleId: renderLimit.meta.id,
+              offset: 0,
+              message: `rendering took longer than ${limits.maxRenderMs} ms`,
+              hint: 'check {{#each}} blocks nested over large attributes',
+            })
           : isStringLengthError(error)
             ? outputTooLarge(this.source, undefined, limits.maxOutputLength)
             : handlebarsErrorDiagnostic(this.source, error, renderError.meta.id);
@@ -225,7 +241,17 @@ export class HandlebarsEngine implements TemplateEngine {
     const tooDeep = blockTooDeep(source.text, this.limits.maxBlockDepth);
     if (tooDeep) {
       const message = `${tooDeep.tag} is nested more than ${this.limits.maxBlockDepth} blocks deep`;
-      return { diagnostics: [templateDiagnostic(source, { ruleId: renderLimit.meta.id, offset: tooDeep.offset, length: tooDeep.tag.length, message, hint: 'close blocks with {{/name}}; real templates nest a few levels' })] };
+      return {
+        diagnostics: [
+          templateDiagnostic(source, {
+            ruleId: renderLimit.meta.id,
+            offset: tooDeep.offset,
+            length: tooDeep.tag.length,
+            message,
+            hint: 'close blocks with {{/name}}; real templates nest a few levels',
+          }),
+        ],
+      };
     }
     const deepSubexpression = subexpressionTooDeep(source.text, this.limits.maxBlockDepth);
     if (deepSubexpression) {

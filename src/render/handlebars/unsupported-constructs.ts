@@ -33,9 +33,17 @@ export function unsupportedConstruct(program: hbs.AST.Program): UnsupportedConst
     if (found) return;
     const at = { loc: node.loc.start, length: 2 };
     if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
-      found = { ...at, message: 'partials ({{> name}}) are not supported', hint: 'share email markup with <mj-include>; SFMC content-block partials do not resolve in txkit' };
+      found = {
+        ...at,
+        message: 'partials ({{> name}}) are not supported',
+        hint: 'share email markup with <mj-include>; SFMC content-block partials do not resolve in txkit',
+      };
     } else if (node.type === 'DecoratorBlock' || node.type === 'Decorator') {
-      found = { ...at, message: 'inline partials and decorators ({{#* …}}) are not supported', hint: 'GTL documents no decorators; repeat the markup or use {{#each}}' };
+      found = {
+        ...at,
+        message: 'inline partials and decorators ({{#* …}}) are not supported',
+        hint: 'GTL documents no decorators; repeat the markup or use {{#each}}',
+      };
     } else if (node.type === 'BlockStatement') {
       const block = node as hbs.AST.BlockStatement;
       const name = block.path.original;

@@ -31,10 +31,46 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 
 /** Currency of a region (ISO 3166 → ISO 4217), for `currency: "fr"`: the locale names the money. */
 const regionCurrency: Record<string, string> = {
-  US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', NZ: 'NZD', JP: 'JPY', CN: 'CNY', IN: 'INR', BR: 'BRL', MX: 'MXN',
-  CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON', BG: 'BGN', RU: 'RUB',
-  UA: 'UAH', TR: 'TRY', IL: 'ILS', AE: 'AED', SA: 'SAR', ZA: 'ZAR', KR: 'KRW', SG: 'SGD', HK: 'HKD', TW: 'TWD',
-  TH: 'THB', ID: 'IDR', MY: 'MYR', PH: 'PHP', VN: 'VND', AR: 'ARS', CL: 'CLP', CO: 'COP', PE: 'PEN', IS: 'ISK',
+  US: 'USD',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  JP: 'JPY',
+  CN: 'CNY',
+  IN: 'INR',
+  BR: 'BRL',
+  MX: 'MXN',
+  CH: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  RO: 'RON',
+  BG: 'BGN',
+  RU: 'RUB',
+  UA: 'UAH',
+  TR: 'TRY',
+  IL: 'ILS',
+  AE: 'AED',
+  SA: 'SAR',
+  ZA: 'ZAR',
+  KR: 'KRW',
+  SG: 'SGD',
+  HK: 'HKD',
+  TW: 'TWD',
+  TH: 'THB',
+  ID: 'IDR',
+  MY: 'MYR',
+  PH: 'PHP',
+  VN: 'VND',
+  AR: 'ARS',
+  CL: 'CLP',
+  CO: 'COP',
+  PE: 'PEN',
+  IS: 'ISK',
   ...Object.fromEntries(
     ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'].map((region) => [region, 'EUR']),
   ),
@@ -148,8 +184,14 @@ function dividedBy(this: { token: { args: unknown[] } }, dividend: unknown, divi
   return a / b;
 }
 
-const digest = (algorithm: string) => (value: unknown) => createHash(algorithm).update(String(value ?? '')).digest('hex');
-const hmac = (algorithm: string) => (value: unknown, key: unknown) => createHmac(algorithm, String(key ?? '')).update(String(value ?? '')).digest('hex');
+const digest = (algorithm: string) => (value: unknown) =>
+  createHash(algorithm)
+    .update(String(value ?? ''))
+    .digest('hex');
+const hmac = (algorithm: string) => (value: unknown, key: unknown) =>
+  createHmac(algorithm, String(key ?? ''))
+    .update(String(value ?? ''))
+    .digest('hex');
 
 /** `{{ "the quick brown fox" | titlecase }}` → `The Quick Brown Fox`. */
 function titlecase(value: unknown): string {

@@ -50,7 +50,10 @@ function epochMsOf(value: unknown): number | undefined {
 
 function zoneOrThrow(name: unknown): string {
   const zone = knownTimeZone(name);
-  if (!zone) throw new Error(`unknown time zone ${JSON.stringify(name)}: use a region name such as "America/New_York" (https://docs.customer.io/messaging/send/timezones/example-timezones/)`);
+  if (!zone)
+    throw new Error(
+      `unknown time zone ${JSON.stringify(name)}: use a region name such as "America/New_York" (https://docs.customer.io/messaging/send/timezones/example-timezones/)`,
+    );
   return zone;
 }
 
@@ -73,9 +76,7 @@ function shifted(value: unknown, amount: unknown, unit: string, sign: 1 | -1): u
   const count = amount === undefined ? 1 : Number(amount);
   if (!Number.isFinite(count)) return value;
   const moved =
-    unit === 'month' || unit === 'year'
-      ? addMonths(epochMs, sign * Math.trunc(count) * (unit === 'year' ? 12 : 1))
-      : epochMs + sign * count * unitMs[unit]!;
+    unit === 'month' || unit === 'year' ? addMonths(epochMs, sign * Math.trunc(count) * (unit === 'year' ? 12 : 1)) : epochMs + sign * count * unitMs[unit]!;
   // A zoned time stays zoned; anything else becomes a Unix timestamp, as Customer.io returns.
   return value instanceof ZonedTime ? new ZonedTime(moved, value.timeZone) : Math.floor(moved / 1000);
 }

@@ -126,7 +126,11 @@ class CompiledLiquidTemplate implements CompiledTemplate {
     const renderOnce = (strictVariables: boolean): string =>
       (limits === this.limits
         ? (strictVariables ? this.liquid.strict : this.liquid.lenient).renderSync(this.templates, context)
-        : this.liquid.lenient.renderSync(this.templates, context, { strictVariables, renderLimit: limits.maxRenderMs, memoryLimit: limits.maxMemory })) as string;
+        : this.liquid.lenient.renderSync(this.templates, context, {
+            strictVariables,
+            renderLimit: limits.maxRenderMs,
+            memoryLimit: limits.maxMemory,
+          })) as string;
     const diagnostics = [];
     let output: string;
     try {

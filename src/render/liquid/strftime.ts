@@ -68,46 +68,79 @@ const text = (value: string): Conversion => ({ value, width: 0, pad: '' });
 function convert(clock: WallClock, conversion: string, width: number | undefined, colons: number): Conversion | undefined {
   const hour12 = clock.hour % 12 || 12;
   switch (conversion) {
-    case 'Y': return numeric(clock.year, clock.year < 0 ? 5 : 4);
-    case 'C': return numeric(Math.floor(clock.year / 100), 2);
-    case 'y': return numeric(((clock.year % 100) + 100) % 100, 2);
-    case 'm': return numeric(clock.month, 2);
-    case 'B': return text(monthNames[clock.month - 1]!);
+    case 'Y':
+      return numeric(clock.year, clock.year < 0 ? 5 : 4);
+    case 'C':
+      return numeric(Math.floor(clock.year / 100), 2);
+    case 'y':
+      return numeric(((clock.year % 100) + 100) % 100, 2);
+    case 'm':
+      return numeric(clock.month, 2);
+    case 'B':
+      return text(monthNames[clock.month - 1]!);
     case 'b':
-    case 'h': return text(monthNames[clock.month - 1]!.slice(0, 3));
-    case 'd': return numeric(clock.day, 2);
-    case 'e': return numeric(clock.day, 2, ' ');
-    case 'j': return numeric(dayOfYear(clock), 3);
-    case 'H': return numeric(clock.hour, 2);
-    case 'k': return numeric(clock.hour, 2, ' ');
-    case 'I': return numeric(hour12, 2);
-    case 'l': return numeric(hour12, 2, ' ');
-    case 'P': return text(clock.hour < 12 ? 'am' : 'pm');
-    case 'p': return text(clock.hour < 12 ? 'AM' : 'PM');
-    case 'M': return numeric(clock.minute, 2);
-    case 'S': return numeric(clock.second, 2);
+    case 'h':
+      return text(monthNames[clock.month - 1]!.slice(0, 3));
+    case 'd':
+      return numeric(clock.day, 2);
+    case 'e':
+      return numeric(clock.day, 2, ' ');
+    case 'j':
+      return numeric(dayOfYear(clock), 3);
+    case 'H':
+      return numeric(clock.hour, 2);
+    case 'k':
+      return numeric(clock.hour, 2, ' ');
+    case 'I':
+      return numeric(hour12, 2);
+    case 'l':
+      return numeric(hour12, 2, ' ');
+    case 'P':
+      return text(clock.hour < 12 ? 'am' : 'pm');
+    case 'p':
+      return text(clock.hour < 12 ? 'AM' : 'PM');
+    case 'M':
+      return numeric(clock.minute, 2);
+    case 'S':
+      return numeric(clock.second, 2);
     case 'L':
     case 'N': {
       // Fractional seconds: digits, not a padded number (%L 3 digits, %N 9; a width sets the count).
       const digits = width ?? (conversion === 'L' ? 3 : 9);
       return text(String(clock.millisecond).padStart(3, '0').padEnd(digits, '0').slice(0, digits));
     }
-    case 'z': return text(offset(clock, colons));
-    case 'Z': return text(clock.zoneName);
-    case 'A': return text(dayNames[clock.weekday]!);
-    case 'a': return text(dayNames[clock.weekday]!.slice(0, 3));
-    case 'u': return numeric(clock.weekday || 7, 1);
-    case 'w': return numeric(clock.weekday, 1);
-    case 'G': return numeric(isoWeek(clock).year, 4);
-    case 'g': return numeric(((isoWeek(clock).year % 100) + 100) % 100, 2);
-    case 'V': return numeric(isoWeek(clock).week, 2);
-    case 'U': return numeric(weekOfYear(clock, 0), 2);
-    case 'W': return numeric(weekOfYear(clock, 1), 2);
-    case 's': return numeric(Math.floor(clock.epochMs / 1000), 1);
-    case 'n': return text('\n');
-    case 't': return text('\t');
-    case '%': return text('%');
-    default: return undefined;
+    case 'z':
+      return text(offset(clock, colons));
+    case 'Z':
+      return text(clock.zoneName);
+    case 'A':
+      return text(dayNames[clock.weekday]!);
+    case 'a':
+      return text(dayNames[clock.weekday]!.slice(0, 3));
+    case 'u':
+      return numeric(clock.weekday || 7, 1);
+    case 'w':
+      return numeric(clock.weekday, 1);
+    case 'G':
+      return numeric(isoWeek(clock).year, 4);
+    case 'g':
+      return numeric(((isoWeek(clock).year % 100) + 100) % 100, 2);
+    case 'V':
+      return numeric(isoWeek(clock).week, 2);
+    case 'U':
+      return numeric(weekOfYear(clock, 0), 2);
+    case 'W':
+      return numeric(weekOfYear(clock, 1), 2);
+    case 's':
+      return numeric(Math.floor(clock.epochMs / 1000), 1);
+    case 'n':
+      return text('\n');
+    case 't':
+      return text('\t');
+    case '%':
+      return text('%');
+    default:
+      return undefined;
   }
 }
 

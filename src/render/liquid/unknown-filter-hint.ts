@@ -5,7 +5,10 @@ function closestNames(name: string, known: readonly string[], limit = 3): string
   const firstWord = name.split('_')[0]!;
   return known
     .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(name.length / 3)) || candidate.split('_').includes(firstWord) || name.split('_').includes(candidate))
+    .filter(
+      ({ candidate, distance }) =>
+        distance <= Math.max(2, Math.floor(name.length / 3)) || candidate.split('_').includes(firstWord) || name.split('_').includes(candidate),
+    )
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);

@@ -23,9 +23,27 @@ export function outcomeEvents(message: SfmcSentMessage): string[] {
 export function ensNotification(type: string, message: SfmcSentMessage, definitionId: string, timestampUTC: number): JsonObject {
   const { recipient, messageKey, requestId, definitionKey, notSent } = message;
   const info: JsonObject = { messageKey, subscriberKey: recipient.contactKey, to: recipient.to };
-  if (type.endsWith('NotSent') && notSent) Object.assign(info, { statusCode: String(notSent.statusCode), statusMessage: notSent.statusMessage, reason: notSent.statusMessage });
-  const common = { eventCategoryType: `${TRANSACTIONAL_CATEGORY}.${type}`, timestampUTC, compositeId: `${requestId}.${type}`, definitionKey, definitionId, mid: MID, eid: EID, info };
+  if (type.endsWith('NotSent') && notSent)
+    Object.assign(info, { statusCode: String(notSent.statusCode), statusMessage: notSent.statusMessage, reason: notSent.statusMessage });
+  const common = {
+    eventCategoryType: `${TRANSACTIONAL_CATEGORY}.${type}`,
+    timestampUTC,
+    compositeId: `${requestId}.${type}`,
+    definitionKey,
+    definitionId,
+    mid: MID,
+    eid: EID,
+    info,
+  };
   if (message.channel === 'sms') return common;
   const [jobId, batchId] = [requestId.slice(0, 8), requestId.slice(9, 13)];
-  return { ...common, composite: { jobId: String(parseInt(jobId, 16)), batchId: String(parseInt(batchId, 16)), listId: '1', subscriberId: String(parseInt(requestId.slice(14, 18), 16)) } };
+  return {
+    ...common,
+    composite: {
+      jobId: String(parseInt(jobId, 16)),
+      batchId: String(parseInt(batchId, 16)),
+      listId: '1',
+      subscriberId: String(parseInt(requestId.slice(14, 18), 16)),
+    },
+  };
 }

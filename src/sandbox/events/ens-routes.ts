@@ -13,7 +13,9 @@ import { TRANSACTIONAL_CATEGORY } from './ens-notifications.js';
 
 const KNOWN_EVENTS = new Set(
   [
-    ...['EmailSent', 'EmailNotSent', 'EmailBounced', 'SmsSent', 'SmsNotSent', 'SmsTransient', 'SmsDelivered', 'SmsBounced'].map((type) => `${TRANSACTIONAL_CATEGORY}.${type}`),
+    ...['EmailSent', 'EmailNotSent', 'EmailBounced', 'SmsSent', 'SmsNotSent', 'SmsTransient', 'SmsDelivered', 'SmsBounced'].map(
+      (type) => `${TRANSACTIONAL_CATEGORY}.${type}`,
+    ),
     ...['EmailOpen', 'EmailClick', 'EmailUnsubscribe'].map((type) => `EngagementEvents.${type}`),
   ].map((name) => name.toLowerCase()),
 );
@@ -48,7 +50,9 @@ function urlProblem(url: unknown): string | undefined {
 }
 
 function batchSizeProblem(value: unknown): string | undefined {
-  return value === undefined || (Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 1000) ? undefined : 'InvalidValue_maxBatchSize: must be at least 100 and no more than 1,000';
+  return value === undefined || (Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 1000)
+    ? undefined
+    : 'InvalidValue_maxBatchSize: must be at least 100 and no more than 1,000';
 }
 
 /** POST /platform/v1/ens-callbacks: an array; each URL is probed with its verification key before the answer. */
@@ -60,7 +64,8 @@ async function createCallbacks({ body, state, events }: RouteContext): Promise<R
     if (!isRecord(item) || !isFilledString(item.callbackName)) return invalid('MissingRequiredField_callbackName');
     const problem = urlProblem(item.url) ?? batchSizeProblem(item.maxBatchSize);
     if (problem) return invalid(problem);
-    if ([...callbacks.values()].some((callback) => callback.url === item.url)) return invalid(`DuplicateValue_url: ${String(item.url)} is already registered as a callback`);
+    if ([...callbacks.values()].some((callback) => callback.url === item.url))
+      return invalid(`DuplicateValue_url: ${String(item.url)} is already registered as a callback`);
     const record: EnsCallbackRecord = {
       callbackId: randomUUID(),
       callbackName: item.callbackName,
@@ -74,11 +79,16 @@ async function createCallbacks({ body, state, events }: RouteContext): Promise<R
     callbacks.set(record.callbackId, record);
     if (!(await events.probeCallback(record))) {
       callbacks.delete(record.callbackId);
-      return invalid(`probeCallbackLiveness: CallbackId is ${record.callbackId}. Could not verify callback url '${record.url}'. Please test that the url is reachable with a POST call and returns a 200 http status code.`);
+      return invalid(
+        `probeCallbackLiveness: CallbackId is ${record.callbackId}. Could not verify callback url '${record.url}'. Please test that the url is reachable with a POST call and returns a 200 http status code.`,
+      );
     }
     created.push(record);
   }
-  return reply(201, created.map(({ callbackId, callbackName, url, maxBatchSize, signatureKey }) => ({ callbackId, callbackName, url, maxBatchSize, signatureKey })));
+  return reply(
+    201,
+    created.map(({ callbackId, callbackName, url, maxBatchSize, signatureKey }) => ({ callbackId, callbackName, url, maxBatchSize, signatureKey })),
+  );
 }
 
 /** PUT /platform/v1/ens-callbacks: name and batch size of existing callbacks. */
@@ -100,7 +110,8 @@ function updateCallbacks({ body, state }: RouteContext): Reply {
 
 /** POST /platform/v1/ens-verify: the key the callback received, echoed back. */
 function verifyCallback({ body, state }: RouteContext): Reply {
-  if (!isRecord(body) || !isFilledString(body.callbackId) || !isFilledString(body.verificationKey)) return invalid('MissingRequiredField: callbackId and verificationKey are required');
+  if (!isRecord(body) || !isFilledString(body.callbackId) || !isFilledString(body.verificationKey))
+    return invalid('MissingRequiredField: callbackId and verificationKey are required');
   const callback = state.sfmc.ens.callbacks.get(body.callbackId);
   if (!callback || callback.verificationKey !== body.verificationKey) return notFound('incorrect callback ID, verification key, or both');
   callback.status = 'verified';
@@ -113,7 +124,8 @@ function subscriptionProblem(item: JsonObject): string | undefined {
   if (!Array.isArray(types) || types.length === 0) return 'MissingRequiredField_eventCategoryTypes';
   const unknown: unknown = types.find((type) => typeof type !== 'string' || !KNOWN_EVENTS.has(type.toLowerCase()));
   if (unknown !== undefined) return `InvalidValue_eventCategoryTypes: ${String(unknown)} is not a supported event type`;
-  if (filters !== undefined && (!Array.isArray(filters) || filters.some((filter) => typeof filter !== 'string' || !/^[^=]+=.+$/.test(filter)))) return 'InvalidValue_filters: each filter is a key=value string';
+  if (filters !== undefined && (!Array.isArray(filters) || filters.some((filter) => typeof filter !== 'string' || !/^[^=]+=.+$/.test(filter))))
+    return 'InvalidValue_filters: each filter is a key=value string';
   return undefined;
 }
 
@@ -125,12 +137,15 @@ function createSubscription({ body, state }: RouteContext): Reply {
   const { callbacks, subscriptions } = state.sfmc.ens;
   const callback = callbacks.get(item.callbackId);
   if (!callback) return notFound(`callback ${item.callbackId}`);
-  if (callback.status !== 'verified') return invalid(`CallbackNotVerified: callback ${callback.callbackId} must be verified (POST /platform/v1/ens-verify) before it gets subscriptions`);
+  if (callback.status !== 'verified')
+    return invalid(`CallbackNotVerified: callback ${callback.callbackId} must be verified (POST /platform/v1/ens-verify) before it gets subscriptions`);
   const problem = subscriptionProblem(item);
   if (problem) return invalid(problem);
   const siblings = [...subscriptions.values()];
-  if (siblings.some((other) => other.subscriptionName.toLowerCase() === (item.subscriptionName as string).toLowerCase())) return invalid(`DuplicateValue_subscriptionName: ${item.subscriptionName} already exists`);
-  if (siblings.filter((other) => other.callbackId === callback.callbackId).length >= MAX_SUBSCRIPTIONS) return invalid(`LimitExceeded: at most ${MAX_SUBSCRIPTIONS} subscriptions per callback`);
+  if (siblings.some((other) => other.subscriptionName.toLowerCase() === (item.subscriptionName as string).toLowerCase()))
+    return invalid(`DuplicateValue_subscriptionName: ${item.subscriptionName} already exists`);
+  if (siblings.filter((other) => other.callbackId === callback.callbackId).length >= MAX_SUBSCRIPTIONS)
+    return invalid(`LimitExceeded: at most ${MAX_SUBSCRIPTIONS} subscriptions per callback`);
   const record: EnsSubscriptionRecord = {
     subscriptionId: randomUUID(),
     subscriptionName: item.subscriptionName,
@@ -207,7 +222,10 @@ export const ensRoutes: Route[] = [
     handle: ({ params, state }) => {
       const { callbacks, subscriptions } = state.sfmc.ens;
       if (!callbacks.has(params.callbackId ?? '')) return notFound(`callback ${params.callbackId}`);
-      return reply(200, [...subscriptions.values()].filter((record) => record.callbackId === params.callbackId).map((record) => subscriptionView(record, callbacks)));
+      return reply(
+        200,
+        [...subscriptions.values()].filter((record) => record.callbackId === params.callbackId).map((record) => subscriptionView(record, callbacks)),
+      );
     },
   },
   {
@@ -215,6 +233,7 @@ export const ensRoutes: Route[] = [
     method: 'DELETE',
     path: `${SUBSCRIPTIONS}/:subscriptionId`,
     kind: 'write',
-    handle: ({ params, state }) => (state.sfmc.ens.subscriptions.delete(params.subscriptionId ?? '') ? reply(200) : notFound(`subscription ${params.subscriptionId}`)),
+    handle: ({ params, state }) =>
+      state.sfmc.ens.subscriptions.delete(params.subscriptionId ?? '') ? reply(200) : notFound(`subscription ${params.subscriptionId}`),
   },
 ];

@@ -89,7 +89,18 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
     if (!callback || closing.signal.aborted) return queue.settle();
     const body = JSON.stringify(queue.events);
     const headers = () => ({ [SFMC_ENS_SIGNATURE_HEADER]: signSfmcEnsPayload(body, callback.signatureKey) });
-    void track(deliverSigned({ url: callback.url, body, headers, accepted: ENS_ACCEPTED, retryDelaysMs, timeoutMs: ENS_TIMEOUT_MS, signal: closing.signal, log: attempts })).finally(queue.settle);
+    void track(
+      deliverSigned({
+        url: callback.url,
+        body,
+        headers,
+        accepted: ENS_ACCEPTED,
+        retryDelaysMs,
+        timeoutMs: ENS_TIMEOUT_MS,
+        signal: closing.signal,
+        log: attempts,
+      }),
+    ).finally(queue.settle);
   }
 
   /** Events gather for `batchWindowMs`; a batch that reaches the callback's maxBatchSize goes at once. */
@@ -128,7 +139,11 @@ export function createEventDispatcher(state: SandboxState, options: ResolvedSand
         return { [CUSTOMERIO_TIMESTAMP_HEADER]: String(timestamp), [CUSTOMERIO_SIGNATURE_HEADER]: signCustomerioWebhook(body, timestamp, webhook.signingKey) };
       };
       const accepted = (status: number) => status >= 200 && status < 300;
-      webhookChain = track(webhookChain.then(() => deliverSigned({ url: webhook.url, body, headers, accepted, retryDelaysMs, timeoutMs: CUSTOMERIO_TIMEOUT_MS, signal: closing.signal, log: attempts })));
+      webhookChain = track(
+        webhookChain.then(() =>
+          deliverSigned({ url: webhook.url, body, headers, accepted, retryDelaysMs, timeoutMs: CUSTOMERIO_TIMEOUT_MS, signal: closing.signal, log: attempts }),
+        ),
+      );
     }
   }
 

@@ -14,6 +14,7 @@ export function reportingWebhookFromConfig(config: ResolvedConfig, env: Readonly
   const webhook = config.targets.customerio?.reportingWebhook;
   if (!webhook) return undefined;
   const signingKey = env[CUSTOMERIO_WEBHOOK_KEY_VARIABLE];
-  if (!signingKey) throw new UsageError(`targets.customerio.reportingWebhook needs its signing key in ${CUSTOMERIO_WEBHOOK_KEY_VARIABLE} (environment or .env)`);
+  if (!signingKey)
+    throw new UsageError(`targets.customerio.reportingWebhook needs its signing key in ${CUSTOMERIO_WEBHOOK_KEY_VARIABLE} (environment or .env)`);
   return { url: webhook.url, events: webhook.events, signingKey };
 }

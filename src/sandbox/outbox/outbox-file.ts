@@ -30,7 +30,10 @@ export async function readOutboxFile(file: string): Promise<OutboxFileRead> {
   } catch {
     // reported below, like any other unusable content
   }
-  return { entries: [], warning: `the outbox ${file} is not a txkit outbox file (corrupt or from another version): starting with an empty outbox; it is replaced at the next send` };
+  return {
+    entries: [],
+    warning: `the outbox ${file} is not a txkit outbox file (corrupt or from another version): starting with an empty outbox; it is replaced at the next send`,
+  };
 }
 
 /** Enough of the shape to show and serve an entry; the rest is the sandbox's own writing. */

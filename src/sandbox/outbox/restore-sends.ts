@@ -22,7 +22,9 @@ export function restoreSends(state: SandboxState, entries: readonly OutboxEntry[
         recipient: sfmcRecipient(body, messageKey) ?? { to: entry.recipient },
         requestId: entry.id,
         queuedAt: entry.receivedAt,
-        ...(outcome.status === 'failed' ? { notSent: { statusMessage: outcome.reason, ...(outcome.statusCode !== undefined ? { statusCode: outcome.statusCode } : {}) } } : {}),
+        ...(outcome.status === 'failed'
+          ? { notSent: { statusMessage: outcome.reason, ...(outcome.statusCode !== undefined ? { statusCode: outcome.statusCode } : {}) } }
+          : {}),
       });
     } else {
       state.customerio.deliveries.push({

@@ -27,7 +27,14 @@ function subscriptionProblems(message: Message, phone: PhoneCheckOptions): Diagn
   const target = message.definition.targets.sfmc;
   if (!message.definition.sms || !target) return [];
   const problem = (path: PathSegment[], text: string, hint: string, at: 'key' | 'value' = 'value'): Diagnostic[] => [
-    { ruleId: sfmcSmsSubscription.meta.id, severity: sfmcSmsSubscription.meta.defaultSeverity, message: text, file: message.file, ...message.document.locate(path, at), hint },
+    {
+      ruleId: sfmcSmsSubscription.meta.id,
+      severity: sfmcSmsSubscription.meta.defaultSeverity,
+      message: text,
+      file: message.file,
+      ...message.document.locate(path, at),
+      hint,
+    },
   ];
   if (!target.sms) {
     return problem(

@@ -29,9 +29,14 @@ export const smsPhone: CheckRule<SmsSampleFacts> = {
     const check = checkPhoneNumber(to, context.phone);
     if (check.ok) return [];
     const prefix = literal ? '' : `${sampleLabel(sample)}: `;
-    const hint = check.suggestion === undefined
-      ? literal ? 'write an E.164 number: "+", the country code, then the number, such as +14155552671' : undefined
-      : literal ? `write to: "${check.suggestion}"` : `store the number as ${check.suggestion} in the data`;
+    const hint =
+      check.suggestion === undefined
+        ? literal
+          ? 'write an E.164 number: "+", the country code, then the number, such as +14155552671'
+          : undefined
+        : literal
+          ? `write to: "${check.suggestion}"`
+          : `store the number as ${check.suggestion} in the data`;
     return [
       {
         ruleId: smsPhone.meta.id,

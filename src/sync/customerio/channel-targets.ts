@@ -48,21 +48,38 @@ export function channelTargets(message: Message): { targets: ChannelTarget[]; di
     const at = ['targets', 'customerio', 'transactionalMessageId'];
     if (!message.definition.email) diagnostics.push(missingSection('email', at));
     else if (message.email) {
-      targets.push({ message, channel: 'email', reference: target.transactionalMessageId, language: target.language ?? '', ...(target.settings ? { settings: target.settings } : {}), at });
+      targets.push({
+        message,
+        channel: 'email',
+        reference: target.transactionalMessageId,
+        language: target.language ?? '',
+        ...(target.settings ? { settings: target.settings } : {}),
+        at,
+      });
     }
   }
   if (target.sms) {
     const at = ['targets', 'customerio', 'sms', 'transactionalMessageId'];
     if (!message.definition.sms) diagnostics.push(missingSection('sms', at));
     else if (message.sms) {
-      targets.push({ message, channel: 'sms', reference: target.sms.transactionalMessageId, language: target.sms.language ?? '', ...(target.sms.settings ? { settings: target.sms.settings } : {}), at });
+      targets.push({
+        message,
+        channel: 'sms',
+        reference: target.sms.transactionalMessageId,
+        language: target.sms.language ?? '',
+        ...(target.sms.settings ? { settings: target.sms.settings } : {}),
+        at,
+      });
     }
   }
   return { targets, diagnostics };
 }
 
 /** A diagnostic at the place message.yaml names the target's transactional message. */
-export function targetDiagnostic(target: ChannelTarget, problem: Pick<Diagnostic, 'ruleId' | 'message'> & { severity?: Diagnostic['severity']; hint?: string }): Diagnostic {
+export function targetDiagnostic(
+  target: ChannelTarget,
+  problem: Pick<Diagnostic, 'ruleId' | 'message'> & { severity?: Diagnostic['severity']; hint?: string },
+): Diagnostic {
   return {
     severity: 'error',
     ...problem,

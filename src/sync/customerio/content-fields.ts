@@ -40,7 +40,11 @@ export async function desiredContent(target: ChannelTarget, workspaceRoot: strin
 function normalize(field: keyof ManagedContent, value: string): string {
   const text = value.replace(/\r\n/g, '\n');
   if (field === 'body') return text.trimEnd();
-  if (field === 'recipient') return text.trim().replace(/\{\{\s*/g, '{{').replace(/\s*\}\}/g, '}}');
+  if (field === 'recipient')
+    return text
+      .trim()
+      .replace(/\{\{\s*/g, '{{')
+      .replace(/\s*\}\}/g, '}}');
   return text.trim();
 }
 

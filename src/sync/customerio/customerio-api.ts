@@ -159,7 +159,10 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
 
     /** Undefined when no message has this id (404). */
     async getContents(id: number): Promise<TransactionalContent[] | undefined> {
-      const { status, body } = await app<{ contents: TransactionalContent[] }>('GET', `${messagePath(id)}/contents`, { accept: [404], schema: answers.contents });
+      const { status, body } = await app<{ contents: TransactionalContent[] }>('GET', `${messagePath(id)}/contents`, {
+        accept: [404],
+        schema: answers.contents,
+      });
       return status === 404 ? undefined : body.contents;
     },
 
@@ -181,7 +184,9 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
     /** A send is not retried on 5xx or a dropped connection: a repeat could deliver twice. */
     async send(channel: SendChannel, body: Record<string, unknown>): Promise<Delivery> {
       if (!sendClient) throw new UsageError(`set ${customerioVariables.transactionalApiKey} (or ${customerioVariables.appApiKey}) to send`);
-      const { body: delivery } = await withKey(sendVariable, () => sendClient.request<Delivery>('POST', `v1/send/${channel}`, { body, schema: answers.delivery }));
+      const { body: delivery } = await withKey(sendVariable, () =>
+        sendClient.request<Delivery>('POST', `v1/send/${channel}`, { body, schema: answers.delivery }),
+      );
       return delivery;
     },
   };

@@ -30,7 +30,10 @@ function pickContent(target: ChannelTarget, id: number, contents: TransactionalC
     return {
       diagnostic: targetDiagnostic(target, {
         ruleId: 'customerio/channel-mismatch',
-        message: contents.length === 0 ? `Customer.io transactional message ${id} has no content` : `Customer.io transactional message ${id} is not an ${target.channel} message (its content is ${found})`,
+        message:
+          contents.length === 0
+            ? `Customer.io transactional message ${id} has no content`
+            : `Customer.io transactional message ${id} is not an ${target.channel} message (its content is ${found})`,
         hint: `point the ${target.channel} target at a transactional ${target.channel === 'sms' ? 'SMS' : 'email'} message`,
       }),
     };

@@ -79,7 +79,12 @@ const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
  * current settings (so a diff right after shows no drift), the body file and an example sample.
  * Required fields the platform leaves empty get a placeholder and a warning.
  */
-function pulledFolder(remote: TransactionalMessage, content: TransactionalContent, folder: string, context: PullContext): { message: PulledMessage; diagnostics: Diagnostic[] } {
+function pulledFolder(
+  remote: TransactionalMessage,
+  content: TransactionalContent,
+  folder: string,
+  context: PullContext,
+): { message: PulledMessage; diagnostics: Diagnostic[] } {
   const file = path.join(context.workspace, folder, messageFileName);
   const warn = (ruleId: string, message: string): Diagnostic => ({ ruleId, severity: 'warning', message, file, line: 1, column: 1 });
   const diagnostics: Diagnostic[] = [];
@@ -95,20 +100,38 @@ function pulledFolder(remote: TransactionalMessage, content: TransactionalConten
   } else {
     const subject = content.subject || remote.name;
     const from = content.from || 'Sender <sender@example.com>';
-    if (!content.subject) diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no subject: email.subject is a placeholder`));
-    if (!content.from) diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no sender address: email.from is a placeholder`));
+    if (!content.subject)
+      diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no subject: email.subject is a placeholder`));
+    if (!content.from)
+      diagnostics.push(warn('customerio/pulled-placeholder', `transactional message ${remote.id} has no sender address: email.from is a placeholder`));
     if (recipient && recipient.replace(/\s+/g, '') !== defaultEmailRecipient) {
-      diagnostics.push(warn('customerio/pulled-recipient', `transactional message ${remote.id} sends to ${recipient}; txkit publishes email to ${defaultEmailRecipient}, so a push would change it`));
+      diagnostics.push(
+        warn(
+          'customerio/pulled-recipient',
+          `transactional message ${remote.id} sends to ${recipient}; txkit publishes email to ${defaultEmailRecipient}, so a push would change it`,
+        ),
+      );
     }
     files['email.html'] = withNewline(body);
     definition = {
-      email: { subject, ...(content.preheader_text ? { preheader: content.preheader_text } : {}), from, ...(content.reply_to ? { replyTo: content.reply_to } : {}), body: 'email.html' },
+      email: {
+        subject,
+        ...(content.preheader_text ? { preheader: content.preheader_text } : {}),
+        from,
+        ...(content.reply_to ? { replyTo: content.reply_to } : {}),
+        body: 'email.html',
+      },
       targets: { customerio: target },
     };
   }
   const header = `# Pulled from Customer.io transactional message ${remote.id}${language ? ` (language "${language}")` : ''}.\n`;
   // lineWidth 0: a long subject stays on one line, where diagnostics can point inside it.
-  files[messageFileName] = header + stringify({ name: remote.name || folder, ...(remote.description ? { description: remote.description } : {}), engine: 'liquid', ...definition }, { lineWidth: 0 });
+  files[messageFileName] =
+    header +
+    stringify(
+      { name: remote.name || folder, ...(remote.description ? { description: remote.description } : {}), engine: 'liquid', ...definition },
+      { lineWidth: 0 },
+    );
   files['samples/example.json'] = sampleFor([body, content.subject ?? '', content.preheader_text ?? '', recipient], context.engines, file);
   return { message: { id: folder, files }, diagnostics };
 }

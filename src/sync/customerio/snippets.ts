@@ -38,7 +38,14 @@ function limitDiagnostics(workspaceRoot: string, name: string, value: string): D
   const file = snippetFile(workspaceRoot, name);
   const problems: Diagnostic[] = [];
   if (name.length > maxNameLength) {
-    problems.push({ ruleId: 'customerio/snippet', severity: 'error', message: `snippet name "${name}" is longer than Customer.io's ${maxNameLength} characters`, file, line: 1, column: 1 });
+    problems.push({
+      ruleId: 'customerio/snippet',
+      severity: 'error',
+      message: `snippet name "${name}" is longer than Customer.io's ${maxNameLength} characters`,
+      file,
+      line: 1,
+      column: 1,
+    });
   }
   if (value.length > defaultMaxValueLength) {
     problems.push({
@@ -63,7 +70,11 @@ export async function planSnippets(workspaceRoot: string, api: SnippetsApi): Pro
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     const file = path.join(workspaceRoot, snippetsFolder);
-    return { steps: [], drift: [], diagnostics: [{ ruleId: 'customerio/api-error', severity: 'error', message: `snippets: ${error.message}`, file, line: 1, column: 1 }] };
+    return {
+      steps: [],
+      drift: [],
+      diagnostics: [{ ruleId: 'customerio/api-error', severity: 'error', message: `snippets: ${error.message}`, file, line: 1, column: 1 }],
+    };
   }
   const remoteValues = new Map(remote.map((snippet) => [snippet.name, snippet.value]));
   const steps: PlanStep[] = [];

@@ -54,7 +54,10 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
       return {
         plan: async (messages) => {
           const workspaceRoot = context.config.workspace;
-          const [snippets, planned] = await Promise.all([planSnippets(workspaceRoot, api), planMessages(messages, { api, workspaceRoot, concurrency: context.concurrency })]);
+          const [snippets, planned] = await Promise.all([
+            planSnippets(workspaceRoot, api),
+            planMessages(messages, { api, workspaceRoot, concurrency: context.concurrency }),
+          ]);
           return withSnippetsFirst(snippets, planned);
         },
         send: (request) => send(api, request),

@@ -35,19 +35,27 @@ export function createEnsApi(http: HttpClient) {
       return (await http.request<EnsCallback[]>('GET', ENS_CALLBACKS, { schema: z.array(callback) })).body;
     },
     async getCallback(callbackId: string): Promise<EnsCallback | undefined> {
-      const { status, body } = await http.request<EnsCallback>('GET', `${ENS_CALLBACKS}/${encodeURIComponent(callbackId)}`, { accept: [404], schema: callback });
+      const { status, body } = await http.request<EnsCallback>('GET', `${ENS_CALLBACKS}/${encodeURIComponent(callbackId)}`, {
+        accept: [404],
+        schema: callback,
+      });
       return status === 404 ? undefined : body;
     },
     /** Not retried after a dropped connection: a repeat is refused (the URL is taken) and the first key would be lost. */
     async createCallback(callbackName: string, url: string): Promise<{ callbackId: string; signatureKey: string }> {
-      const { body } = await http.request<{ callbackId: string; signatureKey: string }[]>('POST', ENS_CALLBACKS, { body: [{ callbackName, url }], schema: z.array(createdCallback).length(1) });
+      const { body } = await http.request<{ callbackId: string; signatureKey: string }[]>('POST', ENS_CALLBACKS, {
+        body: [{ callbackName, url }],
+        schema: z.array(createdCallback).length(1),
+      });
       return body[0]!;
     },
     async verifyCallback(callbackId: string, verificationKey: string): Promise<void> {
       await http.request('POST', ENS_VERIFY, { body: { callbackId, verificationKey }, schema: anything });
     },
     async subscriptionsOf(callbackId: string): Promise<EnsSubscription[]> {
-      const { body } = await http.request<EnsSubscription[]>('GET', `platform/v1/ens-subscriptions-by-cb/${encodeURIComponent(callbackId)}`, { schema: z.array(subscription) });
+      const { body } = await http.request<EnsSubscription[]>('GET', `platform/v1/ens-subscriptions-by-cb/${encodeURIComponent(callbackId)}`, {
+        schema: z.array(subscription),
+      });
       return body;
     },
     async createSubscription(callbackId: string, fields: EnsSubscriptionBody): Promise<void> {

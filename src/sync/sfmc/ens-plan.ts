@@ -45,17 +45,34 @@ function subscribersOf(message: Message, publication: SfmcPublication, diagnosti
   return byChannel.flatMap(({ events: wanted, definitionKey, channel }) => {
     if (wanted.length === 0) return [];
     if (definitionKey === undefined) {
-      diagnostics.push({ ruleId: 'schema/message', severity: 'error', message: `events ${wanted.join(', ')} need an SFMC ${channel} definition, and this message publishes none`, file: message.file, ...message.document.locate(['targets', 'sfmc', 'events', 'events'], 'value') });
+      diagnostics.push({
+        ruleId: 'schema/message',
+        severity: 'error',
+        message: `events ${wanted.join(', ')} need an SFMC ${channel} definition, and this message publishes none`,
+        file: message.file,
+        ...message.document.locate(['targets', 'sfmc', 'events', 'events'], 'value'),
+      });
       return [];
     }
-    const body = { subscriptionName: ensSubscriptionName(definitionKey), eventCategoryTypes: wanted.map((event) => `${CATEGORY}.${event}`).sort(), filters: [`definitionKey=${definitionKey}`] };
+    const body = {
+      subscriptionName: ensSubscriptionName(definitionKey),
+      eventCategoryTypes: wanted.map((event) => `${CATEGORY}.${event}`).sort(),
+      filters: [`definitionKey=${definitionKey}`],
+    };
     return [{ message, definitionKey, body }];
   });
 }
 
-const comparable = (fields: { eventCategoryTypes: string[]; filters?: string[] | undefined }) => ({ eventCategoryTypes: [...fields.eventCategoryTypes].sort(), filters: [...(fields.filters ?? [])].sort() });
+const comparable = (fields: { eventCategoryTypes: string[]; filters?: string[] | undefined }) => ({
+  eventCategoryTypes: [...fields.eventCategoryTypes].sort(),
+  filters: [...(fields.filters ?? [])].sort(),
+});
 
-export async function planEns(api: EnsApi, published: readonly { message: Message; publication: SfmcPublication }[], options: EnsPlanOptions): Promise<{ steps: PlanStep[]; diagnostics: Diagnostic[] }> {
+export async function planEns(
+  api: EnsApi,
+  published: readonly { message: Message; publication: SfmcPublication }[],
+  options: EnsPlanOptions,
+): Promise<{ steps: PlanStep[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const byUrl = new Map<string, Subscriber[]>();
   for (const { message, publication } of published) {
@@ -71,7 +88,14 @@ export async function planEns(api: EnsApi, published: readonly { message: Messag
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     const first = published[0]!.message;
-    diagnostics.push({ ruleId: PLATFORM_ERROR, severity: 'error', message: `cannot read the SFMC event callbacks: ${error.message}`, file: first.file, line: 1, column: 1 });
+    diagnostics.push({
+      ruleId: PLATFORM_ERROR,
+      severity: 'error',
+      message: `cannot read the SFMC event callbacks: ${error.message}`,
+      file: first.file,
+      line: 1,
+      column: 1,
+    });
     return { steps: [], diagnostics };
   }
   const steps: PlanStep[] = [];
@@ -84,13 +108,26 @@ export async function planEns(api: EnsApi, published: readonly { message: Messag
     } catch (error) {
       if (!(error instanceof PlatformError)) throw error;
       const { message } = subscribers[0]!;
-      diagnostics.push({ ruleId: PLATFORM_ERROR, severity: 'error', message: `cannot read the subscriptions of the SFMC event callback ${url}: ${error.message}`, file: message.file, line: 1, column: 1 });
+      diagnostics.push({
+        ruleId: PLATFORM_ERROR,
+        severity: 'error',
+        message: `cannot read the subscriptions of the SFMC event callback ${url}: ${error.message}`,
+        file: message.file,
+        line: 1,
+        column: 1,
+      });
     }
   }
   return { steps, diagnostics };
 }
 
-async function planCallback(api: EnsApi, url: string, existing: EnsCallback | undefined, subscribers: Subscriber[], options: EnsPlanOptions): Promise<PlanStep[]> {
+async function planCallback(
+  api: EnsApi,
+  url: string,
+  existing: EnsCallback | undefined,
+  subscribers: Subscriber[],
+  options: EnsPlanOptions,
+): Promise<PlanStep[]> {
   const callbackStepId = `sfmc:ens-callback:${url}`;
   let callbackId = existing?.callbackId;
   const desired = { callbackName: ensCallbackName(url), url };

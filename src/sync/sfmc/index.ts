@@ -1,4 +1,12 @@
-export { checkSfmcExport, checkSfmcTarget, exportMessageToSfmc, exportSfmcTemplate, sfmcPublication, sfmcSources, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
+export {
+  checkSfmcExport,
+  checkSfmcTarget,
+  exportMessageToSfmc,
+  exportSfmcTemplate,
+  sfmcPublication,
+  sfmcSources,
+  type SfmcPublication,
+} from '../../platforms/sfmc/message-export.js';
 export { exportToSfmc, type SfmcExport, type SfmcExportOptions } from '../../platforms/sfmc/personalization-export.js';
 export { exportHandlebarsToSfmc } from '../../platforms/sfmc/handlebars-export.js';
 export { sfmcAttributesOf } from '../../platforms/sfmc/sfmc-attributes.js';

@@ -47,7 +47,9 @@ export function platformErrorDiagnostics(message: Message, kind: SfmcObjectKind,
     message: answered
       ? `SFMC refused ${kind} ${key}: ${text}${code !== undefined && code !== 0 ? ` (errorcode ${code})` : ` (HTTP ${status})`}`
       : `${kind} ${key} was not written: ${text}`,
-    hint: answered ? 'fix the setting in message.yaml (or the object in SFMC) and push again' : 'push again: the plan is read from SFMC anew, so it picks up where this one stopped',
+    hint: answered
+      ? 'fix the setting in message.yaml (or the object in SFMC) and push again'
+      : 'push again: the plan is read from SFMC anew, so it picks up where this one stopped',
     file: message.file,
     ...message.document.locate(settingFor(text, kind), 'key'),
   }));

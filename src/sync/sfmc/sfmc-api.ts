@@ -64,7 +64,10 @@ const messages = (channel: SfmcChannel) => `messaging/v1/${channel}/messages`;
 export function describeSfmcError(body: unknown): { message?: string; code?: number | string; fields?: string[] } {
   if (body === null || typeof body !== 'object') return typeof body === 'string' && body !== '' ? { message: body } : {};
   const { message, errorcode, validationErrors, errors } = body as Record<string, unknown>;
-  const texts = (list: unknown) => (Array.isArray(list) ? list.flatMap((item) => (typeof (item as { message?: unknown })?.message === 'string' ? [(item as { message: string }).message] : [])) : []);
+  const texts = (list: unknown) =>
+    Array.isArray(list)
+      ? list.flatMap((item) => (typeof (item as { message?: unknown })?.message === 'string' ? [(item as { message: string }).message] : []))
+      : [];
   const fields = [...texts(validationErrors), ...texts(errors)];
   const text = typeof message === 'string' ? message : fields[0];
   return {
@@ -104,7 +107,10 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
       await http.request('PATCH', `${ASSETS}/${id}`, { body: fields, schema: anObject });
     },
     async getDefinition(channel: SfmcChannel, definitionKey: string): Promise<SfmcObject | undefined> {
-      const { status, body } = await http.request<SfmcObject>('GET', `${definitions(channel)}/${encodeURIComponent(definitionKey)}`, { accept: [404], schema: definition });
+      const { status, body } = await http.request<SfmcObject>('GET', `${definitions(channel)}/${encodeURIComponent(definitionKey)}`, {
+        accept: [404],
+        schema: definition,
+      });
       return status === 404 ? undefined : body;
     },
     async createDefinition(channel: SfmcChannel, definition: SfmcObject): Promise<void> {
@@ -118,7 +124,9 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
       const all: DefinitionSummary[] = [];
       for (let page = 1; ; page++) {
         const query = `$filter=status%20neq%20deleted&$pageSize=100&$page=${page}`;
-        const { body } = await http.request<{ definitions?: DefinitionSummary[]; count?: number }>('GET', `${definitions(channel)}?${query}`, { schema: definitionPage });
+        const { body } = await http.request<{ definitions?: DefinitionSummary[]; count?: number }>('GET', `${definitions(channel)}?${query}`, {
+          schema: definitionPage,
+        });
         const found = body.definitions ?? [];
         all.push(...found);
         if (found.length === 0 || all.length >= (body.count ?? 0)) return all;
@@ -126,12 +134,19 @@ export function createSfmcApi(session: SfmcSession, options: ApiOptions) {
     },
     /** One message; retried after a dropped connection because the messageKey makes a repeat a refused duplicate. */
     async send(channel: SfmcChannel, messageKey: string, request: SfmcObject): Promise<SendAnswer> {
-      const { body } = await http.request<SendAnswer>('POST', `${messages(channel)}/${encodeURIComponent(messageKey)}`, { body: request, retryUnsafe: true, schema: sendAnswer });
+      const { body } = await http.request<SendAnswer>('POST', `${messages(channel)}/${encodeURIComponent(messageKey)}`, {
+        body: request,
+        retryUnsafe: true,
+        schema: sendAnswer,
+      });
       return body;
     },
     /** The message's status; undefined while SFMC does not know the key yet (404). */
     async sendStatus(channel: SfmcChannel, messageKey: string): Promise<StatusAnswer | undefined> {
-      const { status, body } = await http.request<StatusAnswer>('GET', `${messages(channel)}/${encodeURIComponent(messageKey)}`, { accept: [404], schema: statusAnswer });
+      const { status, body } = await http.request<StatusAnswer>('GET', `${messages(channel)}/${encodeURIComponent(messageKey)}`, {
+        accept: [404],
+        schema: statusAnswer,
+      });
       return status === 404 ? undefined : body;
     },
   };

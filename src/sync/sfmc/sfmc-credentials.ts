@@ -23,7 +23,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 export function readSfmcCredentials(env: Environment): SfmcCredentials {
   const missing = REQUIRED.filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
-    throw new UsageError(`missing ${missing.join(', ')}: set ${missing.length === 1 ? 'it' : 'them'} in the environment or in .env at the project root (see docs/sfmc.md)`);
+    throw new UsageError(
+      `missing ${missing.join(', ')}: set ${missing.length === 1 ? 'it' : 'them'} in the environment or in .env at the project root (see docs/sfmc.md)`,
+    );
   }
   const accountId = env.SFMC_ACCOUNT_ID?.trim();
   if (accountId && !/^\d{1,18}$/.test(accountId)) throw new UsageError(`SFMC_ACCOUNT_ID must be the business unit's MID, a number; got "${accountId}"`);
@@ -36,7 +38,7 @@ export function readSfmcCredentials(env: Environment): SfmcCredentials {
 }
 
 function authBaseUrl(value: string): string {
-  const expected = 'SFMC_AUTH_BASE_URL must be your tenant\'s https://<subdomain>.auth.marketingcloudapis.com/ (or http://127.0.0.1:PORT/ for `txkit sandbox`)';
+  const expected = "SFMC_AUTH_BASE_URL must be your tenant's https://<subdomain>.auth.marketingcloudapis.com/ (or http://127.0.0.1:PORT/ for `txkit sandbox`)";
   let url: URL;
   try {
     url = new URL(value);

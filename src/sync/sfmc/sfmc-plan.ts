@@ -69,7 +69,14 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
         return specs.map((spec, index) => planStep(message, spec, remotes[index]));
       } catch (error) {
         if (!(error instanceof PlatformError)) throw error;
-        diagnostics.push({ ruleId: PLATFORM_ERROR, severity: 'error', message: `cannot read the SFMC objects of this message: ${error.message}`, file: message.file, line: 1, column: 1 });
+        diagnostics.push({
+          ruleId: PLATFORM_ERROR,
+          severity: 'error',
+          message: `cannot read the SFMC objects of this message: ${error.message}`,
+          file: message.file,
+          line: 1,
+          column: 1,
+        });
         return [];
       }
     }),

@@ -20,8 +20,8 @@ interface PullResult {
 
 /** What pulled content is, said once at the top of every pulled message.yaml. */
 const PULLED_NOTE = [
-  '# Pulled from SFMC by `txkit pull`. The content files hold SFMC\'s content as it is there,',
-  '# in SFMC\'s own personalization (AMPscript %%...%% / GTL {{...}}) if it uses any: rewrite that as',
+  "# Pulled from SFMC by `txkit pull`. The content files hold SFMC's content as it is there,",
+  "# in SFMC's own personalization (AMPscript %%...%% / GTL {{...}}) if it uses any: rewrite that as",
   '# {{ customer.* }} / {{ trigger.* }} before pushing; `txkit validate` shows what cannot be published.',
 ].join('\n');
 
@@ -60,7 +60,11 @@ export async function pullSfmc(api: SfmcApi, existing: readonly Message[], optio
 
 /** The definitionKey as a folder name, made unique among the workspace's and this pull's. */
 function folderName(definitionKey: string, channel: SfmcChannel, used: Set<string>): string {
-  const base = definitionKey.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, '') || `sfmc-${channel}`;
+  const base =
+    definitionKey
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^[-_]+|-+$/g, '') || `sfmc-${channel}`;
   const taken = (candidate: string) => used.has(candidate);
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
@@ -84,7 +88,14 @@ async function pullEmail(api: SfmcApi, id: string, definition: SfmcObject, file:
   const customerKey = text(record(definition.content).customerKey);
   const asset = customerKey ? await api.findAsset(customerKey) : undefined;
   if (!asset) {
-    return { diagnostics: [warning(file('message.yaml'), `email definition ${String(definition.definitionKey)} was not pulled: its content asset "${customerKey}" is not in Content Builder`)] };
+    return {
+      diagnostics: [
+        warning(
+          file('message.yaml'),
+          `email definition ${String(definition.definitionKey)} was not pulled: its content asset "${customerKey}" is not in Content Builder`,
+        ),
+      ],
+    };
   }
   const html = view(asset, 'html');
   const plain = view(asset, 'text');
@@ -129,7 +140,14 @@ function pullSms(id: string, definition: SfmcObject, file: (name: string) => str
   const shortCode = text(subscriptions.shortCode);
   const keyword = text(subscriptions.keyword);
   if (!shortCode || !keyword) {
-    return { diagnostics: [warning(file('message.yaml'), `SMS definition ${String(definition.definitionKey)} was not pulled: SFMC did not return its ${shortCode ? 'keyword' : 'short code'}`)] };
+    return {
+      diagnostics: [
+        warning(
+          file('message.yaml'),
+          `SMS definition ${String(definition.definitionKey)} was not pulled: SFMC did not return its ${shortCode ? 'keyword' : 'short code'}`,
+        ),
+      ],
+    };
   }
   const yaml = {
     name: text(definition.name) || id,

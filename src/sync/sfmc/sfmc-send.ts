@@ -27,7 +27,8 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
   const { message, sample, channel, to } = request;
   const publication = sfmcPublication(message);
   const definitionKey = channel === 'email' ? publication?.email?.definitionKey : publication?.sms?.definitionKey;
-  if (definitionKey === undefined) throw new UsageError(`message "${message.id}" does not publish its ${channel} to SFMC (see targets.sfmc in its message.yaml)`);
+  if (definitionKey === undefined)
+    throw new UsageError(`message "${message.id}" does not publish its ${channel} to SFMC (see targets.sfmc in its message.yaml)`);
   const messageKey = randomUUID();
   const attributes = sfmcAttributesOf(sample.data, message.definition.targets.sfmc?.attributeMap ?? {}, message.definition.attributes);
   // SFMC's SMS examples write the number without "+": country code and subscriber number.
@@ -52,7 +53,12 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
     if (/(NotSent|Bounced)$/.test(event)) return { status: 'not-sent', id: messageKey, detail: statusDetail(status) || event };
     if (/Sent$/.test(event)) return { status: 'sent', id: messageKey, detail: event };
     const left = deadline - Date.now();
-    if (left <= 0) return { status: 'queued', id: messageKey, detail: `no final status within ${Number(((request.timeoutMs ?? 60_000) / 1000).toFixed(1))} s${event ? ` (last: ${event})` : ''}` };
+    if (left <= 0)
+      return {
+        status: 'queued',
+        id: messageKey,
+        detail: `no final status within ${Number(((request.timeoutMs ?? 60_000) / 1000).toFixed(1))} s${event ? ` (last: ${event})` : ''}`,
+      };
     await sleep(Math.min(wait, left));
   }
 }
@@ -64,7 +70,8 @@ export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, pollin
  */
 function refusalIn(answer: SendAnswer): string | undefined {
   const failed = (answer.responses ?? []).find((response) => (response.errorcode ?? 0) !== 0);
-  if (failed) return `refused: recipient error ${failed.errorcode}${failed.message ? ` ${failed.message}` : ''}${answer.errorcode ? ` (errorcode ${answer.errorcode})` : ''}`;
+  if (failed)
+    return `refused: recipient error ${failed.errorcode}${failed.message ? ` ${failed.message}` : ''}${answer.errorcode ? ` (errorcode ${answer.errorcode})` : ''}`;
   if ((answer.errorcode ?? 0) !== 0) return `refused: errorcode ${answer.errorcode}${answer.message ? ` ${answer.message}` : ''}`;
   return undefined;
 }

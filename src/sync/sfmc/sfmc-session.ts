@@ -47,7 +47,9 @@ export async function openSfmcSession(credentials: SfmcCredentials, options: Ses
     ...(options.deadline ? { deadline: options.deadline } : {}),
     describeError: (body) => {
       const oauth = body as { error?: unknown; error_description?: unknown } | undefined;
-      return typeof oauth?.error === 'string' ? { message: `${oauth.error}${typeof oauth.error_description === 'string' ? `: ${oauth.error_description}` : ''}` } : {};
+      return typeof oauth?.error === 'string'
+        ? { message: `${oauth.error}${typeof oauth.error_description === 'string' ? `: ${oauth.error_description}` : ''}` }
+        : {};
     },
   });
   let token: { value: string; renewAt: number } | undefined;
@@ -70,14 +72,20 @@ export async function openSfmcSession(credentials: SfmcCredentials, options: Ses
       });
     } catch (error) {
       if (error instanceof PlatformError && (error.details.status === 400 || error.details.status === 401)) {
-        throw new UsageError(`SFMC refused the credentials (${error.message.replace(/^.*?→ /, '')}): check SFMC_CLIENT_ID, SFMC_CLIENT_SECRET and SFMC_ACCOUNT_ID`);
+        throw new UsageError(
+          `SFMC refused the credentials (${error.message.replace(/^.*?→ /, '')}): check SFMC_CLIENT_ID, SFMC_CLIENT_SECRET and SFMC_ACCOUNT_ID`,
+        );
       }
       throw error;
     }
     const { access_token: value, expires_in: expiresIn, rest_instance_url: rest } = response.body ?? {};
     const base = checkRestBaseUrl(rest, credentials.authBaseUrl);
     if (typeof value !== 'string' || value === '' || !base) {
-      throw new PlatformError('SFMC token response lacks access_token or a usable rest_instance_url', { method: 'POST', url: `${credentials.authBaseUrl}v2/token`, status: response.status });
+      throw new PlatformError('SFMC token response lacks access_token or a usable rest_instance_url', {
+        method: 'POST',
+        url: `${credentials.authBaseUrl}v2/token`,
+        status: response.status,
+      });
     }
     addSecret(options.secrets, value);
     const lifetimeMs = (typeof expiresIn === 'number' ? expiresIn : 0) * 1000;

@@ -38,7 +38,12 @@ export function createSfmcTarget(options: SfmcTargetOptions = {}): SyncTarget {
         ...options.ens,
         async onSignatureKey(url, signatureKey) {
           addSecret(secrets, signatureKey);
-          await appendEnvVariable(context.config.projectRoot, ENS_SIGNATURE_KEY_VARIABLE, signatureKey, `signature key of the SFMC event callback ${url} (txkit push, ${new Date().toISOString()})`);
+          await appendEnvVariable(
+            context.config.projectRoot,
+            ENS_SIGNATURE_KEY_VARIABLE,
+            signatureKey,
+            `signature key of the SFMC event callback ${url} (txkit push, ${new Date().toISOString()})`,
+          );
         },
       };
       return {

@@ -29,7 +29,12 @@ export function analyzeTemplate(source: TemplateSource, engine: Engine, engines:
   if (diagnostics.length > 0) return { references: [], diagnostics };
   const references = attributeReferences(source, engine, engines).map((reference): TemplateReference => {
     const length = writtenPath.exec(source.text.slice(reference.offset, reference.offset + 512))?.[0].length ?? 1;
-    return { path: reference.path.map((part) => (typeof part === 'string' && /^\d+$/.test(part) ? Number(part) : part)), source, offset: reference.offset, length };
+    return {
+      path: reference.path.map((part) => (typeof part === 'string' && /^\d+$/.test(part) ? Number(part) : part)),
+      source,
+      offset: reference.offset,
+      length,
+    };
   });
   return { references, diagnostics };
 }

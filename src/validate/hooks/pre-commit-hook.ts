@@ -78,7 +78,10 @@ export async function installPreCommitHook(options: { cwd: string; env?: NodeJS.
   const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd, ...(options.env ? { env: options.env } : {}) })).toString('utf8').trim();
   const hooksDir = path.resolve(options.cwd, await git('rev-parse', '--git-path', 'hooks'));
   const top = await realpath(await git('rev-parse', '--show-toplevel'));
-  const projectDir = path.relative(top, await realpath(options.cwd)).split(path.sep).join('/');
+  const projectDir = path
+    .relative(top, await realpath(options.cwd))
+    .split(path.sep)
+    .join('/');
   const file = path.join(hooksDir, 'pre-commit');
   await checkNotLinkedOut(file, hooksDir);
   const existing = await readFile(file, 'utf8').catch(() => undefined);

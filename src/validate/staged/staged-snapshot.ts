@@ -61,17 +61,26 @@ function touchedMessages(staged: readonly string[], layout: { workspace: string;
  */
 export async function snapshotStaged(options: SnapshotOptions): Promise<StagedSnapshot | undefined> {
   const repoRoot = await realpath((await runGit(['rev-parse', '--show-toplevel'], { cwd: options.cwd, env: options.env })).toString('utf8').trim());
-  const relative = async (file: string) => path.relative(repoRoot, await realpathOrSelf(file)).split(path.sep).join('/');
+  const relative = async (file: string) =>
+    path
+      .relative(repoRoot, await realpathOrSelf(file))
+      .split(path.sep)
+      .join('/');
   const layout = { workspace: await relative(options.workspace), configFile: await relative(options.configFile) };
   if (layout.workspace.startsWith('..')) return undefined; // a workspace outside the repository has nothing staged
 
-  const staged = (await runGit(['diff', '--cached', '--name-only', '--no-renames', '-z'], { cwd: repoRoot, env: options.env })).toString('utf8').split('\0').filter(Boolean);
+  const staged = (await runGit(['diff', '--cached', '--name-only', '--no-renames', '-z'], { cwd: repoRoot, env: options.env }))
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
   const relevant = staged.filter((file) => file === layout.configFile || isUnder(layout.workspace, file));
   if (relevant.length === 0) return undefined;
 
   // The project root is where git ran, so the config file is inside the repository too.
   const pathspecs = [layout.workspace === '' ? '.' : layout.workspace, layout.configFile];
-  const entries = parseIndexEntries((await runGit(['ls-files', '-z', '--stage', '--', ...pathspecs], { cwd: repoRoot, env: options.env })).toString('utf8')).filter(
+  const entries = parseIndexEntries(
+    (await runGit(['ls-files', '-z', '--stage', '--', ...pathspecs], { cwd: repoRoot, env: options.env })).toString('utf8'),
+  ).filter(
     // Unmerged entries cannot be committed; submodules are not workspace files.
     (entry) => entry.stage === 0 && entry.mode !== '160000',
   );
@@ -89,7 +98,12 @@ export async function snapshotStaged(options: SnapshotOptions): Promise<StagedSn
     const id = entry.path.slice(workspacePrefix.length).split('/')[0]!;
     return !allMessageIds.has(id) || messageIds.includes(id);
   });
-  const contents = needed.length === 0 ? [] : parseCatFileBatch(await runGit(['cat-file', '--batch'], { cwd: repoRoot, env: options.env, input: `${needed.map((entry) => entry.objectId).join('\n')}\n` }));
+  const contents =
+    needed.length === 0
+      ? []
+      : parseCatFileBatch(
+          await runGit(['cat-file', '--batch'], { cwd: repoRoot, env: options.env, input: `${needed.map((entry) => entry.objectId).join('\n')}\n` }),
+        );
 
   const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'txkit-staged-')));
   const inSnapshot = (repositoryPath: string) => path.join(root, ...repositoryPath.split('/'));

@@ -11,4 +11,14 @@ import { workspaceRead } from './workspace-read.js';
 export { configSchema, samplesShape, schemaMessage, syntaxJson, syntaxYaml, workspaceFileSize, workspaceMissingFile, workspacePath, workspaceRead };
 
 /** The rules the loader reports (txkit.config.yaml, message folders, samples), in `txkit rules` order. */
-export const workspaceRules = [configSchema, syntaxYaml, schemaMessage, syntaxJson, samplesShape, workspaceMissingFile, workspacePath, workspaceRead, workspaceFileSize] as const;
+export const workspaceRules = [
+  configSchema,
+  syntaxYaml,
+  schemaMessage,
+  syntaxJson,
+  samplesShape,
+  workspaceMissingFile,
+  workspacePath,
+  workspaceRead,
+  workspaceFileSize,
+] as const;
