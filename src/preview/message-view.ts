@@ -6,6 +6,8 @@ import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } f
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
 import { samplesDir, type BrokenMessage, type Message, type Sample } from '../workspace/index.js';
+import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
+import { syntaxMjml } from '../email/rules/index.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic } from './api-types.js';
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
@@ -52,7 +54,7 @@ export function renderSample(message: Message, compiled: CompiledEmail | undefin
 }
 
 /** Problems of a sample's content: the file is there and readable, so the editor can open and fix it. */
-const sampleContentRules = new Set(['syntax/json', 'samples/shape']);
+const sampleContentRules = new Set([syntaxJson.meta.id, samplesShape.meta.id]);
 
 /** Names of the sample files whose content did not load (the loader reports them and leaves them out of `message.samples`). */
 export function brokenSampleNames(message: Message): string[] {
@@ -69,7 +71,7 @@ export function brokenSampleNames(message: Message): string[] {
  * MJML that mjml reports as invalid compiles to a mangled layout, which is no render to show.
  */
 function emailRendered(email: RenderedEmail, render: SampleRender): boolean {
-  if (render.diagnostics.some((diagnostic) => diagnostic.ruleId === 'syntax/mjml' && diagnostic.severity === 'error')) return false;
+  if (render.diagnostics.some((diagnostic) => diagnostic.ruleId === syntaxMjml.meta.id && diagnostic.severity === 'error')) return false;
   return email.html.trim() !== '' || !email.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 

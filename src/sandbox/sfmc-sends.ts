@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../workspace/index.js';
+import { renderUndefinedAttribute } from '../render/rules/index.js';
 import { MessagingCode, messagingInvalid as invalid, messagingNotFound } from './error-replies.js';
 import { isFilledString, isRecord, type JsonObject } from './json-values.js';
 import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
@@ -132,7 +133,7 @@ async function accept(
     to: recipient.to,
   });
   rendered.diagnostics = rendered.diagnostics.map((diagnostic) =>
-    diagnostic.ruleId === 'render/undefined-attribute' ? { ...diagnostic, severity: 'warning' } : diagnostic,
+    diagnostic.ruleId === renderUndefinedAttribute.meta.id ? { ...diagnostic, severity: 'warning' } : diagnostic,
   );
   const error = firstError(rendered.diagnostics);
   const notSent: NotSent | undefined = UNDELIVERABLE.test(recipient.to)

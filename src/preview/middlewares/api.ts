@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect } from 'vite';
 import { fileSizeLimits, readWorkspaceFile } from '../../workspace/index.js';
+import { workspaceRead } from '../../workspace/rules/index.js';
 import type { ApiError, SampleSaveResult, SampleSource, SendTargets, SendTestRequest, TemplateSources } from '../api-types.js';
 import { previewDiagnostic } from '../message-view.js';
 import type { PreviewWorkspace } from '../preview-workspace.js';
@@ -130,7 +131,7 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
     const files = await Promise.all(
       (workspace.templateFiles(id) ?? []).map(async (file) => {
         const relativeFile = path.relative(workspace.root, file).split(path.sep).join('/');
-        const read = await readWorkspaceFile(file, { root: workspace.root, maxBytes: fileSizeLimits.template, ruleId: 'workspace/read' });
+        const read = await readWorkspaceFile(file, { root: workspace.root, maxBytes: fileSizeLimits.template, ruleId: workspaceRead.meta.id });
         return read.diagnostic ? { relativeFile, problem: read.diagnostic.message } : { relativeFile, text: read.text };
       }),
     );

@@ -7,6 +7,7 @@
 
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sfmcEmailEvents, type Message } from '../../workspace/index.js';
+import { schemaMessage } from '../../workspace/rules/index.js';
 import { planAction, type PlanStep } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import type { SfmcPublication } from '../../platforms/sfmc/message-export.js';
@@ -46,7 +47,7 @@ function subscribersOf(message: Message, publication: SfmcPublication, diagnosti
     if (wanted.length === 0) return [];
     if (definitionKey === undefined) {
       diagnostics.push({
-        ruleId: 'schema/message',
+        ruleId: schemaMessage.meta.id,
         severity: 'error',
         message: `events ${wanted.join(', ')} need an SFMC ${channel} definition, and this message publishes none`,
         file: message.file,
