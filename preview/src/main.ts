@@ -19,7 +19,7 @@ import { createSourcePanel } from './source-panel.js';
 import { createTabs } from './tabs.js';
 import { createWidthControl } from './width-control.js';
 
-type DockTab = 'problems' | 'compat';
+type DockTab = 'problems' | 'compat' | 'source';
 /** Below this window width the sample data panel starts collapsed, below this height the problems panel: the email gets the room. */
 const wideLayout = 1180;
 const tallLayout = 820;
@@ -102,7 +102,9 @@ const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'P
 const emailControls = h('div', { class: 'toolbar-group email-controls' }, emailTabs.element, previewControls);
 const sendDialog = createSendDialog();
 const shareActions = createShareActions(() => view && sendDialog.open(view.id, view.sample, selection.channel));
-const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls, shareActions.element);
+const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls);
+// In the top bar, which has room at every width: in the toolbar they took a second row from the email at 1024 px.
+topbar.insertBefore(shareActions.element, updated);
 
 const banner = h(
   'div',
@@ -118,7 +120,7 @@ const diagnostics = createDiagnosticsPanel((diagnostic) => {
 });
 const sourcePanel = createSourcePanel();
 const compat = createCompatPanel();
-const main = h('main', { class: 'main' }, header, toolbar, banner, stage, sourcePanel.element);
+const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
 // The tabpanel role goes on a wrapper: the list keeps its own (list) role.
 const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
 const dockTabs = createTabs<DockTab>(
@@ -126,6 +128,7 @@ const dockTabs = createTabs<DockTab>(
   [
     { value: 'problems', label: [h('span', { class: 'dock-tab-title' }, 'Problems'), diagnostics.summary], panel: problemsPanel },
     { value: 'compat', label: [h('span', { class: 'dock-tab-title' }, 'Compatibility'), compat.badge], panel: compat.element },
+    { value: 'source', label: h('span', { class: 'dock-tab-title' }, 'Template source'), panel: sourcePanel.element },
   ],
   (tab) => showDockTab(tab),
 );
@@ -134,7 +137,7 @@ const dock = h(
   'section',
   { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' },
   dockBar,
-  h('div', { class: 'dock-panels' }, problemsPanel, compat.element),
+  h('div', { class: 'dock-panels' }, problemsPanel, compat.element, sourcePanel.element),
 );
 /** A sample just created in the editor: shown as soon as the workspace lists it. */
 let createdSample: { id: string; name: string } | undefined;
@@ -188,6 +191,7 @@ void mountOutbox(topbar, root);
 /** Picking a checks tab also opens the panel when it is collapsed. */
 function showDockTab(tab: DockTab): void {
   dockTabs.set(tab);
+  sourcePanel.setVisible(tab === 'source');
   dockResizer.setCollapsed(false);
 }
 dockTabs.set('problems');

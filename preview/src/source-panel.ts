@@ -5,26 +5,24 @@ import { h, replaceChildren } from './element.js';
 
 export interface SourcePanel {
   element: HTMLElement;
-  /** Shows message `id`'s template files (read when the panel is open; again after each change). */
+  /** Shows message `id`'s template files (read when the panel is visible; again after each change). */
   show(id: string | undefined): void;
+  /** The panel's tab was picked (true) or another one (false): files are read only while it is visible. */
+  setVisible(visible: boolean): void;
 }
 
 function languageOf(file: string): CodeLanguage {
   return /\.(html|mjml)$/i.test(file) ? 'html' : /\.json$/i.test(file) ? 'json' : 'text';
 }
 
-/** The message's template files (message.yaml, bodies, text versions) as they are on disk, read-only, one at a time. */
+/** The message's template files (message.yaml, bodies, text versions) as they are on disk, read-only, one at a time: a tab of the bottom panel. */
 export function createSourcePanel(): SourcePanel {
   const picker = h('select', { class: 'select', 'aria-label': 'Template file', 'data-testid': 'source-file' });
   const code = createCodeView('Template source', 'template-source');
   const note = h('p', { class: 'source-note' });
-  const element = h(
-    'details',
-    { class: 'source-panel', 'data-testid': 'source-panel' },
-    h('summary', { class: 'source-summary' }, 'Template source'),
-    h('div', { class: 'source-body' }, picker, note, code.element),
-  );
+  const element = h('div', { class: 'source-panel source-body', 'data-testid': 'source-panel' }, picker, note, code.element);
   let id: string | undefined;
+  let visible = false;
   let files: TemplateSources['files'] = [];
   let request = 0;
 
@@ -36,7 +34,7 @@ export function createSourcePanel(): SourcePanel {
   }
 
   async function load(): Promise<void> {
-    if (id === undefined || !element.open) return;
+    if (id === undefined || !visible) return;
     const mine = ++request;
     const sources = await fetchTemplateSources(id);
     if (mine !== request) return;
@@ -47,12 +45,14 @@ export function createSourcePanel(): SourcePanel {
   }
 
   picker.addEventListener('change', showFile);
-  element.addEventListener('toggle', () => void load());
   return {
     element,
     show(nextId) {
       id = nextId;
-      element.hidden = id === undefined;
+      void load();
+    },
+    setVisible(nextVisible) {
+      visible = nextVisible;
       void load();
     },
   };

@@ -90,7 +90,7 @@ it(
     await page.click('[data-testid=html-source-copy]');
     await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toContain('<p>Hi Ada</p>');
 
-    await page.locator('[data-testid=source-panel] summary').click();
+    await page.getByRole('tab', { name: 'Template source' }).click();
     const source = page.locator('[data-testid=template-source]');
     await expect
       .poll(() => page.locator('[data-testid=source-file] option').allInnerTexts(), { timeout: 10_000 })

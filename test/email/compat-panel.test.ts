@@ -21,6 +21,7 @@ describe('txkit dev: Compatibility panel', () => {
     const page = await harness.openPage();
     await page.click('.message-item[data-id="order-confirmation"]');
     await page.locator('[data-testid=message-title]', { hasText: 'Order confirmation' }).waitFor();
+    await page.getByRole('tab', { name: /Compatibility/ }).click();
     const panel = page.locator('[data-testid=compat-panel]');
     const row = panel.locator('tbody tr', { hasText: 'white-space' }).first();
     await row.waitFor({ timeout: 15_000 });
