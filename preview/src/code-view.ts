@@ -27,7 +27,8 @@ export function createCodeView(label: string, testId: string): CodeView {
         syntaxHighlighting(defaultHighlightStyle),
         EditorState.readOnly.of(true),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': testId }),
+        // Focusable though read-only, so the scrolling view can be scrolled from the keyboard (axe: scrollable-region-focusable).
+        EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': testId, tabindex: '0' }),
         language.of([]),
       ],
     }),

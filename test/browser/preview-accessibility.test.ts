@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailText, startHarness, type PreviewHarness } from './preview-harness.js';
+import { emailText, sampleEditorText, startHarness, type PreviewHarness } from './preview-harness.js';
 
 let harness: PreviewHarness;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -103,7 +103,7 @@ describe('txkit dev: accessibility (axe-core, no serious or critical violations;
   it('sample editor, with a refused save listed, and the panels collapsed', async () => {
     const page = await harness.openPage('#/order-confirmation?sample=standard');
     const editor = page.locator('[data-testid=sample-editor]');
-    await expect.poll(() => editor.inputValue()).toContain('"customer"');
+    await expect.poll(() => sampleEditorText(page)).toContain('"customer"');
     await editor.fill('{ "customer": ');
     await page.click('[data-testid=sample-save]');
     await page.locator('[data-testid=sample-problems] li').first().waitFor();
