@@ -16,7 +16,7 @@ export interface RenderedEmail {
   from: string;
   /** The personalized HTML, with the preheader injected as hidden preview text when the body has none. */
   html: string;
-  /** The explicit text template rendered, else the text version of `html` (generated when first read). */
+  /** The explicit text template rendered, else the text version of `html` (generated when first read: a getter, which a spread or JSON.stringify of the result does not copy). */
   text: string;
   diagnostics: Diagnostic[];
 }
