@@ -66,6 +66,14 @@ function staticPrefix(template: string): string {
   return tag ? template.slice(0, tag.index).trimEnd() : template;
 }
 
+/**
+ * `html.startsWith(prefix)`, for a prefix of kilobytes: V8's startsWith can compare them a
+ * character at a time (~4 ns each, 20 µs for a 5 KB head of an email), string equality compares memory.
+ */
+function startsWith(html: string, prefix: string): boolean {
+  return html.length >= prefix.length && html.slice(0, prefix.length) === prefix;
+}
+
 /** Where the preheader goes (`at`, or nowhere for a body with its own), when this much HTML settles it. */
 interface Placement {
   at: number | undefined;
@@ -101,7 +109,7 @@ export function preheaderInjector(template: string): PreheaderInjector {
   const reach = firstText === undefined ? 0 : firstText.end + partialParseSlack;
   return (html, preheader) => {
     if (preheader.trim() === '') return html;
-    const placement = fixed && html.startsWith(prefix) ? fixed : reach < html.length ? placementIn(html.slice(0, reach)) : undefined;
+    const placement = fixed && startsWith(html, prefix) ? fixed : reach < html.length ? placementIn(html.slice(0, reach)) : undefined;
     if (!placement) return injectPreheader(html, preheader);
     return placement.at === undefined ? html : insertAt(html, placement.at, preheader);
   };
