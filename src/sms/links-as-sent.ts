@@ -1,4 +1,3 @@
-import { customerioSmsSchema, type Message, type ResolvedConfig } from '../workspace/index.js';
 import { analyzeSms, type SmsAnalysis } from './segments.js';
 
 /** How Customer.io rewrites each link of an SMS before sending it. */
@@ -17,26 +16,6 @@ export interface SentSms {
   /** Links found and replaced. */
   links: number;
   rewrite: LinkRewrite;
-}
-
-const shorteningSetting = 'targets.customerio.sms.linkShortening in txkit.config.yaml';
-const trackingSetting = 'targets.customerio.sms.settings.linkTracking in message.yaml';
-
-/**
- * How Customer.io sends the links of a message's SMS; undefined when the message has no
- * Customer.io SMS target or Customer.io leaves its links as written. The workspace shortens links
- * when link shortening is on, tracked or not (https://docs.customer.io/journeys/sms-link-shortening/);
- * otherwise a tracked link, on unless the message turns it off
- * (/work/shared/reference/customerio-transactional-sms.md: "By default, we'll track clicks on links"),
- * is the longer tracked URL.
- */
-export function customerioLinkRewrite(message: Message, config: ResolvedConfig): LinkRewrite | undefined {
-  const target = message.definition.targets.customerio?.sms;
-  if (!target) return undefined;
-  const workspace = config.targets.customerio?.sms ?? customerioSmsSchema.parse({});
-  if (workspace.linkShortening) return { kind: 'shortened', length: workspace.shortLinkLength, setting: shorteningSetting };
-  if (target.settings?.linkTracking ?? true) return { kind: 'tracked', length: workspace.trackedLinkLength, setting: trackingSetting };
-  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { uniqueDiagnostics, type Diagnostic, type IsRuleEnabled } from '../../di
 import { renderSms, type RenderedSms } from '../render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
-import { customerioLinkRewrite } from '../links-as-sent.js';
+import { customerioLinkRewrite } from '../customerio-link-rewrite.js';
 import type { PhoneCheckOptions } from '../phone.js';
 import { smsMaxSegments, smsMessageRules, smsSampleRules } from '../rules/index.js';
 import type { SmsCheckContext } from './sms-check-context.js';
