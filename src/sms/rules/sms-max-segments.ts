@@ -27,7 +27,7 @@ export const smsMaxSegments: CheckRule<SmsSampleFacts> = {
   meta: {
     id: 'sms/max-segments',
     defaultSeverity: 'error',
-    docs: 'the SMS fits in sms.maxSegments segments for every sample',
+    docs: 'the SMS fits in sms.maxSegments segments for every sample and in the worst case, counted as Customer.io sends its links',
   },
   check(facts) {
     const { context, sample, rendered } = facts;
