@@ -8,7 +8,7 @@ const trackingSetting = 'targets.customerio.sms.settings.linkTracking in message
  * How Customer.io sends the links of a message's SMS; undefined when the message has no
  * Customer.io SMS target or Customer.io leaves its links as written. The workspace shortens links
  * when link shortening is on, tracked or not (https://docs.customer.io/journeys/sms-link-shortening/);
- * otherwise a tracked link, on unless the message turns it off
+ * otherwise a tracked link, on unless the message (or the project default) turns it off
  * (/work/shared/reference/customerio-transactional-sms.md: "By default, we'll track clicks on links"),
  * is the longer tracked URL.
  */
@@ -17,6 +17,7 @@ export function customerioLinkRewrite(message: Message, config: ResolvedConfig):
   if (!target) return undefined;
   const workspace = config.targets.customerio?.sms ?? customerioSmsSchema.parse({});
   if (workspace.linkShortening) return { kind: 'shortened', length: workspace.shortLinkLength, setting: shorteningSetting };
-  if (target.settings?.linkTracking ?? true) return { kind: 'tracked', length: workspace.trackedLinkLength, setting: trackingSetting };
+  if (target.settings?.linkTracking ?? workspace.linkTracking ?? true)
+    return { kind: 'tracked', length: workspace.trackedLinkLength, setting: trackingSetting };
   return undefined;
 }

@@ -5,10 +5,17 @@ import { z } from 'zod';
  * which decides the segments a message costs as sent. Link shortening is a workspace setting
  * (Workspace settings > SMS; "affects all messages in your workspace",
  * https://docs.customer.io/journeys/sms-link-shortening/), so it lives here, not in message.yaml;
- * link tracking is a setting of each message (`targets.customerio.sms.settings.linkTracking`).
+ * link tracking is a setting of each message (`targets.customerio.sms.settings.linkTracking`),
+ * and `linkTracking` here is only the project's default for it.
  */
 export const customerioSmsSchema = z
   .object({
+    linkTracking: z
+      .boolean()
+      .optional()
+      .describe(
+        "Link tracking every Customer.io SMS message is expected to have when its message.yaml does not say (settings.linkTracking); compared as settings drift. Unset: Customer.io's default, on",
+      ),
     linkShortening: z
       .boolean()
       .default(true)

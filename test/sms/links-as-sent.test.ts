@@ -86,6 +86,14 @@ describe('sms/max-segments as Customer.io sends the links, for each sample', () 
     const config = 'targets:\n  customerio:\n    sms: { linkShortening: false }\n';
     // 136 + 1 + 23 = 160 as written.
     expect(await messages({ fits: 'a'.repeat(136) }, { targets, config })).toEqual([]);
+    // The project default of txkit.config.yaml turns it off too; a message's own setting wins over it.
+    const projectOff = 'targets:\n  customerio:\n    sms: { linkShortening: false, linkTracking: false }\n';
+    expect(await messages({ fits: 'a'.repeat(136) }, { config: projectOff })).toEqual([]);
+    const messageOn = '  customerio:\n    sms: { transactionalMessageId: 7, settings: { linkTracking: true } }\n';
+    // 136 + 1 + 160 = 297: two segments.
+    expect(await messages({ over: 'a'.repeat(136) }, { targets: messageOn, config: projectOff })).toEqual([
+      'sample "over", as Customer.io sends it (1 link tracked at 160 characters): 2 segments (GSM-7, 297 chars), maxSegments is 1 — 137 characters over',
+    ]);
   });
 
   it('counts as written without a Customer.io SMS target, and the larger count when SFMC sends it as written too', async () => {
