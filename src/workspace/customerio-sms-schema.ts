@@ -34,5 +34,3 @@ export const customerioSmsSchema = z
       ),
   })
   .strict();
-
-export type CustomerioSmsSettings = z.output<typeof customerioSmsSchema>;
