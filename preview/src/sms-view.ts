@@ -50,14 +50,17 @@ function stat(label: string, value: Child, testId: string, note?: Child): HTMLEl
 /**
  * The SMS as the recipient's phone shows it, split into the segments it is billed as
  * (alternating tints, numbered), with the characters that force UCS-2 highlighted, and its
- * encoding, length and segment count beside it.
+ * encoding, length and segment count beside it. A message Customer.io sends with its links
+ * rewritten also shows the count as sent, and can show that text instead.
  */
 export function createSmsPane(): SmsPane {
   const element = h('div', { class: 'sms-pane' });
   let shown: SmsView | undefined;
+  /** Show the text as Customer.io sends it (links replaced) rather than as written. */
+  let asSent = false;
 
   function render(sms: SmsView): void {
-    const { analysis } = sms;
+    const { text, analysis } = asSent && sms.sent ? sms.sent : sms;
     const multipart = analysis.parts.length > 1;
     const limits = analysis.encoding === 'GSM-7' ? { single: 160, part: 153, unit: 'septets' } : { single: 70, part: 67, unit: 'UTF-16 units' };
     const bubble = h(
@@ -66,7 +69,7 @@ export function createSmsPane(): SmsPane {
       ...(analysis.parts.length === 0
         ? [h('span', { class: 'sms-empty' }, '(empty message: nothing is sent)')]
         : analysis.parts.map((part, index) =>
-            h('span', { class: 'sms-segment', 'data-segment': index + 1 }, ...segmentContent(sms.text, part.start, part.end, analysis.ucs2Characters)),
+            h('span', { class: 'sms-segment', 'data-segment': index + 1 }, ...segmentContent(text, part.start, part.end, analysis.ucs2Characters)),
           )),
     );
     const phone = h(
@@ -164,7 +167,40 @@ export function createSmsPane(): SmsPane {
         rows.length > 10 && h('div', { class: 'ucs2-more' }, `and ${rows.length - 10} more distinct characters`),
       );
 
-    replaceChildren(element, phone, h('div', { class: 'sms-details' }, stats, meters, ucs2));
+    replaceChildren(element, phone, h('div', { class: 'sms-details' }, sentLine(sms), stats, meters, ucs2));
+  }
+
+  /** Both counts, and a toggle between the text as written and as Customer.io sends it. */
+  function sentLine(sms: SmsView): HTMLElement | undefined {
+    const { sent } = sms;
+    if (!sent) return undefined;
+    const links = `${sent.links} link${sent.links === 1 ? '' : 's'} ${sent.rewrite.kind === 'shortened' ? 'shortened to' : 'tracked at'} ${sent.rewrite.length} characters`;
+    const count = (analysis: SmsView['analysis']) =>
+      `${analysis.segments} segment${analysis.segments === 1 ? '' : 's'} (${analysis.encoding}, ${analysis.characters} chars)`;
+    return h(
+      'div',
+      { class: 'sms-sent', 'data-testid': 'sms-sent' },
+      h(
+        'span',
+        {},
+        `As written: ${count(sms.analysis)} · as Customer.io sends it (${links}): `,
+        h('strong', { class: sent.analysis.segments > sms.maxSegments ? 'is-over' : undefined }, count(sent.analysis)),
+      ),
+      h(
+        'label',
+        { class: 'sms-sent-toggle' },
+        h('input', {
+          type: 'checkbox',
+          'data-testid': 'sms-sent-toggle',
+          checked: asSent,
+          onchange: (event: Event) => {
+            asSent = (event.target as HTMLInputElement).checked;
+            render(sms);
+          },
+        }),
+        ' Show as sent',
+      ),
+    );
   }
 
   return {

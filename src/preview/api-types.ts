@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { SmsAnalysis } from '../sms/index.js';
+import type { SentSms } from '../sms/links-as-sent.js';
 
 export type Channel = 'email' | 'sms';
 
@@ -60,6 +61,8 @@ export interface SmsView {
   to: string;
   text: string;
   analysis: SmsAnalysis;
+  /** The text as Customer.io sends it, each link replaced; absent when nothing is rewritten. */
+  sent?: SentSms;
   maxSegments: number;
   rendered: boolean;
 }

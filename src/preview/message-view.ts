@@ -3,12 +3,14 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { CompiledEmail } from '../email/index.js';
 import type { MjmlRunner } from '../email/mjml-runner.js';
 import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } from '../email/render-email.js';
+import { customerioLinkRewrite } from '../sms/customerio-link-rewrite.js';
+import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
-import { samplesDir, type BrokenMessage, type Message, type Sample } from '../workspace/index.js';
+import { samplesDir, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
-import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic } from './api-types.js';
+import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView } from './api-types.js';
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
   return { ...diagnostic, relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file };
@@ -79,6 +81,8 @@ export interface ViewContext {
   /** Workspace root: diagnostics carry paths relative to it. */
   root: string;
   revision: number;
+  /** How Customer.io sends SMS links (txkit.config.yaml), for the as-sent count. */
+  config: ResolvedConfig;
 }
 
 /** The JSON the UI shows for one sample of a message; `diagnostics` are the ones to list with it. */
@@ -106,11 +110,27 @@ export function messageView(message: Message, render: SampleRender, diagnostics:
         }
       : {}),
     ...(sms && message.sms
-      ? { sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms.definition.maxSegments, rendered: sms.bodyRendered } }
+      ? {
+          sms: {
+            to: sms.to,
+            text: sms.text,
+            analysis: sms.analysis,
+            ...sentView(message, sms.text, context.config),
+            maxSegments: message.sms.definition.maxSegments,
+            rendered: sms.bodyRendered,
+          },
+        }
       : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
   };
+}
+
+/** The SMS as Customer.io sends it, when it rewrites links the text has. */
+function sentView(message: Message, text: string, config: ResolvedConfig): Pick<SmsView, 'sent'> {
+  const rewrite = customerioLinkRewrite(message, config);
+  const sent = rewrite && sendLinks(text, rewrite);
+  return sent && sent.links > 0 ? { sent } : {};
 }
 
 function sampleList(message: Message): { samples: string[]; brokenSamples: string[] } {

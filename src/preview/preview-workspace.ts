@@ -109,7 +109,7 @@ export class PreviewWorkspace {
   async view(id: string, sample?: string): Promise<MessageView | undefined> {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
-    const context = { root: this.root, revision: this.#revision };
+    const context = { root: this.root, revision: this.#revision, config: this.#config };
     const { message } = entry;
     if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
     const chosen = sample === undefined || sample === '' ? defaultSample(message) : message.samples.find((candidate) => candidate.name === sample);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerioSmsSchema } from './customerio-sms-schema.js';
 import { emailTargetsSchema } from './email-targets-schema.js';
 
 /** Reporting-webhook metrics of transactional email and SMS (https://docs.customer.io/api/webhooks/). */
@@ -56,6 +57,7 @@ export const configSchema = z
               .describe(
                 'Reporting webhook (set up in Customer.io under Data & Integrations; the sandbox delivers to it). Signing key: CUSTOMERIO_WEBHOOK_SIGNING_KEY in the environment or .env',
               ),
+            sms: customerioSmsSchema.optional().describe('How the Customer.io workspace sends SMS links (shortened or tracked), for the as-sent segment count'),
           })
           .strict()
           .optional(),

@@ -1,5 +1,6 @@
 export { loadConfig, type ResolvedConfig, type ConfigResult } from './config.js';
 export { configSchema, customerioWebhookMetrics, type TxkitConfig, type RuleSeverity } from './config-schema.js';
+export { customerioSmsSchema } from './customerio-sms-schema.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';

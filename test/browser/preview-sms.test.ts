@@ -50,4 +50,30 @@ describe('txkit dev: SMS preview', () => {
     await screenshot(page, 'sms-ucs2');
     await page.close();
   });
+
+  it('shows the count as Customer.io sends it, each link a 36-character short link (docs.customer.io/journeys/sms-link-shortening), and the text so', async () => {
+    // As written: 130 + 1 + 23 ("https://example.com/t/1") = 154, one segment; as sent: 130 + 1 + 36 = 167, two (153 + 14).
+    const filler = 'a'.repeat(130);
+    await mkdir(harness.file('linked-sms'), { recursive: true });
+    await writeFile(harness.file('linked-sms/sms.txt'), `${filler} https://example.com/t/1`);
+    await writeFile(
+      harness.file('linked-sms/message.yaml'),
+      'name: Linked SMS\nsms:\n  to: "+14155552671"\ntargets:\n  customerio:\n    sms: { transactionalMessageId: 7 }\n',
+    );
+
+    const page = await harness.openPage('#/linked-sms?channel=sms');
+    const line = page.locator('[data-testid=sms-sent]');
+    await line.waitFor({ timeout: 10_000 });
+    await expect(line.innerText()).resolves.toContain(
+      'As written: 1 segment (GSM-7, 154 chars) · as Customer.io sends it (1 link shortened to 36 characters): 2 segments (GSM-7, 167 chars)',
+    );
+    await expect(page.locator('[data-testid=sms-segments]').innerText()).resolves.toBe('1');
+
+    await page.locator('[data-testid=sms-sent-toggle]').check();
+    await expect(page.locator('[data-testid=sms-segments]').innerText()).resolves.toBe('2');
+    const sent = `${filler} https://${'x'.repeat(28)}`;
+    await expect(page.locator('[data-testid=sms-text] .sms-segment').allTextContents()).resolves.toEqual([sent.slice(0, 153), sent.slice(153)]);
+    await screenshot(page, 'sms-as-sent');
+    await page.close();
+  });
 });

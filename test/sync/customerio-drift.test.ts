@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -117,6 +118,19 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
     const before = sandbox.requests.length;
     await executePlan(plan);
     expect(sandbox.requests.slice(before)).toEqual([]);
+  });
+
+  it('expects the project default linkTracking of txkit.config.yaml for an SMS message whose settings do not say', async () => {
+    const dir = await emptyWorkspace();
+    await writeFile(path.join(path.dirname(dir), 'txkit.config.yaml'), 'targets:\n  customerio:\n    sms: { linkTracking: false }\n');
+    const yaml = 'name: Login code\nsms:\n  to: "{{customer.phone}}"\ntargets:\n  customerio:\n    sms: { transactionalMessageId: 7 }\n';
+    await writeMessage(dir, 'login-code', { 'message.yaml': yaml, 'sms.txt': 'Your code is {{trigger.code}}\n' });
+    const project = await openWorkspace(dir);
+    const plan = await (await connect(project, sandboxEnv(sandbox))).plan(project.messages);
+    // Message 7 tracks links (seeded link_tracking: true); the project expects it off.
+    expect(plan.drift).toEqual([
+      { platform: 'customerio', messageId: 'login-code', kind: 'transactional-message', key: '7', field: 'link_tracking', expected: false, actual: true },
+    ]);
   });
 
   it('compares the sender addresses the platform reports with email.from and email.replyTo', async () => {

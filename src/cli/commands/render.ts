@@ -5,6 +5,8 @@ import { renderEmail } from '../../email/render-email.js';
 import { renderSms } from '../../sms/render-sms.js';
 import { createEngines } from '../../render/index.js';
 import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
+import { customerioLinkRewrite } from '../../sms/customerio-link-rewrite.js';
+import { sendLinks } from '../../sms/links-as-sent.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
 import { defaultSample, defaultSampleName, isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
@@ -133,11 +135,17 @@ export function registerRender(command: Command, run: Run): void {
           const sms = renderSms(message, sample, { engines })!;
           diagnostics = [...diagnostics, ...sms.diagnostics];
           const analysis = analyzeSms(sms.text);
+          const rewrite = customerioLinkRewrite(message, opened.config);
+          const sent = rewrite && sendLinks(sms.text, rewrite);
           if (options.json) {
-            writeJson({ ...base, to: sms.to, text: sms.text, ...analysis, diagnostics });
+            const asSent = sent
+              ? { text: sent.text, links: sent.links, linkRewrite: sent.rewrite.kind, linkLength: sent.rewrite.length, ...sent.analysis }
+              : null;
+            writeJson({ ...base, to: sms.to, text: sms.text, ...analysis, asSent, diagnostics });
           } else {
             writeOut(sms.text);
-            writeOut(colors.dim(`${smsSummary(analysis)} · to ${sms.to}`));
+            const sentSummary = sent && sent.links > 0 ? ` · as Customer.io sends it: ${smsSummary(sent.analysis)}` : '';
+            writeOut(colors.dim(`${smsSummary(analysis)}${sentSummary} · to ${sms.to}`));
           }
         }
         if (diagnostics.length > 0 && !options.json) writeErr(formatProblems(diagnostics));

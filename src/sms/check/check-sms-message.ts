@@ -3,6 +3,7 @@ import { uniqueDiagnostics, type Diagnostic, type IsRuleEnabled } from '../../di
 import { renderSms, type RenderedSms } from '../render-sms.js';
 import type { Engines } from '../../render/index.js';
 import type { Message, ResolvedConfig, Sample } from '../../workspace/index.js';
+import { customerioLinkRewrite } from '../customerio-link-rewrite.js';
 import type { PhoneCheckOptions } from '../phone.js';
 import { smsMaxSegments, smsMessageRules, smsSampleRules } from '../rules/index.js';
 import type { SmsCheckContext } from './sms-check-context.js';
@@ -27,8 +28,10 @@ function phoneOptions(config: ResolvedConfig): PhoneCheckOptions {
   return isSupportedCountry(config.defaultRegion) ? { defaultRegion: config.defaultRegion } : {};
 }
 
-function contextFor(message: Message, engines: Engines, phone: PhoneCheckOptions): SmsCheckContext | undefined {
-  return message.sms ? { message, sms: message.sms, engines, phone } : undefined;
+function contextFor(message: Message, options: SmsCheckOptions, phone: PhoneCheckOptions): SmsCheckContext | undefined {
+  if (!message.sms) return undefined;
+  const links = customerioLinkRewrite(message, options.config);
+  return { message, sms: message.sms, engines: options.engines, phone, ...(links ? { links } : {}) };
 }
 
 function checkSample(context: SmsCheckContext, sample: Sample | undefined, isEnabled: IsRuleEnabled): SmsSampleCheck {
@@ -47,7 +50,7 @@ function checkSample(context: SmsCheckContext, sample: Sample | undefined, isEna
  * Undefined when the message has no SMS channel.
  */
 export function checkSmsSample(message: Message, sample: Sample | undefined, options: SmsCheckOptions): SmsSampleCheck | undefined {
-  const context = contextFor(message, options.engines, phoneOptions(options.config));
+  const context = contextFor(message, options, phoneOptions(options.config));
   return context && checkSample(context, sample, options.isEnabled);
 }
 
@@ -67,7 +70,7 @@ export function checkSmsMessage(message: Message, options: SmsCheckOptions): Dia
   const { isEnabled } = options;
   const phone = phoneOptions(options.config);
   const diagnostics = smsMessageRules.filter((rule) => isEnabled(rule.meta.id)).flatMap((rule) => rule.check({ message, phone }));
-  const context = contextFor(message, options.engines, phone);
+  const context = contextFor(message, options, phone);
   if (context) {
     const samples = message.samples.length > 0 ? message.samples : [undefined];
     for (const sample of samples) diagnostics.push(...checkSample(context, sample, isEnabled).diagnostics);

@@ -7,6 +7,7 @@ import type { Sample } from '../../workspace/index.js';
 import { isGsm7Text } from '../gsm7.js';
 import { applySmartEncoding } from '../smart-encoding.js';
 import { smsMaxSegments } from '../rules/sms-max-segments.js';
+import { countedSize, describeSent, sentHint, type CountedSize } from './counted-size.js';
 import { describeExcess, describeSize } from './segment-size.js';
 import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
 
@@ -16,10 +17,13 @@ import { sampleLabel, type SmsCheckContext } from './sms-check-context.js';
  * holding text GSM-7 cannot carry (a Cyrillic name) is filled with such text instead: it
  * switches the whole SMS to UCS-2, and that is the longer case, since a UCS-2 segment holds
  * less than half of a GSM-7 one. Numbers get all 9s, as long as a double can print exactly.
+ * A `format: url` attribute gets an https:// URL of its maxLength, so it stays a link that
+ * Customer.io rewrites (counted-size.ts).
  */
 const GSM7_FILLER = 'x';
 const UCS2_FILLER = 'Ж';
 const LONGEST_EXACT_INTEGER_DIGITS = 15;
+const URL_SCHEME = 'https://';
 
 /** An attribute the SMS reads that message.yaml gives a maxLength, as one sample has it. */
 interface BoundedAttribute {
@@ -75,6 +79,8 @@ function ucs2Evidence(context: SmsCheckContext): Map<string, Sample> {
 function fillerFor(attribute: BoundedAttribute, evidence: Map<string, Sample>): string | number {
   const { maxLength } = attribute.value.spec;
   if (attribute.value.spec.type === 'number') return Number('9'.repeat(Math.min(maxLength, LONGEST_EXACT_INTEGER_DIGITS)));
+  // A URL at its longest is still a link, which Customer.io rewrites (links-as-sent.ts).
+  if (attribute.value.spec.format === 'url' && maxLength > URL_SCHEME.length) return URL_SCHEME + GSM7_FILLER.repeat(maxLength - URL_SCHEME.length);
   return (evidence.has(attribute.declared) ? UCS2_FILLER : GSM7_FILLER).repeat(maxLength);
 }
 
@@ -125,21 +131,24 @@ export function worstCaseDiagnostic(context: SmsCheckContext): Diagnostic | unde
   const references = attributeReferences(sms.body, message.definition.engine, context.engines);
   if (references.length === 0) return undefined;
   const evidence = ucs2Evidence(context);
-  let worst: WorstCase | undefined;
+  let worst: (WorstCase & { size: CountedSize }) | undefined;
   for (const sample of message.samples) {
     const candidate = worstCaseOf(sample, context, references, evidence);
-    if (candidate && (!worst || candidate.rendered.analysis.segments > worst.rendered.analysis.segments)) worst = candidate;
+    const size = candidate && countedSize(context, candidate.rendered.text, candidate.rendered.analysis);
+    if (candidate && size && (!worst || size.analysis.segments > worst.size.analysis.segments)) worst = { ...candidate, size };
   }
   const { maxSegments } = sms.definition;
-  if (!worst || worst.rendered.analysis.segments <= maxSegments) return undefined;
-  const { analysis } = worst.rendered;
+  if (!worst || worst.size.analysis.segments <= maxSegments) return undefined;
+  const { analysis, sent } = worst.size;
   const position = sms.body.locate(biggestGrowth(worst.attributes).reference.offset);
   return {
     ruleId: smsMaxSegments.meta.id,
     severity: smsMaxSegments.meta.defaultSeverity,
-    message: `worst case with ${describeAttributes(worst.attributes, evidence)}, other attributes as in ${sampleLabel(worst.sample)}: ${describeSize(analysis)}, maxSegments is ${maxSegments}${describeExcess(analysis, maxSegments)}`,
+    message: `worst case with ${describeAttributes(worst.attributes, evidence)}, other attributes as in ${sampleLabel(worst.sample)}${sent ? `, ${describeSent(sent)}` : ''}: ${describeSize(analysis)}, maxSegments is ${maxSegments}${describeExcess(analysis, maxSegments)}`,
     file: sms.body.file,
     ...position,
-    hint: `shorten the text, lower maxLength where the data allows (or cap the value in the template), or raise sms.maxSegments to ${analysis.segments}`,
+    hint: sent
+      ? sentHint(sent, analysis.segments)
+      : `shorten the text, lower maxLength where the data allows (or cap the value in the template), or raise sms.maxSegments to ${analysis.segments}`,
   };
 }

@@ -27,11 +27,17 @@ export function numericId(reference: number | string): number | undefined {
   return /^\d+$/.test(reference) ? Number(reference) : undefined;
 }
 
+/** Project defaults from txkit.config.yaml that a message's own settings override. */
+export interface ChannelDefaults {
+  /** `targets.customerio.sms.linkTracking`: the link tracking every SMS message is expected to have. */
+  smsLinkTracking?: boolean | undefined;
+}
+
 /**
  * The channels a message publishes to Customer.io. A target without the channel it names is a
  * diagnostic; a channel whose files failed to load is skipped (the loader reported why).
  */
-export function channelTargets(message: Message): { targets: ChannelTarget[]; diagnostics: Diagnostic[] } {
+export function channelTargets(message: Message, defaults: ChannelDefaults = {}): { targets: ChannelTarget[]; diagnostics: Diagnostic[] } {
   const target = message.definition.targets.customerio;
   const targets: ChannelTarget[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -62,12 +68,13 @@ export function channelTargets(message: Message): { targets: ChannelTarget[]; di
     const at = ['targets', 'customerio', 'sms', 'transactionalMessageId'];
     if (!message.definition.sms) diagnostics.push(missingSection('sms', at));
     else if (message.sms) {
+      const settings = { ...(defaults.smsLinkTracking === undefined ? {} : { linkTracking: defaults.smsLinkTracking }), ...target.sms.settings };
       targets.push({
         message,
         channel: 'sms',
         reference: target.sms.transactionalMessageId,
         language: target.sms.language ?? '',
-        ...(target.sms.settings ? { settings: target.sms.settings } : {}),
+        ...(Object.keys(settings).length > 0 ? { settings } : {}),
         at,
       });
     }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Message } from '../../workspace/index.js';
 import type { Plan } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
-import { channelTargets, numericId, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import { channelTargets, numericId, targetDiagnostic, type ChannelDefaults, type ChannelTarget } from './channel-targets.js';
 import type { CustomerioApi, TransactionalMessage } from './customerio-api.js';
 import { customerioHandlebarsUnsupported } from '../../platforms/rules/index.js';
 import { planContent, type ContentPlan, type PlanContext } from './plan-content.js';
@@ -73,7 +73,7 @@ async function planOrReport(target: ChannelTarget, id: number, context: PlanCont
  * and sender drift, and diagnostics for what cannot be published. Messages are planned in
  * parallel (the API client paces the requests).
  */
-export async function planMessages(messages: readonly Message[], context: PlanContext & { concurrency: number }): Promise<Plan> {
+export async function planMessages(messages: readonly Message[], context: PlanContext & { concurrency: number; defaults?: ChannelDefaults }): Promise<Plan> {
   const { api } = context;
   const diagnostics: Diagnostic[] = [];
   const targets: ChannelTarget[] = [];
@@ -82,7 +82,7 @@ export async function planMessages(messages: readonly Message[], context: PlanCo
     const unsupported = customerioHandlebarsUnsupported.check(message);
     diagnostics.push(...unsupported);
     if (unsupported.length > 0) continue;
-    const found = channelTargets(message);
+    const found = channelTargets(message, context.defaults);
     diagnostics.push(...found.diagnostics);
     targets.push(...found.targets);
   }

@@ -56,7 +56,12 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
           const workspaceRoot = context.config.workspace;
           const [snippets, planned] = await Promise.all([
             planSnippets(workspaceRoot, api),
-            planMessages(messages, { api, workspaceRoot, concurrency: context.concurrency }),
+            planMessages(messages, {
+              api,
+              workspaceRoot,
+              concurrency: context.concurrency,
+              defaults: { smsLinkTracking: context.config.targets.customerio?.sms?.linkTracking },
+            }),
           ]);
           return withSnippetsFirst(snippets, planned);
         },
