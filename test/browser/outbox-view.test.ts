@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { cioKey, post, sfmcToken } from '../sandbox/app-requests.js';
 import { orderMessage, orderSeed } from '../sandbox/outbox-workspace.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { loadConfig } from '../../src/workspace/index.js';
 import { launchChromium } from './chromium.js';
 import { screenshot } from './preview-harness.js';
@@ -13,36 +13,43 @@ import { screenshot } from './preview-harness.js';
 const appearWithinMs = 5_000;
 
 describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
-  let project: TempDir;
-  let sandbox: Sandbox;
-  let server: PreviewServer;
+  // Launching Chromium is the slow part and no test changes the browser itself: one for the file.
   let browser: Browser;
-  let page: Page;
-
   beforeAll(async () => {
-    project = await makeTempDir(orderMessage);
-    const { config } = await loadConfig(project.root);
-    sandbox = await startSandbox({ workspace: { config, profileSample: 'standard' }, sendProcessingMs: 0 });
-    sandbox.seed(orderSeed);
-    server = await startPreviewServer({ config, port: 0, logLevel: 'silent', sandboxUrl: sandbox.url });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // Every test sends and counts what the Outbox shows: each gets its own project, emulator, preview and page.
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** A fresh `txkit dev --sandbox` setup with the Outbox open and empty. */
+  async function openOutbox(): Promise<{ sandbox: Sandbox; page: Page }> {
+    const project = await makeTempDir(orderMessage);
+    cleanups.push(() => project.remove());
+    const { config } = await loadConfig(project.root);
+    const sandbox = await startSandbox({ workspace: { config, profileSample: 'standard' }, sendProcessingMs: 0 });
+    cleanups.push(() => sandbox.close());
+    sandbox.seed(orderSeed);
+    const server: PreviewServer = await startPreviewServer({ config, port: 0, logLevel: 'silent', sandboxUrl: sandbox.url });
+    cleanups.push(() => server.close());
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    cleanups.push(() => page.close());
     await page.goto(server.url);
     await page.locator('[data-testid=outbox-toggle]').click();
     await page.locator('[data-testid=outbox]').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await sandbox?.close();
-    await project?.remove();
-  });
-
-  const outbox = () => page.locator('[data-testid=outbox]');
+    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('0');
+    return { sandbox, page };
+  }
 
   it('shows a send as soon as the application posts it, and opens it rendered with its request', async () => {
-    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('0');
+    const { sandbox, page } = await openOutbox();
+    const outbox = () => page.locator('[data-testid=outbox]');
     const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
       transactional_message_id: 7,
       to: 'ada@example.com',
@@ -65,6 +72,8 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
   });
 
   it("shows an SMS on the phone, and a refused send with the platform's error", async () => {
+    const { sandbox, page } = await openOutbox();
+    const outbox = () => page.locator('[data-testid=outbox]');
     const token = await sfmcToken(sandbox.url);
     await post(sandbox.url, '/messaging/v1/sms/messages/sms-1', token, {
       definitionKey: 'order-sms',
@@ -88,6 +97,7 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
     await refused.click();
     // shared/docs/platform-api.md: 109121 InvalidValue_to.
     expect(await detail.locator('[data-testid=outbox-reason]').textContent()).toMatch(/HTTP 400, errorcode 109121: .*InvalidValue_to/);
-    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('3');
+    // This test's two sends, nothing else.
+    expect(await page.locator('[data-testid=outbox-count]').textContent()).toBe('2');
   });
 });

@@ -1,14 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailText, screenshot, startHarness, type PreviewHarness, sampleEditorText } from './preview-harness.js';
 
+// Saves change the samples on disk: each test gets its own copy of the examples, preview server and browser.
 let harness: PreviewHarness;
 
-beforeAll(async () => {
+beforeEach(async () => {
   harness = await startHarness();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await harness?.close();
 });
 

@@ -1,25 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { call, sfmcToken } from './http.js';
 
 const DEFINITIONS = '/messaging/v1/email/definitions';
 
 describe('sandbox: faults', () => {
-  let sandbox: Sandbox;
-  let token: string;
-  const statuses = async (count: number, path = DEFINITIONS, auth = token) => {
-    const seen: number[] = [];
-    for (let i = 0; i < count; i++) seen.push((await call(sandbox, 'GET', path, { auth })).status);
-    return seen;
-  };
-  beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimits: { retryAfterSeconds: 0 } });
-    token = await sfmcToken(sandbox);
-  });
-  beforeEach(() => sandbox.setFaults({}));
-  afterAll(() => sandbox.close());
+  // Faults count requests and tokens expire: each test gets its own emulator, fault-free until it sets some.
+  const startSandbox = useSandboxes();
+  async function setup() {
+    const sandbox = await startSandbox({ rateLimits: { retryAfterSeconds: 0 } });
+    const token = await sfmcToken(sandbox);
+    const statuses = async (count: number, path = DEFINITIONS) => {
+      const seen: number[] = [];
+      for (let i = 0; i < count; i++) seen.push((await call(sandbox, 'GET', path, { auth: token })).status);
+      return seen;
+    };
+    return { sandbox, token, statuses };
+  }
 
   it('answers every Nth request with 429, Retry-After and errorcode 50100', async () => {
+    const { sandbox, token, statuses } = await setup();
     sandbox.setFaults({ rateLimitEvery: 3 });
     expect(await statuses(6)).toEqual([200, 200, 429, 200, 200, 429]);
     sandbox.setFaults({ rateLimitEvery: 1 });
@@ -29,6 +29,7 @@ describe('sandbox: faults', () => {
   });
 
   it("answers every Nth request with 500, in each platform's body shape", async () => {
+    const { sandbox, statuses } = await setup();
     sandbox.setFaults({ serverErrorEvery: 2 });
     expect(await statuses(4)).toEqual([200, 500, 200, 500]);
     const cio = await call(sandbox, 'GET', '/v1/transactional', { auth: sandbox.options.customerio.appApiKey });
@@ -39,6 +40,7 @@ describe('sandbox: faults', () => {
   });
 
   it('resets the connection on every Nth request without answering', async () => {
+    const { sandbox, token } = await setup();
     sandbox.setFaults({ resetConnectionEvery: 2 });
     expect((await call(sandbox, 'GET', DEFINITIONS, { auth: token })).status).toBe(200);
     await expect(call(sandbox, 'GET', DEFINITIONS, { auth: token })).rejects.toThrow();
@@ -49,6 +51,7 @@ describe('sandbox: faults', () => {
   });
 
   it('spares the token call unless told otherwise, and can target one platform', async () => {
+    const { sandbox, statuses } = await setup();
     sandbox.setFaults({ serverErrorEvery: 1 });
     expect(await sfmcToken(sandbox)).toEqual(expect.any(String));
     sandbox.setFaults({ serverErrorEvery: 1, includeTokenRoute: true });
@@ -60,6 +63,7 @@ describe('sandbox: faults', () => {
   });
 
   it('applies the harshest fault when several fall on one request, and restarts counting on change', async () => {
+    const { sandbox, statuses } = await setup();
     sandbox.setFaults({ rateLimitEvery: 2, serverErrorEvery: 4 });
     expect(await statuses(4)).toEqual([200, 429, 200, 500]);
     sandbox.setFaults({ rateLimitEvery: 2, serverErrorEvery: 4 });
@@ -67,13 +71,15 @@ describe('sandbox: faults', () => {
   });
 
   it('expires every token at once', async () => {
+    const { sandbox, token } = await setup();
     sandbox.expireTokens();
     expect((await call(sandbox, 'GET', DEFINITIONS, { auth: token })).status).toBe(401);
-    token = await sfmcToken(sandbox);
-    expect((await call(sandbox, 'GET', DEFINITIONS, { auth: token })).status).toBe(200);
+    const fresh = await sfmcToken(sandbox);
+    expect((await call(sandbox, 'GET', DEFINITIONS, { auth: fresh })).status).toBe(200);
   });
 
-  it('rejects settings that are not positive integers', () => {
+  it('rejects settings that are not positive integers', async () => {
+    const { sandbox } = await setup();
     expect(() => sandbox.setFaults({ rateLimitEvery: 0 })).toThrow(RangeError);
     expect(() => sandbox.setFaults({ serverErrorEvery: 1.5 })).toThrow(RangeError);
   });

@@ -1,19 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { call, htmlEmail, sfmcToken } from './http.js';
 
 const ASSETS = '/asset/v1/content/assets';
 
 describe('sandbox: Content Builder assets', () => {
-  let sandbox: Sandbox;
-  let token: string;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    token = await sfmcToken(sandbox);
-  });
-  afterAll(() => sandbox.close());
+  const startSandbox = useSandboxes();
+
+  /** A fresh emulator of this test's own and a token for it. */
+  async function setup() {
+    const sandbox = await startSandbox();
+    return { sandbox, token: await sfmcToken(sandbox) };
+  }
+
+  /** A fresh emulator already holding the `order-confirmation` htmlemail. */
+  async function setupWithOrderConfirmation() {
+    const { sandbox, token } = await setup();
+    const created = await call(sandbox, 'POST', ASSETS, { auth: token, body: htmlEmail('order-confirmation') });
+    expect(created.status).toBe(201);
+    return { sandbox, token };
+  }
 
   it('creates an htmlemail with the fields SFMC adds', async () => {
+    const { sandbox, token } = await setup();
     const created = await call(sandbox, 'POST', ASSETS, { auth: token, body: htmlEmail('order-confirmation') });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -31,6 +40,7 @@ describe('sandbox: Content Builder assets', () => {
   });
 
   it('finds an asset by customerKey in both $filter forms and by query', async () => {
+    const { sandbox, token } = await setupWithOrderConfirmation();
     for (const filter of ['customerKey eq order-confirmation', "customerKey eq 'order-confirmation'"]) {
       const found = await call(sandbox, 'GET', `${ASSETS}?$filter=${encodeURIComponent(filter)}`, { auth: token });
       expect(found.status).toBe(200);
@@ -53,6 +63,7 @@ describe('sandbox: Content Builder assets', () => {
   });
 
   it('patches by merging and puts by replacing, bumping modifiedDate and version', async () => {
+    const { sandbox, token } = await setup();
     const asset = (await call(sandbox, 'POST', ASSETS, { auth: token, body: htmlEmail('shipping-update') })).body;
     const patched = await call(sandbox, 'PATCH', `${ASSETS}/${asset.id}`, {
       auth: token,
@@ -73,6 +84,7 @@ describe('sandbox: Content Builder assets', () => {
   });
 
   it('validates required fields, key length, type and uniqueness', async () => {
+    const { sandbox, token } = await setupWithOrderConfirmation();
     const cases: [Record<string, unknown>, string][] = [
       [{ ...htmlEmail('no-name'), name: undefined }, 'Name is required.'],
       [htmlEmail('k'.repeat(37)), 'Customer Key must be a string of at most 36 characters.'],
@@ -88,12 +100,14 @@ describe('sandbox: Content Builder assets', () => {
   });
 
   it('generates a customerKey when none is given, as SFMC does', async () => {
+    const { sandbox, token } = await setup();
     const { customerKey: _none, ...body } = htmlEmail('unused', 'keyless');
     const created = await call(sandbox, 'POST', ASSETS, { auth: token, body });
     expect(created.body.customerKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('deletes, and answers 404 for unknown ids', async () => {
+    const { sandbox, token } = await setup();
     const asset = (await call(sandbox, 'POST', ASSETS, { auth: token, body: htmlEmail('to-delete') })).body;
     expect((await call(sandbox, 'DELETE', `${ASSETS}/${asset.id}`, { auth: token })).status).toBe(200);
     for (const method of ['GET', 'PATCH', 'DELETE']) {

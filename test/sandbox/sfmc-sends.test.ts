@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { call, htmlEmail, sfmcToken } from './http.js';
 
 const HOUR = 60 * 60 * 1000;
 
 describe('sandbox: transactional sends', () => {
-  let clock = 1_700_000_000_000;
-  let sandbox: Sandbox;
-  let token: string;
-  const sendEmail = (messageKey: string, to = 'ada@example.com', definitionKey = 'welcome') =>
-    call(sandbox, 'POST', `/messaging/v1/email/messages/${messageKey}`, {
-      auth: token,
-      body: { definitionKey, recipient: { contactKey: 'ada', to, attributes: { first_name: 'Ada' } } },
-    });
-  const status = (channel: string, messageKey: string) => call(sandbox, 'GET', `/messaging/v1/${channel}/messages/${messageKey}`, { auth: token });
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ sendProcessingMs: 500, now: () => clock });
+  // Sends keep their messageKeys and the clock moves: each test gets its own emulator and clock.
+  const startSandbox = useSandboxes();
+  async function setup() {
+    const world = { clock: 1_700_000_000_000, token: '' };
+    const sandbox = await startSandbox({ sendProcessingMs: 500, now: () => world.clock });
     sandbox.seed({
       sfmc: {
         assets: [htmlEmail('welcome-email')],
@@ -26,11 +20,18 @@ describe('sandbox: transactional sends', () => {
         smsDefinitions: [{ definitionKey: 'otp', name: 'OTP', content: { message: 'Code %%code%%' }, subscriptions: { shortCode: '12345', keyword: 'OTP' } }],
       },
     });
-    token = await sfmcToken(sandbox);
-  });
-  afterAll(() => sandbox.close());
+    world.token = await sfmcToken(sandbox);
+    const sendEmail = (messageKey: string, to = 'ada@example.com', definitionKey = 'welcome') =>
+      call(sandbox, 'POST', `/messaging/v1/email/messages/${messageKey}`, {
+        auth: world.token,
+        body: { definitionKey, recipient: { contactKey: 'ada', to, attributes: { first_name: 'Ada' } } },
+      });
+    const status = (channel: string, messageKey: string) => call(sandbox, 'GET', `/messaging/v1/${channel}/messages/${messageKey}`, { auth: world.token });
+    return { world, sandbox, sendEmail, status };
+  }
 
   it('accepts a send with 202 and reports Queued, then Sent after the processing delay', async () => {
+    const { world, sandbox, sendEmail, status } = await setup();
     const sent = await sendEmail('m-1');
     expect(sent.status).toBe(202);
     expect(sent.body).toEqual({ requestId: expect.any(String), errorcode: 0, responses: [{ messageKey: 'm-1' }] });
@@ -40,22 +41,24 @@ describe('sandbox: transactional sends', () => {
       eventCategoryType: 'TransactionalSendEvents.EmailQueued',
       info: { messageKey: 'm-1', contactKey: 'ada', to: 'ada@example.com' },
     });
-    clock += 500;
+    world.clock += 500;
     expect((await status('email', 'm-1')).body.eventCategoryType).toBe('TransactionalSendEvents.EmailSent');
     expect(sandbox.state.sfmc.messages.get('m-1')?.recipient.attributes).toEqual({ first_name: 'Ada' });
   });
 
   it('refuses a messageKey reused within 72 hours with errorcode 109110', async () => {
+    const { world, sandbox, sendEmail } = await setup();
     await sendEmail('m-2');
     const duplicate = await sendEmail('m-2');
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.errorcode).toBe(109110);
-    clock += 72 * HOUR;
-    token = await sfmcToken(sandbox); // the old one expired long ago
+    world.clock += 72 * HOUR;
+    world.token = await sfmcToken(sandbox); // the old one expired long ago
     expect((await sendEmail('m-2')).status).toBe(202);
   });
 
   it('refuses a malformed recipient synchronously with 400 / 109121 InvalidValue_to', async () => {
+    const { sendEmail, status } = await setup();
     // shared/docs/platform-api.md (send errors): 109121 InvalidValue_to.
     const refused = await sendEmail('m-3', 'not-an-address');
     expect(refused.status).toBe(400);
@@ -64,30 +67,35 @@ describe('sandbox: transactional sends', () => {
   });
 
   it('ends EmailNotSent with a numeric status code for an address that cannot be delivered to', async () => {
+    const { world, sendEmail, status } = await setup();
     await sendEmail('m-6', 'nobody@example.invalid');
-    clock += 500;
+    world.clock += 500;
     const notSent = await status('email', 'm-6');
     expect(notSent.body.eventCategoryType).toBe('TransactionalSendEvents.EmailNotSent');
     expect(notSent.body.info).toMatchObject({ statusCode: expect.any(Number), statusMessage: expect.any(String) });
   });
 
   it('refuses unknown definitions and answers 404 for unknown messageKeys', async () => {
+    const { world, sandbox, sendEmail, status } = await setup();
     const unknown = await sendEmail('m-4', 'ada@example.com', 'nope');
     expect(unknown.status).toBe(404);
     expect(unknown.body.errorcode).toBe(30003);
-    const missingKey = await call(sandbox, 'POST', '/messaging/v1/email/messages/m-5', { auth: token, body: { recipient: {} } });
+    const missingKey = await call(sandbox, 'POST', '/messaging/v1/email/messages/m-5', { auth: world.token, body: { recipient: {} } });
     expect(missingKey.body.errorcode).toBe(109107);
     expect((await status('email', 'never-sent')).status).toBe(404);
+    expect((await sendEmail('m-1')).status).toBe(202);
+    expect((await status('email', 'm-1')).status).toBe(200);
     expect((await status('sms', 'm-1')).status).toBe(404); // an email messageKey is not an SMS
   });
 
   it('sends SMS through an SMS definition', async () => {
+    const { world, sandbox, status } = await setup();
     const sent = await call(sandbox, 'POST', '/messaging/v1/sms/messages/s-1', {
-      auth: token,
+      auth: world.token,
       body: { definitionKey: 'otp', recipient: { contactKey: 'ada', to: '15555550100', attributes: { code: '1234' } } },
     });
     expect(sent.status).toBe(202);
-    clock += 500;
+    world.clock += 500;
     expect((await status('sms', 's-1')).body.eventCategoryType).toBe('TransactionalSendEvents.SMSSent');
   });
 });

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { executePlan, type SyncConnection } from '../../src/sync/index.js';
-import type { Workspace } from '../../src/workspace/index.js';
+import { describe, expect, it } from 'vitest';
+import { useSandboxes } from '../helpers/sandboxes.js';
+import { executePlan } from '../../src/sync/index.js';
 import { positionOf } from '../helpers/text-position.js';
 import { connect, emptyWorkspace, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
@@ -52,13 +51,10 @@ targets:
 `;
 
 describe('Customer.io plan: drift, languages, and what cannot be published', () => {
-  let sandbox: Sandbox;
-  let workspaceDir: string;
-  let workspace: Workspace;
-  let connection: SyncConnection;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
+  // Tests publish, edit remote contents, set faults and add folders: each gets its own emulator and workspace.
+  const startSandbox = useSandboxes();
+  async function setup() {
+    const sandbox = await startSandbox();
     sandbox.seed({
       customerio: {
         messages: [
@@ -88,18 +84,18 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
         ],
       },
     });
-    workspaceDir = await emptyWorkspace();
+    const workspaceDir = await emptyWorkspace();
     await writeMessage(workspaceDir, 'login-code', { 'message.yaml': loginYaml, 'sms.txt': 'Your code is {{trigger.code}}\n' });
     await writeMessage(workspaceDir, 'receipt', { 'message.yaml': receiptYaml, 'email.html': '<p>Receipt</p>\n' });
     await writeMessage(workspaceDir, 'welcome', { 'message.yaml': frenchYaml, 'email.html': '<p>Bienvenue</p>\n' });
-    workspace = await openWorkspace(workspaceDir);
-    connection = await connect(workspace, sandboxEnv(sandbox));
-  });
-  afterAll(() => sandbox.close());
-
-  const only = (...ids: string[]) => workspace.messages.filter((message) => ids.includes(message.id));
+    const workspace = await openWorkspace(workspaceDir);
+    const connection = await connect(workspace, sandboxEnv(sandbox));
+    const only = (...ids: string[]) => workspace.messages.filter((message) => ids.includes(message.id));
+    return { sandbox, workspaceDir, connection, only };
+  }
 
   it('reports message settings that differ from message.yaml as drift, and writes nothing for them', async () => {
+    const { sandbox, connection, only } = await setup();
     const plan = await connection.plan(only('login-code'));
     // The recipient differs only by spaces inside {{ }}: no change.
     expect(plan.steps.map((step) => [step.key, step.action])).toEqual([['7/content/70', 'unchanged']]);
@@ -134,6 +130,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('compares the sender addresses the platform reports with email.from and email.replyTo', async () => {
+    const { connection, only } = await setup();
     const plan = await connection.plan(only('receipt', 'welcome'));
     // reply_to differs only in case; "welcome" publishes its French variant, whose sender matches.
     expect(plan.drift).toEqual([
@@ -150,6 +147,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('publishes the variant of the configured language and leaves the others alone', async () => {
+    const { sandbox, connection, only } = await setup();
     const plan = await connection.plan(only('welcome'));
     expect(plan.steps.map((step) => [step.key, step.action, step.changes.map((change) => change.path)])).toEqual([['9/content/91', 'update', ['body']]]);
     await executePlan(plan);
@@ -159,6 +157,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('resolves a trigger name to its message, case-insensitively', async () => {
+    const { workspaceDir, connection } = await setup();
     await writeMessage(workspaceDir, 'login-by-trigger', { 'message.yaml': byTriggerYaml, 'sms.txt': 'Code {{trigger.code}}\n' });
     const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => message.id === 'login-by-trigger');
     const plan = await connection.plan(messages);
@@ -167,6 +166,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('names the message and the id Customer.io does not have (404), at the id in message.yaml', async () => {
+    const { workspaceDir, connection } = await setup();
     const yaml = receiptYaml.replace('transactionalMessageId: 8', 'transactionalMessageId: 4040');
     const dir = await writeMessage(workspaceDir, 'missing', { 'message.yaml': yaml, 'email.html': '<p>x</p>\n' });
     const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => message.id === 'missing');
@@ -180,6 +180,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('reports a missing language, a channel mismatch and a target without its channel', async () => {
+    const { workspaceDir, connection } = await setup();
     const noGerman = frenchYaml.replace('language: fr', 'language: de');
     const smsOnEmail = byTriggerYaml.replace('LOGIN-CODE-2', '10');
     const emailWithoutSection = 'name: No email\nsms:\n  to: "+14155552671"\ntargets:\n  customerio:\n    transactionalMessageId: 10\n';
@@ -197,6 +198,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('publishes a content variant from one message only', async () => {
+    const { workspaceDir, connection } = await setup();
     const copy = loginYaml.replace('name: Login code', 'name: Login code copy');
     const dir = await writeMessage(workspaceDir, 'login-code-copy', { 'message.yaml': copy, 'sms.txt': 'Another body\n' });
     const messages = (await openWorkspace(workspaceDir)).messages.filter((message) => ['login-code', 'login-code-copy'].includes(message.id));
@@ -213,6 +215,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('explains a refused write at the target in message.yaml', async () => {
+    const { sandbox, workspaceDir, connection, only } = await setup();
     sandbox.state.customerio.contents.get(8)![0]!.body = '<p>Changed in the UI</p>';
     const plan = await connection.plan(only('receipt'));
     expect(plan.steps.map((step) => step.action)).toEqual(['update']);

@@ -1,58 +1,54 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import type { PulledMessage, SyncConnection } from '../../src/sync/index.js';
-import type { Workspace } from '../../src/workspace/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { connect, copyExamples, exampleSeeds, exampleTargets, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
-describe('Customer.io pull', () => {
-  let sandbox: Sandbox;
-  let workspaceDir: string;
-  let workspace: Workspace;
-  let connection: SyncConnection;
-  let pulled: { messages: PulledMessage[]; diagnostics: unknown[] };
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    sandbox.seed({
-      customerio: {
-        messages: [
-          ...(await exampleSeeds()),
-          {
-            id: 201,
-            name: 'Welcome back!',
-            description: 'Win-back coupon',
-            trigger_name: 'welcome_back',
-            link_tracking: false,
-            contents: [
-              {
-                id: 2010,
-                subject: 'Welcome back, {{ customer.first_name }}',
-                preheader_text: 'Your code {{ trigger.coupon.code }} inside',
-                body: '<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>',
-                from: 'Shop <shop@example.com>',
-              },
-              { id: 2011, language: 'de', subject: 'Willkommen', body: '<p>Hallo</p>' },
-            ],
-          },
-          { id: 202, name: 'Login code', contents: [{ id: 2020, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{customer.phone}}' }] },
-          { id: 203, name: 'App push', contents: [{ id: 2030, type: 'push', body: 'x' }] },
-          // Same name as an example folder: the new folder must not take its place.
-          { id: 204, name: 'Order confirmation', contents: [{ id: 2040, subject: 'Old order mail', body: '<p>old</p>', from: 'orders@example.com' }] },
-          { id: 205, name: 'Draft', contents: [{ id: 2050, body: '<p>draft</p>', recipient: '{{ customer.work_email }}' }] },
-        ],
-      },
-    });
-    workspaceDir = await copyExamples();
-    workspace = await openWorkspace(workspaceDir);
-    connection = await connect(workspace, sandboxEnv(sandbox));
-    pulled = await connection.pull!(workspace.messages);
+/** A sandbox holding the example messages and a few no workspace message refers to, and a pull from it: each test's own. */
+async function pullFresh(startSandbox: ReturnType<typeof useSandboxes>) {
+  const sandbox = await startSandbox();
+  sandbox.seed({
+    customerio: {
+      messages: [
+        ...(await exampleSeeds()),
+        {
+          id: 201,
+          name: 'Welcome back!',
+          description: 'Win-back coupon',
+          trigger_name: 'welcome_back',
+          link_tracking: false,
+          contents: [
+            {
+              id: 2010,
+              subject: 'Welcome back, {{ customer.first_name }}',
+              preheader_text: 'Your code {{ trigger.coupon.code }} inside',
+              body: '<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>',
+              from: 'Shop <shop@example.com>',
+            },
+            { id: 2011, language: 'de', subject: 'Willkommen', body: '<p>Hallo</p>' },
+          ],
+        },
+        { id: 202, name: 'Login code', contents: [{ id: 2020, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{customer.phone}}' }] },
+        { id: 203, name: 'App push', contents: [{ id: 2030, type: 'push', body: 'x' }] },
+        // Same name as an example folder: the new folder must not take its place.
+        { id: 204, name: 'Order confirmation', contents: [{ id: 2040, subject: 'Old order mail', body: '<p>old</p>', from: 'orders@example.com' }] },
+        { id: 205, name: 'Draft', contents: [{ id: 2050, body: '<p>draft</p>', recipient: '{{ customer.work_email }}' }] },
+      ],
+    },
   });
-  afterAll(() => sandbox.close());
+  const workspaceDir = await copyExamples();
+  const workspace = await openWorkspace(workspaceDir);
+  const connection = await connect(workspace, sandboxEnv(sandbox));
+  const pulled = await connection.pull!(workspace.messages);
+  return { sandbox, workspaceDir, workspace, connection, pulled };
+}
+
+describe('Customer.io pull', () => {
+  const startSandbox = useSandboxes();
 
   it('proposes a folder for each remote email or SMS message no workspace message refers to', async () => {
+    const { pulled, workspaceDir } = await pullFresh(startSandbox);
     expect(pulled.messages.map((message) => message.id)).toEqual(['welcome-back', 'login-code', 'order-confirmation-204', 'draft']);
     const referenced = new Set((await exampleTargets()).map((target) => String(target.transactionalId)));
     for (const message of pulled.messages) {
@@ -64,6 +60,7 @@ describe('Customer.io pull', () => {
   });
 
   it('lists the remote messages once when the workspace refers to one by trigger name', async () => {
+    const { sandbox, workspace, connection } = await pullFresh(startSandbox);
     const [first] = workspace.messages;
     const customerio = { ...first!.definition.targets.customerio, transactionalMessageId: 'Welcome_Back' };
     const byTriggerName = { ...first!, definition: { ...first!.definition, targets: { ...first!.definition.targets, customerio } } };
@@ -74,7 +71,8 @@ describe('Customer.io pull', () => {
     expect(again.messages.map((message) => message.id)).not.toContain('welcome-back');
   });
 
-  it('writes the default-language content, the target and the current settings', () => {
+  it('writes the default-language content, the target and the current settings', async () => {
+    const { pulled } = await pullFresh(startSandbox);
     const welcome = pulled.messages.find((message) => message.id === 'welcome-back')!;
     expect(parse(welcome.files['message.yaml']!)).toEqual({
       name: 'Welcome back!',
@@ -106,7 +104,8 @@ describe('Customer.io pull', () => {
     expect(sms.files['sms.txt']).toBe('Your code is {{trigger.code}}\n');
   });
 
-  it('fills required fields the platform leaves empty with placeholders, and warns', () => {
+  it('fills required fields the platform leaves empty with placeholders, and warns', async () => {
+    const { pulled, workspaceDir } = await pullFresh(startSandbox);
     const file = path.join(workspaceDir, 'draft', 'message.yaml');
     expect(pulled.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'customerio/pulled-placeholder', severity: 'warning', file, message: expect.stringContaining('subject') }),
@@ -121,6 +120,7 @@ describe('Customer.io pull', () => {
   });
 
   it('yields folders that load cleanly and plan as unchanged, with no drift', async () => {
+    const { sandbox, pulled, workspaceDir, connection } = await pullFresh(startSandbox);
     const complete = pulled.messages.filter((message) => message.id !== 'draft');
     for (const message of complete) await writeMessage(workspaceDir, message.id, message.files);
     const reloaded = await openWorkspace(workspaceDir);

@@ -1,22 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors/usage-error.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { PlatformError } from '../../src/sync/index.js';
 import type { Message, Workspace } from '../../src/workspace/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { connect, copyExamples, exampleSeeds, examples, exampleTargets, openWorkspace, sandboxEnv } from './customerio-fixtures.js';
 
 describe('Customer.io test send', () => {
-  let sandbox: Sandbox;
+  // Read-only: no test edits the workspace, so one copy serves them all.
   let workspace: Workspace;
-
   beforeAll(async () => {
-    sandbox = await startSandbox({ customerio: { appApiKey: 'app-key-for-content', transactionalApiKey: 'tx-key-for-sends' } });
-    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
     workspace = await openWorkspace(await copyExamples());
   });
-  afterAll(() => sandbox.close());
+
+  // Tests change the remote state (contents, faults) and read the last delivery: each gets its own emulator.
+  const startSandbox = useSandboxes();
+  async function seededSandbox() {
+    const sandbox = await startSandbox({ customerio: { appApiKey: 'app-key-for-content', transactionalApiKey: 'tx-key-for-sends' } });
+    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
+    return sandbox;
+  }
 
   const message = (id: string): Message => workspace.messages.find((candidate) => candidate.id === id)!;
   const sampleJson = async (messageId: string, sample: string) =>
@@ -33,6 +37,7 @@ describe('Customer.io test send', () => {
   }
 
   it('sends an email with the sample as message_data and returns the delivery id', async () => {
+    const sandbox = await seededSandbox();
     const { message: id, transactionalId, json } = await exampleFor('email');
     const connection = await connect(workspace, sandboxEnv(sandbox));
     const sample = message(id).samples.find((candidate) => candidate.name === 'standard')!;
@@ -50,6 +55,7 @@ describe('Customer.io test send', () => {
   });
 
   it('sends an SMS with the transactional key alone (no App API key needed)', async () => {
+    const sandbox = await seededSandbox();
     const { message: id, transactionalId, json } = await exampleFor('sms');
     const { CUSTOMERIO_APP_API_KEY: _appKey, ...env } = sandboxEnv(sandbox);
     const connection = await connect(workspace, env);
@@ -64,6 +70,7 @@ describe('Customer.io test send', () => {
   });
 
   it('does not send an SMS for a sample that identifies nobody', async () => {
+    const sandbox = await seededSandbox();
     const connection = await connect(workspace, sandboxEnv(sandbox));
     const sms = message('shipping-update');
     const anonymous = { ...sms.samples[0]!, data: { customer: { phone: '+14155552671' }, trigger: {} } };
@@ -75,6 +82,7 @@ describe('Customer.io test send', () => {
   });
 
   it('reports the platform refusing a send as not sent, with its reason', async () => {
+    const sandbox = await seededSandbox();
     const connection = await connect(workspace, sandboxEnv(sandbox));
     const { message: id, transactionalId } = await exampleFor('email');
     sandbox.state.customerio.contents.set(transactionalId, []);
@@ -84,6 +92,7 @@ describe('Customer.io test send', () => {
   });
 
   it('does not repeat a send the server failed on: whether it went out is unknown', async () => {
+    const sandbox = await seededSandbox();
     const connection = await connect(workspace, sandboxEnv(sandbox));
     const { message: id } = await exampleFor('email');
     const before = sandbox.requests.length;
@@ -95,6 +104,7 @@ describe('Customer.io test send', () => {
   });
 
   it('refuses a channel the message does not publish to Customer.io', async () => {
+    const sandbox = await seededSandbox();
     const connection = await connect(workspace, sandboxEnv(sandbox));
     const smsOnly = message('shipping-update');
     await expect(connection.send({ message: smsOnly, sample: smsOnly.samples[0]!, channel: 'email', to: 'qa@example.com' })).rejects.toBeInstanceOf(UsageError);

@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../src/email/render-email.js';
 import { renderSms } from '../../src/sms/render-sms.js';
 import { createEngines } from '../../src/render/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import type { PulledMessage, SyncConnection } from '../../src/sync/index.js';
+import type { PulledMessage } from '../../src/sync/index.js';
 import { checkSfmcExport } from '../../src/sync/sfmc/index.js';
-import type { Workspace } from '../../src/workspace/index.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
 import { connect, copyExamples, openWorkspace, push, removeProjects, writesSince } from './sfmc-fixtures.js';
 
 const welcomeHtml =
@@ -70,28 +69,31 @@ async function writePulled(workspaceDir: string, pulled: readonly PulledMessage[
   }
 }
 
+/** A pushed example workspace, the seed added remotely, and what a pull brings: each test's own. */
+async function pullFresh(startSandbox: ReturnType<typeof useSandboxes>) {
+  const sandbox = await startSandbox();
+  const root = await copyExamples();
+  const workspace = await openWorkspace(root);
+  const connection = await connect(workspace, sandbox);
+  expect((await push(connection, workspace)).report.failed).toEqual([]);
+  sandbox.seed(seed);
+  const pulled = await connection.pull!(workspace.messages);
+  return { sandbox, root, workspace, connection, pulled };
+}
+
+/** pullFresh, then the pulled folders written into the workspace and the workspace reopened. */
+async function pullAndWrite(startSandbox: ReturnType<typeof useSandboxes>) {
+  const fresh = await pullFresh(startSandbox);
+  await writePulled(path.join(fresh.root, 'templates'), fresh.pulled.messages);
+  return { ...fresh, workspace: await openWorkspace(fresh.root) };
+}
+
 describe('SFMC pull', () => {
-  let sandbox: Sandbox;
-  let root: string;
-  let workspace: Workspace;
-  let connection: SyncConnection;
-  let pulled: { messages: PulledMessage[]; diagnostics: import('../../src/diagnostics/index.js').Diagnostic[] };
+  const startSandbox = useSandboxes();
+  afterEach(removeProjects);
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    root = await copyExamples();
-    workspace = await openWorkspace(root);
-    connection = await connect(workspace, sandbox);
-    expect((await push(connection, workspace)).report.failed).toEqual([]);
-    sandbox.seed(seed);
-    pulled = await connection.pull!(workspace.messages);
-  });
-  afterAll(async () => {
-    await sandbox.close();
-    await removeProjects();
-  });
-
-  it('brings only the definitions no message publishes, one folder each', () => {
+  it('brings only the definitions no message publishes, one folder each', async () => {
+    const { pulled } = await pullFresh(startSandbox);
     expect(pulled.messages.map((message) => message.id).sort()).toEqual(['legacy-promo', 'otp-sms', 'welcome-email']);
     expect(Object.keys(pulled.messages.find((message) => message.id === 'welcome-email')!.files).sort()).toEqual([
       'email.html',
@@ -103,15 +105,14 @@ describe('SFMC pull', () => {
     expect(pulled.messages.find((message) => message.id === 'welcome-email')!.files['email.html']).toBe(welcomeHtml);
   });
 
-  it('warns about content in SFMC personalization, pulled as it is', () => {
+  it('warns about content in SFMC personalization, pulled as it is', async () => {
+    const { pulled, root } = await pullFresh(startSandbox);
     expect(pulled.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: path.join(root, 'templates', 'legacy-promo', 'email.html') })]);
     expect(pulled.messages.find((message) => message.id === 'legacy-promo')!.files['email.html']).toBe('<p>Hi %%first_name%%</p>');
   });
 
   it('writes folders that load, render and export without errors, and a push after the pull writes nothing', async () => {
-    const workspaceDir = path.join(root, 'templates');
-    await writePulled(workspaceDir, pulled.messages);
-    workspace = await openWorkspace(root);
+    const { sandbox, connection, workspace } = await pullAndWrite(startSandbox);
     const engines = createEngines();
     for (const id of ['welcome-email', 'otp-sms']) {
       const message = workspace.messages.find((candidate) => candidate.id === id)!;
@@ -142,7 +143,8 @@ describe('SFMC pull', () => {
     expect(writesSince(sandbox, from)).toEqual([]);
   });
 
-  it('leaves AMPscript content for validation to report, never translated silently', () => {
+  it('leaves AMPscript content for validation to report, never translated silently', async () => {
+    const { workspace, root } = await pullAndWrite(startSandbox);
     const legacy = workspace.messages.find((message) => message.id === 'legacy-promo')!;
     const file = path.join(root, 'templates', 'legacy-promo', 'email.html');
     // `<p>Hi %%first_name%%</p>`: both delimiters of the personalization string.
@@ -153,6 +155,7 @@ describe('SFMC pull', () => {
   });
 
   it('pulls nothing once every definition is in the workspace', async () => {
+    const { connection, workspace } = await pullAndWrite(startSandbox);
     expect((await connection.pull!(workspace.messages)).messages).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { executePlan } from '../../src/sync/index.js';
 import type { Workspace } from '../../src/workspace/index.js';
 import { connect, copyExamples, editFile, fastTarget, openWorkspace, push, remoteContent, removeProjects, writesSince } from './sfmc-fixtures.js';
 
+// Read-only after beforeAll: a test that edits files works on its own copy.
 let workspace: Workspace;
-let root: string;
 /** The remote content a push of the examples leaves in a sandbox without faults. */
 let reference: ReturnType<typeof remoteContent>;
 const sandboxes: Sandbox[] = [];
@@ -20,8 +20,7 @@ async function sandboxWith(faults: FaultSettings = {}): Promise<Sandbox> {
 }
 
 beforeAll(async () => {
-  root = await copyExamples();
-  workspace = await openWorkspace(root);
+  workspace = await openWorkspace(await copyExamples());
   const clean = await sandboxWith();
   const { report } = await push(await connect(workspace, clean), workspace);
   expect(report.failed).toEqual([]);
@@ -109,9 +108,11 @@ describe('SFMC push under faults converges to the same remote state', () => {
 
 describe('SFMC error bodies', () => {
   it('become diagnostics on the setting they name; the other messages are published and a fixed re-run converges', async () => {
-    const file = path.join(root, 'templates', 'order-confirmation', 'message.yaml');
+    // Its own copy of the examples: the edit below must not reach the workspace the other tests push.
+    const ownRoot = await copyExamples();
+    const file = path.join(ownRoot, 'templates', 'order-confirmation', 'message.yaml');
     await editFile(file, (text) => text.replace('keyword: ORDERS', 'keyword: ORDERS!'));
-    const broken = await openWorkspace(root);
+    const broken = await openWorkspace(ownRoot);
     const sandbox = await sandboxWith();
     const connection = await connect(broken, sandbox);
     const { plan, report } = await push(connection, broken);
@@ -135,9 +136,9 @@ describe('SFMC error bodies', () => {
     expect(plan.steps.filter((step) => step.messageId === 'order-confirmation')).toHaveLength(1);
 
     await editFile(file, (text) => text.replace('keyword: ORDERS!', 'keyword: ORDERS'));
-    workspace = await openWorkspace(root);
+    const fixed = await openWorkspace(ownRoot);
     const from = sandbox.requests.length;
-    const rerun = await push(connection, workspace);
+    const rerun = await push(connection, fixed);
     expect(rerun.report.failed).toEqual([]);
     expect(writesSince(sandbox, from).map((write) => `${write.method} ${write.path}`)).toEqual(['POST /messaging/v1/sms/definitions']);
     expect(remoteContent(sandbox)).toEqual(reference);
