@@ -117,6 +117,7 @@ describe('Customer.io plan: drift, languages, and what cannot be published', () 
   });
 
   it('expects the project default linkTracking of txkit.config.yaml for an SMS message whose settings do not say', async () => {
+    const { sandbox } = await setup();
     const dir = await emptyWorkspace();
     await writeFile(path.join(path.dirname(dir), 'txkit.config.yaml'), 'targets:\n  customerio:\n    sms: { linkTracking: false }\n');
     const yaml = 'name: Login code\nsms:\n  to: "{{customer.phone}}"\ntargets:\n  customerio:\n    sms: { transactionalMessageId: 7 }\n';
