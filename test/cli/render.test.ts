@@ -19,7 +19,8 @@ describe('txkit render: SMS', () => {
     expect(result.stderr).toBe('');
     const [text, summary] = result.stdout.trimEnd().split('\n');
     expect(text).toBe(expectedSms);
-    expect(summary).toBe(`GSM-7 · ${expectedLength} chars · 1 segment · to +14155552671`);
+    // As Customer.io sends it, the 45-character link becomes a 36-character short link: 94 - 45 + 36 = 85.
+    expect(summary).toBe(`GSM-7 · ${expectedLength} chars · 1 segment · as Customer.io sends it: GSM-7 · 85 chars · 1 segment · to +14155552671`);
   });
 
   it('--json prints the rendered SMS with its analysis', async () => {
@@ -43,7 +44,7 @@ describe('txkit render: SMS', () => {
     const result = await render('shipping-update', '--sample', 'cyrillic-name');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Hi Дмитрий, Northwind order NW-10517 has shipped with DHL Express.');
-    expect(result.stdout).toMatch(/^UCS-2 · \d+ chars · \d+ segments? · to \+79161234567$/m);
+    expect(result.stdout).toMatch(/^UCS-2 · \d+ chars · \d+ segments? · (as Customer\.io sends it: UCS-2 · \d+ chars · \d+ segments? · )?to \+79161234567$/m);
   });
 });
 
