@@ -19,6 +19,14 @@ const body =
   '<mjml><mj-head><mj-attributes><mj-all font-family="Arial, sans-serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hi {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n';
 const sample = '{ "customer": { "first_name": "Ada" } }\n';
 
+/** The welcome message with a second sample, "other" (Grace), to switch to. */
+const twoSamples = {
+  'templates/welcome/message.yaml': message,
+  'templates/welcome/email.mjml': body,
+  'templates/welcome/samples/basic.json': sample,
+  'templates/welcome/samples/other.json': '{ "customer": { "first_name": "Grace" } }\n',
+};
+
 it(
   'a message whose message.yaml does not load shows its diagnostic, not "no samples", and renders once fixed (issue 18 item 1)',
   { timeout: 120_000 },
@@ -76,15 +84,7 @@ it(
   'switching sample while the template is broken keeps the last good render under the banner, and renders the new sample once fixed (issue 18 item 1)',
   { timeout: 120_000 },
   async () => {
-    const { page, file, errors } = await openPreview(
-      {
-        'templates/welcome/message.yaml': message,
-        'templates/welcome/email.mjml': body,
-        'templates/welcome/samples/basic.json': sample,
-        'templates/welcome/samples/other.json': '{ "customer": { "first_name": "Grace" } }\n',
-      },
-      '#/welcome?sample=basic',
-    );
+    const { page, file, errors } = await openPreview(twoSamples, '#/welcome?sample=basic');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
     // An unclosed {% if %}: a Liquid syntax error for every sample.
     await writeFile(file('welcome/email.mjml'), body.replace('Hi ', '{% if customer.first_name %}Hi '));
@@ -110,15 +110,7 @@ it(
   'a sample whose JSON breaks on disk stays picked, with its error in Problems and in the editor, over the last good render; fixing it in the editor renders it (issue 18 item 1)',
   { timeout: 120_000 },
   async () => {
-    const { page, file, errors } = await openPreview(
-      {
-        'templates/welcome/message.yaml': message,
-        'templates/welcome/email.mjml': body,
-        'templates/welcome/samples/basic.json': sample,
-        'templates/welcome/samples/other.json': '{ "customer": { "first_name": "Grace" } }\n',
-      },
-      '#/welcome?sample=basic',
-    );
+    const { page, file, errors } = await openPreview(twoSamples, '#/welcome?sample=basic');
     await expect.poll(() => emailText(page), { timeout: 10_000 }).toContain('Hi Ada');
 
     // The comma after "Ada" is missing: the parser stops at the second key, line 2 column 28.
