@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { stripVTControlCharacters } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createServer, type Logger, type LogLevel, type UserConfig, type ViteDevServer } from 'vite';
@@ -28,6 +29,8 @@ export interface PreviewServerOptions {
   open?: boolean;
   /** Vite's console output (default "info": URLs, port changes, errors). */
   logLevel?: LogLevel;
+  /** Whether Vite's lines may carry colours (default true). Vite decides on its own (it colours whenever CI is set), so a CLI writing to a pipe says no. */
+  colors?: boolean;
   /** Told of every re-render after a save and of every watch failure. */
   onEvent?: (event: PreviewEvent) => void;
   /** Base URL of a running sandbox: the page then shows its outbox. */
@@ -45,13 +48,20 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Vite's logger, less its "Port N is in use, trying another one..." line: `txkit dev` reports the port it moved to once, itself. */
-function previewLogger(level: LogLevel): Logger {
+/**
+ * Vite's logger, less its "Port N is in use, trying another one..." line (`txkit dev` reports the port it moved to once, itself),
+ * and without colours when the caller's output takes none.
+ */
+function previewLogger(level: LogLevel, colors: boolean): Logger {
   const logger = createLogger(level);
-  const info = logger.info.bind(logger);
+  const plain = (text: string) => (colors ? text : stripVTControlCharacters(text));
+  const [info, warn, warnOnce, error] = [logger.info.bind(logger), logger.warn.bind(logger), logger.warnOnce.bind(logger), logger.error.bind(logger)];
   logger.info = (message, options) => {
-    if (!/^Port \d+ is in use, trying another one/.test(message)) info(message, options);
+    if (!/^Port \d+ is in use, trying another one/.test(stripVTControlCharacters(message))) info(plain(message), options);
   };
+  logger.warn = (message, options) => warn(plain(message), options);
+  logger.warnOnce = (message, options) => warnOnce(plain(message), options);
+  logger.error = (message, options) => error(plain(message), options);
   return logger;
 }
 
@@ -68,7 +78,7 @@ export function previewViteConfig(workspace: PreviewWorkspace, options: PreviewS
     // Vite keeps nothing here today (no dependencies to pre-bundle), but must never write inside an installed package.
     cacheDir: path.join(options.config.projectRoot, '.txkit-cache', 'vite'),
     clearScreen: false,
-    customLogger: previewLogger(options.logLevel ?? 'info'),
+    customLogger: previewLogger(options.logLevel ?? 'info', options.colors ?? true),
     // The UI's only packages (CodeMirror) are ES modules: served as they are, nothing to discover or pre-bundle.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {

@@ -4,7 +4,7 @@ import { defaultPreviewHost, defaultPreviewPort } from '../../preview/defaults.j
 import { formatStylish } from '../../validate/formatters/stylish.js';
 import { loadConfig, WorkspaceNotFoundError } from '../../workspace/index.js';
 import type { PreviewEvent } from '../../preview/plugin.js';
-import { cliIo, colors, logLine, terminalSafe, writeErr, writeOut } from '../terminal.js';
+import { cliIo, colors, logLine, terminalSafe, wantsColor, writeErr, writeOut } from '../terminal.js';
 import { previewSender } from '../preview-sender.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import { addOutboxOptions, startWorkspaceSandbox } from '../workspace-sandbox.js';
@@ -130,6 +130,7 @@ export function registerDev(command: Command, run: Run): void {
           host: options.host,
           port: options.port,
           open: openable,
+          colors: wantsColor(cliIo()),
           onEvent: (event) => logPreviewEvent(event, config.workspace),
           ...(sandbox ? { sandboxUrl: sandbox.url } : {}),
           sender: previewSender(config.workspace),
