@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { configFileName, listMessageDirs } from '../workspace/project-layout.js';
+import { fileFingerprint } from './file-fingerprint.js';
 import { ValidationResultCache } from './result-cache.js';
 import type { RunOptions } from './run-validation.js';
 
@@ -12,8 +13,14 @@ import type { RunOptions } from './run-validation.js';
  */
 export async function validateEverything(options: RunOptions): Promise<Diagnostic[]> {
   const projectRoot = path.resolve(options.cwd);
-  const configText = await readFile(path.join(projectRoot, configFileName), 'utf8').catch(() => '');
-  const cache = await ValidationResultCache.open(path.join(projectRoot, '.txkit-cache', 'validate'), [projectRoot, options.workspace ?? '', configText]);
+  let realProjectRoot = projectRoot;
+  try {
+    realProjectRoot = realpathSync(projectRoot);
+  } catch {
+    // No such folder: loading the workspace below says so.
+  }
+  const configText = fileFingerprint(path.join(projectRoot, configFileName), realProjectRoot, { configuration: true }) ?? '';
+  const cache = await ValidationResultCache.open(projectRoot, realProjectRoot, [projectRoot, options.workspace ?? '', configText.toString('utf8')]);
   const previous = cache.previousRun;
   const dirs = previous && (await listMessageDirs(previous.workspace).catch(() => undefined));
   const { hits, misses } = previous && dirs ? cache.lookup(previous.workspace, dirs) : { hits: [], misses: undefined };

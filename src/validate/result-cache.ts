@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { fileFingerprint } from './file-fingerprint.js';
 
 /**
  * Each message's validation results kept on disk (`.txkit-cache/validate`), so `txkit validate`
@@ -71,20 +72,12 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-function contentOf(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Adds each file's path and content (or that it is absent) to `digest`. */
-function addFiles(digest: ReturnType<typeof hash>, files: readonly string[]): void {
+/** Adds each file's path and fingerprint (or that it is absent) to `digest`. */
+function addFiles(digest: ReturnType<typeof hash>, files: readonly string[], realProjectRoot: string): void {
   for (const file of files) {
-    const content = contentOf(file);
+    const content = fileFingerprint(file, realProjectRoot);
     digest.update(`${file}\0${content === undefined ? 'absent' : content.length}\0`);
-    if (content) digest.update(content);
+    if (content !== undefined) digest.update(content);
   }
 }
 
@@ -104,22 +97,28 @@ export class ValidationResultCache {
   readonly #runKey: string;
   readonly #previous: CacheFile | undefined;
   readonly #entries: Record<string, Entry> = {};
+  /** Files are read for their digest only inside this folder (txkit.config.yaml's, really). */
+  readonly #realProjectRoot: string;
   #sharedDigest: string | undefined;
 
-  private constructor(file: string, runKey: string, previous: CacheFile | undefined) {
+  private constructor(file: string, runKey: string, previous: CacheFile | undefined, realProjectRoot: string) {
+    this.#realProjectRoot = realProjectRoot;
     this.#file = file;
     this.#runKey = runKey;
     this.#previous = previous;
   }
 
-  /** The cache in `dir` for a run identified by `keyParts` (configuration text, options) and this build. */
-  static async open(dir: string, keyParts: readonly string[]): Promise<ValidationResultCache> {
+  /**
+   * The cache of the project in `projectRoot` (really `realProjectRoot`, symlinks resolved) for a run
+   * identified by `keyParts` (configuration text, options) and this build.
+   */
+  static async open(projectRoot: string, realProjectRoot: string, keyParts: readonly string[]): Promise<ValidationResultCache> {
     const runKey = hash().update(buildStamp()).update(keyParts.join('\0')).digest('hex');
-    const file = path.join(dir, 'results.json');
+    const file = path.join(projectRoot, '.txkit-cache', 'validate', 'results.json');
     const stored = await readFile(file, 'utf8')
       .then((text) => JSON.parse(text) as CacheFile)
       .catch(() => undefined);
-    return new ValidationResultCache(file, runKey, stored?.runKey === runKey ? stored : undefined);
+    return new ValidationResultCache(file, runKey, stored?.runKey === runKey ? stored : undefined, realProjectRoot);
   }
 
   /** Messages the previous run's cache holds. */
@@ -135,7 +134,7 @@ export class ValidationResultCache {
   #shared(workspace: string): string {
     if (this.#sharedDigest === undefined) {
       const digest = hash();
-      for (const folder of sharedFolders(workspace)) addFiles(digest, filesUnder(folder));
+      for (const folder of sharedFolders(workspace)) addFiles(digest, filesUnder(folder), this.#realProjectRoot);
       this.#sharedDigest = digest.digest('hex');
     }
     return this.#sharedDigest;
@@ -143,8 +142,8 @@ export class ValidationResultCache {
 
   #digest(workspace: string, dir: string, outsideFiles: readonly string[]): string {
     const digest = hash().update(`${this.#runKey}\0${this.#shared(workspace)}\0`);
-    addFiles(digest, filesUnder(dir));
-    addFiles(digest, outsideFiles);
+    addFiles(digest, filesUnder(dir), this.#realProjectRoot);
+    addFiles(digest, outsideFiles, this.#realProjectRoot);
     return digest.digest('hex');
   }
 

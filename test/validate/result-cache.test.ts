@@ -1,4 +1,5 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
@@ -49,6 +50,20 @@ describe('validate keeps each message’s results in .txkit-cache/validate', () 
     const second = await validateEverything({ cwd: dir.root });
     expect(sorted(second)).toEqual(
       sorted([...first, { ruleId: 'planted', severity: 'error', message: 'planted by the cache test', file: 'x', line: 1, column: 1 }]),
+    );
+  });
+
+  it('fingerprints a link to /dev/zero and a FIFO in a message folder without reading them, and reports what a run without the cache does', async () => {
+    const dir = await project();
+    await validateEverything({ cwd: dir.root });
+    // Added after a cached run: the second run digests every file of the folders it looks up.
+    // Read for their bytes, /dev/zero would never end and the FIFO (no writer) would block for ever.
+    await symlink('/dev/zero', dir.path('templates/order-confirmation/samples/zero.json'));
+    execFileSync('mkfifo', [dir.path('templates/password-reset/samples/pipe.json')]);
+    const second = await validateEverything({ cwd: dir.root });
+    expect(sorted(second)).toEqual(sorted(await uncached(dir.root)));
+    expect(second.filter((diagnostic) => diagnostic.ruleId === 'workspace/path').map((diagnostic) => path.basename(diagnostic.file))).toEqual(
+      expect.arrayContaining(['zero.json', 'pipe.json']),
     );
   });
 
