@@ -29,8 +29,11 @@ function clientsOf(message: string): Map<string, 'no' | 'partial'> {
   return clients;
 }
 
-/** Compatibility: a matrix of the email's findings × the clients that lack them; each finding links to its source line. */
-export function createCompatPanel(): CompatPanel {
+/**
+ * Compatibility: a matrix of the email's findings × the clients that lack them. Each finding's
+ * file:line:col is a button `onOpen` opens (in the editor), as in the Problems panel.
+ */
+export function createCompatPanel(onOpen: (diagnostic: PreviewDiagnostic) => void): CompatPanel {
   const badge = h('span', { class: 'compat-badge', 'data-testid': 'compat-badge', title: 'Email-client compatibility findings' });
   const table = h('table', { class: 'compat-matrix', 'data-testid': 'compat-matrix' });
   const empty = h('p', { class: 'panel-empty' }, 'No compatibility findings for this message.');
@@ -63,8 +66,8 @@ export function createCompatPanel(): CompatPanel {
                 diagnostic.message.split(' is ')[0],
                 ' ',
                 h(
-                  'a',
-                  { class: 'compat-source', href: `vscode://file/${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`, title: 'Open in the editor' },
+                  'button',
+                  { type: 'button', class: 'compat-source', title: `Open ${diagnostic.file} in your editor`, onclick: () => onOpen(diagnostic) },
                   `${diagnostic.relativeFile}:${diagnostic.line}:${diagnostic.column}`,
                 ),
                 diagnostic.hint &&

@@ -1,5 +1,5 @@
 import './styles.css';
-import type { Channel, MessageView, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
+import type { Channel, MessageView, PreviewDiagnostic, WorkspaceSnapshot, WorkspaceUpdate } from '../../src/preview/api-types.js';
 import { ApiRequestError, fetchView, fetchWorkspace, openInEditor } from './api.js';
 import { createCompatPanel } from './compat-panel.js';
 import { createDiagnosticsPanel } from './diagnostics-panel.js';
@@ -112,14 +112,16 @@ const banner = h(
   icon('warning'),
   h('span', {}, 'Showing the last good render: the latest save has errors (see Problems).'),
 );
-const diagnostics = createDiagnosticsPanel((diagnostic) => {
+/** A problem's or a compatibility finding's file:line:col, clicked: the editor opens there (and the sample editor, for a sample). */
+function openDiagnostic(diagnostic: PreviewDiagnostic): void {
   editor.reveal(diagnostic);
   openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch((error: unknown) => {
     updated.textContent = `Could not open ${diagnostic.relativeFile}: ${error instanceof Error ? error.message : String(error)}`;
   });
-});
+}
+const diagnostics = createDiagnosticsPanel(openDiagnostic);
 const sourcePanel = createSourcePanel();
-const compat = createCompatPanel();
+const compat = createCompatPanel(openDiagnostic);
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
 // The tabpanel role goes on a wrapper: the list keeps its own (list) role.
 const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);

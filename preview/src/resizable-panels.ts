@@ -48,8 +48,9 @@ function readLayout(name: string, defaults: PanelLayout): PanelLayout {
 
 /**
  * Makes `panel` resizable through a separator (role="separator", focusable, aria-valuenow in
- * px): drag it, or focus it and use the arrow keys (Home / End: smallest / largest, Enter:
- * collapse or expand). Size and collapsed state are kept in localStorage per panel name.
+ * px): drag it, or focus it and use the arrow keys, ←/→ for a vertical separator and ↑/↓ for a
+ * horizontal one (Home / End: smallest / largest, Enter: collapse or expand), as the WAI-ARIA
+ * Window Splitter pattern has it (https://www.w3.org/WAI/ARIA/apg/patterns/windowsplitter/). Size and collapsed state are kept in localStorage per panel name.
  */
 export function createResizablePanel(options: ResizablePanelOptions): ResizablePanel {
   const { name, panel, axis, growth, min } = options;

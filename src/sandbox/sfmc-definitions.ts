@@ -64,20 +64,27 @@ function smsProblem(content: JsonObject, subscriptions: unknown, creating: boole
   return validKeyword ? undefined : invalid('InvalidValue_keyword', MessagingCode.invalidKeyword);
 }
 
-/** SFMC's defaults under the client's fields. */
+/** SFMC's defaults under the client's fields, on create. */
 function withDefaults(channel: SfmcChannel, body: JsonObject): JsonObject {
   const given = (value: unknown) => (isRecord(value) ? value : {});
   const subscriptions = { autoAddSubscriber: true, updateSubscriber: true, ...given(body.subscriptions) };
-  // Read back with an empty country code, whatever was written (recorded testExisting_tsms/get-response.json).
-  if (channel === 'sms') return { status: 'Active', ...body, subscriptions: { ...subscriptions, countryCode: '' } };
-  const options = withoutCreateJourney({ trackLinks: true, ...given(body.options) });
-  return { classification: 'Default Transactional', status: 'Active', ...body, subscriptions, options };
+  if (channel === 'sms') return asStored(channel, { status: 'Active', ...body, subscriptions });
+  const options = { trackLinks: true, ...given(body.options) };
+  return asStored(channel, { classification: 'Default Transactional', status: 'Active', ...body, subscriptions, options });
 }
 
-/** `options.createJourney` is an instruction, not a stored field: no recorded definition carries it. */
-function withoutCreateJourney(options: JsonObject): JsonObject {
-  const { createJourney: _instruction, ...stored } = options;
-  return stored;
+/**
+ * What SFMC keeps of a definition it is sent, created or PATCHed: an SMS definition reads back
+ * with an empty country code, whatever was written (recorded testExisting_tsms/get-response.json);
+ * `options.createJourney` is an instruction, not a stored field: no recorded definition carries it.
+ */
+function asStored(channel: SfmcChannel, candidate: JsonObject): JsonObject {
+  if (channel === 'sms') {
+    return isRecord(candidate.subscriptions) ? { ...candidate, subscriptions: { ...candidate.subscriptions, countryCode: '' } } : candidate;
+  }
+  if (!isRecord(candidate.options)) return candidate;
+  const { createJourney: _instruction, ...options } = candidate.options;
+  return { ...candidate, options };
 }
 
 function definitionReply(status: number, definition: DefinitionRecord): Reply {
@@ -121,9 +128,7 @@ function patchDefinition(channel: SfmcChannel, { params, body, state, now }: Rou
   if (!isRecord(body)) return invalid('InvalidRequest: the body must be a JSON object');
   if ('definitionKey' in body) return invalid('InvalidField_definitionKey: definitionKey cannot be updated');
   // createJourney is accepted on PATCH as on POST (updateMessageDefinition lists options.createJourney).
-  const merged = mergeDeep(previous, body);
-  const candidate = channel === 'email' && isRecord(merged.options) ? { ...merged, options: withoutCreateJourney(merged.options) } : merged;
-  if (channel === 'sms' && isRecord(candidate.subscriptions)) candidate.subscriptions = { ...candidate.subscriptions, countryCode: '' };
+  const candidate = asStored(channel, mergeDeep(previous, body));
   const problem = definitionProblem(channel, candidate, state, false);
   if (problem) return problem;
   const definition = { ...candidate, modifiedDate: new Date(now).toISOString() } as DefinitionRecord;

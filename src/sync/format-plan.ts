@@ -7,14 +7,23 @@ function preview(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…"` : text;
 }
 
-/** A plan as people read it: per message, each object with + create, ~ update (field by field), = unchanged. */
-export function formatPlan(plan: Plan, colors: Colors): string {
+export interface PlanStyle {
+  colors: Colors;
+  /** Makes a name from the workspace or the platform safe to print (the CLI escapes control characters). */
+  name: (text: string) => string;
+}
+
+/**
+ * A plan as people read it: per message, each object with + create, ~ update (field by field), = unchanged.
+ * Values are JSON-quoted, which escapes control characters; names go through `name`.
+ */
+export function formatPlan(plan: Plan, { colors, name }: PlanStyle): string {
   const lines: string[] = [];
   const messages = [...new Set([...plan.steps.map((step) => step.messageId), ...plan.drift.map((drift) => drift.messageId)])];
   for (const messageId of messages) {
-    lines.push(colors.bold(messageId));
+    lines.push(colors.bold(name(messageId)));
     for (const step of plan.steps.filter((candidate) => candidate.messageId === messageId)) {
-      const label = `${step.platform} ${step.kind} ${step.key}`;
+      const label = name(`${step.platform} ${step.kind} ${step.key}`);
       if (step.action === 'create') lines.push(colors.green(`  + ${label} (create)`));
       else if (step.action === 'unchanged') lines.push(colors.dim(`  = ${label} (unchanged)`));
       else {
@@ -25,7 +34,7 @@ export function formatPlan(plan: Plan, colors: Colors): string {
     for (const drift of plan.drift.filter((candidate) => candidate.messageId === messageId)) {
       lines.push(
         colors.magenta(
-          `  ! ${drift.platform} ${drift.kind} ${drift.key}: ${drift.field} is ${preview(drift.actual)} on the platform, message.yaml expects ${preview(drift.expected)} (change it in the platform's UI)`,
+          `  ! ${name(`${drift.platform} ${drift.kind} ${drift.key}: ${drift.field}`)} is ${preview(drift.actual)} on the platform, message.yaml expects ${preview(drift.expected)} (change it in the platform's UI)`,
         ),
       );
     }

@@ -6,6 +6,11 @@ import { decodeSource } from './read-source-file.js';
 export const snippetsFolder = '_snippets';
 const snippetExtension = '.liquid';
 
+/** The file of snippet `name`, relative to the workspace (`_snippets/footer.liquid`), as its diagnostics name it. */
+export function snippetFile(name: string): string {
+  return `${snippetsFolder}/${name}${snippetExtension}`;
+}
+
 /**
  * The workspace's snippets by name. Only regular files directly in the folder are read (no
  * symlinks, no subfolders), so a snippet can never pull in a file from outside the workspace.

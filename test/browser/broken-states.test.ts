@@ -1,19 +1,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 import { emailText, usePreviewOf, sampleEditorText } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
 
-const message = `name: Welcome
-engine: liquid
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.mjml
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-`;
+const message = greetingYaml({ liquid: true, emailBody: 'email.mjml' });
 // A system font: MJML's default (Ubuntu) links Google Fonts, which this offline machine cannot resolve (a console error that is not the preview's).
 const body =
   '<mjml><mj-head><mj-attributes><mj-all font-family="Arial, sans-serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hi {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n';

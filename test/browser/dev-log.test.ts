@@ -3,19 +3,11 @@ import { expect, it } from 'vitest';
 import buildCli from '../helpers/build-cli.js';
 import { spawnDev } from '../helpers/dev-process.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 
 const makeTempDir = useTempDirs();
 
-const message = `name: Welcome
-engine: liquid
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.mjml
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-`;
+const message = greetingYaml({ liquid: true, emailBody: 'email.mjml' });
 const body = (greeting: string) =>
   `<mjml><mj-body><mj-section><mj-column><mj-text>${greeting} {{ customer.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
 

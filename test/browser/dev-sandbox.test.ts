@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startPreviewServer } from '../../src/preview/index.js';
 import buildCli from '../helpers/build-cli.js';
 import { spawnDev } from '../helpers/dev-process.js';
-import { cioKey, post } from '../sandbox/app-requests.js';
+import { postSend } from '../helpers/app-requests.js';
 import { useOutboxProjects } from '../sandbox/outbox-workspace.js';
 import { launchChromium } from './chromium.js';
 
@@ -18,12 +18,7 @@ describe('txkit dev --sandbox', () => {
     const [, sandboxUrl] = await dev.waitFor(/Sandbox: (http:\/\/127\.0\.0\.1:\d+\/)/);
 
     // Seeded as `txkit sandbox` seeds: the workspace's Customer.io message 8 exists.
-    const sent = await post(sandboxUrl!, '/v1/send/sms', cioKey, {
-      transactional_message_id: 8,
-      to: '+14155552671',
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'D-1' },
-    });
+    const sent = await postSend(sandboxUrl!, { platform: 'customerio', channel: 'sms', messageId: 8, to: '+14155552671', data: { order_id: 'D-1' } });
     expect(sent.status).toBe(200);
     const relayed = (await (await fetch(`${previewUrl}__txkit/sandbox/outbox`)).json()) as { entries: Array<{ sms?: { text: string } }> };
     expect(relayed.entries.map((entry) => entry.sms?.text)).toEqual(['Order D-1 shipped.']);

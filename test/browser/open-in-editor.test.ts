@@ -1,6 +1,8 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { greetingYaml } from '../helpers/temp-workspace.js';
+import { positionOf } from '../helpers/text-position.js';
 import { usePreviewOf, sampleEditorText } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
@@ -16,6 +18,11 @@ beforeAll(async () => {
   await chmod(editorDir.path('editor.sh'), 0o755);
   previousLaunchEditor = process.env['LAUNCH_EDITOR'];
   process.env['LAUNCH_EDITOR'] = editorDir.path('editor.sh');
+});
+
+// Each test reads only the launches it caused.
+beforeEach(async () => {
+  await rm(editorDir.path('launches.log'), { force: true });
 });
 
 afterAll(async () => {
@@ -94,3 +101,25 @@ it(
     expect(errors).toEqual([]);
   },
 );
+
+it('clicking a compatibility finding opens its file at its line in the editor, through the route the Problems panel uses', { timeout: 120_000 }, async () => {
+  // white-space is not supported in Outlook Windows (https://www.caniemail.com/features/css-white-space/): a compatibility finding.
+  const html =
+    '<!doctype html>\n<html lang="en"><head><title>Hi</title></head>\n<body><p style="white-space: nowrap">Hi {{ customer.first_name }}</p></body></html>\n';
+  const { page, file, errors } = await openPreview(
+    {
+      'templates/welcome/message.yaml': greetingYaml(),
+      'templates/welcome/email.html': html,
+      'templates/welcome/samples/basic.json': '{ "customer": { "first_name": "Ada" } }\n',
+    },
+    '#/welcome?sample=basic',
+  );
+  await page.getByRole('tab', { name: /Compatibility/ }).click();
+  const source = page.locator('[data-testid=compat-panel] tbody tr', { hasText: 'white-space' }).locator('.compat-source');
+  await source.waitFor({ timeout: 15_000 });
+  const { line, column } = positionOf(html, 'white-space');
+  await expect(source.innerText()).resolves.toBe(`welcome/email.html:${line}:${column}`);
+  await source.click();
+  await expect.poll(launches, { timeout: 10_000 }).toBe(`${file('welcome/email.html')} ${line} ${column}\n`);
+  expect(errors).toEqual([]);
+});

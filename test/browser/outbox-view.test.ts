@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { cioKey, post, sfmcToken } from '../sandbox/app-requests.js';
+import { postSend, sfmcToken } from '../helpers/app-requests.js';
 import { orderMessage, orderSeed } from '../sandbox/outbox-workspace.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { loadConfig } from '../../src/workspace/index.js';
@@ -50,12 +50,7 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
   it('shows a send as soon as the application posts it, and opens it rendered with its request', async () => {
     const { sandbox, page } = await openOutbox();
     const outbox = () => page.locator('[data-testid=outbox]');
-    const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
-      transactional_message_id: 7,
-      to: 'ada@example.com',
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'W-1' },
-    });
+    const sent = await postSend(sandbox.url, { platform: 'customerio', channel: 'email', messageId: 7, to: 'ada@example.com', data: { order_id: 'W-1' } });
     expect(sent.status).toBe(200);
 
     const item = outbox().locator('.outbox-item', { hasText: 'ada@example.com' });
@@ -75,14 +70,10 @@ describe('preview: the Outbox view of `txkit dev --sandbox`', () => {
     const { sandbox, page } = await openOutbox();
     const outbox = () => page.locator('[data-testid=outbox]');
     const token = await sfmcToken(sandbox.url);
-    await post(sandbox.url, '/messaging/v1/sms/messages/sms-1', token, {
-      definitionKey: 'order-sms',
-      recipient: { contactKey: 'c-1', to: '14155550100', attributes: { order_id: 'W-2' } },
-    });
-    await post(sandbox.url, '/messaging/v1/sms/messages/sms-2', token, {
-      definitionKey: 'order-sms',
-      recipient: { contactKey: 'c-1', to: 'nobody', attributes: { order_id: 'W-3' } },
-    });
+    const sendSms = (messageKey: string, to: string, orderId: string) =>
+      postSend(sandbox.url, { platform: 'sfmc', channel: 'sms', token, messageKey, definitionKey: 'order-sms', to, attributes: { order_id: orderId } });
+    await sendSms('sms-1', '14155550100', 'W-2');
+    await sendSms('sms-2', 'nobody', 'W-3');
 
     const sms = outbox().locator('.outbox-item', { hasText: '14155550100' });
     await sms.waitFor({ timeout: appearWithinMs });

@@ -81,9 +81,18 @@ describe('txkit dev: layout', () => {
     const dockSeparator = page.locator('[role=separator][data-testid=dock-separator]');
     await expect(dockSeparator.getAttribute('aria-orientation')).resolves.toBe('horizontal');
     const dockBefore = (await box(dock)).height;
+    // WAI-ARIA APG, Window Splitter pattern (https://www.w3.org/WAI/ARIA/apg/patterns/windowsplitter/):
+    // Up Arrow moves a horizontal splitter up, Down Arrow down, as Left / Right move a vertical one.
+    // The dock sits below its separator: up grows it, down shrinks it.
     await dockSeparator.focus();
     await page.keyboard.press('ArrowUp');
     await expect.poll(async () => Math.round((await box(dock)).height)).toBe(Math.round(dockBefore) + 16);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => Math.round((await box(dock)).height)).toBe(Math.round(dockBefore) - 16);
+    expect(await valueNow(dockSeparator)).toBe(Math.round(dockBefore) - 16);
+    // ↑/↓ moved the separator; they did not move to another message (what they do elsewhere on the page).
+    expect(page.url()).toContain('#/order-confirmation?');
 
     // Drag the sample data panel's edge 100 px to the left: it grows by 100 px.
     const inspector = page.locator('[data-panel=inspector]');
@@ -102,7 +111,7 @@ describe('txkit dev: layout', () => {
     await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
     await expect.poll(async () => (await box(sidebar)).width).toBe(before + 32);
     await expect.poll(async () => Math.round((await box(inspector)).width)).toBe(Math.round(inspectorBefore) + 100);
-    await expect.poll(async () => Math.round((await box(dock)).height)).toBe(Math.round(dockBefore) + 16);
+    await expect.poll(async () => Math.round((await box(dock)).height)).toBe(Math.round(dockBefore) - 16);
     await page.close();
   });
 

@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 import { emailText, usePreviewOf, sampleEditorText } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
 
-const message = `name: Welcome
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.html
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-`;
+const message = greetingYaml();
 const files = {
   'templates/welcome/message.yaml': message,
   'templates/welcome/email.html': '<!doctype html><html lang="en"><head><title>Hi</title></head><body><p>Hi {{ customer.first_name }}</p></body></html>\n',

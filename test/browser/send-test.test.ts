@@ -6,24 +6,13 @@ import buildCli from '../helpers/build-cli.js';
 import { spawnDev } from '../helpers/dev-process.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 import { launchChromium } from './chromium.js';
 
 const makeTempDir = useTempDirs();
 const startSandbox = useSandboxes();
 
-const message = (name: string, id: number) => `name: ${name}
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.html
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-    email: { type: string, required: true, format: email }
-targets:
-  customerio:
-    transactionalMessageId: ${id}
-`;
+const message = (name: string, customerioId: number) => greetingYaml({ name, customerEmail: true, customerioId });
 const body = '<!doctype html><html lang="en"><head><title>Hi</title></head><body><p>Hi {{ customer.first_name }}</p></body></html>\n';
 const sample = '{ "customer": { "first_name": "Ada", "email": "ada@example.com" } }\n';
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 import { emailFrame, usePreviewOf } from './preview-harness.js';
 
 const openPreview = usePreviewOf();
@@ -23,18 +24,7 @@ afterAll(async () => {
   await new Promise((resolve) => landing.close(resolve));
 });
 
-const message = `name: Welcome
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.html
-sms:
-  body: sms.txt
-  to: "+14155552671"
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-`;
+const message = greetingYaml({ sms: { body: 'sms.txt', to: '+14155552671' } });
 const html = (link: string) =>
   `<!doctype html><html lang="en"><head><title>Welcome</title></head><body><p>Hi {{ customer.first_name }}</p><a id="shop" href="${link}/shop">Visit the shop</a><script>document.title = 'script ran'</script></body></html>\n`;
 

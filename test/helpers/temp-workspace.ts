@@ -34,3 +34,41 @@ export function useTempWorkspaces(): TempWorkspaces {
     outsideDir: (files) => makeTempDir(files, 'txkit-outside-'),
   };
 }
+
+export interface GreetingYamlOptions {
+  /** The message's `name:` (default `Welcome`). */
+  name?: string;
+  /** Writes `engine: liquid` explicitly (the default engine otherwise). */
+  liquid?: boolean;
+  /** The email body file (default `email.html`). */
+  emailBody?: string;
+  /** Adds an SMS channel: its body file and the number it goes to. */
+  sms?: { body: string; to: string };
+  /** Also declares `customer.email`, required, as an email address (what a test send needs). */
+  customerEmail?: boolean;
+  /** Adds `targets.customerio.transactionalMessageId`. */
+  customerioId?: number;
+}
+
+/**
+ * The message.yaml of the tests' one-attribute greeting: subject "Hello {{ customer.first_name }}"
+ * from Shop, `customer.first_name` a required string. Its samples are `{ "customer": { "first_name": … } }`.
+ */
+export function greetingYaml(options: GreetingYamlOptions = {}): string {
+  const { name = 'Welcome', liquid = false, emailBody = 'email.html', sms, customerEmail = false, customerioId } = options;
+  return [
+    `name: ${name}`,
+    ...(liquid ? ['engine: liquid'] : []),
+    'email:',
+    '  subject: "Hello {{ customer.first_name }}"',
+    '  from: "Shop <shop@example.com>"',
+    `  body: ${emailBody}`,
+    ...(sms ? ['sms:', `  body: ${sms.body}`, `  to: "${sms.to}"`] : []),
+    'attributes:',
+    '  customer:',
+    '    first_name: { type: string, required: true }',
+    ...(customerEmail ? ['    email: { type: string, required: true, format: email }'] : []),
+    ...(customerioId === undefined ? [] : ['targets:', '  customerio:', `    transactionalMessageId: ${String(customerioId)}`]),
+    '',
+  ].join('\n');
+}

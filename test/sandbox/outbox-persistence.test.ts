@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { spawnDev } from '../helpers/dev-process.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
-import { appKey, cioKey, get, outbox, post, sfmcToken } from './app-requests.js';
+import { appKey, get, outbox, postSend, sfmcToken } from '../helpers/app-requests.js';
 import { orderSeed, useOutboxProjects, type OutboxProject } from './outbox-workspace.js';
 
 describe('sandbox outbox: kept in a file across restarts', () => {
@@ -27,15 +27,16 @@ describe('sandbox outbox: kept in a file across restarts', () => {
     const project = await makeProject();
     const first = await startFor(project);
     const token = await sfmcToken(first.url);
-    await post(first.url, '/messaging/v1/email/messages/key-1', token, {
+    await postSend(first.url, {
+      platform: 'sfmc',
+      channel: 'email',
+      token: token,
+      messageKey: 'key-1',
       definitionKey: 'order',
-      recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } },
+      to: 'ada@example.com',
+      attributes: { order_id: 'P-1' },
     });
-    const delivery = await post(first.url, '/v1/send/sms', cioKey, {
-      transactional_message_id: 8,
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'P-2' },
-    });
+    const delivery = await postSend(first.url, { platform: 'customerio', channel: 'sms', messageId: 8, data: { order_id: 'P-2' } });
     const before = await outbox(first.url);
     await first.close();
 
@@ -45,9 +46,14 @@ describe('sandbox outbox: kept in a file across restarts', () => {
     expect((await get(second.url, '/messaging/v1/email/messages/key-1', token2)).body.eventCategoryType).toBe('TransactionalSendEvents.EmailSent');
     expect((await get(second.url, `/v1/messages/${delivery.body.delivery_id}`, appKey)).body.message.metrics).toEqual({ sent: expect.any(Number) });
     // A messageKey is unique over 72 hours (shared/docs/platform-api.md: 109110 DuplicateMessageKey), restart or not.
-    const again = await post(second.url, '/messaging/v1/email/messages/key-1', token2, {
+    const again = await postSend(second.url, {
+      platform: 'sfmc',
+      channel: 'email',
+      token: token2,
+      messageKey: 'key-1',
       definitionKey: 'order',
-      recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'P-1' } },
+      to: 'ada@example.com',
+      attributes: { order_id: 'P-1' },
     });
     expect(again.body.errorcode).toBe(109110);
     // Written by renaming a finished temporary file: none is left behind.
@@ -57,7 +63,7 @@ describe('sandbox outbox: kept in a file across restarts', () => {
   it('starts empty with reset, deleting the file', async () => {
     const project = await makeProject();
     const first = await startFor(project);
-    await post(first.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, identifiers: { id: 'u-1' }, message_data: { order_id: 'R-1' } });
+    await postSend(first.url, { platform: 'customerio', channel: 'sms', messageId: 8, data: { order_id: 'R-1' } });
     await first.close();
 
     const reset = await startFor(project, { reset: true });
@@ -74,7 +80,7 @@ describe('sandbox outbox: kept in a file across restarts', () => {
     expect(warnings).toEqual([expect.stringContaining(fileOf(project))]);
     expect(await outbox(sandbox.url)).toEqual([]);
 
-    await post(sandbox.url, '/v1/send/sms', cioKey, { transactional_message_id: 8, identifiers: { id: 'u-1' }, message_data: { order_id: 'C-1' } });
+    await postSend(sandbox.url, { platform: 'customerio', channel: 'sms', messageId: 8, data: { order_id: 'C-1' } });
     await sandbox.outbox.flush();
     const saved = JSON.parse(await readFile(fileOf(project), 'utf8'));
     expect(saved.entries.map((entry: { sms: { text: string } }) => entry.sms.text)).toEqual(['Order C-1 shipped.']);
@@ -94,12 +100,7 @@ describe('sandbox outbox: kept in a file across restarts', () => {
 
     const first = await run([]);
     // Seeded from the workspace: transactional message 8 exists as the project expects.
-    const sent = await post(first.url, '/v1/send/sms', cioKey, {
-      transactional_message_id: 8,
-      to: '+14155552671',
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'CLI-1' },
-    });
+    const sent = await postSend(first.url, { platform: 'customerio', channel: 'sms', messageId: 8, to: '+14155552671', data: { order_id: 'CLI-1' } });
     expect(sent.status).toBe(200);
     await stop(first);
     expect(JSON.parse(await readFile(fileOf(project), 'utf8')).entries).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { useSandboxes } from '../helpers/sandboxes.js';
-import { appKey, cioKey, get, outbox, post, sfmcToken } from './app-requests.js';
+import { appKey, get, outbox, post, postSend, sfmcToken } from '../helpers/app-requests.js';
 import { orderSeed, useOutboxProjects } from './outbox-workspace.js';
 
 describe('sandbox outbox: sends rendered from the workspace', () => {
@@ -18,11 +18,13 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
   it('renders a Customer.io email from message_data, and fails the delivery on an attribute the data lacks', async () => {
     const sandbox = await sandboxFor();
     // The person is only their identifiers here: the template prints customer.first_name, which they lack.
-    const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
-      transactional_message_id: 'ORDER_CONFIRMATION', // the trigger name, case-insensitive
+    const sent = await postSend(sandbox.url, {
+      platform: 'customerio',
+      channel: 'email',
+      messageId: 'ORDER_CONFIRMATION', // the trigger name, case-insensitive
       to: 'ada@example.com',
       identifiers: { email: 'ada@example.com' },
-      message_data: { order_id: 'A-7' },
+      data: { order_id: 'A-7' },
     });
     // Customer.io accepts the request (200 {delivery_id, queued_at}); the delivery then fails on the
     // missing attribute (https://docs.customer.io/journeys/message-failed: a name missing from the profile).
@@ -60,12 +62,7 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
 
   it('takes the profile from the sample named for it, and sends', async () => {
     const sandbox = await sandboxFor('standard');
-    const sent = await post(sandbox.url, '/v1/send/email', cioKey, {
-      transactional_message_id: 7,
-      to: 'ada@example.com',
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'A-8' },
-    });
+    const sent = await postSend(sandbox.url, { platform: 'customerio', channel: 'email', messageId: 7, to: 'ada@example.com', data: { order_id: 'A-8' } });
     expect(sent.status).toBe(200);
     const [entry] = await outbox(sandbox.url);
     expect(entry!.outcome).toEqual({ status: 'sent' });
@@ -78,11 +75,7 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
 
   it('renders a Customer.io SMS with its segments, to the profile phone, and refuses a `to` that is not E.164', async () => {
     const sandbox = await sandboxFor('standard');
-    const sent = await post(sandbox.url, '/v1/send/sms', cioKey, {
-      transactional_message_id: 8,
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'B-2' },
-    });
+    const sent = await postSend(sandbox.url, { platform: 'customerio', channel: 'sms', messageId: 8, data: { order_id: 'B-2' } });
     expect(sent.status).toBe(200);
     const [entry] = await outbox(sandbox.url);
     expect(entry).toMatchObject({ channel: 'sms', recipient: '+14155552671', outcome: { status: 'sent' } });
@@ -90,12 +83,7 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     expect(entry!.sms).toMatchObject({ text: 'Order B-2 shipped.', to: '+14155552671', analysis: { encoding: 'GSM-7', characters: 18, segments: 1 } });
 
     // Customer.io sends SMS to E.164 numbers (shared/reference/customerio-transactional-sms.md, "The to parameter").
-    const refused = await post(sandbox.url, '/v1/send/sms', cioKey, {
-      transactional_message_id: 8,
-      to: '415 555 2671',
-      identifiers: { id: 'u-1' },
-      message_data: { order_id: 'B-3' },
-    });
+    const refused = await postSend(sandbox.url, { platform: 'customerio', channel: 'sms', messageId: 8, to: '415 555 2671', data: { order_id: 'B-3' } });
     expect(refused.status).toBe(400);
     expect(refused.body.meta.error).toMatch(/E\.164/);
     const [latest] = await outbox(sandbox.url);
@@ -106,14 +94,25 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
   it('renders an SFMC email from recipient.attributes; an attribute the data lacks prints empty and the send is Sent', async () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
-    const sent = await post(sandbox.url, '/messaging/v1/email/messages/key-1', token, {
+    const sent = await postSend(sandbox.url, {
+      platform: 'sfmc',
+      channel: 'email',
+      token,
+      messageKey: 'key-1',
       definitionKey: 'order',
-      recipient: { contactKey: 'c-1', to: 'grace@example.com', attributes: { first_name: 'Grace', order_id: 'S-1' } },
+      to: 'grace@example.com',
+      attributes: { first_name: 'Grace', order_id: 'S-1' },
     });
     expect(sent.status).toBe(202);
-    const missing = await post(sandbox.url, '/messaging/v1/email/messages/key-2', token, {
+    const missing = await postSend(sandbox.url, {
+      platform: 'sfmc',
+      channel: 'email',
+      token,
+      messageKey: 'key-2',
       definitionKey: 'order',
-      recipient: { contactKey: 'c-2', to: 'alan@example.com', attributes: { order_id: 'S-2' } },
+      contactKey: 'c-2',
+      to: 'alan@example.com',
+      attributes: { order_id: 'S-2' },
     });
     expect(missing.status).toBe(202);
 
@@ -139,10 +138,7 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
     const sms = (messageKey: string, to: string, definitionKey = 'order-sms') =>
-      post(sandbox.url, `/messaging/v1/sms/messages/${messageKey}`, token, {
-        definitionKey,
-        recipient: { contactKey: 'c-1', to, attributes: { order_id: 'S-3' } },
-      });
+      postSend(sandbox.url, { platform: 'sfmc', channel: 'sms', token, messageKey, definitionKey, to, attributes: { order_id: 'S-3' } });
 
     // shared/docs/platform-api.md: 404 / 30003 for a missing object, 109121 InvalidValue_to, 109110 DuplicateMessageKey.
     const unknown = await sms('k-1', '14155552671', 'no-such-definition');
@@ -170,9 +166,14 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const sandbox = await sandboxFor();
     const token = await sfmcToken(sandbox.url);
     const send = () =>
-      post(sandbox.url, '/messaging/v1/email/messages/same-key', token, {
+      postSend(sandbox.url, {
+        platform: 'sfmc',
+        channel: 'email',
+        token,
+        messageKey: 'same-key',
         definitionKey: 'order',
-        recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { order_id: 'X' } },
+        to: 'ada@example.com',
+        attributes: { order_id: 'X' },
       });
     const answers = await Promise.all([send(), send()]);
     expect(answers.map((answer) => answer.body.errorcode).sort()).toEqual([0, 109110]);
@@ -221,9 +222,14 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     sandbox.seed(orderSeed);
     const token = await sfmcToken(sandbox.url);
     const send = (messageKey: string) =>
-      post(sandbox.url, `/messaging/v1/email/messages/${messageKey}`, token, {
+      postSend(sandbox.url, {
+        platform: 'sfmc',
+        channel: 'email',
+        token,
+        messageKey,
         definitionKey: 'order',
-        recipient: { contactKey: 'c-1', to: 'ada@example.com', attributes: { first_name: 'Ada', order_id: 'E-1' } },
+        to: 'ada@example.com',
+        attributes: { first_name: 'Ada', order_id: 'E-1' },
       });
     expect((await send('before')).status).toBe(202);
     await project.write({ 'templates/order/email.html': '<p>Hi {{ customer.first_name | no_such_filter }}</p>\n' });
@@ -246,12 +252,7 @@ describe('sandbox outbox: sends rendered from the workspace', () => {
     const sandbox = await start({ workspace: { config }, outbox: { limit: 2 } });
     sandbox.seed(orderSeed);
     for (const order of ['1', '2', '3']) {
-      await post(sandbox.url, '/v1/send/sms', cioKey, {
-        transactional_message_id: 8,
-        to: '+14155552671',
-        identifiers: { id: 'u' },
-        message_data: { order_id: order },
-      });
+      await postSend(sandbox.url, { platform: 'customerio', channel: 'sms', messageId: 8, to: '+14155552671', data: { order_id: order } });
     }
     expect((await outbox(sandbox.url)).map((entry) => entry.sms?.text)).toEqual(['Order 3 shipped.', 'Order 2 shipped.']);
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTxkit } from './helpers.js';
+import { greetingYaml } from '../helpers/temp-workspace.js';
 import { positionOf } from '../helpers/text-position.js';
 
 interface FileResult {
@@ -13,15 +14,7 @@ interface FileResult {
 
 const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
 
-const goodYaml = `name: Greeting
-email:
-  subject: "Hello {{ customer.first_name }}"
-  from: "Shop <shop@example.com>"
-  body: email.html
-attributes:
-  customer:
-    first_name: { type: string, required: true }
-`;
+const goodYaml = greetingYaml({ name: 'Greeting' });
 /** The subject reads an attribute message.yaml does not declare (in a branch no sample takes, so only that rule reports it). */
 const brokenYaml = goodYaml.replace('Hello {{ customer.first_name }}', 'Hello {{ customer.first_name }}{% if customer.vip %} (VIP){% endif %}');
 const body = '<html lang="en" dir="ltr"><body><p>Hi {{ customer.first_name }}</p></body></html>\n';

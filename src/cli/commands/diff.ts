@@ -11,7 +11,7 @@ import {
   type OpenedSync,
   type SyncOptions,
 } from '../open-sync-target.js';
-import { colors } from '../terminal.js';
+import { colors, terminalSafe } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
 
@@ -44,7 +44,7 @@ export async function showPlan(sync: OpenedSync, json: boolean): Promise<{ plan:
     sync.output.out(JSON.stringify({ target: sync.target.platform, ...(planJson(plan) as object) }, null, 2));
   } else {
     sync.output.diagnostics(plan.diagnostics);
-    sync.output.out(formatPlan(plan, colors));
+    sync.output.out(formatPlan(plan, { colors, name: (text) => terminalSafe(text, { singleLine: true }) }));
   }
   const problems = hasErrors(plan.diagnostics) || hasErrors(sync.opened.diagnostics);
   return { plan, exitCode: problems ? ExitCode.problems : ExitCode.ok };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { PulledMessage } from '../../sync/sync-target.js';
 import { resolveInside } from '../../workspace/index.js';
 import { concurrencyOption, deadlineOption, hasErrors, openSyncTarget, reportingPlatformErrors, targetOption, type SyncOptions } from '../open-sync-target.js';
-import { cliIo, colors } from '../terminal.js';
+import { cliIo, colors, terminalSafe } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
 
@@ -41,8 +41,9 @@ export function registerPull(command: Command, run: Run): void {
           let created = 0;
           for (const pulled of messages) {
             const folder = path.join(workspace, pulled.id);
-            const shown = path.relative(cliIo().cwd, folder) || folder;
-            const files = Object.keys(pulled.files).join(', ');
+            // Both named by the platform's definitions: printed with their control characters escaped.
+            const shown = terminalSafe(path.relative(cliIo().cwd, folder) || folder, { singleLine: true });
+            const files = terminalSafe(Object.keys(pulled.files).join(', '), { singleLine: true });
             // Never overwrite: a folder that exists is the user's, whatever it holds.
             if (existsSync(folder)) {
               sync.output.err(colors.yellow(`skipped ${shown}: the folder exists`));

@@ -13,7 +13,7 @@ import {
   type OpenedSync,
   type SyncOptions,
 } from '../open-sync-target.js';
-import { cliIo, colors } from '../terminal.js';
+import { cliIo, colors, terminalSafe } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
 import { showPlan } from './diff.js';
 import type { Run } from './run.js';
@@ -32,8 +32,11 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** Names from the workspace and the platform, printed with their control characters escaped. */
+const shown = (text: string) => terminalSafe(text, { singleLine: true });
+
 function describeStep(result: StepResult): string {
-  return `${result.step.platform} ${result.step.kind} ${result.step.key}`;
+  return shown(`${result.step.platform} ${result.step.kind} ${result.step.key}`);
 }
 
 /**
@@ -54,9 +57,9 @@ function reportOutcome(sync: OpenedSync, plan: Plan, report: ExecutionReport): E
     if (!message.definition.targets[platform] || (results.length === 0 && !refused)) continue;
     if (failed.length > 0 || refused) {
       notPublished++;
-      sync.output.err(colors.red(`✖ ${message.id}: not published${refused ? ' (see the problems above)' : ''}`));
+      sync.output.err(colors.red(`✖ ${shown(message.id)}: not published${refused ? ' (see the problems above)' : ''}`));
       for (const result of failed) {
-        sync.output.err(`    ${describeStep(result)} ${result.status === 'skipped' ? 'not written' : 'failed'}: ${result.reason ?? ''}`);
+        sync.output.err(`    ${describeStep(result)} ${result.status === 'skipped' ? 'not written' : 'failed'}: ${terminalSafe(result.reason ?? '')}`);
         if (result.error) refusals.push(...(result.step.explain?.(result.error) ?? []));
       }
       const written = results.filter((result) => result.status === 'done');
@@ -64,10 +67,10 @@ function reportOutcome(sync: OpenedSync, plan: Plan, report: ExecutionReport): E
     } else if (results.some((result) => result.status === 'done')) {
       published++;
       const written = results.filter((result) => result.status === 'done').map(describeStep);
-      sync.output.out(colors.green(`✔ ${message.id}: published (${written.join(', ')})`));
+      sync.output.out(colors.green(`✔ ${shown(message.id)}: published (${written.join(', ')})`));
     } else {
       published++;
-      sync.output.out(colors.dim(`= ${message.id}: up to date`));
+      sync.output.out(colors.dim(`= ${shown(message.id)}: up to date`));
     }
   }
   sync.output.diagnostics(refusals);

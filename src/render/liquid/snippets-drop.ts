@@ -1,4 +1,5 @@
 import { Drop, type Context, type Liquid, type Template } from 'liquidjs';
+import { snippetFile } from '../../workspace/snippets.js';
 
 /**
  * `{{ snippets.footer }}` / `{{ snippets["main address"] }}`: a workspace snippet, rendered with the
@@ -25,7 +26,7 @@ export class SnippetsDrop extends Drop {
     try {
       let templates = this.#parsed.get(key);
       if (!templates) {
-        templates = this.liquid.parse(text, `_snippets/${key}.liquid`);
+        templates = this.liquid.parse(text, snippetFile(key));
         this.#parsed.set(key, templates);
       }
       return this.liquid.renderSync(templates, context.getAll());

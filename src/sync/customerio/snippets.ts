@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { loadSnippets, snippetsFolder } from '../../workspace/snippets.js';
+import { loadSnippets, snippetFile, snippetsFolder } from '../../workspace/snippets.js';
 import type { Plan, PlanStep } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 
@@ -30,12 +30,8 @@ const snippetsGroup = snippetsFolder;
 const maxNameLength = 150;
 const defaultMaxValueLength = 16_000;
 
-function snippetFile(workspaceRoot: string, name: string): string {
-  return path.join(workspaceRoot, snippetsFolder, `${name}.liquid`);
-}
-
 function limitDiagnostics(workspaceRoot: string, name: string, value: string): Diagnostic[] {
-  const file = snippetFile(workspaceRoot, name);
+  const file = path.join(workspaceRoot, snippetFile(name));
   const problems: Diagnostic[] = [];
   if (name.length > maxNameLength) {
     problems.push({

@@ -36,3 +36,52 @@ export async function sfmcToken(url: string): Promise<string> {
 /** The sandbox's default Customer.io keys: the transactional one sends, the App API one reads deliveries. */
 export const cioKey = 'sandbox-transactional-api-key';
 export const appKey = 'sandbox-app-api-key';
+
+type Channel = 'email' | 'sms';
+
+/** One transactional send, in the terms of the platform it goes to. */
+export type AppSend =
+  | {
+      platform: 'customerio';
+      channel: Channel;
+      /** `transactional_message_id`: the message's number or trigger name. */
+      messageId: number | string;
+      to?: string;
+      /** The person (default `{ id: 'u-1' }`). */
+      identifiers?: Record<string, string>;
+      /** `message_data`. */
+      data: Record<string, unknown>;
+    }
+  | {
+      platform: 'sfmc';
+      channel: Channel;
+      /** From `sfmcToken`. */
+      token: string;
+      messageKey: string;
+      definitionKey: string;
+      to: string;
+      /** The recipient's contactKey (default `c-1`). */
+      contactKey?: string;
+      attributes?: Record<string, unknown>;
+    };
+
+/**
+ * Posts one send the way an application does: Customer.io's `POST /v1/send/{email|sms}` with the
+ * transactional key, or SFMC's `POST /messaging/v1/{email|sms}/messages/{messageKey}` for one recipient.
+ */
+export function postSend(url: string, send: AppSend): Promise<{ status: number; body: any }> {
+  if (send.platform === 'customerio') {
+    const { channel, messageId, to, identifiers = { id: 'u-1' }, data } = send;
+    return post(url, `/v1/send/${channel}`, cioKey, {
+      transactional_message_id: messageId,
+      ...(to === undefined ? {} : { to }),
+      identifiers,
+      message_data: data,
+    });
+  }
+  const { channel, token, messageKey, definitionKey, to, contactKey = 'c-1', attributes } = send;
+  return post(url, `/messaging/v1/${channel}/messages/${encodeURIComponent(messageKey)}`, token, {
+    definitionKey,
+    recipient: { contactKey, to, ...(attributes ? { attributes } : {}) },
+  });
+}
