@@ -2,7 +2,7 @@ import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import pLimit from 'p-limit';
 import type { MjmlCache } from '../email/mjml-cache.js';
 import { createEngines, type Engines } from '../render/index.js';
-import type { Message, ResolvedConfig, Workspace } from '../workspace/index.js';
+import { languageViews, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
 import type { CompiledEmail } from '../email/compile-email.js';
 import type { CompileMessageEmailOptions, EmailMessage } from '../email/render-email.js';
@@ -50,12 +50,17 @@ async function checkMessage(
 ): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
-  // The email and compat providers share one compile, held only while this message is checked.
-  let compiled: Promise<CompiledEmail> | undefined;
-  const compiledEmail = (email: EmailMessage) =>
-    (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, compile)));
-  const produced = await Promise.all(active.map((provider) => provider.check(message, { ...context, compiledEmail })));
-  return [...message.diagnostics, ...produced.flat()];
+  // Every language is checked as it is sent; what two languages share is reported once (uniqueDiagnostics).
+  const produced = await Promise.all(
+    languageViews(message).map((view) => {
+      // The email and compat providers share one compile per language, held only while this message is checked.
+      let compiled: Promise<CompiledEmail> | undefined;
+      const compiledEmail = (email: EmailMessage) =>
+        (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, compile)));
+      return Promise.all(active.map((provider) => provider.check(view, { ...context, compiledEmail })));
+    }),
+  );
+  return [...message.diagnostics, ...produced.flat(2)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerioSmsSchema } from './customerio-sms-schema.js';
 import { emailTargetsSchema } from './email-targets-schema.js';
+import { localesSchema } from './locales-schema.js';
 
 /** Reporting-webhook metrics of transactional email and SMS (https://docs.customer.io/api/webhooks/). */
 export const customerioWebhookMetrics = ['sent', 'delivered', 'bounced', 'dropped', 'failed', 'undeliverable'] as const;
@@ -32,6 +33,7 @@ export const configSchema = z
       }, 'an IANA time zone such as Europe/Paris')
       .optional()
       .describe('Time zone Liquid dates print in when a template names none (default UTC, as Customer.io)'),
+    locales: localesSchema.optional().describe('The default language of the templates and the languages they are translated into (docs: README "Languages")'),
     email: emailTargetsSchema.prefault({}).describe('Email clients the email/compat checks target'),
     targets: z
       .object({

@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTemplateSource, type TemplateSource } from './template-source.js';
+import { readTemplateFile, smsBodySource } from './read-template-file.js';
+import { workspaceLanguages } from './languages.js';
+import { loadTranslations } from './load-translations.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ResolvedConfig } from './config.js';
 import { resolveInside } from './confined-path.js';
@@ -14,7 +16,6 @@ import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
 import { messageFileName } from './project-layout.js';
 import { schemaMessage } from './rules/schema-message.js';
 import { syntaxJson } from './rules/syntax-json.js';
-import { workspaceMissingFile } from './rules/workspace-missing-file.js';
 import { workspacePath } from './rules/workspace-path.js';
 import { workspaceRead } from './rules/workspace-read.js';
 
@@ -62,58 +63,6 @@ function knownKeysAt(objectPath: readonly PathSegment[]): string[] {
   return Object.keys(object?.properties ?? {});
 }
 
-interface TemplateFileResult {
-  source?: TemplateSource;
-  diagnostics: Diagnostic[];
-}
-
-/** Reads a template file named in message.yaml, confined to the workspace. */
-async function readTemplateFile(
-  workspaceRoot: string,
-  message: { dir: string; document: LocatedDocument },
-  reference: string,
-  at: PathSegment[],
-): Promise<TemplateFileResult> {
-  const confined = resolveInside(workspaceRoot, message.dir, reference);
-  const position = message.document.locate(at);
-  if (confined.problem !== undefined) {
-    return {
-      diagnostics: [
-        {
-          ruleId: workspacePath.meta.id,
-          severity: workspacePath.meta.defaultSeverity,
-          message: confined.problem,
-          file: message.document.file,
-          ...position,
-          hint: 'template files live in the message folder or the workspace',
-        },
-      ],
-    };
-  }
-  const read = await readWorkspaceFile(confined.path, { root: workspaceRoot, maxBytes: fileSizeLimits.template });
-  if (read.diagnostic) {
-    const missing = read.diagnostic.message === 'file not found';
-    return {
-      diagnostics: [
-        missing
-          ? {
-              ruleId: workspaceMissingFile.meta.id,
-              severity: workspaceMissingFile.meta.defaultSeverity,
-              message: `${at.join('.')}: "${reference}" not found`,
-              file: message.document.file,
-              ...position,
-              hint: `create ${path.relative(workspaceRoot, confined.path)} in the workspace or fix the file name`,
-            }
-          : // A refused file is reported where message.yaml names it; a broken one at its own bad line.
-            read.diagnostic.ruleId === workspacePath.meta.id
-            ? { ...read.diagnostic, message: `${at.join('.')}: "${reference}": ${read.diagnostic.message}`, file: message.document.file, ...position }
-            : read.diagnostic,
-      ],
-    };
-  }
-  return { source: fileTemplateSource(confined.path, read.text.replace(/^\uFEFF/, '')), diagnostics: [] };
-}
-
 async function loadEmail(
   workspaceRoot: string,
   message: { dir: string; document: LocatedDocument },
@@ -155,10 +104,7 @@ async function loadSms(
   const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
   const to = message.document.templateAt(['sms', 'to']);
   if (!body.source || !to) return { diagnostics: body.diagnostics };
-  // An SMS is sent as written: Windows line endings and the editor's final newline are not part of it.
-  // Dropping \r before \n keeps every line and column where it was, so positions stay right.
-  const text = body.source.text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
-  return { sms: { definition: sms, body: fileTemplateSource(body.source.file, text), to }, diagnostics: body.diagnostics };
+  return { sms: { definition: sms, body: smsBodySource(body.source), to }, diagnostics: body.diagnostics };
 }
 
 /** Which of a message's samples to load, given the names (without .json) of all of them. */
@@ -247,6 +193,13 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
     loadSms(config.workspace, context, definition),
     loadSamples(config.workspace, dir, options.samples),
   ]);
+  const translated = await loadTranslations(config.workspace, config, {
+    ...context,
+    definition,
+    ...(email.email ? { email: email.email } : {}),
+    ...(sms.sms ? { sms: sms.sms } : {}),
+    samples: samples.samples,
+  });
   return {
     id,
     dir,
@@ -256,7 +209,9 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
     ...(email.email ? { email: email.email } : {}),
     ...(sms.sms ? { sms: sms.sms } : {}),
     samples: samples.samples,
-    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...samples.diagnostics],
+    language: workspaceLanguages(config).defaultLanguage,
+    translations: translated.translations,
+    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...samples.diagnostics, ...translated.diagnostics],
   };
 }
 

@@ -10,8 +10,9 @@ import { syntaxJson } from './rules/syntax-json.js';
 import { parseJson } from './yaml-document.js';
 
 /**
- * Parses `samples/<name>.json` = `{ "customer": {...}, "trigger": {...} }`. Either namespace may
- * be omitted (it is then empty); anything else at the top level is a diagnostic.
+ * Parses `samples/<name>.json` = `{ "customer": {...}, "trigger": {...}, "language": "fr" }`. Either
+ * namespace may be omitted (it is then empty), and `language` too (the default language); anything
+ * else at the top level is a diagnostic.
  */
 export function parseSample(file: string, content: Uint8Array | string): { sample?: Sample; diagnostics: Diagnostic[] } {
   const decoded = typeof content === 'string' ? { text: content } : decodeSource(file, content, syntaxJson.meta.id);
@@ -32,9 +33,13 @@ export function parseSample(file: string, content: Uint8Array | string): { sampl
   }
   const problems: Diagnostic[] = [];
   for (const key of Object.keys(value)) {
-    if (!(namespaces as readonly string[]).includes(key)) {
-      problems.push(shapeProblem(`unknown top-level key "${key}"`, [key], 'a sample has only "customer" and "trigger"'));
+    if (!(namespaces as readonly string[]).includes(key) && key !== 'language') {
+      problems.push(shapeProblem(`unknown top-level key "${key}"`, [key], 'a sample has only "customer", "trigger" and "language"'));
     }
+  }
+  const language = Object.hasOwn(value, 'language') ? value.language : undefined;
+  if (language !== undefined && typeof language !== 'string') {
+    problems.push(shapeProblem('"language" must be a language code', ['language'], 'write "language": "fr" (a language of locales in txkit.config.yaml)'));
   }
   const data: RenderContext = { customer: {}, trigger: {} };
   for (const namespace of namespaces) {
@@ -44,5 +49,6 @@ export function parseSample(file: string, content: Uint8Array | string): { sampl
     else problems.push(shapeProblem(`"${namespace}" must be an object`, [namespace], `write "${namespace}": { "name": "value" }`));
   }
   if (problems.length > 0) return { diagnostics: problems };
-  return { sample: { name: path.basename(file, '.json'), file, data, document }, diagnostics: [] };
+  const sample: Sample = { name: path.basename(file, '.json'), file, data, document, ...(typeof language === 'string' ? { language } : {}) };
+  return { sample, diagnostics: [] };
 }

@@ -44,6 +44,17 @@ export const attributeSpecSchema: z.ZodType<AttributeSpec> = z.lazy(() =>
 
 const attributeMapSchema = z.record(attributeName, attributeSpecSchema);
 
+/** `email.translations.fr: { subject, preheader }`: the inbox lines of one translation. */
+const emailTranslationsSchema = z.record(
+  z.string(),
+  z
+    .object({
+      subject: z.string().min(1).optional().describe('Subject in this language'),
+      preheader: z.string().optional().describe('Preheader in this language'),
+    })
+    .strict(),
+);
+
 export const emailSchema = z
   .object({
     subject: z.string().min(1).describe('Subject line; may use personalization'),
@@ -55,6 +66,9 @@ export const emailSchema = z
       .regex(/\.(mjml|html)$/, 'the email body is an .mjml or .html file')
       .default('email.mjml'),
     text: z.string().optional().describe('Explicit plain-text file; generated from the HTML when absent'),
+    translations: emailTranslationsSchema
+      .optional()
+      .describe('Subject and preheader per language of locales (txkit.config.yaml); the body is email.<language>.mjml beside email.mjml'),
   })
   .strict();
 

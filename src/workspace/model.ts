@@ -11,6 +11,8 @@ export interface Sample {
   file: string;
   data: RenderContext;
   document: LocatedDocument;
+  /** `"language": "fr"` in the sample: the language it previews; the default language when absent. */
+  language?: string;
 }
 
 export interface EmailTemplates {
@@ -31,6 +33,13 @@ export interface SmsTemplates {
   to: TemplateSource;
 }
 
+/** One translation of a message: each channel it translates (a channel it lacks is sent in the default language). */
+export interface Translation {
+  language: string;
+  email?: EmailTemplates;
+  sms?: SmsTemplates;
+}
+
 export interface Message {
   /** Directory name: the id commands take. */
   id: string;
@@ -42,6 +51,12 @@ export interface Message {
   email?: EmailTemplates;
   sms?: SmsTemplates;
   samples: Sample[];
+  /** The language of `email` and `sms`: txkit.config.yaml `locales.default` (`en` without one). */
+  language?: string;
+  /** The message in other languages (`email.fr.mjml`, `sms.fr.txt`, `email.translations.fr`); see workspace/languages.ts. */
+  translations?: Translation[];
+  /** Set on a translation's view (`inLanguage`): checks of the message as a whole (attributes/unused) run on the default view only. */
+  translationView?: true;
   /** Problems found while loading (a broken sample, a missing body file); the message is still usable. */
   diagnostics: Diagnostic[];
 }

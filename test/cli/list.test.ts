@@ -13,17 +13,17 @@ describe('txkit list', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^id\s+channels\s+engine\s+samples\s+targets$/);
+    expect(lines[0]).toMatch(/^id\s+channels\s+languages\s+engine\s+samples\s+targets$/);
     // The targets of the examples change as the sync work settles; the temp workspace below checks that column.
-    expect(result.stdout).toMatch(/^order-confirmation\s+email, sms\s+liquid\s+long-product-no-name, standard\b/m);
-    expect(result.stdout).toMatch(/^password-reset\s+email\s+handlebars\s+no-name-no-ip, standard\b/m);
-    expect(result.stdout).toMatch(/^shipping-update\s+sms\s+liquid\s+cyrillic-name, standard\b/m);
+    expect(result.stdout).toMatch(/^order-confirmation\s+email, sms\s+en, fr\s+liquid\s+long-product-no-name, standard-fr, standard\b/m);
+    expect(result.stdout).toMatch(/^password-reset\s+email\s+en\s+handlebars\s+no-name-no-ip, standard\b/m);
+    expect(result.stdout).toMatch(/^shipping-update\s+sms\s+en\s+liquid\s+cyrillic-name, standard\b/m);
   });
 
   it('aligns the columns: every row starts its second column where the header does', async () => {
     const { stdout } = await runCli(['list'], { cwd: repoRoot });
     const [header, ...rows] = stdout.trimEnd().split('\n');
-    for (const column of ['channels', 'engine', 'samples', 'targets']) {
+    for (const column of ['channels', 'languages', 'engine', 'samples', 'targets']) {
       const start = header!.indexOf(column);
       for (const row of rows) {
         expect(row[start - 1], `${column} column of "${row}"`).toBe(' ');
@@ -45,7 +45,8 @@ describe('txkit list', () => {
         name: 'Order confirmation',
         engine: 'liquid',
         channels: ['email', 'sms'],
-        samples: ['long-product-no-name', 'standard'],
+        languages: ['en', 'fr'],
+        samples: ['long-product-no-name', 'standard-fr', 'standard'],
       }),
     );
     expect(json.messages).toContainEqual(expect.objectContaining({ id: 'shipping-update', channels: ['sms'] }));
@@ -65,7 +66,7 @@ describe('txkit list', () => {
     const result = await runCli(['list', '--json'], { cwd: project.root });
     expect(result.code).toBe(1);
     const table = await runCli(['list'], { cwd: project.root });
-    expect(table.stdout).toMatch(/^both\s+sms\s+liquid\s+a, b\s+sfmc, customerio$/m);
+    expect(table.stdout).toMatch(/^both\s+sms\s+en\s+liquid\s+a, b\s+sfmc, customerio$/m);
     expect(table.stdout).toMatch(/^bad\s+cannot be loaded \(1 problem\)$/m);
     const json = JSON.parse(result.stdout) as {
       messages: Array<{ id: string; targets: string[]; samples: string[] }>;
@@ -73,8 +74,8 @@ describe('txkit list', () => {
       diagnostics: Array<Record<string, unknown>>;
     };
     expect(json.messages).toEqual([
-      { id: 'both', name: 'Both', engine: 'liquid', channels: ['sms'], samples: ['a', 'b'], targets: ['sfmc', 'customerio'] },
-      { id: 'good', name: 'Good', engine: 'handlebars', channels: ['email'], samples: [], targets: [] },
+      { id: 'both', name: 'Both', engine: 'liquid', channels: ['sms'], languages: ['en'], samples: ['a', 'b'], targets: ['sfmc', 'customerio'] },
+      { id: 'good', name: 'Good', engine: 'handlebars', channels: ['email'], languages: ['en'], samples: [], targets: [] },
     ]);
     expect(json.broken).toEqual([{ id: 'bad', problems: 1 }]);
     expect(json.diagnostics).toEqual([

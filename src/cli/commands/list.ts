@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { messageLanguages } from '../../workspace/index.js';
 import { openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, terminalSafe, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode } from '../../errors/usage-error.js';
@@ -28,6 +29,7 @@ export function registerList(command: Command, run: Run): void {
         name: message.definition.name,
         engine: message.definition.engine,
         channels: [...(message.email ? ['email'] : []), ...(message.sms ? ['sms'] : [])],
+        languages: messageLanguages(message),
         samples: message.samples.map((sample) => sample.name),
         targets: Object.keys(message.definition.targets).filter((target) => message.definition.targets[target as keyof typeof message.definition.targets]),
       }));
@@ -37,11 +39,11 @@ export function registerList(command: Command, run: Run): void {
       } else {
         // Folder and sample names come from the workspace: an escape sequence in one is shown, not obeyed.
         const rows = messages.map((message) =>
-          [message.id, message.channels.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')].map((cell) =>
-            terminalSafe(cell, { singleLine: true }),
+          [message.id, message.channels.join(', '), message.languages.join(', '), message.engine, message.samples.join(', '), message.targets.join(', ')].map(
+            (cell) => terminalSafe(cell, { singleLine: true }),
           ),
         );
-        const [header, ...lines] = formatTable([['id', 'channels', 'engine', 'samples', 'targets'], ...rows]);
+        const [header, ...lines] = formatTable([['id', 'channels', 'languages', 'engine', 'samples', 'targets'], ...rows]);
         writeOut(colors.bold(header));
         for (const line of lines) writeOut(line);
         const width = Math.max(2, ...messages.map((message) => message.id.length), ...broken.map((message) => message.id.length));

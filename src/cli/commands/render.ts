@@ -8,7 +8,18 @@ import { analyzeSms, type SmsAnalysis } from '../../sms/index.js';
 import { customerioLinkRewrite } from '../../sms/customerio-link-rewrite.js';
 import { sendLinks } from '../../sms/links-as-sent.js';
 import { syncTargetFor, syncTargetNames } from '../../sync/targets.js';
-import { defaultSample, defaultSampleName, isBroken, samplePath, samplesDir, type Message, type Sample } from '../../workspace/index.js';
+import {
+  defaultLanguageOf,
+  defaultSample,
+  defaultSampleName,
+  inLanguage,
+  isBroken,
+  messageLanguages,
+  samplePath,
+  samplesDir,
+  type Message,
+  type Sample,
+} from '../../workspace/index.js';
 import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-workspace.js';
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
@@ -20,6 +31,7 @@ interface RenderCommandOptions extends WorkspaceOptions {
   json?: boolean;
   text?: boolean;
   target?: string;
+  language?: string;
 }
 
 /** The named sample (a usage error naming the others when it does not exist), else the default one. */
@@ -88,6 +100,10 @@ export function registerRender(command: Command, run: Run): void {
     .argument('<message>', 'message id (its folder name)')
     .option('-s, --sample <name>', 'sample file name without .json (default: "standard", else the first)')
     .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))
+    .option(
+      '-l, --language <code>',
+      "render this translation (a language of the message, e.g. fr); default: the named sample's language, else the default language",
+    )
     .option('--text', 'email: print the plain-text version instead of the HTML')
     .option('--json', 'print the full result as JSON')
     .addOption(
@@ -103,23 +119,29 @@ export function registerRender(command: Command, run: Run): void {
         const opened = await openWorkspace(options, [id], {
           samples: (names) => {
             sampleNames = [...names].sort();
+            // A language's default sample is known only once the samples' "language" is read.
+            if (options.language !== undefined && options.sample === undefined) return names;
             return [options.sample ?? defaultSampleName(names)].filter((name) => name !== undefined);
           },
         });
-        const message = await findMessage(opened, id);
+        const loaded = await findMessage(opened, id);
         // Nothing to render: the problems are the answer.
         const reportProblems = (): ExitCode => {
           if (options.json) writeJson({ message: id, diagnostics: opened.diagnostics });
           else writeErr(formatProblems(opened.diagnostics));
           return ExitCode.problems;
         };
-        if (isBroken(message)) return reportProblems();
+        if (isBroken(loaded)) return reportProblems();
+        const named = options.sample === undefined ? undefined : pickSample(loaded, options.sample, sampleNames);
+        const language = options.language ?? named?.language ?? defaultLanguageOf(loaded);
+        const message = inLanguage(loaded, language);
+        if (!message) throw new UsageError(`message "${id}" has no language "${language}"; it has: ${messageLanguages(loaded).join(', ')}`);
         if (options.target) return renderExported(message, opened.config.workspace, { ...options, target: options.target });
         if (sampleProblems(message, options.sample).length > 0) return reportProblems();
-        const sample = pickSample(message, options.sample, sampleNames);
+        const sample = named ?? defaultSample(message);
         const channel = pickChannel(message, options.channel);
         const engines = createEngines(undefined, opened.config);
-        const base = { message: message.id, sample: sample?.name ?? null, channel };
+        const base = { message: message.id, language, sample: sample?.name ?? null, channel };
         // Config and load problems of this message (openWorkspace loaded only it), then the render's own.
         let diagnostics = opened.diagnostics;
         if (channel === 'email') {

@@ -45,7 +45,9 @@ function pickContent(target: ChannelTarget, id: number, contents: TransactionalC
     diagnostic: targetDiagnostic(target, {
       ruleId: 'customerio/missing-language',
       message: `Customer.io transactional message ${id} has no content for ${languageLabel(target.language)} (it has: ${languages})`,
-      hint: 'add the language to the message in Customer.io, or set `language` to one it has',
+      // The App API updates a language variant but cannot create one ("If the language variant does not exist, we'll return an error":
+      // https://docs.customer.io/integrations/api/app/tag/transactional/updateTransactionalVariant/).
+      hint: 'Customer.io creates language variants only in its UI: open the transactional message, Add language, then push again; or set `language` to one it has',
     }),
   };
 }

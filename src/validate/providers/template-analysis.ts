@@ -27,7 +27,8 @@ export const templateAnalysisProvider: Provider = {
       references: analyses.flatMap((analysis) => analysis.references),
       complete: analyses.every((analysis) => analysis.diagnostics.length === 0),
     };
-    const enabledRules = attributeRules.filter((rule) => context.isEnabled(rule.meta.id));
+    // An attribute only a translation leaves out is languages/attributes' to report, not attributes/unused.
+    const enabledRules = attributeRules.filter((rule) => context.isEnabled(rule.meta.id) && !(message.translationView && rule === attributesUnused));
     return [...analyses.flatMap((analysis) => analysis.diagnostics), ...enabledRules.flatMap((rule) => rule.check(facts))];
   },
 };
