@@ -7,7 +7,7 @@ export { parseSample } from './load-sample.js';
 export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
 export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
 export * from './message-schema.js';
-export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
+export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, WhatsappButtonTemplates, WhatsappTemplates, Workspace } from './model.js';
 export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 export { defaultSample, defaultSampleName } from './default-sample.js';

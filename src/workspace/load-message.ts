@@ -7,7 +7,8 @@ import { resolveInside } from './confined-path.js';
 import { parseSample } from './load-sample.js';
 import { messageJsonSchema } from './json-schemas.js';
 import { messageSchema, type MessageDefinition } from './message-schema.js';
-import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } from './model.js';
+import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, WhatsappTemplates } from './model.js';
+import { whatsappInlineTemplates } from './whatsapp-templates.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
@@ -155,10 +156,28 @@ async function loadSms(
   const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
   const to = message.document.templateAt(['sms', 'to']);
   if (!body.source || !to) return { diagnostics: body.diagnostics };
-  // An SMS is sent as written: Windows line endings and the editor's final newline are not part of it.
-  // Dropping \r before \n keeps every line and column where it was, so positions stay right.
-  const text = body.source.text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
-  return { sms: { definition: sms, body: fileTemplateSource(body.source.file, text), to }, diagnostics: body.diagnostics };
+  return { sms: { definition: sms, body: sentAsWritten(body.source), to }, diagnostics: body.diagnostics };
+}
+
+/**
+ * A text message (SMS, WhatsApp) is sent as written: Windows line endings and the editor's final
+ * newline are not part of it. Dropping \r before \n keeps every line and column where it was.
+ */
+function sentAsWritten(source: TemplateSource): TemplateSource {
+  return fileTemplateSource(source.file, source.text.replace(/\r\n/g, '\n').replace(/\n+$/, ''));
+}
+
+async function loadWhatsapp(
+  workspaceRoot: string,
+  message: { dir: string; document: LocatedDocument },
+  definition: MessageDefinition,
+): Promise<{ whatsapp?: WhatsappTemplates; diagnostics: Diagnostic[] }> {
+  const whatsapp = definition.whatsapp;
+  if (!whatsapp) return { diagnostics: [] };
+  const body = await readTemplateFile(workspaceRoot, message, whatsapp.body, ['whatsapp', 'body']);
+  const inline = whatsappInlineTemplates(message.document, whatsapp);
+  if (!body.source || !inline) return { diagnostics: body.diagnostics };
+  return { whatsapp: { definition: whatsapp, body: sentAsWritten(body.source), ...inline }, diagnostics: body.diagnostics };
 }
 
 /** Which of a message's samples to load, given the names (without .json) of all of them. */
@@ -242,9 +261,10 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
   if (!result.success) return broken(schemaDiagnostics(document, result.error, schemaMessage.meta.id, knownKeysAt));
   const definition = result.data;
   const context = { dir, document };
-  const [email, sms, samples] = await Promise.all([
+  const [email, sms, whatsapp, samples] = await Promise.all([
     loadEmail(config.workspace, context, definition),
     loadSms(config.workspace, context, definition),
+    loadWhatsapp(config.workspace, context, definition),
     loadSamples(config.workspace, dir, options.samples),
   ]);
   return {
@@ -255,8 +275,9 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
     document,
     ...(email.email ? { email: email.email } : {}),
     ...(sms.sms ? { sms: sms.sms } : {}),
+    ...(whatsapp.whatsapp ? { whatsapp: whatsapp.whatsapp } : {}),
     samples: samples.samples,
-    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...samples.diagnostics],
+    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...whatsapp.diagnostics, ...samples.diagnostics],
   };
 }
 

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { RenderContext } from './render-context.js';
 import type { TemplateSource } from './template-source.js';
 import type { ResolvedConfig } from './config.js';
-import type { EmailDefinition, MessageDefinition, SmsDefinition } from './message-schema.js';
+import type { EmailDefinition, MessageDefinition, SmsDefinition, WhatsappButtonType, WhatsappDefinition } from './message-schema.js';
 import type { LocatedDocument } from './yaml-document.js';
 
 export interface Sample {
@@ -31,6 +31,25 @@ export interface SmsTemplates {
   to: TemplateSource;
 }
 
+export interface WhatsappButtonTemplates {
+  type: WhatsappButtonType;
+  text: TemplateSource;
+  /** type url: the link, personalizable. */
+  url?: TemplateSource;
+  /** type phone: the number, as written. */
+  phone?: string;
+}
+
+export interface WhatsappTemplates {
+  definition: WhatsappDefinition;
+  body: TemplateSource;
+  to: TemplateSource;
+  header?: TemplateSource;
+  media?: { type: 'image' | 'video' | 'document'; url: TemplateSource };
+  footer?: TemplateSource;
+  buttons: WhatsappButtonTemplates[];
+}
+
 export interface Message {
   /** Directory name: the id commands take. */
   id: string;
@@ -41,6 +60,7 @@ export interface Message {
   document: LocatedDocument;
   email?: EmailTemplates;
   sms?: SmsTemplates;
+  whatsapp?: WhatsappTemplates;
   samples: Sample[];
   /** Problems found while loading (a broken sample, a missing body file); the message is still usable. */
   diagnostics: Diagnostic[];
