@@ -5,6 +5,7 @@ import { emailProvider } from './providers/email.js';
 import { platformTargetsProvider } from './providers/platform-targets.js';
 import { smsProvider } from './providers/sms.js';
 import { templateAnalysisProvider } from './providers/template-analysis.js';
+import { whatsappProvider } from './providers/whatsapp.js';
 import type { Provider } from './rule.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Provider } from './rule.js';
  * (`src/<layer>/rules/<group>-<name>.ts`); the registry gathers them: the loader's rules, then
  * those of each provider `txkit validate` runs on every message, each computing its facts once.
  */
-export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, compatProvider, smsProvider, platformTargetsProvider];
+export const providers: readonly Provider[] = [templateAnalysisProvider, emailProvider, compatProvider, smsProvider, whatsappProvider, platformTargetsProvider];
 
 function uniqueById(metas: RuleMeta[]): RuleMeta[] {
   return [...new Map(metas.map((meta) => [meta.id, meta])).values()];
