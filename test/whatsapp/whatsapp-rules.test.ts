@@ -103,7 +103,7 @@ testRule(whatsappFormatting, {
       files: {
         [message]: yaml('', 'attributes:\n  customer:\n    first_name: { type: string }\n'),
         [body]:
-          'Hi *{{ customer.first_name }}*, _thanks_ ~old~ new\n5 * 3 = 15, 2*3*4\nArrives in ~5 days\nhttps://example.com/a_b/_c\n* one\n- two\n```code *x```',
+          'Hi *{{ customer.first_name }}*{% if customer.first_name %}!{% endif %} _thanks_ ~old~ new\n5 * 3 = 15, 2*3*4\nArrives in ~5 days\nhttps://example.com/a_b/_c\n* one\n- two\n```code *x```',
       },
     },
   ],

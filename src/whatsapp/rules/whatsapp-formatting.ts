@@ -10,12 +10,18 @@ const styleMarkers = [
   { marker: '~', name: 'strikethrough' },
 ] as const;
 
-/** Template tags and links: markers inside them are not formatting (`{{ customer.first_name }}`, `https://x.com/_a`). */
-const notFormatting = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+/** Output tags and links print words: markers inside them are not formatting (`{{ customer.first_name }}`, `https://x.com/_a`). */
+const printsWords = /\{\{[\s\S]*?\}\}|\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+/** Logic tags (`{% if %}`, `{{#if}}`) print nothing. */
+const printsNothing = /\{%[\s\S]*?%\}|\{\{[#/~^][\s\S]*?\}\}/gu;
 
-/** The body with tags and links masked by letters of the same length, so offsets stay and `*{{ name }}*` still reads as a word. */
+/**
+ * The body with offsets kept: what prints words masked by letters (`*{{ name }}*` still reads as
+ * one styled word), logic tags by spaces (`*{{ eta }}*{% endif %}` still closes).
+ */
 function maskedBody(text: string): string {
-  return text.replace(notFormatting, (match) => match.replace(/[^\n]/gu, 'x'));
+  const mask = (by: string) => (match: string) => match.replace(/[^\n]/gu, by);
+  return text.replace(printsNothing, mask(' ')).replace(printsWords, mask('x'));
 }
 
 /**
