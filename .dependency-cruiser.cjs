@@ -6,6 +6,7 @@
  *   workspace                    txkit.config.yaml, message folders, samples, template sources
  *   render                       Liquid / Handlebars engines; renderTemplate (one template + one sample)
  *   email, sms                   compile MJML / analyse segments, render a whole message, their checks
+ *   whatsapp                     render a WhatsApp message and check it (reuses sms's phone checks)
  *   platforms                    pure translation of templates to SFMC / Customer.io (no HTTP)
  *   validate                     rules, providers, formatters: the `validate` result
  *   build, sync, preview,        front ends: build output, platform APIs, the Vite preview,
@@ -21,6 +22,7 @@ const layers = [
   ['workspace'],
   ['render'],
   ['email', 'sms'],
+  ['whatsapp'],
   ['platforms'],
   ['validate'],
   ['build', 'sync', 'preview', 'sandbox'],

@@ -2,10 +2,10 @@ import { expandIncludes } from '../email/mjml-includes.js';
 import type { TemplateSource } from '../render/index.js';
 import type { Message } from '../workspace/index.js';
 
-export type TemplatePart = 'body' | 'text' | 'subject' | 'preheader' | 'from' | 'replyTo' | 'to';
+export type TemplatePart = 'body' | 'text' | 'subject' | 'preheader' | 'from' | 'replyTo' | 'to' | 'header' | 'footer' | 'media' | 'button';
 
 export interface MessageTemplate {
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'whatsapp';
   part: TemplatePart;
   source: TemplateSource;
 }
@@ -16,7 +16,7 @@ export function messageTemplates(message: Message): MessageTemplate[] {
   const add = (channel: MessageTemplate['channel'], part: TemplatePart, source: TemplateSource | undefined) => {
     if (source) templates.push({ channel, part, source });
   };
-  const { email, sms } = message;
+  const { email, sms, whatsapp } = message;
   if (email) {
     add('email', 'body', email.body);
     add('email', 'text', email.text);
@@ -28,6 +28,17 @@ export function messageTemplates(message: Message): MessageTemplate[] {
   if (sms) {
     add('sms', 'body', sms.body);
     add('sms', 'to', sms.to);
+  }
+  if (whatsapp) {
+    add('whatsapp', 'body', whatsapp.body);
+    add('whatsapp', 'to', whatsapp.to);
+    add('whatsapp', 'header', whatsapp.header);
+    add('whatsapp', 'media', whatsapp.media?.url);
+    add('whatsapp', 'footer', whatsapp.footer);
+    for (const button of whatsapp.buttons) {
+      add('whatsapp', 'button', button.text);
+      add('whatsapp', 'button', button.url);
+    }
   }
   return templates;
 }

@@ -6,6 +6,7 @@ import { languagesProvider } from './providers/languages.js';
 import { platformTargetsProvider } from './providers/platform-targets.js';
 import { smsProvider } from './providers/sms.js';
 import { templateAnalysisProvider } from './providers/template-analysis.js';
+import { whatsappProvider } from './providers/whatsapp.js';
 import type { Provider } from './rule.js';
 
 /**
@@ -18,6 +19,7 @@ export const providers: readonly Provider[] = [
   emailProvider,
   compatProvider,
   smsProvider,
+  whatsappProvider,
   platformTargetsProvider,
   languagesProvider,
 ];

@@ -56,8 +56,10 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
 
 /** The files a message was read from: message.yaml, the template files it names (found or not), the partials its MJML includes, its samples. */
 async function filesRead(message: Message, workspaceRoot: string): Promise<string[]> {
-  const { email, sms } = message.definition;
-  const named = [email?.body, email?.text, sms?.body].filter((reference) => reference !== undefined).map((reference) => path.resolve(message.dir, reference));
+  const { email, sms, whatsapp } = message.definition;
+  const named = [email?.body, email?.text, sms?.body, whatsapp?.body]
+    .filter((reference) => reference !== undefined)
+    .map((reference) => path.resolve(message.dir, reference));
   const partials = message.email?.bodyKind === 'mjml' ? (await expandIncludes(message.email.body, { workspaceRoot })).files : [];
   return [message.file, ...named, ...partials, ...message.samples.map((sample) => sample.file)];
 }

@@ -7,7 +7,17 @@ export { parseSample } from './load-sample.js';
 export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
 export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
 export * from './message-schema.js';
-export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Translation, Workspace } from './model.js';
+export type {
+  BrokenMessage,
+  EmailTemplates,
+  Message,
+  Sample,
+  SmsTemplates,
+  Translation,
+  WhatsappButtonTemplates,
+  WhatsappTemplates,
+  Workspace,
+} from './model.js';
 export { defaultLanguageOf, inLanguage, languageViews, messageLanguages, samplesInLanguage, workspaceLanguages } from './languages.js';
 export { isLanguageCode, languageName } from './language-code.js';
 export { decodeSource, type SourceFileResult } from './read-source-file.js';

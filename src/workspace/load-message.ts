@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readTemplateFile, smsBodySource } from './read-template-file.js';
+import { readTemplateFile, sentAsWritten } from './read-template-file.js';
 import { workspaceLanguages } from './languages.js';
 import { loadTranslations } from './load-translations.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -9,7 +9,8 @@ import { resolveInside } from './confined-path.js';
 import { parseSample } from './load-sample.js';
 import { messageJsonSchema } from './json-schemas.js';
 import { messageSchema, type MessageDefinition } from './message-schema.js';
-import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates } from './model.js';
+import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, WhatsappTemplates } from './model.js';
+import { whatsappInlineTemplates } from './whatsapp-templates.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
@@ -104,7 +105,20 @@ async function loadSms(
   const body = await readTemplateFile(workspaceRoot, message, sms.body, ['sms', 'body']);
   const to = message.document.templateAt(['sms', 'to']);
   if (!body.source || !to) return { diagnostics: body.diagnostics };
-  return { sms: { definition: sms, body: smsBodySource(body.source), to }, diagnostics: body.diagnostics };
+  return { sms: { definition: sms, body: sentAsWritten(body.source), to }, diagnostics: body.diagnostics };
+}
+
+async function loadWhatsapp(
+  workspaceRoot: string,
+  message: { dir: string; document: LocatedDocument },
+  definition: MessageDefinition,
+): Promise<{ whatsapp?: WhatsappTemplates; diagnostics: Diagnostic[] }> {
+  const whatsapp = definition.whatsapp;
+  if (!whatsapp) return { diagnostics: [] };
+  const body = await readTemplateFile(workspaceRoot, message, whatsapp.body, ['whatsapp', 'body']);
+  const inline = whatsappInlineTemplates(message.document, whatsapp);
+  if (!body.source || !inline) return { diagnostics: body.diagnostics };
+  return { whatsapp: { definition: whatsapp, body: sentAsWritten(body.source), ...inline }, diagnostics: body.diagnostics };
 }
 
 /** Which of a message's samples to load, given the names (without .json) of all of them. */
@@ -188,9 +202,10 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
   if (!result.success) return broken(schemaDiagnostics(document, result.error, schemaMessage.meta.id, knownKeysAt));
   const definition = result.data;
   const context = { dir, document };
-  const [email, sms, samples] = await Promise.all([
+  const [email, sms, whatsapp, samples] = await Promise.all([
     loadEmail(config.workspace, context, definition),
     loadSms(config.workspace, context, definition),
+    loadWhatsapp(config.workspace, context, definition),
     loadSamples(config.workspace, dir, options.samples),
   ]);
   const translated = await loadTranslations(config.workspace, config, {
@@ -208,10 +223,11 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
     document,
     ...(email.email ? { email: email.email } : {}),
     ...(sms.sms ? { sms: sms.sms } : {}),
+    ...(whatsapp.whatsapp ? { whatsapp: whatsapp.whatsapp } : {}),
     samples: samples.samples,
     language: workspaceLanguages(config).defaultLanguage,
     translations: translated.translations,
-    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...samples.diagnostics, ...translated.diagnostics],
+    diagnostics: [...email.diagnostics, ...sms.diagnostics, ...whatsapp.diagnostics, ...samples.diagnostics, ...translated.diagnostics],
   };
 }
 

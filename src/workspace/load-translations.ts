@@ -6,7 +6,7 @@ import { languageName } from './language-code.js';
 import { workspaceLanguages } from './languages.js';
 import type { EmailTemplates, Sample, SmsTemplates, Translation } from './model.js';
 import type { MessageDefinition } from './message-schema.js';
-import { readTemplateFile, smsBodySource } from './read-template-file.js';
+import { readTemplateFile, sentAsWritten } from './read-template-file.js';
 import { languagesMissingChannel } from './rules/languages-missing-channel.js';
 import { languagesUnknown } from './rules/languages-unknown.js';
 import { languagesUntranslated } from './rules/languages-untranslated.js';
@@ -176,7 +176,7 @@ export async function loadTranslations(
     }
     const smsBody = await read('sms', ['sms', 'body']);
     if (message.sms && definition.sms) {
-      if (smsBody) translation.sms = { ...message.sms, body: smsBodySource(smsBody) };
+      if (smsBody) translation.sms = { ...message.sms, body: sentAsWritten(smsBody) };
       else missing('sms', ['sms'], definition.sms.body.replace(/(\.[^.]+)$/, `.${language}$1`));
     }
     if (translation.email || translation.sms) translations.push(translation);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whatsappSchema } from './whatsapp-schema.js';
 
 /**
  * The schema of `templates/<message>/message.yaml`. Objects are strict so a misspelt key is
@@ -162,6 +163,15 @@ export const customerioTargetSchema = z
       })
       .strict()
       .optional(),
+    whatsapp: z
+      .object({
+        transactionalMessageId: z.union([z.number().int().positive(), z.string().min(1)]),
+        language: z.string().optional(),
+        settings: customerioSettingsSchema.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('The WhatsApp transactional message (a separate transactional message)'),
   })
   .strict();
 
@@ -173,17 +183,19 @@ export const messageSchema = z
     engine: z.enum(['liquid', 'handlebars']).default('liquid'),
     email: emailSchema.optional(),
     sms: smsSchema.optional(),
+    whatsapp: whatsappSchema.optional(),
     attributes: z.object({ customer: attributeMapSchema.optional(), trigger: attributeMapSchema.optional() }).strict().default({}),
     targets: z.object({ sfmc: sfmcTargetSchema.optional(), customerio: customerioTargetSchema.optional() }).strict().default({}),
   })
   .strict()
-  .refine((message) => message.email !== undefined || message.sms !== undefined, {
-    error: 'a message needs an `email` or an `sms` section (or both)',
+  .refine((message) => message.email !== undefined || message.sms !== undefined || message.whatsapp !== undefined, {
+    error: 'a message needs an `email`, `sms` or `whatsapp` section (or several)',
   });
 
 export type MessageDefinition = z.output<typeof messageSchema>;
 export type EmailDefinition = z.output<typeof emailSchema>;
 export type SmsDefinition = z.output<typeof smsSchema>;
+export type { WhatsappDefinition, WhatsappButtonType } from './whatsapp-schema.js';
 export type SfmcTarget = z.output<typeof sfmcTargetSchema>;
 export type CustomerioTarget = z.output<typeof customerioTargetSchema>;
 export type Engine = MessageDefinition['engine'];

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { RenderContext } from './render-context.js';
 import type { TemplateSource } from './template-source.js';
 import type { ResolvedConfig } from './config.js';
-import type { EmailDefinition, MessageDefinition, SmsDefinition } from './message-schema.js';
+import type { EmailDefinition, MessageDefinition, SmsDefinition, WhatsappButtonType, WhatsappDefinition } from './message-schema.js';
 import type { LocatedDocument } from './yaml-document.js';
 
 export interface Sample {
@@ -33,6 +33,25 @@ export interface SmsTemplates {
   to: TemplateSource;
 }
 
+export interface WhatsappButtonTemplates {
+  type: WhatsappButtonType;
+  text: TemplateSource;
+  /** type url: the link, personalizable. */
+  url?: TemplateSource;
+  /** type phone: the number, as written. */
+  phone?: string;
+}
+
+export interface WhatsappTemplates {
+  definition: WhatsappDefinition;
+  body: TemplateSource;
+  to: TemplateSource;
+  header?: TemplateSource;
+  media?: { type: 'image' | 'video' | 'document'; url: TemplateSource };
+  footer?: TemplateSource;
+  buttons: WhatsappButtonTemplates[];
+}
+
 /** One translation of a message: each channel it translates (a channel it lacks is sent in the default language). */
 export interface Translation {
   language: string;
@@ -50,6 +69,7 @@ export interface Message {
   document: LocatedDocument;
   email?: EmailTemplates;
   sms?: SmsTemplates;
+  whatsapp?: WhatsappTemplates;
   samples: Sample[];
   /** The language of `email` and `sms`: txkit.config.yaml `locales.default` (`en` without one). */
   language?: string;

@@ -60,9 +60,9 @@ export async function readTemplateFile(
 }
 
 /**
- * An SMS is sent as written: Windows line endings and the editor's final newline are not part of it.
- * Dropping \r before \n keeps every line and column where it was, so positions stay right.
+ * A text message (SMS, WhatsApp) is sent as written: Windows line endings and the editor's final
+ * newline are not part of it. Dropping \r before \n keeps every line and column where it was.
  */
-export function smsBodySource(source: TemplateSource): TemplateSource {
+export function sentAsWritten(source: TemplateSource): TemplateSource {
   return fileTemplateSource(source.file, source.text.replace(/\r\n/g, '\n').replace(/\n+$/, ''));
 }

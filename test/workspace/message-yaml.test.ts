@@ -120,10 +120,10 @@ describe('message.yaml: schema', () => {
     expect(diagnostics[0]?.message).toContain('jinja');
   });
 
-  it('requires an email or an sms section', async () => {
+  it('requires an email, sms or whatsapp section', async () => {
     const { result } = await loadYaml('name: Nothing to send\ndescription: no channels\n');
     const diagnostics = expectBroken(result).diagnostics;
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'schema/message', line: 1, column: 1 })]);
-    expect(diagnostics[0]?.message).toMatch(/`email` or an `sms`/);
+    expect(diagnostics[0]?.message).toMatch(/`email`, `sms` or `whatsapp` section/);
   });
 });

@@ -24,10 +24,13 @@ import { findMessage, openWorkspace, type WorkspaceOptions } from '../open-works
 import { colors, formatProblems, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
 import type { Run } from './run.js';
+import { printWhatsapp } from './print-whatsapp.js';
+
+type Channel = 'email' | 'sms' | 'whatsapp';
 
 interface RenderCommandOptions extends WorkspaceOptions {
   sample?: string;
-  channel?: 'email' | 'sms';
+  channel?: Channel;
   json?: boolean;
   text?: boolean;
   target?: string;
@@ -57,8 +60,12 @@ function sampleProblems(message: Message, name: string | undefined): Diagnostic[
   return message.diagnostics.filter((diagnostic) => path.dirname(diagnostic.file) === samplesDir(message.dir));
 }
 
-function pickChannel(message: Message, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
-  const available = [...(message.email ? ['email' as const] : []), ...(message.sms ? ['sms' as const] : [])];
+function pickChannel(message: Message, channel: Channel | undefined): Channel {
+  const available = [
+    ...(message.email ? ['email' as const] : []),
+    ...(message.sms ? ['sms' as const] : []),
+    ...(message.whatsapp ? ['whatsapp' as const] : []),
+  ];
   if (channel === undefined) return available[0]!;
   if (!available.includes(channel)) throw new UsageError(`message "${message.id}" has no ${channel} channel; it has: ${available.join(', ')}`);
   return channel;
@@ -74,9 +81,9 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
   const target = syncTargetFor(options.target);
   if (!target?.exportMessage) throw new UsageError(`${options.target} has no exported form to show`);
   const exported = await target.exportMessage(message, { workspaceRoot });
-  const published = [...(exported.email ? ['email' as const] : []), ...(exported.sms ? ['sms' as const] : [])];
+  const published: Channel[] = [...(exported.email ? ['email' as const] : []), ...(exported.sms ? ['sms' as const] : [])];
   const channel = options.channel ?? published[0];
-  if (!channel || !published.includes(channel)) {
+  if (!channel || channel === 'whatsapp' || !published.includes(channel)) {
     throw new UsageError(
       `message "${message.id}" does not publish ${options.channel ? `its ${options.channel}` : 'anything'} to ${options.target}${published.length ? `; it publishes: ${published.join(', ')}` : ''}`,
     );
@@ -99,7 +106,7 @@ export function registerRender(command: Command, run: Run): void {
   command
     .argument('<message>', 'message id (its folder name)')
     .option('-s, --sample <name>', 'sample file name without .json (default: "standard", else the first)')
-    .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms']))
+    .addOption(new Option('-c, --channel <channel>', 'which channel to print (default: email when present)').choices(['email', 'sms', 'whatsapp']))
     .option(
       '-l, --language <code>',
       "render this translation (a language of the message, e.g. fr); default: the named sample's language, else the default language",
@@ -153,6 +160,8 @@ export function registerRender(command: Command, run: Run): void {
             writeOut(colors.dim(`From: ${email.from}\nSubject: ${email.subject}\nPreheader: ${email.preheader}\n`));
             writeOut(options.text ? email.text : email.html);
           }
+        } else if (channel === 'whatsapp') {
+          diagnostics = printWhatsapp(message, sample, { engines, json: options.json, base, diagnostics });
         } else {
           const sms = renderSms(message, sample, { engines })!;
           diagnostics = [...diagnostics, ...sms.diagnostics];

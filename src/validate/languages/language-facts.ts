@@ -6,7 +6,7 @@ import type { TemplateReference } from '../attributes/template-references.js';
 export interface LanguageTemplates {
   language: string;
   /** The channels this language has its own content for (a translation may lack one). */
-  channels: ReadonlySet<'email' | 'sms'>;
+  channels: ReadonlySet<MessageTemplate['channel']>;
   templates: readonly MessageTemplate[];
   /** Attribute reads per template of a channel this language has (`email body`, `email subject`, `sms body`); a template that does not parse has none. */
   references: ReadonlyMap<string, readonly TemplateReference[]>;
@@ -20,4 +20,4 @@ export interface LanguageFacts {
 }
 
 /** The key of `references`: a channel and one of its templates. */
-export const templateKey = (channel: 'email' | 'sms', part: TemplatePart) => `${channel} ${part}`;
+export const templateKey = (channel: MessageTemplate['channel'], part: TemplatePart) => `${channel} ${part}`;

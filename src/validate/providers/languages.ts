@@ -2,14 +2,14 @@ import type { CheckRule } from '../../diagnostics/index.js';
 import { defaultLanguageOf, inLanguage, type Message } from '../../workspace/index.js';
 import { analyzeTemplate, type TemplateReference } from '../attributes/template-references.js';
 import { templateKey, type LanguageFacts, type LanguageTemplates } from '../languages/language-facts.js';
-import { messageTemplatesWithPartials } from '../message-templates.js';
+import { messageTemplatesWithPartials, type MessageTemplate } from '../message-templates.js';
 import type { Provider, ProviderContext } from '../rule.js';
 import { languagesAttributes } from '../rules/languages-attributes.js';
 import { languagesLocaleFormat } from '../rules/languages-locale-format.js';
 
 const languageRules: readonly CheckRule<LanguageFacts>[] = [languagesAttributes, languagesLocaleFormat];
 
-async function languageTemplates(view: Message, channels: ReadonlySet<'email' | 'sms'>, context: ProviderContext): Promise<LanguageTemplates> {
+async function languageTemplates(view: Message, channels: ReadonlySet<MessageTemplate['channel']>, context: ProviderContext): Promise<LanguageTemplates> {
   const templates = await messageTemplatesWithPartials(view, context.config.workspace);
   const references = new Map<string, TemplateReference[]>();
   for (const template of templates) {

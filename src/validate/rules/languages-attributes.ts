@@ -2,6 +2,7 @@ import { ruleDiagnostic, type CheckRule, type Diagnostic } from '../../diagnosti
 import { languageName } from '../../workspace/index.js';
 import type { TemplateReference } from '../attributes/template-references.js';
 import type { LanguageFacts } from '../languages/language-facts.js';
+import type { MessageTemplate } from '../message-templates.js';
 
 const pathKey = (reference: TemplateReference) => reference.path.join('.');
 
@@ -11,7 +12,7 @@ function firstByPath(references: readonly TemplateReference[]): Map<string, Temp
   return first;
 }
 
-const channelLabel = { email: 'email', sms: 'SMS' } as const;
+const channelLabel = { email: 'email', sms: 'SMS', whatsapp: 'WhatsApp' } as const;
 
 export const languagesAttributes: CheckRule<LanguageFacts> = {
   meta: {
@@ -26,7 +27,7 @@ export const languagesAttributes: CheckRule<LanguageFacts> = {
       for (const [key, own] of translation.references) {
         const base = defaultLanguage.references.get(key);
         if (!base) continue;
-        const [channel, part] = key.split(' ') as ['email' | 'sms', string];
+        const [channel, part] = key.split(' ') as [MessageTemplate['channel'], string];
         const where = `${channelLabel[channel]} ${part}`;
         const ownPaths = firstByPath(own);
         const basePaths = firstByPath(base);
