@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { fileSizeLimits } from '../workspace/workspace-file.js';
 
 /**
  * Each message's validation results kept on disk (`.txkit-cache/validate`), so `txkit validate`
@@ -71,11 +72,30 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-function contentOf(file: string): Buffer | undefined {
+/** Larger files are refused unread by validate (workspace/file-size), so their size and time stand for their content. */
+const largestReadFile = Math.max(...Object.values(fileSizeLimits));
+
+/**
+ * What stands for `file` in a digest: the bytes of a regular file validate would read; the kind,
+ * size and time of anything else. A FIFO in a message folder blocked this read forever and a
+ * message.yaml linked to /dev/zero filled memory until the kernel killed txkit, so the file is
+ * opened without waiting for a writer and checked before a byte is read.
+ */
+function contentOf(file: string): Buffer | string | undefined {
+  let descriptor: number;
   try {
-    return readFileSync(file);
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;
+  }
+  try {
+    const info = fstatSync(descriptor);
+    if (!info.isFile() || info.size > largestReadFile) return `mode ${info.mode} size ${info.size} time ${info.mtimeMs}`;
+    return readFileSync(descriptor);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
   }
 }
 
@@ -83,8 +103,8 @@ function contentOf(file: string): Buffer | undefined {
 function addFiles(digest: ReturnType<typeof hash>, files: readonly string[]): void {
   for (const file of files) {
     const content = contentOf(file);
-    digest.update(`${file}\0${content === undefined ? 'absent' : content.length}\0`);
-    if (content) digest.update(content);
+    digest.update(`${file}\0${content === undefined ? 'absent' : Buffer.isBuffer(content) ? content.length : content}\0`);
+    if (Buffer.isBuffer(content)) digest.update(content);
   }
 }
 
