@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
-/** Records the newest source mtime a finished build saw; a later build is needed only if a source is newer. */
-const stampFile = path.join(dist, '.build-stamp');
+/** Every module of dist/ depends on these as well as on its own source. */
+const settingsFiles = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => path.join(root, name));
 const workDir = path.join(root, 'node_modules', '.cache', 'txkit-build');
 const lockDir = path.join(workDir, 'lock');
 const staleLockMs = 5 * 60_000;
@@ -17,23 +18,32 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+const modified = async (file: string) => (await stat(file)).mtimeMs;
+
 /** Newest modification time of what the build reads: src/ and the compiler settings. */
 async function newestSourceMtime(): Promise<number> {
-  const files = [
-    ...(await filesUnder(path.join(root, 'src'))),
-    ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => path.join(root, name)),
-  ];
-  const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
+  const times = await Promise.all([...(await filesUnder(src)), ...settingsFiles].map(modified));
   return Math.max(...times);
 }
 
+/**
+ * Each source's compiled module is at least as new as it and as the compiler settings. `npm run
+ * build` (which `npm test` and `npm ci` run first) leaves dist/ so, and so does a build here, so a
+ * fresh clone is not compiled twice.
+ */
 async function isUpToDate(): Promise<boolean> {
   try {
-    const built = Number(await readFile(stampFile, 'utf8'));
-    await stat(path.join(dist, 'cli', 'main.js'));
-    return built >= (await newestSourceMtime());
+    const settings = Math.max(...(await Promise.all(settingsFiles.map(modified))));
+    const sources = (await filesUnder(src)).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')); // a .d.ts compiles to nothing
+    const fresh = await Promise.all(
+      sources.map(async (source) => {
+        const compiled = path.join(dist, path.relative(src, source)).replace(/\.ts$/, '.js');
+        return (await modified(compiled)) >= Math.max(settings, await modified(source));
+      }),
+    );
+    return fresh.every(Boolean);
   } catch {
-    return false;
+    return false; // a module not compiled yet
   }
 }
 
@@ -68,8 +78,8 @@ function runTsc(outDir: string): Promise<{ status: number | null; output: string
 }
 
 /**
- * Compiles src/ to dist/ (`tsc -p tsconfig.build.json`) unless dist/ is already newer than every
- * source, so CLI tests run `node bin/txkit.js` against the code under test. vitest globalSetup
+ * Compiles src/ to dist/ (`tsc -p tsconfig.build.json`) unless each module of dist/ is already
+ * newer than its source, so CLI tests run `node bin/txkit.js` against the code under test. vitest globalSetup
  * entry point; test files that need the CLI may also await it (then it is a quick check).
  *
  * The build goes to a scratch folder first and each file is then renamed into dist/ (an atomic
@@ -89,12 +99,15 @@ export default async function buildCli(): Promise<void> {
       if ((result.status !== 0 && result.status !== 2) || !built.includes(path.join(outDir, 'cli', 'main.js'))) {
         throw new Error(`building the CLI failed (tsc exit status ${result.status}):\n${result.output}`);
       }
+      // Dated when the sources were read, not written: a source saved during the build is newer, so the next run rebuilds.
+      // (The next whole millisecond: a Date, or the seconds' float rounding, could land just below a source's time.)
+      const seenAt = (Math.floor(sourcesSeen) + 1) / 1000;
       for (const file of built) {
         const target = path.join(dist, path.relative(outDir, file));
         await mkdir(path.dirname(target), { recursive: true });
+        await utimes(file, seenAt, seenAt);
         await rename(file, target);
       }
-      await writeFile(stampFile, String(sourcesSeen));
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
