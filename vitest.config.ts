@@ -12,5 +12,8 @@ export default defineConfig({
     // Every run shuffles files and tests, so a test that leans on another's leftovers fails soon, not someday.
     // The seed is printed at the start; `npx vitest run --sequence.seed=<seed>` replays an order.
     sequence: { shuffle: true },
+    // Vitest's default on 2 cores is one worker (cores - 1): the files then run one after another while
+    // the other core idles through every spawn, fetch and browser wait. Two keep both cores busy.
+    maxWorkers: 2,
   },
 });
