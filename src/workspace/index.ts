@@ -1,12 +1,14 @@
 export { loadConfig, type ResolvedConfig, type ConfigResult } from './config.js';
-export { configSchema, customerioWebhookMetrics, type TxkitConfig, type RuleSeverity } from './config-schema.js';
-export { customerioSmsSchema } from './customerio-sms-schema.js';
+export type { TxkitConfig, RuleSeverity } from './config-schema.js';
+export { defaultCustomerioSms } from './plain-settings.js';
+export { customerioWebhookMetrics, sfmcEmailEvents, sfmcSmsEvents, attributeTypes, type AttributeType } from './settings-vocabulary.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
 export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
 export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
-export * from './message-schema.js';
+// Types only: the zod schemas are loaded when a file is not plainly valid (see plain-settings.ts).
+export type { AttributeSpec, CustomerioTarget, EmailDefinition, Engine, MessageDefinition, SfmcTarget, SmsDefinition } from './message-schema.js';
 export type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, Workspace } from './model.js';
 export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
