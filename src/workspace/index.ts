@@ -1,7 +1,7 @@
 export { loadConfig, type ResolvedConfig, type ConfigResult } from './config.js';
 export type { TxkitConfig, RuleSeverity } from './config-schema.js';
 export { defaultCustomerioSms } from './plain-settings.js';
-export { customerioWebhookMetrics, sfmcEmailEvents, sfmcSmsEvents, attributeTypes, type AttributeType } from './settings-vocabulary.js';
+export { sfmcEmailEvents } from './settings-vocabulary.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
