@@ -1,4 +1,4 @@
-import { customerioSmsSchema, type Message, type ResolvedConfig } from '../workspace/index.js';
+import { defaultCustomerioSms, type Message, type ResolvedConfig } from '../workspace/index.js';
 import type { LinkRewrite } from './links-as-sent.js';
 
 const shorteningSetting = 'targets.customerio.sms.linkShortening in txkit.config.yaml';
@@ -15,7 +15,7 @@ const trackingSetting = 'targets.customerio.sms.settings.linkTracking in message
 export function customerioLinkRewrite(message: Message, config: ResolvedConfig): LinkRewrite | undefined {
   const target = message.definition.targets.customerio?.sms;
   if (!target) return undefined;
-  const workspace = config.targets.customerio?.sms ?? customerioSmsSchema.parse({});
+  const workspace = config.targets.customerio?.sms ?? defaultCustomerioSms();
   if (workspace.linkShortening) return { kind: 'shortened', length: workspace.shortLinkLength, setting: shorteningSetting };
   if (target.settings?.linkTracking ?? workspace.linkTracking ?? true)
     return { kind: 'tracked', length: workspace.trackedLinkLength, setting: trackingSetting };

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { customerioSmsSchema } from './customerio-sms-schema.js';
 import { emailTargetsSchema } from './email-targets-schema.js';
 import { localesSchema } from './locales-schema.js';
-
-/** Reporting-webhook metrics of transactional email and SMS (https://docs.customer.io/api/webhooks/). */
-export const customerioWebhookMetrics = ['sent', 'delivered', 'bounced', 'dropped', 'failed', 'undeliverable'] as const;
+import { customerioWebhookMetrics } from './settings-vocabulary.js';
 
 export const ruleSeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSeverity = z.output<typeof ruleSeveritySchema>;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { configSchema, type TxkitConfig } from './config-schema.js';
+import type { TxkitConfig } from './config-schema.js';
+import { plainConfig } from './plain-settings.js';
 import { configSchema as configSchemaRule } from './rules/config-schema.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { fileSizeLimits, readWorkspaceFile } from './workspace-file.js';
@@ -39,7 +40,7 @@ function resolveConfig(projectRoot: string, parsed: TxkitConfig, configFile?: st
 export async function loadConfig(cwd: string, overrides: { workspace?: string } = {}): Promise<ConfigResult> {
   const projectRoot = path.resolve(cwd);
   const file = path.join(projectRoot, configFileName);
-  let parsed = configSchema.parse({});
+  let parsed = plainConfig({})!;
   const diagnostics: Diagnostic[] = [];
   if (existsSync(file)) {
     const read = await readWorkspaceFile(file, { root: projectRoot, maxBytes: fileSizeLimits.settings, configuration: true });
@@ -49,12 +50,19 @@ export async function loadConfig(cwd: string, overrides: { workspace?: string } 
       const { document, diagnostics: syntax } = parseYaml(file, read.text);
       diagnostics.push(...syntax);
       if (document) {
-        const result = configSchema.safeParse(document.value ?? {});
-        if (result.success) parsed = result.data;
-        else
-          diagnostics.push(
-            ...schemaDiagnostics(document, result.error, configSchemaRule.meta.id, (keyPath) => (keyPath.length === 0 ? Object.keys(configSchema.shape) : [])),
-          );
+        const plain = plainConfig(document.value ?? {});
+        if (plain) parsed = plain;
+        else {
+          const { configSchema } = await import('./config-schema.js');
+          const result = configSchema.safeParse(document.value ?? {});
+          if (result.success) parsed = result.data;
+          else
+            diagnostics.push(
+              ...schemaDiagnostics(document, result.error, configSchemaRule.meta.id, (keyPath) =>
+                keyPath.length === 0 ? Object.keys(configSchema.shape) : [],
+              ),
+            );
+        }
       }
     }
   }

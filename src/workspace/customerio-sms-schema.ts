@@ -34,3 +34,5 @@ export const customerioSmsSchema = z
       ),
   })
   .strict();
+
+export type CustomerioSmsSettings = z.output<typeof customerioSmsSchema>;

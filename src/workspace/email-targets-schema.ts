@@ -1,26 +1,5 @@
 import { z } from 'zod';
-
-/**
- * The clients that dominate transactional opens, as caniemail names them
- * (`family.platform`): Apple Mail, Gmail web and apps, Outlook for Windows (2016 on), Mac and
- * the web (outlook-com), Yahoo and Samsung Email.
- */
-const defaultEmailClients: readonly string[] = [
-  'apple-mail.macos',
-  'apple-mail.ios',
-  'gmail.desktop-webmail',
-  'gmail.mobile-webmail',
-  'gmail.ios',
-  'gmail.android',
-  // Outlook 2016 and later (Word engine) are still a large share of desktop opens; 2019 alone would hide what 2016 lacks.
-  'outlook.windows >= 2016',
-  'outlook.macos',
-  'outlook.outlook-com',
-  'yahoo.desktop-webmail',
-  'yahoo.ios',
-  'yahoo.android',
-  'samsung-email.android',
-];
+import { defaultEmailClients } from './settings-vocabulary.js';
 
 /** `email:` in txkit.config.yaml. */
 export const emailTargetsSchema = z

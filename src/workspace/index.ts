@@ -1,12 +1,24 @@
 export { loadConfig, type ResolvedConfig, type ConfigResult } from './config.js';
-export { configSchema, customerioWebhookMetrics, type TxkitConfig, type RuleSeverity } from './config-schema.js';
-export { customerioSmsSchema } from './customerio-sms-schema.js';
+export type { TxkitConfig, RuleSeverity } from './config-schema.js';
+export { defaultCustomerioSms } from './plain-settings.js';
+export { sfmcEmailEvents } from './settings-vocabulary.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
 export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
 export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
-export * from './message-schema.js';
+// Types only: the zod schemas are loaded when a file is not plainly valid (see plain-settings.ts).
+export type {
+  AttributeSpec,
+  CustomerioTarget,
+  EmailDefinition,
+  Engine,
+  MessageDefinition,
+  SfmcTarget,
+  SmsDefinition,
+  WhatsappButtonType,
+  WhatsappDefinition,
+} from './message-schema.js';
 export type {
   BrokenMessage,
   EmailTemplates,

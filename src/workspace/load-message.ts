@@ -7,8 +7,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { ResolvedConfig } from './config.js';
 import { resolveInside } from './confined-path.js';
 import { parseSample } from './load-sample.js';
-import { messageJsonSchema } from './json-schemas.js';
-import { messageSchema, type MessageDefinition } from './message-schema.js';
+import type { MessageDefinition } from './message-schema.js';
+import { plainMessageDefinition } from './plain-settings.js';
 import type { BrokenMessage, EmailTemplates, Message, Sample, SmsTemplates, WhatsappTemplates } from './model.js';
 import { whatsappInlineTemplates } from './whatsapp-templates.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -39,8 +39,6 @@ type JsonSchemaNode = {
   items?: JsonSchemaNode;
 };
 
-let jsonSchema: JsonSchemaNode | undefined;
-
 /** Follows `#/$defs/…` references (recursive schemas such as attribute specs are emitted that way). */
 function dereference(root: JsonSchemaNode, node: JsonSchemaNode | undefined): JsonSchemaNode | undefined {
   const name = node?.$ref?.replace(/^#\/\$defs\//, '');
@@ -48,8 +46,7 @@ function dereference(root: JsonSchemaNode, node: JsonSchemaNode | undefined): Js
 }
 
 /** The keys message.yaml allows at `path`, for "expected one of" hints on unknown keys. */
-function knownKeysAt(objectPath: readonly PathSegment[]): string[] {
-  const root = (jsonSchema ??= messageJsonSchema() as JsonSchemaNode);
+function knownKeysAt(root: JsonSchemaNode, objectPath: readonly PathSegment[]): string[] {
   let node: JsonSchemaNode | undefined = root;
   for (const segment of objectPath) {
     const candidates: JsonSchemaNode[] = node?.anyOf ?? (node ? [node] : []);
@@ -181,6 +178,17 @@ async function loadSamples(workspaceRoot: string, dir: string, select: SampleSel
   return { samples, diagnostics };
 }
 
+let jsonSchema: JsonSchemaNode | undefined;
+
+/** The zod schema's verdict on a message.yaml that is not plainly valid: its definition, or why not. */
+async function zodMessageDefinition(document: LocatedDocument): Promise<MessageDefinition | { diagnostics: Diagnostic[] }> {
+  const [{ messageSchema }, { messageJsonSchema }] = await Promise.all([import('./message-schema.js'), import('./json-schemas.js')]);
+  const result = messageSchema.safeParse(document.value ?? {});
+  if (result.success) return result.data;
+  const root = (jsonSchema ??= messageJsonSchema() as JsonSchemaNode);
+  return { diagnostics: schemaDiagnostics(document, result.error, schemaMessage.meta.id, (objectPath) => knownKeysAt(root, objectPath)) };
+}
+
 export interface LoadMessageOptions {
   /** Load only these samples (`render --sample X` parses X alone); every sample when absent. */
   samples?: SampleSelection;
@@ -198,9 +206,8 @@ export async function loadMessage(dir: string, config: ResolvedConfig, options: 
   if (read.diagnostic) return broken([read.diagnostic]);
   const { document, diagnostics: syntax } = parseYaml(file, read.text.replace(/^\uFEFF/, ''));
   if (!document) return broken(syntax);
-  const result = messageSchema.safeParse(document.value ?? {});
-  if (!result.success) return broken(schemaDiagnostics(document, result.error, schemaMessage.meta.id, knownKeysAt));
-  const definition = result.data;
+  const definition = plainMessageDefinition(document.value ?? {}) ?? (await zodMessageDefinition(document));
+  if (!('name' in definition)) return broken(definition.diagnostics);
   const context = { dir, document };
   const [email, sms, whatsapp, samples] = await Promise.all([
     loadEmail(config.workspace, context, definition),

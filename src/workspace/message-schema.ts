@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { whatsappSchema } from './whatsapp-schema.js';
+import { attributeTypes, sfmcEmailEvents, sfmcSmsEvents, type AttributeType } from './settings-vocabulary.js';
 
 /**
  * The schema of `templates/<message>/message.yaml`. Objects are strict so a misspelt key is
  * reported instead of silently ignored. `z.toJSONSchema` turns it into the editor schema
  * (`schema/message.schema.json`).
  */
-
-export const attributeTypes = ['string', 'number', 'boolean', 'date', 'array', 'object'] as const;
-export type AttributeType = (typeof attributeTypes)[number];
 
 export interface AttributeSpec {
   type: AttributeType;
@@ -83,14 +81,6 @@ export const smsSchema = z
   .strict();
 
 const definitionKey = z.string().min(1).max(36);
-
-/**
- * Transactional send events of the Event Notification Service
- * (https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/transactional_email_events.html,
- * .../transactional_sms_events.html), without their `TransactionalSendEvents.` category.
- */
-export const sfmcEmailEvents = ['EmailSent', 'EmailNotSent', 'EmailBounced'] as const;
-export const sfmcSmsEvents = ['SmsSent', 'SmsNotSent', 'SmsTransient', 'SmsDelivered', 'SmsBounced'] as const;
 
 const sfmcEventsSchema = z
   .object({

@@ -175,19 +175,20 @@ function yamlErrorDiagnostic(file: string, text: string, doc: Document, ruleId: 
   return { ruleId, severity: 'error', message, file, line, column, ...(hint ? { hint } : {}) };
 }
 
-function locatedDocument(file: string, text: string, doc: Document, value: unknown): LocatedDocument {
+/** `doc` is built on first use: a JSON sample needs its YAML view only when a diagnostic needs a position. */
+function locatedDocument(file: string, text: string, doc: () => Document, value: unknown): LocatedDocument {
   return {
     file,
     text,
     value,
     locate(path, at = 'value') {
-      const { node, keyNode, depth } = nodeAt(doc, path);
+      const { node, keyNode, depth } = nodeAt(doc(), path);
       // A path that does not exist (a missing required key) points at the key of its deepest existing parent.
       const target = (at === 'key' || depth < path.length) && keyNode ? keyNode : node;
       return positionAt(text, target?.range?.[0] ?? 0);
     },
     templateAt(path) {
-      const { node, depth } = nodeAt(doc, path);
+      const { node, depth } = nodeAt(doc(), path);
       if (!node || depth !== path.length || !isScalar(node) || typeof node.value !== 'string') return undefined;
       const toFileOffset = scalarOffsetMapper(text, node);
       return { file, text: node.value, locate: (offset) => positionAt(text, toFileOffset(offset)) };
@@ -234,7 +235,7 @@ export function parseYaml(file: string, text: string, ruleId = syntaxYaml.meta.i
   try {
     // maxAliasCount bounds "billion laughs" documents.
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
+    return { document: locatedDocument(file, text, () => doc, value), diagnostics: [] };
   } catch {
     const { line, column } = positionAt(text, findNode(doc, isAlias)?.range?.[0] ?? 0);
     return {
@@ -289,8 +290,27 @@ function jsonErrorDiagnostic(file: string, text: string, ruleId: string, parseMe
 }
 
 /**
+ * Deepest nesting of `[` and `{` in JSON text, strings skipped: an upper bound of what the YAML
+ * view's depth check measures, found without building that view.
+ */
+function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x22 /* " */) {
+      for (index++; index < text.length && text.charCodeAt(index) !== 0x22; index++) if (text.charCodeAt(index) === 0x5c /* \ */) index++;
+    } else if (char === 0x5b /* [ */ || char === 0x7b /* { */) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x5d /* ] */ || char === 0x7d /* } */) depth--;
+  }
+  return deepest;
+}
+
+/**
  * Parses strict JSON (JSON.parse decides validity, so nothing YAML-only sneaks in), then keeps a
- * YAML view of the same text for positions: JSON is a subset of YAML 1.2.
+ * YAML view of the same text for positions: JSON is a subset of YAML 1.2. The view is built when
+ * a position is first asked for (most samples never need one), or at once for text nested deep
+ * enough that the view's depth check may refuse it.
  */
 export function parseJson(file: string, text: string, ruleId = syntaxJson.meta.id): ParseResult {
   let value: unknown;
@@ -299,7 +319,12 @@ export function parseJson(file: string, text: string, ruleId = syntaxJson.meta.i
   } catch (error) {
     return { diagnostics: [jsonErrorDiagnostic(file, text, ruleId, error instanceof Error ? error.message : String(error))] };
   }
-  const { document: doc, tooDeepAt } = parseBoundedDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const view = () => parseBoundedDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (jsonNestingDepth(text) < maxNestingDepth) {
+    let doc: Document | undefined;
+    return { document: locatedDocument(file, text, () => (doc ??= view().document!), value), diagnostics: [] };
+  }
+  const { document: doc, tooDeepAt } = view();
   if (tooDeepAt !== undefined) return { diagnostics: [tooDeepDiagnostic(file, text, ruleId, tooDeepAt)] };
-  return { document: locatedDocument(file, text, doc, value), diagnostics: [] };
+  return { document: locatedDocument(file, text, () => doc, value), diagnostics: [] };
 }

@@ -1,4 +1,4 @@
-import type { AttributeType } from '../message-schema.js';
+import type { AttributeType } from '../settings-vocabulary.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
