@@ -2,7 +2,7 @@ import type { TxkitConfig } from './config-schema.js';
 import type { CustomerioSmsSettings } from './customerio-sms-schema.js';
 import type { MessageDefinition } from './message-schema.js';
 import { isPlainObject } from './attributes/value-type.js';
-import { attributeTypes, defaultEmailClients } from './settings-vocabulary.js';
+import { attributeTypes, defaultEmailClients, whatsappButtonTypes } from './settings-vocabulary.js';
 
 /**
  * A structural check of message.yaml and txkit.config.yaml that runs without zod: loading zod
@@ -67,6 +67,23 @@ function object(shape: Record<string, Field>): Check {
   };
 }
 
+/** A list of `min` to `max` entries `entry` accepts. */
+function list(entry: Check, min: number, max: number): Check {
+  return (value) => {
+    if (!Array.isArray(value) || value.length < min || value.length > max) return undefined;
+    const parsed = value.map((item) => entry(item));
+    return parsed.every(Boolean) ? ok(parsed.map((result) => result!.value)) : undefined;
+  };
+}
+
+/** `check`'s value when `holds` accepts it too: zod's `.superRefine` rules, answered by zod when broken. */
+function refined(check: Check, holds: (parsed: Record<string, unknown>) => boolean): Check {
+  return (value) => {
+    const result = check(value);
+    return result && holds(result.value as Record<string, unknown>) ? result : undefined;
+  };
+}
+
 /** A mapping of any keys `key` accepts, in the file's order. */
 function record(key: Check, entry: Check): Check {
   return (value) => {
@@ -113,6 +130,7 @@ const email = object({
   replyTo: optional(text()),
   body: defaulted(text({ pattern: /\.(mjml|html)$/ }), () => 'email.mjml'),
   text: optional(text()),
+  translations: optional(record(text(), object({ subject: optional(text({ min: 1 })), preheader: optional(text()) }))),
 });
 
 const sms = object({
@@ -121,6 +139,30 @@ const sms = object({
   maxSegments: defaulted(integer(1, 10), () => 1),
   smartEncoding: optional(flag),
 });
+
+// A button takes exactly the field its type needs (url, phone; none for quick_reply).
+const whatsappButton = refined(
+  object({
+    type: required(oneOf(whatsappButtonTypes)),
+    text: required(text({ min: 1 })),
+    url: optional(text({ min: 1 })),
+    phone: optional(text({ min: 1 })),
+  }),
+  (button) => (['url', 'phone'] as const).every((field) => (button[field] !== undefined) === (button.type === field)),
+);
+
+// One header: text or media.
+const whatsapp = refined(
+  object({
+    body: defaulted(text(), () => 'whatsapp.txt'),
+    to: required(text({ min: 1 })),
+    header: optional(text({ min: 1 })),
+    media: optional(object({ type: required(oneOf(['image', 'video', 'document'])), url: required(text({ min: 1 })) })),
+    footer: optional(text({ min: 1 })),
+    buttons: optional(list(whatsappButton, 1, 10)),
+  }),
+  (parsed) => parsed.header === undefined || parsed.media === undefined,
+);
 
 const status = defaulted(oneOf(['Active', 'Inactive']), () => 'Active');
 
@@ -164,6 +206,7 @@ const customerioTarget = object({
   language: optional(text()),
   settings: optional(customerioSettings),
   sms: optional(object({ transactionalMessageId: required(transactionalMessageId), language: optional(text()), settings: optional(customerioSettings) })),
+  whatsapp: optional(object({ transactionalMessageId: required(transactionalMessageId), language: optional(text()), settings: optional(customerioSettings) })),
 });
 
 const attributeMap = record(attributeName, attributeSpec);
@@ -175,6 +218,7 @@ const message = object({
   engine: defaulted(oneOf(['liquid', 'handlebars']), () => 'liquid'),
   email: optional(email),
   sms: optional(sms),
+  whatsapp: optional(whatsapp),
   attributes: defaulted(object({ customer: optional(attributeMap), trigger: optional(attributeMap) }), () => ({})),
   targets: defaulted(object({ sfmc: optional(sfmcTarget), customerio: optional(customerioTarget) }), () => ({})),
 });
@@ -182,7 +226,7 @@ const message = object({
 /** message.yaml's definition when it is plainly valid; undefined when the zod schema must decide. */
 export function plainMessageDefinition(value: unknown): MessageDefinition | undefined {
   const parsed = message(value)?.value as MessageDefinition | undefined;
-  return parsed && (parsed.email !== undefined || parsed.sms !== undefined) ? parsed : undefined;
+  return parsed && (parsed.email !== undefined || parsed.sms !== undefined || parsed.whatsapp !== undefined) ? parsed : undefined;
 }
 
 const customerioSms = object({

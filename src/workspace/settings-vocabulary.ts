@@ -38,3 +38,6 @@ export const defaultEmailClients: readonly string[] = [
   'yahoo.android',
   'samsung-email.android',
 ];
+
+/** The kinds of WhatsApp template button (Meta's template components: URL, phone number, quick reply). */
+export const whatsappButtonTypes = ['url', 'phone', 'quick_reply'] as const;

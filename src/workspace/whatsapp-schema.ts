@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whatsappButtonTypes } from './settings-vocabulary.js';
 
 /**
  * The `whatsapp` section of message.yaml: a WhatsApp message template as Meta structures one
@@ -8,8 +9,6 @@ import { z } from 'zod';
  * checked on the rendered text by the whatsapp/* rules, not here: a template's length says little
  * before personalization.
  */
-
-export const whatsappButtonTypes = ['url', 'phone', 'quick_reply'] as const;
 
 const whatsappButtonSchema = z
   .object({
