@@ -30,6 +30,10 @@ describe('txkit dev: languages', () => {
     // The French samples only; the files that do not name a language preview English.
     await expect(page.locator('[data-testid=sample-select] option').allTextContents()).resolves.toEqual(['standard-fr']);
     await expect.poll(() => hashParam(page, 'language')).toBe('fr');
+    // The page of its own shows the same language.
+    await expect(page.locator('[data-testid=open-in-tab]').getAttribute('href')).resolves.toBe(
+      '/__txkit/message/order-confirmation/email.html?sample=standard-fr&language=fr',
+    );
 
     await page.locator('[role=tablist][aria-label=Channel] [data-value=sms]').click();
     await expect.poll(() => smsText(page)).toBe('Northwind : commande NW-10483 confirmée. Détails : https://northwind.example.com/orders/NW-10483');
