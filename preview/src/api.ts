@@ -36,9 +36,12 @@ export async function fetchWorkspace(): Promise<WorkspaceSnapshot> {
   return (await request<WorkspaceSnapshot>('workspace')).body;
 }
 
-/** The message rendered with `sample` (the server's default sample when undefined). */
-export async function fetchView(id: string, sample: string | undefined): Promise<MessageView> {
-  const query = sample ? `?sample=${segment(sample)}` : '';
+/** The message in `language` rendered with `sample` (the server's defaults when undefined). */
+export async function fetchView(id: string, sample: string | undefined, language?: string): Promise<MessageView> {
+  const params = new URLSearchParams();
+  if (sample) params.set('sample', sample);
+  if (language) params.set('language', language);
+  const query = params.size > 0 ? `?${params}` : '';
   return (await request<MessageView>(`messages/${segment(id)}${query}`)).body;
 }
 

@@ -58,13 +58,18 @@ const topbar = h(
   connection,
 );
 
-const sidebar = createSidebar((id) => select({ message: id, sample: undefined }));
+const sidebar = createSidebar((id) => select({ message: id, sample: undefined, language: undefined }));
 const title = h('h1', { class: 'message-title', 'data-testid': 'message-title' });
 const description = h('p', { class: 'message-description' });
 const engine = h('span', { class: 'chip' });
 const sampleSelect = h('select', { class: 'select', 'aria-label': 'Sample', 'data-testid': 'sample-select' });
 sampleSelect.addEventListener('change', () => select({ sample: sampleSelect.value }));
 const sampleControl = h('label', { class: 'sample-control' }, h('span', { class: 'control-label' }, 'Sample'), sampleSelect);
+// Another language shows its own samples: the sample is picked again, by the server's default.
+const languageSelect = h('select', { class: 'select', 'aria-label': 'Language', 'data-testid': 'language-select' });
+languageSelect.addEventListener('change', () => select({ language: languageSelect.value, sample: undefined }));
+const languageControl = h('label', { class: 'sample-control', hidden: true }, h('span', { class: 'control-label' }, 'Language'), languageSelect);
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
 const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const widthControl = createWidthControl((change) => select(change));
@@ -78,7 +83,14 @@ const channelTabs = createTabs<Channel>(
   ],
   (channel) => select({ channel }),
 );
-const header = h('div', { class: 'message-header' }, h('div', { class: 'message-heading' }, title, engine, description), channelTabs.element, sampleControl);
+const header = h(
+  'div',
+  { class: 'message-header' },
+  h('div', { class: 'message-heading' }, title, engine, description),
+  channelTabs.element,
+  languageControl,
+  sampleControl,
+);
 
 const emailTabs = createTabs<EmailTab>(
   'View',
@@ -281,6 +293,13 @@ function applyView(next: MessageView): void {
   );
   sampleSelect.disabled = next.samples.length === 0;
   if (next.sample !== null) selection.sample = next.sample;
+  const multilingual = next.languages.length > 1;
+  languageControl.hidden = !multilingual;
+  replaceChildren(
+    languageSelect,
+    ...next.languages.map((code) => h('option', { value: code, selected: code === next.language }, `${languageNames.of(code) ?? code} (${code})`)),
+  );
+  selection.language = multilingual ? next.language : undefined;
   if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
   channelTabs.setEnabled('email', next.channels.includes('email'));
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
@@ -332,13 +351,15 @@ async function loadView(): Promise<void> {
   }
   const request = ++latestViewRequest;
   try {
-    const next = await fetchView(id, selection.sample);
+    const next = await fetchView(id, selection.sample, selection.language);
     if (request === latestViewRequest) applyView(next);
   } catch (error) {
     if (request !== latestViewRequest) return;
-    if (error instanceof ApiRequestError && error.status === 404 && selection.sample !== undefined && snapshot.messages.some((message) => message.id === id)) {
-      // The sample is gone (renamed, deleted): fall back to the message's default sample.
-      selection.sample = undefined;
+    const chosen = selection.sample ?? selection.language;
+    if (error instanceof ApiRequestError && error.status === 404 && chosen !== undefined && snapshot.messages.some((message) => message.id === id)) {
+      // The sample is gone (renamed, deleted): fall back to the language's default sample; the language is gone: to the default language.
+      if (selection.sample !== undefined) selection.sample = undefined;
+      else selection.language = undefined;
       await loadView();
       return;
     }
@@ -353,7 +374,7 @@ function select(change: Partial<Selection>): void {
   if (selection.message !== previous.message) {
     sidebar.update(snapshot.messages, selection.message);
     void loadView();
-  } else if (selection.sample !== previous.sample) {
+  } else if (selection.sample !== previous.sample || selection.language !== previous.language) {
     void loadView();
   } else if (selection.channel !== previous.channel && view) {
     applyView(view);
@@ -375,7 +396,8 @@ function showCreatedSample(): void {
   const created = createdSample;
   if (!created || !snapshot.messages.some((message) => message.id === created.id && message.samples.includes(created.name))) return;
   createdSample = undefined;
-  select({ message: created.id, sample: created.name });
+  // A new sample names no language: the server shows it in the default one.
+  select({ message: created.id, sample: created.name, language: undefined });
 }
 
 onWorkspaceUpdate((update: WorkspaceUpdate) => {
@@ -412,7 +434,7 @@ window.addEventListener('hashchange', () => {
 async function start(): Promise<void> {
   applySnapshot(await fetchWorkspace());
   if (selection.message !== undefined && !snapshot.messages.some((message) => message.id === selection.message)) {
-    selection = { ...selection, message: snapshot.messages[0]?.id, sample: undefined };
+    selection = { ...selection, message: snapshot.messages[0]?.id, sample: undefined, language: undefined };
     sidebar.update(snapshot.messages, selection.message);
   }
   connection.dataset['state'] = 'live';

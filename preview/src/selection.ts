@@ -14,6 +14,8 @@ export const zoomLevels = [50, 75, 100, 125, 150, 200] as const;
 export interface Selection {
   message?: string;
   sample?: string;
+  /** A translation's code (`fr`) or the default language's, when the message has several. */
+  language?: string;
   channel: Channel;
   tab: EmailTab;
   width: number;
@@ -34,17 +36,19 @@ function integerIn(value: string | null, range: { min: number; max: number }, fa
 /** Links from before free widths said desktop or mobile. */
 const namedWidths: Readonly<Record<string, number>> = { desktop: 800, mobile: 375 };
 
-/** `#/order-confirmation?sample=standard&channel=email&tab=preview&width=800&zoom=fit&dark=0` */
+/** `#/order-confirmation?sample=standard&language=fr&channel=email&tab=preview&width=800&zoom=fit&dark=0` */
 export function readSelection(hash: string): Selection {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   const message = decodeURIComponent(path);
   const sample = params.get('sample');
+  const language = params.get('language');
   const width = params.get('width');
   const zoom = params.get('zoom');
   return {
     ...(message ? { message } : {}),
     ...(sample ? { sample } : {}),
+    ...(language ? { language } : {}),
     channel: oneOf(params.get('channel'), ['email', 'sms'], 'email'),
     tab: oneOf(params.get('tab'), ['preview', 'html', 'text'], 'preview'),
     width: namedWidths[width ?? ''] ?? integerIn(width, widthRange, 800),
@@ -56,6 +60,7 @@ export function readSelection(hash: string): Selection {
 export function selectionHash(selection: Selection): string {
   const params = new URLSearchParams();
   if (selection.sample) params.set('sample', selection.sample);
+  if (selection.language) params.set('language', selection.language);
   params.set('channel', selection.channel);
   params.set('tab', selection.tab);
   params.set('width', String(selection.width));

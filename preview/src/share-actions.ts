@@ -4,9 +4,12 @@ import { h } from './element.js';
 /** The same prefix as the server's renderedMessageBase (src/preview/middlewares/rendered-message.ts). */
 const renderedMessageBase = '/__txkit/message/';
 
-/** Where the message, rendered with its sample, is a page of its own: the email's HTML, or the SMS text. */
+/** Where the message, rendered with its sample in its language, is a page of its own: the email's HTML, or the SMS text. */
 export function renderedMessageUrl(view: MessageView, channel: Channel): string {
-  const query = view.sample ? `?sample=${encodeURIComponent(view.sample)}` : '';
+  const params = new URLSearchParams();
+  if (view.sample) params.set('sample', view.sample);
+  if (view.languages.length > 1) params.set('language', view.language);
+  const query = params.size > 0 ? `?${params}` : '';
   return `${renderedMessageBase}${encodeURIComponent(view.id)}/${channel === 'email' ? 'email.html' : 'sms.txt'}${query}`;
 }
 

@@ -67,7 +67,7 @@ export interface SmsView {
   rendered: boolean;
 }
 
-/** `GET /__txkit/api/messages/:id?sample=NAME` */
+/** `GET /__txkit/api/messages/:id?sample=NAME&language=CODE` */
 export interface MessageView {
   id: string;
   name: string;
@@ -75,7 +75,11 @@ export interface MessageView {
   engine?: string;
   broken: boolean;
   channels: Channel[];
-  /** Every sample file, those that do not load included (they are listed in `brokenSamples` too). */
+  /** The language shown (README "Languages"): the one asked for, else the named sample's, else the message's default. */
+  language: string;
+  /** Every language the message can be shown in, its default first; empty for a message that does not load. */
+  languages: string[];
+  /** The sample files that preview `language`, plus those that do not load (listed in `brokenSamples` too). */
   samples: string[];
   /** Samples whose file does not load (invalid JSON, wrong shape): they stay pickable, to be fixed in the editor. */
   brokenSamples: string[];

@@ -7,7 +7,7 @@ import { customerioLinkRewrite } from '../sms/customerio-link-rewrite.js';
 import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import type { Engines } from '../render/index.js';
-import { samplesDir, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
+import { defaultLanguageOf, samplesDir, workspaceLanguages, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView } from './api-types.js';
@@ -85,8 +85,18 @@ export interface ViewContext {
   config: ResolvedConfig;
 }
 
-/** The JSON the UI shows for one sample of a message; `diagnostics` are the ones to list with it. */
-export function messageView(message: Message, render: SampleRender, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
+/**
+ * The JSON the UI shows for one sample of a message in one language: `message` is that
+ * language's view (`inLanguage`), `languages` every language of the message; `diagnostics`
+ * are the ones to list with it.
+ */
+export function messageView(
+  message: Message,
+  languages: readonly string[],
+  render: SampleRender,
+  diagnostics: readonly Diagnostic[],
+  context: ViewContext,
+): MessageView {
   const { email, sms } = render;
   return {
     id: message.id,
@@ -95,6 +105,8 @@ export function messageView(message: Message, render: SampleRender, diagnostics:
     engine: message.definition.engine,
     broken: false,
     channels: channelsOf(message),
+    language: defaultLanguageOf(message),
+    languages: [...languages],
     ...sampleList(message),
     sample: render.sample?.name ?? null,
     ...(email
@@ -140,8 +152,14 @@ function sampleList(message: Message): { samples: string[]; brokenSamples: strin
 }
 
 /** The message with a sample whose file does not load: nothing rendered, the sample's problems listed. */
-export function brokenSampleView(message: Message, name: string, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
-  return { ...messageView(message, { sample: undefined, diagnostics: [] }, diagnostics, context), sample: name };
+export function brokenSampleView(
+  message: Message,
+  languages: readonly string[],
+  name: string,
+  diagnostics: readonly Diagnostic[],
+  context: ViewContext,
+): MessageView {
+  return { ...messageView(message, languages, { sample: undefined, diagnostics: [] }, diagnostics, context), sample: name };
 }
 
 /** A message whose message.yaml does not load: its problems and nothing to render. */
@@ -151,6 +169,8 @@ export function brokenMessageView(message: BrokenMessage, diagnostics: readonly 
     name: message.id,
     broken: true,
     channels: [],
+    language: workspaceLanguages(context.config).defaultLanguage,
+    languages: [],
     samples: [],
     brokenSamples: [],
     sample: null,

@@ -5,11 +5,15 @@ import type { CompiledEmail } from '../email/index.js';
 import { createMjmlWorker } from '../email/mjml-worker.js';
 import { createEngines, type Engines } from '../render/index.js';
 import {
+  defaultLanguageOf,
   defaultSample,
+  inLanguage,
   isBroken,
+  languageViews,
   listMessageDirs,
   loadMessage,
   messageFileName,
+  messageLanguages,
   WorkspaceNotFoundError,
   type BrokenMessage,
   type Message,
@@ -38,9 +42,9 @@ const mjmlDeadlineMs = 15_000;
 interface Entry {
   message: Message | BrokenMessage;
   dependencies: MessageDependencies;
-  /** Started when the version is loaded, awaited by the first render. */
-  compiled: Promise<CompiledEmail | undefined>;
-  /** Renders by sample name ('' for a message without samples), made when first asked for. */
+  /** The email compiled per language: the default one started when the version is loaded, awaited by the first render; a translation's when first rendered. */
+  compiled: Map<string, Promise<CompiledEmail | undefined>>;
+  /** Renders by language and sample name (`fr\0standard-fr`; no name for a message without samples), made when first asked for. */
   renders: Map<string, Promise<SampleRender>>;
   /** What validation said about this version or, until `current`, about the previous one. */
   validated: Diagnostic[];
@@ -50,7 +54,11 @@ interface Entry {
 
 function dependenciesOf(message: Message | BrokenMessage): MessageDependencies {
   if (isBroken(message)) return { dir: message.dir, files: new Set([message.file]), includesPartials: false };
-  const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file, ...message.samples.map((sample) => sample.file)];
+  const files = [
+    message.file,
+    ...[message, ...(message.translations ?? [])].flatMap((content) => [content.email?.body.file, content.email?.text?.file, content.sms?.body.file]),
+    ...message.samples.map((sample) => sample.file),
+  ];
   return {
     dir: message.dir,
     files: new Set(files.filter((file): file is string => file !== undefined)),
@@ -105,20 +113,29 @@ export class PreviewWorkspace {
     return { root: this.root, revision: this.#revision, messages };
   }
 
-  /** The message rendered with `sample` (default: "standard", else "default", else the first); undefined for an unknown message or sample. */
-  async view(id: string, sample?: string): Promise<MessageView | undefined> {
+  /**
+   * The message in `language` (default: the named sample's, else the message's default; as
+   * `txkit render --language` picks it) rendered with `sample`, one of that language's
+   * (default: "standard", else "default", else the first); undefined for an unknown message,
+   * language or sample.
+   */
+  async view(id: string, sample?: string, language?: string): Promise<MessageView | undefined> {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
     const context = { root: this.root, revision: this.#revision, config: this.#config };
     const { message } = entry;
     if (isBroken(message)) return brokenMessageView(message, entry.current ? entry.validated : this.#problems.configure(message.diagnostics), context);
-    const chosen = sample === undefined || sample === '' ? defaultSample(message) : message.samples.find((candidate) => candidate.name === sample);
+    const named = sample ? message.samples.find((candidate) => candidate.name === sample) : undefined;
+    const shown = inLanguage(message, language || (named?.language ?? defaultLanguageOf(message)));
+    if (!shown) return undefined;
+    const languages = messageLanguages(message);
+    const chosen = sample === undefined || sample === '' ? defaultSample(shown) : shown.samples.find((candidate) => candidate.name === sample);
     if (sample && !chosen) {
       if (!brokenSampleNames(message).includes(sample)) return undefined;
-      return brokenSampleView(message, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
+      return brokenSampleView(shown, languages, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
     }
-    const render = await this.#render(entry, message, chosen);
-    const view = messageView(message, render, this.#diagnostics(entry, message, render), context);
+    const render = await this.#render(entry, shown, chosen);
+    const view = messageView(shown, languages, render, this.#diagnostics(entry, shown, render), context);
     for (const waiter of this.#viewWaiters) waiter(id);
     return view;
   }
@@ -198,9 +215,15 @@ export class PreviewWorkspace {
       if (isBroken(message)) {
         entry.counts = countDiagnostics(entry.validated);
       } else {
-        const samples = message.samples.length > 0 ? message.samples : [undefined];
-        const renders = await Promise.all(samples.map((sample) => this.#render(entry, message, sample)));
-        entry.counts = countDiagnostics(uniqueDiagnostics(renders.flatMap((render) => this.#diagnostics(entry, message, render))));
+        // Each language with its own samples, as the preview shows them.
+        const renders = await Promise.all(
+          languageViews(message).flatMap((shown) =>
+            (shown.samples.length > 0 ? shown.samples : [undefined]).map(async (sample) =>
+              this.#diagnostics(entry, shown, await this.#render(entry, shown, sample)),
+            ),
+          ),
+        );
+        entry.counts = countDiagnostics(uniqueDiagnostics(renders.flat()));
       }
       changed.push(id);
     }
@@ -225,10 +248,11 @@ export class PreviewWorkspace {
   }
 
   #entry(message: Message | BrokenMessage, previous?: Entry): Entry {
-    // Compiling starts now, so it runs while the update travels to the page; whoever renders
-    // awaits it (and sees a failure), so an early rejection is not an unhandled one.
-    const compiled = isBroken(message) ? Promise.resolve(undefined) : compileFor(message, { workspaceRoot: this.root, mjml: this.#mjml.run });
-    compiled.catch(() => undefined);
+    // Compiling the default language starts now, so it runs while the update travels to the
+    // page; whoever renders awaits it (and sees a failure), so an early rejection is not an
+    // unhandled one. A translation compiles when first rendered.
+    const compiled = new Map<string, Promise<CompiledEmail | undefined>>();
+    if (!isBroken(message)) void this.#compiled(compiled, message);
     return {
       message,
       dependencies: dependenciesOf(message),
@@ -240,11 +264,24 @@ export class PreviewWorkspace {
     };
   }
 
+  /** The email of `message`, a language's view, compiled once per version of the message. */
+  #compiled(compiled: Map<string, Promise<CompiledEmail | undefined>>, message: Message): Promise<CompiledEmail | undefined> {
+    const language = defaultLanguageOf(message);
+    let email = compiled.get(language);
+    if (!email) {
+      email = compileFor(message, { workspaceRoot: this.root, mjml: this.#mjml.run });
+      email.catch(() => undefined);
+      compiled.set(language, email);
+    }
+    return email;
+  }
+
+  /** `message` is a language's view of the entry's message (`inLanguage`). */
   #render(entry: Entry, message: Message, sample: Sample | undefined): Promise<SampleRender> {
-    const key = sample?.name ?? '';
+    const key = `${defaultLanguageOf(message)}\0${sample?.name ?? ''}`;
     let render = entry.renders.get(key);
     if (!render) {
-      render = entry.compiled.then((compiled) => renderSample(message, compiled, sample, { engines: this.#engines }));
+      render = this.#compiled(entry.compiled, message).then((compiled) => renderSample(message, compiled, sample, { engines: this.#engines }));
       entry.renders.set(key, render);
     }
     return render;

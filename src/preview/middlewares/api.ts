@@ -121,8 +121,13 @@ async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: Inc
 
   if (route.length === 2 && method === 'GET') {
     const sample = url.searchParams.get('sample') ?? undefined;
-    const view = await workspace.view(id, sample);
-    if (!view) throw new HttpProblem(404, `message "${id}" has no sample "${sample}"`);
+    const language = url.searchParams.get('language') ?? undefined;
+    const view = await workspace.view(id, sample, language);
+    if (!view)
+      throw new HttpProblem(
+        404,
+        `message "${id}" has no ${[language && `language "${language}"`, sample && `sample "${sample}"`].filter(Boolean).join(' or ')}`,
+      );
     sendJson(res, 200, view);
     return;
   }

@@ -63,10 +63,17 @@ export function renderedMessageMiddleware(workspace: PreviewWorkspace): Connect.
       return;
     }
     const sample = url.searchParams.get('sample') ?? undefined;
+    const language = url.searchParams.get('language') ?? undefined;
     workspace
-      .view(id, sample)
+      .view(id, sample, language)
       .then((view) => {
-        if (!view) return send(res, 404, 'text/plain', `no message "${id}"${sample ? ` with a sample "${sample}"` : ''}\n`);
+        if (!view)
+          return send(
+            res,
+            404,
+            'text/plain',
+            `no message "${id}"${language ? ` in language "${language}"` : ''}${sample ? ` with a sample "${sample}"` : ''}\n`,
+          );
         const rendered = renderedText(view, file);
         if ('problem' in rendered) return send(res, 409, 'text/plain', `${rendered.problem}\n`);
         if (file === 'email.html') {
