@@ -85,7 +85,7 @@ describe('txkit dev: email preview', () => {
 
       await expect(page.evaluate('window.previewSession')).resolves.toBe('still here');
       await expect(page.inputValue('[data-testid=sample-select]')).resolves.toBe('long-product-no-name');
-      expect(page.url()).toContain('#/order-confirmation?sample=long-product-no-name&channel=email&tab=preview');
+      expect(page.url()).toContain('#/order-confirmation?sample=long-product-no-name&language=en&channel=email&tab=preview');
       await expect(stage.evaluate((element) => element.scrollTop)).resolves.toBe(scrollBefore);
     } finally {
       await writeFile(template, original);

@@ -17,7 +17,7 @@ describe('txkit list', () => {
     // The targets of the examples change as the sync work settles; the temp workspace below checks that column.
     expect(result.stdout).toMatch(/^order-confirmation\s+email, sms\s+en, fr\s+liquid\s+long-product-no-name, standard-fr, standard\b/m);
     expect(result.stdout).toMatch(/^password-reset\s+email\s+en\s+handlebars\s+no-name-no-ip, standard\b/m);
-    expect(result.stdout).toMatch(/^shipping-update\s+sms\s+en\s+liquid\s+cyrillic-name, standard\b/m);
+    expect(result.stdout).toMatch(/^shipping-update\s+sms, whatsapp\s+en\s+liquid\s+cyrillic-name, standard\b/m);
   });
 
   it('aligns the columns: every row starts its second column where the header does', async () => {
@@ -49,7 +49,7 @@ describe('txkit list', () => {
         samples: ['long-product-no-name', 'standard-fr', 'standard'],
       }),
     );
-    expect(json.messages).toContainEqual(expect.objectContaining({ id: 'shipping-update', channels: ['sms'] }));
+    expect(json.messages).toContainEqual(expect.objectContaining({ id: 'shipping-update', channels: ['sms', 'whatsapp'] }));
   });
 
   it('lists a temp workspace, including a message that cannot be loaded, and exits 1', async () => {

@@ -90,7 +90,7 @@ describe('txkit: --workspace before or after the command', () => {
       const project = await makeProject(inWorkspace('messages/hello', smsMessage));
       const result = await runCli(args, { cwd: project.root });
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/^hello\s+sms\s+liquid\s+standard$/m);
+      expect(result.stdout).toMatch(/^hello\s+sms\s+en\s+liquid\s+standard$/m);
     },
   );
 

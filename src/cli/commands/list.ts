@@ -28,7 +28,7 @@ export function registerList(command: Command, run: Run): void {
         id: message.id,
         name: message.definition.name,
         engine: message.definition.engine,
-        channels: [...(message.email ? ['email'] : []), ...(message.sms ? ['sms'] : [])],
+        channels: [...(message.email ? ['email'] : []), ...(message.sms ? ['sms'] : []), ...(message.whatsapp ? ['whatsapp'] : [])],
         languages: messageLanguages(message),
         samples: message.samples.map((sample) => sample.name),
         targets: Object.keys(message.definition.targets).filter((target) => message.definition.targets[target as keyof typeof message.definition.targets]),

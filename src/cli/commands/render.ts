@@ -139,6 +139,8 @@ export function registerRender(command: Command, run: Run): void {
           return ExitCode.problems;
         };
         if (isBroken(loaded)) return reportProblems();
+        // A named sample that did not load is the answer, before its language is looked for.
+        if (options.sample !== undefined && sampleProblems(loaded, options.sample).length > 0) return reportProblems();
         const named = options.sample === undefined ? undefined : pickSample(loaded, options.sample, sampleNames);
         const language = options.language ?? named?.language ?? defaultLanguageOf(loaded);
         const message = inLanguage(loaded, language);
