@@ -1,18 +1,18 @@
-import type { Channel, MessageView } from '../../src/preview/api-types.js';
+import type { Channel, MessageView, SendChannel } from '../../src/preview/api-types.js';
 import { h } from './element.js';
 
 /** The same prefix as the server's renderedMessageBase (src/preview/middlewares/rendered-message.ts). */
 const renderedMessageBase = '/__txkit/message/';
 
 /** Where the message, rendered with its sample, is a page of its own: the email's HTML, or the SMS text. */
-export function renderedMessageUrl(view: MessageView, channel: Channel): string {
+export function renderedMessageUrl(view: MessageView, channel: SendChannel): string {
   const query = view.sample ? `?sample=${encodeURIComponent(view.sample)}` : '';
   return `${renderedMessageBase}${encodeURIComponent(view.id)}/${channel === 'email' ? 'email.html' : 'sms.txt'}${query}`;
 }
 
 export interface ShareActions {
   element: HTMLElement;
-  /** Offers the actions for `view` on `channel` (none without a view). */
+  /** Offers the actions for `view` on `channel` (none without a view, nor for WhatsApp, which is previewed only). */
   show(view: MessageView | undefined, channel: Channel): void;
 }
 
@@ -20,7 +20,7 @@ export interface ShareActions {
  * Ways out of the preview: open the rendered message in a tab of its own (a URL to share on the
  * network with `--host`), copy its HTML or text, and send a test (`onSendTest` opens the dialog).
  */
-export function createShareActions(onSendTest: () => void): ShareActions {
+export function createShareActions(onSendTest: (channel: SendChannel) => void): ShareActions {
   const open = h(
     'a',
     { class: 'button', target: '_blank', rel: 'noopener', 'data-testid': 'open-in-tab', title: 'The rendered message as a page of its own' },
@@ -28,7 +28,8 @@ export function createShareActions(onSendTest: () => void): ShareActions {
   );
   const copyHtml = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-html' }, 'Copy HTML');
   const copyText = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-text' }, 'Copy text');
-  const sendTest = h('button', { type: 'button', class: 'button', 'data-testid': 'send-test', onclick: onSendTest }, 'Send test…');
+  let shownChannel: SendChannel = 'email';
+  const sendTest = h('button', { type: 'button', class: 'button', 'data-testid': 'send-test', onclick: () => onSendTest(shownChannel) }, 'Send test…');
   const element = h('div', { class: 'share-actions' }, open, copyHtml, copyText, sendTest);
   let html = '';
   let text = '';
@@ -48,9 +49,10 @@ export function createShareActions(onSendTest: () => void): ShareActions {
   return {
     element,
     show(view, channel) {
-      const rendered = channel === 'email' ? view?.email : view?.sms;
+      const rendered = channel === 'whatsapp' ? undefined : channel === 'email' ? view?.email : view?.sms;
       element.hidden = !view || !rendered;
-      if (!view || !rendered) return;
+      if (!view || !rendered || channel === 'whatsapp') return;
+      shownChannel = channel;
       open.href = renderedMessageUrl(view, channel);
       html = view.email?.html ?? '';
       text = rendered.text;

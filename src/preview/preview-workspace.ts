@@ -50,7 +50,14 @@ interface Entry {
 
 function dependenciesOf(message: Message | BrokenMessage): MessageDependencies {
   if (isBroken(message)) return { dir: message.dir, files: new Set([message.file]), includesPartials: false };
-  const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file, ...message.samples.map((sample) => sample.file)];
+  const files = [
+    message.file,
+    message.email?.body.file,
+    message.email?.text?.file,
+    message.sms?.body.file,
+    message.whatsapp?.body.file,
+    ...message.samples.map((sample) => sample.file),
+  ];
   return {
     dir: message.dir,
     files: new Set(files.filter((file): file is string => file !== undefined)),
@@ -149,7 +156,7 @@ export class PreviewWorkspace {
     if (!entry) return undefined;
     const { message } = entry;
     if (isBroken(message)) return [message.file];
-    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file];
+    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file, message.whatsapp?.body.file];
     return [...new Set(files.filter((file): file is string => file !== undefined))];
   }
 
