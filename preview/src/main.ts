@@ -17,6 +17,7 @@ import { createSidebar } from './sidebar.js';
 import { createSmsPane } from './sms-view.js';
 import { createSourcePanel } from './source-panel.js';
 import { createTabs } from './tabs.js';
+import { createWhatsappPane } from './whatsapp-view.js';
 import { createWidthControl } from './width-control.js';
 
 type DockTab = 'problems' | 'compat' | 'source';
@@ -30,6 +31,7 @@ let view: MessageView | undefined;
 /** Which message and sample each pane shows (`id\0sample`), so a failed render keeps only a render of the same target. */
 let emailShownFor: string | undefined;
 let smsShownFor: string | undefined;
+let whatsappShownFor: string | undefined;
 /** Answers to older view requests are dropped, so a fast sequence of saves never shows an older render last. */
 let latestViewRequest = 0;
 
@@ -75,11 +77,13 @@ const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const widthControl = createWidthControl((change) => select(change));
 const emailPane = createEmailPane(widthControl.handle);
 const smsPane = createSmsPane();
+const whatsappPane = createWhatsappPane();
 const channelTabs = createTabs<Channel>(
   'Channel',
   [
     { value: 'email', label: [icon('email'), 'Email'], panel: stage },
     { value: 'sms', label: [icon('sms'), 'SMS'], panel: stage },
+    { value: 'whatsapp', label: [icon('whatsapp'), 'WhatsApp'], panel: stage },
   ],
   (channel) => select({ channel }),
 );
@@ -113,7 +117,7 @@ const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'P
 // SMS has none of these: their room is kept, so nothing moves when the channel changes.
 const emailControls = h('div', { class: 'toolbar-group email-controls' }, emailTabs.element, previewControls);
 const sendDialog = createSendDialog();
-const shareActions = createShareActions(() => view && sendDialog.open(view.id, view.sample, selection.channel));
+const shareActions = createShareActions((channel) => view && sendDialog.open(view.id, view.sample, channel));
 const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls);
 // In the top bar, which has room at every width: in the toolbar they took a second row from the email at 1024 px.
 topbar.insertBefore(shareActions.element, updated);
@@ -303,6 +307,7 @@ function applyView(next: MessageView): void {
   if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
   channelTabs.setEnabled('email', next.channels.includes('email'));
   channelTabs.setEnabled('sms', next.channels.includes('sms'));
+  channelTabs.setEnabled('whatsapp', next.channels.includes('whatsapp'));
 
   // A pane keeps its last good render only if that render is of this message; another sample's
   // render, under the banner, beats a blank frame when the template breaks for every sample.
@@ -325,6 +330,10 @@ function applyView(next: MessageView): void {
     keptLastGood = smsPane.show(next.sms, smsShownFor === target);
     smsShownFor = target;
     if (stage.firstElementChild !== smsPane.element) replaceChildren(stage, smsPane.element);
+  } else if (selection.channel === 'whatsapp' && next.whatsapp) {
+    keptLastGood = whatsappPane.show(next.whatsapp, whatsappShownFor === target);
+    whatsappShownFor = target;
+    if (stage.firstElementChild !== whatsappPane.element) replaceChildren(stage, whatsappPane.element);
   }
   banner.hidden = !keptLastGood;
   diagnostics.show(next.diagnostics);
@@ -337,8 +346,9 @@ function applyView(next: MessageView): void {
 
 /** Puts the last good render of message `target` in the selected channel back on stage; false when there is none. */
 function showLastGood(target: string): boolean {
-  const pane = selection.channel === 'email' ? (emailShownFor === target ? emailPane : undefined) : smsShownFor === target ? smsPane : undefined;
-  if (!pane) return false;
+  const shown = { email: [emailShownFor, emailPane], sms: [smsShownFor, smsPane], whatsapp: [whatsappShownFor, whatsappPane] } as const;
+  const [shownFor, pane] = shown[selection.channel];
+  if (shownFor !== target) return false;
   if (stage.firstElementChild !== pane.element) replaceChildren(stage, pane.element);
   return true;
 }

@@ -49,7 +49,7 @@ export function readSelection(hash: string): Selection {
     ...(message ? { message } : {}),
     ...(sample ? { sample } : {}),
     ...(language ? { language } : {}),
-    channel: oneOf(params.get('channel'), ['email', 'sms'], 'email'),
+    channel: oneOf(params.get('channel'), ['email', 'sms', 'whatsapp'], 'email'),
     tab: oneOf(params.get('tab'), ['preview', 'html', 'text'], 'preview'),
     width: namedWidths[width ?? ''] ?? integerIn(width, widthRange, 800),
     zoom: zoom === null || zoom === 'fit' ? 'fit' : ((zoomLevels as readonly number[]).find((level) => String(level) === zoom) ?? 100),

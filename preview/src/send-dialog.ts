@@ -1,18 +1,18 @@
-import type { Channel, SendTestResult } from '../../src/preview/api-types.js';
+import type { SendChannel, SendTestResult } from '../../src/preview/api-types.js';
 import { fetchSendTargets, sendTest } from './api.js';
 import { h, replaceChildren } from './element.js';
 
 export interface SendDialog {
   element: HTMLDialogElement;
   /** Opens the dialog for message `id`, sample and channel as shown. */
-  open(id: string, sample: string | null, channel: Channel): void;
+  open(id: string, sample: string | null, channel: SendChannel): void;
 }
 
 const emailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const e164 = /^\+[1-9]\d{1,14}$/;
 
 /** Why `to` cannot receive `channel`, or undefined (the server checks again, as `txkit send` does). */
-function recipientProblem(to: string, channel: Channel): string | undefined {
+function recipientProblem(to: string, channel: SendChannel): string | undefined {
   if (channel === 'email') return emailAddress.test(to) ? undefined : 'Enter an email address, e.g. you@example.com';
   return e164.test(to) ? undefined : 'Enter a phone number in E.164 form: + country code and number, e.g. +14155552671';
 }
@@ -53,7 +53,7 @@ export function createSendDialog(): SendDialog {
   const element = h('dialog', { class: 'send-dialog', 'data-testid': 'send-dialog' }, form);
   close.addEventListener('click', () => element.close());
 
-  let message: { id: string; sample: string | null; channel: Channel } | undefined;
+  let message: { id: string; sample: string | null; channel: SendChannel } | undefined;
   const setOutcome = (text: string, tone: 'neutral' | 'ok' | 'error') => {
     outcome.textContent = text;
     outcome.dataset['tone'] = tone;

@@ -1,11 +1,11 @@
-import type { Channel, MessageView } from '../../src/preview/api-types.js';
+import type { Channel, MessageView, SendChannel } from '../../src/preview/api-types.js';
 import { h } from './element.js';
 
 /** The same prefix as the server's renderedMessageBase (src/preview/middlewares/rendered-message.ts). */
 const renderedMessageBase = '/__txkit/message/';
 
 /** Where the message, rendered with its sample in its language, is a page of its own: the email's HTML, or the SMS text. */
-export function renderedMessageUrl(view: MessageView, channel: Channel): string {
+export function renderedMessageUrl(view: MessageView, channel: SendChannel): string {
   const params = new URLSearchParams();
   if (view.sample) params.set('sample', view.sample);
   if (view.languages.length > 1) params.set('language', view.language);
@@ -15,7 +15,7 @@ export function renderedMessageUrl(view: MessageView, channel: Channel): string 
 
 export interface ShareActions {
   element: HTMLElement;
-  /** Offers the actions for `view` on `channel` (none without a view). */
+  /** Offers the actions for `view` on `channel` (none without a view, nor for WhatsApp, which is previewed only). */
   show(view: MessageView | undefined, channel: Channel): void;
 }
 
@@ -23,7 +23,7 @@ export interface ShareActions {
  * Ways out of the preview: open the rendered message in a tab of its own (a URL to share on the
  * network with `--host`), copy its HTML or text, and send a test (`onSendTest` opens the dialog).
  */
-export function createShareActions(onSendTest: () => void): ShareActions {
+export function createShareActions(onSendTest: (channel: SendChannel) => void): ShareActions {
   const open = h(
     'a',
     { class: 'button', target: '_blank', rel: 'noopener', 'data-testid': 'open-in-tab', title: 'The rendered message as a page of its own' },
@@ -31,7 +31,8 @@ export function createShareActions(onSendTest: () => void): ShareActions {
   );
   const copyHtml = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-html' }, 'Copy HTML');
   const copyText = h('button', { type: 'button', class: 'button', 'data-testid': 'copy-text' }, 'Copy text');
-  const sendTest = h('button', { type: 'button', class: 'button', 'data-testid': 'send-test', onclick: onSendTest }, 'Send test…');
+  let shownChannel: SendChannel = 'email';
+  const sendTest = h('button', { type: 'button', class: 'button', 'data-testid': 'send-test', onclick: () => onSendTest(shownChannel) }, 'Send test…');
   const element = h('div', { class: 'share-actions' }, open, copyHtml, copyText, sendTest);
   let html = '';
   let text = '';
@@ -51,9 +52,10 @@ export function createShareActions(onSendTest: () => void): ShareActions {
   return {
     element,
     show(view, channel) {
-      const rendered = channel === 'email' ? view?.email : view?.sms;
+      const rendered = channel === 'whatsapp' ? undefined : channel === 'email' ? view?.email : view?.sms;
       element.hidden = !view || !rendered;
-      if (!view || !rendered) return;
+      if (!view || !rendered || channel === 'whatsapp') return;
+      shownChannel = channel;
       open.href = renderedMessageUrl(view, channel);
       html = view.email?.html ?? '';
       text = rendered.text;

@@ -30,12 +30,14 @@ function badges(message: MessageSummary): HTMLElement {
   );
 }
 
+const channelNames: Record<MessageSummary['channels'][number], string> = { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp' };
+
 function channelIcons(message: MessageSummary): HTMLElement {
   if (message.broken) return h('span', { class: 'channels', title: 'message.yaml does not load' }, icon('broken'));
   return h(
     'span',
     { class: 'channels' },
-    ...message.channels.map((channel) => h('span', { class: `channel channel-${channel}`, title: channel === 'email' ? 'Email' : 'SMS' }, icon(channel))),
+    ...message.channels.map((channel) => h('span', { class: `channel channel-${channel}`, title: channelNames[channel] }, icon(channel))),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { SmsView } from '../../src/preview/api-types.js';
 import { h, replaceChildren, type Child } from './element.js';
+import { stat } from './stat.js';
 
 export interface SmsPane {
   element: HTMLElement;
@@ -35,16 +36,6 @@ function segmentContent(text: string, start: number, end: number, characters: re
   }
   if (cursor < end) children.push(text.slice(cursor, end));
   return children;
-}
-
-function stat(label: string, value: Child, testId: string, note?: Child): HTMLElement {
-  return h(
-    'div',
-    { class: 'stat' },
-    h('div', { class: 'stat-label' }, label),
-    h('div', { class: 'stat-value', 'data-testid': testId }, value),
-    note && h('div', { class: 'stat-note' }, note),
-  );
 }
 
 /**

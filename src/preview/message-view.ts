@@ -6,11 +6,12 @@ import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } f
 import { customerioLinkRewrite } from '../sms/customerio-link-rewrite.js';
 import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
+import { formatWhatsappText, renderWhatsapp, whatsappLength, whatsappLimits, type RenderedWhatsapp } from '../whatsapp/index.js';
 import type { Engines } from '../render/index.js';
 import { defaultLanguageOf, samplesDir, workspaceLanguages, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
-import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView } from './api-types.js';
+import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView, WhatsappCountedText, WhatsappView } from './api-types.js';
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
   return { ...diagnostic, relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file };
@@ -26,7 +27,7 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
 }
 
 export function channelsOf(message: Message): Channel[] {
-  return [...(message.email ? ['email' as const] : []), ...(message.sms ? ['sms' as const] : [])];
+  return [...(message.email ? ['email' as const] : []), ...(message.sms ? ['sms' as const] : []), ...(message.whatsapp ? ['whatsapp' as const] : [])];
 }
 
 /** A message rendered with one sample (or with none, when it has no samples). */
@@ -34,6 +35,7 @@ export interface SampleRender {
   sample: Sample | undefined;
   email?: RenderedEmail;
   sms?: RenderedSms;
+  whatsapp?: RenderedWhatsapp;
   /** Everything the render reported, compile problems included. */
   diagnostics: Diagnostic[];
 }
@@ -47,11 +49,13 @@ export function compileFor(message: Message, options: { workspaceRoot: string; m
 export function renderSample(message: Message, compiled: CompiledEmail | undefined, sample: Sample | undefined, options: { engines: Engines }): SampleRender {
   const email = hasEmail(message) && compiled ? personalizeEmail(message, compiled, sample, options) : undefined;
   const sms = renderSms(message, sample, options);
+  const whatsapp = renderWhatsapp(message, sample, options);
   return {
     sample,
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
-    diagnostics: [...(compiled?.diagnostics ?? []), ...(email?.diagnostics ?? []), ...(sms?.diagnostics ?? [])],
+    ...(whatsapp ? { whatsapp } : {}),
+    diagnostics: [...(compiled?.diagnostics ?? []), ...(email?.diagnostics ?? []), ...(sms?.diagnostics ?? []), ...(whatsapp?.diagnostics ?? [])],
   };
 }
 
@@ -97,7 +101,7 @@ export function messageView(
   diagnostics: readonly Diagnostic[],
   context: ViewContext,
 ): MessageView {
-  const { email, sms } = render;
+  const { email, sms, whatsapp } = render;
   return {
     id: message.id,
     name: message.definition.name,
@@ -133,8 +137,31 @@ export function messageView(
           },
         }
       : {}),
+    ...(whatsapp ? { whatsapp: whatsappView(whatsapp) } : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
+  };
+}
+
+function counted(text: string, limit: number): WhatsappCountedText {
+  return { text, length: whatsappLength(text), limit };
+}
+
+/** The WhatsApp message with its body parsed into WhatsApp's formatting, so the UI draws it as text, and each part counted against its limit. */
+function whatsappView(whatsapp: RenderedWhatsapp): WhatsappView {
+  return {
+    to: whatsapp.to,
+    ...(whatsapp.header === undefined ? {} : { header: counted(whatsapp.header, whatsappLimits.header) }),
+    ...(whatsapp.media ? { media: whatsapp.media } : {}),
+    body: { ...counted(whatsapp.body, whatsappLimits.body), lines: formatWhatsappText(whatsapp.body) },
+    ...(whatsapp.footer === undefined ? {} : { footer: counted(whatsapp.footer, whatsappLimits.footer) }),
+    buttons: whatsapp.buttons.map((button) => ({
+      type: button.type,
+      label: counted(button.text, whatsappLimits.buttonText),
+      ...(button.url === undefined ? {} : { url: button.url }),
+      ...(button.phone === undefined ? {} : { phone: button.phone }),
+    })),
+    rendered: whatsapp.bodyRendered,
   };
 }
 

@@ -57,6 +57,7 @@ function dependenciesOf(message: Message | BrokenMessage): MessageDependencies {
   const files = [
     message.file,
     ...[message, ...(message.translations ?? [])].flatMap((content) => [content.email?.body.file, content.email?.text?.file, content.sms?.body.file]),
+    message.whatsapp?.body.file,
     ...message.samples.map((sample) => sample.file),
   ];
   return {
@@ -166,7 +167,7 @@ export class PreviewWorkspace {
     if (!entry) return undefined;
     const { message } = entry;
     if (isBroken(message)) return [message.file];
-    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file];
+    const files = [message.file, message.email?.body.file, message.email?.text?.file, message.sms?.body.file, message.whatsapp?.body.file];
     return [...new Set(files.filter((file): file is string => file !== undefined))];
   }
 
