@@ -1,5 +1,6 @@
 import type { SmsView } from '../../src/preview/api-types.js';
 import { h, replaceChildren, type Child } from './element.js';
+import { phoneFrame } from './phone-frame.js';
 import { stat } from './stat.js';
 
 export interface SmsPane {
@@ -63,21 +64,7 @@ export function createSmsPane(): SmsPane {
             h('span', { class: 'sms-segment', 'data-segment': index + 1 }, ...segmentContent(text, part.start, part.end, analysis.ucs2Characters)),
           )),
     );
-    const phone = h(
-      'div',
-      { class: 'phone' },
-      h(
-        'div',
-        { class: 'phone-header' },
-        h(
-          'div',
-          { class: 'phone-contact' },
-          h('span', { class: 'phone-avatar', 'aria-hidden': 'true' }),
-          h('span', { class: 'phone-to', 'data-testid': 'sms-to' }, sms.to || '(no recipient)'),
-        ),
-      ),
-      h('div', { class: 'phone-thread' }, bubble, h('div', { class: 'sms-time' }, 'Text message · now')),
-    );
+    const phone = phoneFrame(sms.to, 'sms-to', 'phone-thread', bubble, h('div', { class: 'sms-time' }, 'Text message · now'));
 
     const overBudget = analysis.segments > sms.maxSegments;
     const units = analysis.encoding === 'GSM-7' ? analysis.septets : analysis.codeUnits;

@@ -1,6 +1,7 @@
 import type { WhatsappButtonView, WhatsappCountedText, WhatsappView } from '../../src/preview/api-types.js';
 import type { FormattedLine, InlineNode, InlineStyle } from '../../src/whatsapp/index.js';
 import { h, replaceChildren, type Child } from './element.js';
+import { phoneFrame } from './phone-frame.js';
 import { stat } from './stat.js';
 
 export interface WhatsappPane {
@@ -83,21 +84,7 @@ export function createWhatsappPane(): WhatsappPane {
       h('div', { class: 'wa-time' }, 'now'),
     );
     const buttons = whatsapp.buttons.length > 0 && h('div', { class: 'wa-buttons', 'data-testid': 'whatsapp-buttons' }, ...whatsapp.buttons.map(button));
-    const phone = h(
-      'div',
-      { class: 'phone' },
-      h(
-        'div',
-        { class: 'phone-header' },
-        h(
-          'div',
-          { class: 'phone-contact' },
-          h('span', { class: 'phone-avatar', 'aria-hidden': 'true' }),
-          h('span', { class: 'phone-to', 'data-testid': 'whatsapp-to' }, whatsapp.to || '(no recipient)'),
-        ),
-      ),
-      h('div', { class: 'phone-thread wa-thread' }, h('div', { class: 'wa-message' }, bubble, buttons)),
-    );
+    const phone = phoneFrame(whatsapp.to, 'whatsapp-to', 'phone-thread wa-thread', h('div', { class: 'wa-message' }, bubble, buttons));
 
     const stats = h(
       'div',
