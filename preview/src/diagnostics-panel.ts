@@ -20,6 +20,19 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+function severityCounts(diagnostics: readonly PreviewDiagnostic[]): { errors: number; warnings: number; infos: number } {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+  return { errors, warnings, infos: diagnostics.length - errors - warnings };
+}
+
+/** "2 errors, 1 warning": what the Problems tab says, in words. */
+export function describeProblems(diagnostics: readonly PreviewDiagnostic[]): string {
+  const { errors, warnings, infos } = severityCounts(diagnostics);
+  const parts = [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning'), infos > 0 && plural(infos, 'note')];
+  return parts.filter((part) => part !== false).join(', ') || 'no problems';
+}
+
 /**
  * The problems of the shown message and sample: severity, message, hint, rule id and
  * file:line:col, which `onOpen` opens (in the editor).
@@ -32,9 +45,7 @@ export function createDiagnosticsPanel(onOpen: (diagnostic: PreviewDiagnostic) =
     element: list,
     summary,
     show(diagnostics) {
-      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-      const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
-      const infos = diagnostics.length - errors - warnings;
+      const { errors, warnings, infos } = severityCounts(diagnostics);
       list.dataset['state'] = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
       replaceChildren(
         summary,

@@ -6,6 +6,7 @@ import { createDiagnosticsPanel } from './diagnostics-panel.js';
 import { createEmailPane } from './email-view.js';
 import { h, replaceChildren } from './element.js';
 import { icon } from './icons.js';
+import { createOtherLanguagesNote, problemsByLanguage } from './language-problems.js';
 import { onConnectionChange, onWorkspaceUpdate } from './live-updates.js';
 import { mountOutbox } from './outbox-view.js';
 import { createSampleEditor } from './sample-editor.js';
@@ -72,6 +73,7 @@ const languageSelect = h('select', { class: 'select', 'aria-label': 'Language', 
 languageSelect.addEventListener('change', () => select({ language: languageSelect.value, sample: undefined }));
 const languageControl = h('label', { class: 'sample-control', hidden: true }, h('span', { class: 'control-label' }, 'Language'), languageSelect);
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+const languageLabel = (code: string) => `${languageNames.of(code) ?? code} (${code})`;
 
 const stage = h('section', { class: 'stage', 'data-testid': 'stage' });
 const widthControl = createWidthControl((change) => select(change));
@@ -138,6 +140,7 @@ function openDiagnostic(diagnostic: PreviewDiagnostic): void {
 const diagnostics = createDiagnosticsPanel(openDiagnostic);
 const sourcePanel = createSourcePanel();
 const compat = createCompatPanel(openDiagnostic);
+const otherLanguages = createOtherLanguagesNote(languageLabel, (language) => select({ language, sample: undefined }));
 const main = h('main', { class: 'main' }, header, toolbar, banner, stage);
 // The tabpanel role goes on a wrapper: the list keeps its own (list) role.
 const problemsPanel = h('div', { class: 'problems' }, diagnostics.element);
@@ -150,7 +153,7 @@ const dockTabs = createTabs<DockTab>(
   ],
   (tab) => showDockTab(tab),
 );
-const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element);
+const dockBar = h('div', { class: 'dock-bar' }, dockTabs.element, otherLanguages.element);
 const dock = h(
   'section',
   { class: 'dock', 'aria-label': 'Checks', 'data-testid': 'dock' },
@@ -250,8 +253,7 @@ function showNoMessage(heading: string, text: string): void {
   toolbar.hidden = true;
   banner.hidden = true;
   showEmptyStage(heading, text);
-  diagnostics.show([]);
-  compat.show([]);
+  showProblems({ diagnostics: [], language: '', languages: [] });
   sourcePanel.show(undefined);
   void editor.open(undefined, undefined);
 }
@@ -278,8 +280,7 @@ function applyView(next: MessageView): void {
   if (next.broken && view && view.id === next.id && !view.broken) {
     // message.yaml broke: keep showing the last good render, with the new problems.
     banner.hidden = false;
-    diagnostics.show(next.diagnostics);
-    compat.show(next.diagnostics);
+    showProblems(next);
     return;
   }
   view = next;
@@ -299,10 +300,7 @@ function applyView(next: MessageView): void {
   if (next.sample !== null) selection.sample = next.sample;
   const multilingual = next.languages.length > 1;
   languageControl.hidden = !multilingual;
-  replaceChildren(
-    languageSelect,
-    ...next.languages.map((code) => h('option', { value: code, selected: code === next.language }, `${languageNames.of(code) ?? code} (${code})`)),
-  );
+  replaceChildren(languageSelect, ...next.languages.map((code) => h('option', { value: code, selected: code === next.language }, languageLabel(code))));
   selection.language = multilingual ? next.language : undefined;
   if (!next.channels.includes(selection.channel) && next.channels[0]) selection.channel = next.channels[0];
   channelTabs.setEnabled('email', next.channels.includes('email'));
@@ -336,12 +334,20 @@ function applyView(next: MessageView): void {
     if (stage.firstElementChild !== whatsappPane.element) replaceChildren(stage, whatsappPane.element);
   }
   banner.hidden = !keptLastGood;
-  diagnostics.show(next.diagnostics);
-  compat.show(next.diagnostics);
+  const shown = showProblems(next);
   applyControls();
   writeHash();
   sourcePanel.show(next.id);
-  void editor.open(next.id, next.sample ?? undefined, next.broken).then(() => editor.showFileProblems(next.diagnostics));
+  void editor.open(next.id, next.sample ?? undefined, next.broken).then(() => editor.showFileProblems(shown));
+}
+
+/** The checks of the language on screen in the Problems and Compatibility tabs, the other languages' counted beside them; returns those listed. */
+function showProblems(next: Pick<MessageView, 'diagnostics' | 'language' | 'languages'>): PreviewDiagnostic[] {
+  const { shown, elsewhere } = problemsByLanguage(next);
+  diagnostics.show(shown);
+  compat.show(shown);
+  otherLanguages.show(elsewhere);
+  return shown;
 }
 
 /** Puts the last good render of message `target` in the selected channel back on stage; false when there is none. */

@@ -15,6 +15,12 @@ export type SendChannel = Exclude<Channel, 'whatsapp'>;
 export interface PreviewDiagnostic extends Diagnostic {
   /** `file` relative to the workspace root, for display (`order-confirmation/email.mjml`). */
   relativeFile: string;
+  /**
+   * The languages of the message the problem concerns: those whose content its file is (a
+   * translation's body, a sample naming its language). Absent when it concerns every language
+   * (message.yaml, a body no translation replaces, an include).
+   */
+  languages?: string[];
 }
 
 export interface DiagnosticCounts {
@@ -28,7 +34,7 @@ export interface MessageSummary {
   name: string;
   channels: Channel[];
   samples: string[];
-  /** Problems over every sample and channel, each counted once. */
+  /** Problems over every language, sample and channel, each counted once. */
   counts: DiagnosticCounts;
   /** message.yaml could not be loaded: only diagnostics are available. */
   broken: boolean;
@@ -116,7 +122,10 @@ export interface MessageView {
   email?: EmailView;
   sms?: SmsView;
   whatsapp?: WhatsappView;
-  /** Load problems of the message plus render problems of this sample. */
+  /**
+   * Load problems of the message (every language's, each with its `languages`) plus render
+   * problems of this sample; the UI lists those of `language` and counts the others'.
+   */
   diagnostics: PreviewDiagnostic[];
   revision: number;
 }

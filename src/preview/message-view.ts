@@ -8,13 +8,29 @@ import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
 import { formatWhatsappText, renderWhatsapp, whatsappLength, whatsappLimits, type RenderedWhatsapp } from '../whatsapp/index.js';
 import type { Engines } from '../render/index.js';
-import { defaultLanguageOf, samplesDir, workspaceLanguages, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
+import {
+  defaultLanguageOf,
+  messageLanguages,
+  samplesDir,
+  workspaceLanguages,
+  type BrokenMessage,
+  type Message,
+  type ResolvedConfig,
+  type Sample,
+} from '../workspace/index.js';
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
+import { problemLanguages, type ProblemLanguages } from './problem-languages.js';
 import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView, WhatsappCountedText, WhatsappView } from './api-types.js';
 
-export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
-  return { ...diagnostic, relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file };
+/** `diagnostic` for the UI; `languagesOf` says which languages of the message it concerns (every one by default). */
+export function previewDiagnostic(diagnostic: Diagnostic, root: string, languagesOf?: ProblemLanguages): PreviewDiagnostic {
+  const languages = languagesOf?.(diagnostic.file);
+  return {
+    ...diagnostic,
+    relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file,
+    ...(languages ? { languages } : {}),
+  };
 }
 
 /** The same problem reported by several samples (a syntax error) counts once. */
@@ -91,17 +107,12 @@ export interface ViewContext {
 
 /**
  * The JSON the UI shows for one sample of a message in one language: `message` is that
- * language's view (`inLanguage`), `languages` every language of the message; `diagnostics`
+ * language's view (`inLanguage`) of `whole`, the message in every language; `diagnostics`
  * are the ones to list with it.
  */
-export function messageView(
-  message: Message,
-  languages: readonly string[],
-  render: SampleRender,
-  diagnostics: readonly Diagnostic[],
-  context: ViewContext,
-): MessageView {
+export function messageView(message: Message, whole: Message, render: SampleRender, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
   const { email, sms, whatsapp } = render;
+  const languagesOf = problemLanguages(whole);
   return {
     id: message.id,
     name: message.definition.name,
@@ -110,7 +121,7 @@ export function messageView(
     broken: false,
     channels: channelsOf(message),
     language: defaultLanguageOf(message),
-    languages: [...languages],
+    languages: messageLanguages(whole),
     ...sampleList(message),
     sample: render.sample?.name ?? null,
     ...(email
@@ -138,7 +149,7 @@ export function messageView(
         }
       : {}),
     ...(whatsapp ? { whatsapp: whatsappView(whatsapp) } : {}),
-    diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
+    diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root, languagesOf)),
     revision: context.revision,
   };
 }
@@ -179,14 +190,8 @@ function sampleList(message: Message): { samples: string[]; brokenSamples: strin
 }
 
 /** The message with a sample whose file does not load: nothing rendered, the sample's problems listed. */
-export function brokenSampleView(
-  message: Message,
-  languages: readonly string[],
-  name: string,
-  diagnostics: readonly Diagnostic[],
-  context: ViewContext,
-): MessageView {
-  return { ...messageView(message, languages, { sample: undefined, diagnostics: [] }, diagnostics, context), sample: name };
+export function brokenSampleView(message: Message, whole: Message, name: string, diagnostics: readonly Diagnostic[], context: ViewContext): MessageView {
+  return { ...messageView(message, whole, { sample: undefined, diagnostics: [] }, diagnostics, context), sample: name };
 }
 
 /** A message whose message.yaml does not load: its problems and nothing to render. */

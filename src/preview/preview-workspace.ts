@@ -13,7 +13,6 @@ import {
   listMessageDirs,
   loadMessage,
   messageFileName,
-  messageLanguages,
   WorkspaceNotFoundError,
   type BrokenMessage,
   type Message,
@@ -129,14 +128,13 @@ export class PreviewWorkspace {
     const named = sample ? message.samples.find((candidate) => candidate.name === sample) : undefined;
     const shown = inLanguage(message, language || (named?.language ?? defaultLanguageOf(message)));
     if (!shown) return undefined;
-    const languages = messageLanguages(message);
     const chosen = sample === undefined || sample === '' ? defaultSample(shown) : shown.samples.find((candidate) => candidate.name === sample);
     if (sample && !chosen) {
       if (!brokenSampleNames(message).includes(sample)) return undefined;
-      return brokenSampleView(shown, languages, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
+      return brokenSampleView(shown, message, sample, this.#diagnostics(entry, message, { sample: undefined, diagnostics: [] }), context);
     }
     const render = await this.#render(entry, shown, chosen);
-    const view = messageView(shown, languages, render, this.#diagnostics(entry, shown, render), context);
+    const view = messageView(shown, message, render, this.#diagnostics(entry, shown, render), context);
     for (const waiter of this.#viewWaiters) waiter(id);
     return view;
   }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type PreviewHarness } from './preview-harness.js';
@@ -53,10 +53,39 @@ describe('txkit dev: languages', () => {
     await page.close();
   });
 
+  it('lists the problems of the language on screen, and counts the other language’s beside the tabs, a click away', async () => {
+    // Both order-confirmation emails style cells with `white-space`, which caniemail lists as not
+    // supported in Outlook Windows and Samsung Email: email/compat warns at each use, in its own file.
+    const uses = async (file: string) => (await readFile(harness.file(file), 'utf8')).match(/white-space:/g)?.length ?? 0;
+    const english = await uses('order-confirmation/email.mjml');
+    const french = await uses('order-confirmation/email.fr.mjml');
+    expect(english).toBeGreaterThan(0);
+    expect(french).toBeGreaterThan(0);
+    const listedFiles = async (page: Page) =>
+      (await page.locator('[data-testid=problems] .diagnostic-location').allTextContents()).map((location) => location.replace(/:\d+:\d+$/, ''));
+    const note = (page: Page) => page.locator('[data-testid=other-languages]').innerText();
+
+    const page = await harness.openPage('#/order-confirmation?language=en');
+    await expect.poll(() => listedFiles(page)).toEqual(Array<string>(english).fill('order-confirmation/email.mjml'));
+    await expect(page.locator('[data-testid=problems-summary]').innerText()).resolves.toBe(`${english} warnings`);
+    await expect(page.locator('[data-testid=compat-badge]').innerText()).resolves.toBe(String(english));
+    await expect(note(page)).resolves.toBe(`+${french} in fr`);
+    // The sidebar counts the message's problems in every language.
+    await expect(page.locator('.message-item[data-id=order-confirmation] [data-testid=warning-count]').innerText()).resolves.toBe(String(english + french));
+
+    await page.locator('[data-testid=other-languages] [data-language=fr]').click();
+    await expect.poll(() => page.inputValue('[data-testid=language-select]')).toBe('fr');
+    await expect.poll(() => listedFiles(page)).toEqual(Array<string>(french).fill('order-confirmation/email.fr.mjml'));
+    await expect(note(page)).resolves.toBe(`+${english} in en`);
+    await expect.poll(() => hashParam(page, 'language')).toBe('fr');
+    await page.close();
+  });
+
   it('offers no language picker for a message with one language', async () => {
     const page = await harness.openPage('#/password-reset');
     await expect(page.locator('[data-testid=language-select]').isVisible()).resolves.toBe(false);
     await expect.poll(() => hashParam(page, 'language')).toBe(null);
+    await expect(page.locator('[data-testid=other-languages]').innerText()).resolves.toBe('');
     await page.close();
   });
 });
