@@ -25,6 +25,8 @@ function inline(node: InlineNode): Child {
 
 function line(formatted: FormattedLine): HTMLElement {
   const content = formatted.nodes.map(inline);
+  // A ``` block spanning lines: one text node, its line breaks kept by the style (white-space: pre-wrap).
+  if (formatted.kind === 'monospace') return h('div', { class: 'wa-line wa-monospace-block' }, ...content);
   if (formatted.kind === 'quote') return h('div', { class: 'wa-line wa-quote' }, ...content);
   if (formatted.kind === 'paragraph') return h('div', { class: 'wa-line' }, ...content);
   // A bulleted line shows a bullet, whichever of `*` or `-` was written; a numbered one its number.

@@ -94,7 +94,7 @@ export interface WhatsappView {
   to: string;
   header?: WhatsappCountedText;
   media?: { type: 'image' | 'video' | 'document'; url: string };
-  /** The body as sent, and as WhatsApp formats it: one entry per line (src/whatsapp/formatting.ts). */
+  /** The body as sent, and as WhatsApp formats it: one entry per line, a ``` block one for its lines (src/whatsapp/formatting.ts). */
   body: WhatsappCountedText & { lines: FormattedLine[] };
   footer?: WhatsappCountedText;
   buttons: WhatsappButtonView[];

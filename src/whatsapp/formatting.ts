@@ -10,15 +10,21 @@
  * start of the line, a space or punctuation) before a character that is not a space, and closes
  * on the same line after a character that is not a space, before the end of a word. `2*3*4` and
  * `5 * 3` stay as written.
+ *
+ * Monospace may also span lines (WhatsApp Help Center, "How to format your messages",
+ * https://faq.whatsapp.com/539178204879377: three backticks on both sides of the text): a line
+ * that starts with ```` ``` ```` not closed on it opens a block, which the first later line
+ * ending with ```` ``` ```` closes; the lines between are shown as written, in monospace.
  */
 
 export type InlineStyle = 'bold' | 'italic' | 'strike' | 'monospace' | 'code';
 
 export type InlineNode = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string } | { kind: InlineStyle; children: InlineNode[] };
 
-export type LineKind = 'paragraph' | 'bullet' | 'numbered' | 'quote';
+export type LineKind = 'paragraph' | 'bullet' | 'numbered' | 'quote' | 'monospace';
 
 export interface FormattedLine {
+  /** `monospace`: a ```` ``` ```` block spanning lines, one entry for all of them, its text (line breaks included) in one text node. */
   kind: LineKind;
   /** The list marker as written: `*`, `-`, `3.`; absent for paragraphs and quotes. */
   marker?: string;
@@ -108,13 +114,49 @@ const blockPatterns: readonly { kind: LineKind; pattern: RegExp }[] = [
   { kind: 'quote', pattern: /^(>) (.*)$/su },
 ];
 
-/** The text as WhatsApp shows it: one entry per line, each with its block kind and inline styles. */
+const blockMarker = '```';
+
+/**
+ * The index of the line that closes a monospace block opened on line `start` of `lines`, or -1
+ * when none opens there: the line starts with ```` ``` ```` that does not close on it, and a later
+ * line ends with ```` ``` ````, with something other than spaces between them.
+ */
+export function monospaceBlockEnd(lines: readonly string[], start: number): number {
+  const first = lines[start] ?? '';
+  if (!first.startsWith(blockMarker) || closingIndex(first, 0, blockMarker) !== -1) return -1;
+  for (let index = start + 1; index < lines.length; index++) {
+    if (!lines[index]!.trimEnd().endsWith(blockMarker)) continue;
+    return monospaceBlockText(lines, start, index).trim() === '' ? -1 : index;
+  }
+  return -1;
+}
+
+/** What a monospace block from line `start` to line `end` shows: its lines without the markers. */
+function monospaceBlockText(lines: readonly string[], start: number, end: number): string {
+  const closing = lines[end]!.trimEnd();
+  return [lines[start]!.slice(blockMarker.length), ...lines.slice(start + 1, end), closing.slice(0, -blockMarker.length)].join('\n');
+}
+
+function formatLine(line: string): FormattedLine {
+  for (const { kind, pattern } of blockPatterns) {
+    const match = pattern.exec(line);
+    if (match) return { kind, ...(kind === 'quote' ? {} : { marker: match[1]! }), nodes: parseInline(match[2]!) };
+  }
+  return { kind: 'paragraph', nodes: parseInline(line) };
+}
+
+/** The text as WhatsApp shows it: one entry per line (a monospace block one for its lines), each with its block kind and inline styles. */
 export function formatWhatsappText(text: string): FormattedLine[] {
-  return text.split('\n').map((line): FormattedLine => {
-    for (const { kind, pattern } of blockPatterns) {
-      const match = pattern.exec(line);
-      if (match) return { kind, ...(kind === 'quote' ? {} : { marker: match[1]! }), nodes: parseInline(match[2]!) };
+  const lines = text.split('\n');
+  const formatted: FormattedLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const end = monospaceBlockEnd(lines, index);
+    if (end === -1) {
+      formatted.push(formatLine(lines[index]!));
+    } else {
+      formatted.push({ kind: 'monospace', nodes: [{ kind: 'text', text: monospaceBlockText(lines, index, end) }] });
+      index = end;
     }
-    return { kind: 'paragraph', nodes: parseInline(line) };
-  });
+  }
+  return formatted;
 }

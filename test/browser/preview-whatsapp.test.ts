@@ -89,4 +89,43 @@ describe('txkit dev: WhatsApp preview', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('draws a ``` block spanning lines in monospace, line breaks kept, sample data as text', async () => {
+    // WhatsApp Help Center, "How to format your messages" (https://faq.whatsapp.com/539178204879377):
+    // three backticks on both sides of the text make it monospace; here the text holds line breaks.
+    const { page, errors } = await openPreview(
+      {
+        'templates/wa/message.yaml': message,
+        'templates/wa/whatsapp.txt': 'Your codes:\n```{{ customer.name }}\n*A1* - B2```\nThanks',
+        'templates/wa/samples/standard.json': JSON.stringify({ customer: { name: hostile } }),
+      },
+      '#/wa?channel=whatsapp',
+    );
+    const formatted = page.locator('[data-testid=whatsapp-body]');
+    await formatted.waitFor({ timeout: 10_000 });
+    const lines = formatted.locator(':scope > .wa-line');
+    await expect.poll(() => lines.count()).toBe(3);
+    const block = lines.nth(1);
+    // One text node holding both lines as written (the markers consumed): no element, no markup from the data.
+    await expect(block.evaluate((element) => [...element.childNodes].map((node) => [node.nodeName, node.textContent]))).resolves.toEqual([
+      ['#text', `${hostile}\n*A1* - B2`],
+    ]);
+    await expect(block.innerText()).resolves.toBe(`${hostile}\n*A1* - B2`);
+    // Monospace: in the line's font, ten i's are as wide as ten W's; not so in the paragraph's.
+    const widthRatio = (index: number) =>
+      lines.nth(index).evaluate((element) => {
+        const context = element.ownerDocument.createElement('canvas').getContext('2d')!;
+        context.font = element.ownerDocument.defaultView!.getComputedStyle(element).font;
+        return context.measureText('iiiiiiiiii').width / context.measureText('WWWWWWWWWW').width;
+      });
+    await expect(widthRatio(1)).resolves.toBe(1);
+    await expect(widthRatio(0)).resolves.toBeLessThan(0.8);
+    // Two lines tall: the line break shows.
+    const [paragraphBox, blockBox] = await Promise.all([lines.nth(0).boundingBox(), block.boundingBox()]);
+    expect(blockBox!.height).toBeGreaterThan(paragraphBox!.height * 1.5);
+    await expect(formatted.locator('img').count()).resolves.toBe(0);
+    await screenshot(page, 'whatsapp-monospace-block');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -45,6 +45,28 @@ describe('formatWhatsappText', () => {
     ]);
   });
 
+  // WhatsApp Help Center, "How to format your messages" (https://faq.whatsapp.com/539178204879377):
+  // monospace is three backticks on both sides of the text, which may hold line breaks.
+  it('reads a ``` block spanning lines as one monospace entry, its lines as written', () => {
+    expect(formatWhatsappText('```ABC-123\nXYZ-456```')).toEqual([{ kind: 'monospace', nodes: [{ kind: 'text', text: 'ABC-123\nXYZ-456' }] }]);
+    // Markers alone on their lines; what would be formatting or a list inside stays literal; the lines around are read as usual.
+    expect(formatWhatsappText('Your codes:\n```\n*A1* _B2_\n- C3\n```\n*Thanks*')).toEqual([
+      { kind: 'paragraph', nodes: [{ kind: 'text', text: 'Your codes:' }] },
+      { kind: 'monospace', nodes: [{ kind: 'text', text: '\n*A1* _B2_\n- C3\n' }] },
+      { kind: 'paragraph', nodes: [{ kind: 'bold', children: [{ kind: 'text', text: 'Thanks' }] }] },
+    ]);
+  });
+
+  it('leaves ``` that no later line closes, or that closes on its own line, to the line rules', () => {
+    expect(formatWhatsappText('```ABC\nXYZ').map(({ kind, nodes }) => [kind, nodes])).toEqual([
+      ['paragraph', [{ kind: 'text', text: '```ABC' }]],
+      ['paragraph', [{ kind: 'text', text: 'XYZ' }]],
+    ]);
+    expect(formatWhatsappText('```A``` and\nB```').map(({ kind }) => kind)).toEqual(['paragraph', 'paragraph']);
+    // Nothing but spaces between the markers is no block.
+    expect(formatWhatsappText('```\n```').map(({ kind }) => kind)).toEqual(['paragraph', 'paragraph']);
+  });
+
   it('detects http(s) and www. links, leaving closing punctuation out, and keeps markers inside a link', () => {
     expect(formatWhatsappText('Track: https://example.com/t/a_b_c. Or www.example.com!')[0]!.nodes).toEqual([
       { kind: 'text', text: 'Track: ' },

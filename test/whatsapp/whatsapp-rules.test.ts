@@ -106,14 +106,21 @@ testRule(whatsappFormatting, {
           'Hi *{{ customer.first_name }}*{% if customer.first_name %}!{% endif %} _thanks_ ~old~ new\n5 * 3 = 15, 2*3*4\nArrives in ~5 days\nhttps://example.com/a_b/_c\n* one\n- two\n```code *x```',
       },
     },
+    {
+      // WhatsApp Help Center, "How to format your messages" (https://faq.whatsapp.com/539178204879377).
+      name: 'a ``` block spanning lines, with markers inside it that are not formatting',
+      files: { [message]: yaml(''), [body]: 'Your codes:\n```A1 *x\n_B2\n```\n_fine_' },
+    },
   ],
   invalid: [
     {
       name: 'bold and monospace opened and never closed on their line',
-      files: { [message]: yaml(''), [body]: 'Hello\n*Order shipped\nUse ```code here\n_fine_' },
+      files: { [message]: yaml(''), [body]: 'Hello\n*Order shipped\nUse ```code here\n_fine_\n```no block closes this\n*x' },
       errors: [
         { file: body, at: '*Order', message: '`*` opens bold but nothing closes it on this line', severity: 'warning' },
         { file: body, at: '```code', message: 'opens monospace but nothing closes it', severity: 'warning' },
+        { file: body, at: '```no', message: 'opens monospace but nothing closes it', severity: 'warning' },
+        { file: body, at: '*x', message: 'opens bold', severity: 'warning' },
       ],
     },
   ],

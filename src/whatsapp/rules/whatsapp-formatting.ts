@@ -1,6 +1,6 @@
 import type { CheckRule, Diagnostic } from '../../diagnostics/index.js';
 import type { WhatsappTemplateFacts } from '../check/whatsapp-check-context.js';
-import { closingIndex, opensAt } from '../formatting.js';
+import { closingIndex, monospaceBlockEnd, opensAt } from '../formatting.js';
 
 const styleMarkers = [
   { marker: '```', name: 'monospace' },
@@ -27,21 +27,31 @@ function maskedBody(text: string): string {
 /**
  * A formatting marker that opens a style at the start of a word (formatting.ts says when) but
  * is not closed on its line: WhatsApp then shows the marker itself, `*Order shipped` with its
- * asterisk. Checked on the body as written, outside template tags, links and code; `~` before
- * a digit (`~5 min`) reads as "about" and is left alone.
+ * asterisk. Checked on the body as written, outside template tags, links, code and monospace
+ * blocks (```` ``` ```` spanning lines, formatting.ts); `~` before a digit (`~5 min`) reads as
+ * "about" and is left alone.
  */
 export const whatsappFormatting: CheckRule<WhatsappTemplateFacts> = {
   meta: {
     id: 'whatsapp/formatting',
     defaultSeverity: 'warning',
-    docs: 'every *bold*, _italic_, ~strike~ and ```monospace``` marker of the WhatsApp body is closed on its line',
+    docs: 'every *bold*, _italic_, ~strike~ and ```monospace``` marker of the WhatsApp body is closed on its line (a ``` block may span lines)',
   },
   check({ context: { whatsapp } }) {
     const { body } = whatsapp;
     const masked = maskedBody(body.text);
     const diagnostics: Diagnostic[] = [];
+    const lines = masked.split('\n');
     let lineStart = 0;
-    for (const line of masked.split('\n')) {
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      // A monospace block shows its lines as written: nothing in it is formatting.
+      const blockEnd = monospaceBlockEnd(lines, lineIndex);
+      if (blockEnd !== -1) {
+        lineStart += lines.slice(lineIndex, blockEnd + 1).reduce((length, skipped) => length + skipped.length + 1, 0);
+        lineIndex = blockEnd;
+        continue;
+      }
+      const line = lines[lineIndex]!;
       let index = 0;
       while (index < line.length) {
         const found = styleMarkers.find(({ marker }) => line.startsWith(marker, index) && opensAt(line, index, marker));
