@@ -247,6 +247,7 @@ function showEmptyStage(heading: string, text: string): void {
 function showNoMessage(heading: string, text: string): void {
   view = undefined;
   title.textContent = '';
+  title.title = '';
   description.textContent = '';
   engine.textContent = '';
   header.hidden = true;
@@ -287,6 +288,8 @@ function applyView(next: MessageView): void {
   header.hidden = false;
   toolbar.hidden = false;
   title.textContent = next.name;
+  // In full where a narrow column cuts it short.
+  title.title = next.name;
   description.textContent = next.description ?? '';
   description.title = next.description ?? '';
   engine.textContent = next.engine ? (next.engine === 'liquid' ? 'Liquid' : 'Handlebars') : 'not loaded';

@@ -45,6 +45,32 @@ describe('txkit dev: layout', () => {
     await page.close();
   });
 
+  it('keeps the message title readable beside the channel tabs and the pickers inside the column at 1024×768', async () => {
+    // order-confirmation in French: a title, the engine chip, a description, three channel tabs and two pickers on one row.
+    const page = await harness.openPage('#/order-confirmation?language=fr', { width: 1024, height: 768 });
+    await expect.poll(() => page.inputValue('[data-testid=language-select]')).toBe('fr');
+    const title = page.locator('[data-testid=message-title]');
+    const [header, heading, titleBox, tabs, language, sample] = await Promise.all([
+      box(page.locator('.message-header')),
+      box(page.locator('.message-heading')),
+      box(title),
+      box(page.locator('[role=tablist][aria-label=Channel]')),
+      box(page.locator('[data-testid=language-select]')),
+      box(page.locator('[data-testid=sample-select]')),
+    ]);
+    // A few words of the title (cut with an ellipsis; its tooltip has it in full), and nothing of the heading under the tabs.
+    expect(titleBox.width).toBeGreaterThanOrEqual(72);
+    expect(heading.x + heading.width).toBeLessThanOrEqual(tabs.x);
+    await expect(title.getAttribute('title')).resolves.toBe('Order confirmation');
+    // Both pickers whole, inside the header, on the title's row.
+    for (const picker of [language, sample]) {
+      expect(picker.x + picker.width).toBeLessThanOrEqual(header.x + header.width);
+      expect(picker.y).toBeLessThan(titleBox.y + titleBox.height);
+    }
+    await screenshot(page, 'header-1024');
+    await page.close();
+  });
+
   it('sizes the problems panel to its 3 problems at 1440×900, well under 300 px', async () => {
     // appointment-reminder's email.html has 3 compatibility warnings.
     const page = await harness.openPage('#/appointment-reminder?sample=standard');
