@@ -10,6 +10,7 @@ export interface JsonProblem {
   line: number;
   column: number;
   message: string;
+  severity: 'error' | 'warning' | 'info';
 }
 
 export interface JsonEditor {
@@ -42,7 +43,7 @@ export function createJsonEditor(options: { label: string; testId: string; onCha
       : problems.list.map((problem) => ({
           from: offsetOf(view.state, problem.line, problem.column),
           to: offsetOf(view.state, problem.line, problem.column + 1),
-          severity: 'error',
+          severity: problem.severity,
           message: problem.message,
         }));
   const parseProblems = jsonParseLinter();

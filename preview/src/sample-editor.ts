@@ -112,10 +112,12 @@ export function createSampleEditor(onCreated: (id: string, name: string) => void
             {
               type: 'button',
               class: 'editor-problem',
+              // A warning looks like one, as in Problems: red is kept for what stops the render.
+              'data-severity': diagnostic.severity,
               title: 'Show in the editor',
               onclick: () => focusAt(diagnostic),
             },
-            icon('error', 'icon icon-xs'),
+            icon(diagnostic.severity, 'icon icon-xs'),
             h('span', { class: 'editor-problem-message' }, diagnostic.message),
             h('span', { class: 'editor-problem-position' }, `line ${diagnostic.line}, column ${diagnostic.column}`),
           ),

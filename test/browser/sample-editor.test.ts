@@ -64,6 +64,24 @@ describe('txkit dev: sample editor', () => {
     await page.close();
   });
 
+  it('shows a warning about the sample as a warning, inline and in its list, not as an error', async () => {
+    // shipping-update/samples/cyrillic-name.json: "Дмитрий" forces UCS-2, which sms/encoding reports as a warning (README rule table).
+    const page = await harness.openPage('#/shipping-update?sample=cyrillic-name&channel=sms');
+    const problem = page.locator('[data-testid=sample-problems] .editor-problem');
+    await expect.poll(() => problem.getAttribute('data-severity'), { timeout: 10_000 }).toBe('warning');
+    await expect(problem.locator('.editor-problem-message').innerText()).resolves.toContain('force UCS-2');
+    await page.locator('[data-testid=sample-editor] .cm-lintRange-warning').first().waitFor();
+    await expect(page.locator('[data-testid=sample-editor] .cm-lintRange-error').count()).resolves.toBe(0);
+    // Drawn in the Problems panel's warning colour, not its error colour.
+    const colour = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).color);
+    await expect(colour('[data-testid=sample-problems] .editor-problem')).resolves.toBe(await colour('[data-testid=problems-summary] .summary-warning'));
+    await page.close();
+  });
+
   it('writes a valid sample to its file and the preview re-renders with it', async () => {
     const file = harness.file('order-confirmation/samples/standard.json');
     const original = await readFile(file, 'utf8');
