@@ -71,6 +71,20 @@ describe('txkit dev: layout', () => {
     await page.close();
   });
 
+  it('shows the WhatsApp lengths beside the phone at 1024×768, not under it below the fold', async () => {
+    const page = await harness.openPage('#/shipping-update?channel=whatsapp', { width: 1024, height: 768 });
+    await page.locator('[data-testid=whatsapp-bubble]').waitFor({ timeout: 10_000 });
+    const [stage, phone, details] = await Promise.all([
+      box(page.locator('[data-testid=stage]')),
+      box(page.locator('.whatsapp-pane .phone')),
+      box(page.locator('.whatsapp-pane .sms-details')),
+    ]);
+    expect(details.x).toBeGreaterThanOrEqual(phone.x + phone.width);
+    expect(details.y).toBeLessThan(phone.y + phone.height);
+    expect(details.x + details.width).toBeLessThanOrEqual(stage.x + stage.width);
+    await page.close();
+  });
+
   it('sizes the problems panel to its 3 problems at 1440×900, well under 300 px', async () => {
     // appointment-reminder's email.html has 3 compatibility warnings.
     const page = await harness.openPage('#/appointment-reminder?sample=standard');
