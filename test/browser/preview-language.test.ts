@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageView } from '../../src/preview/api-types.js';
 import { startHarness, type PreviewHarness } from './preview-harness.js';
 
 let harness: PreviewHarness;
@@ -61,6 +62,14 @@ describe('txkit dev: languages', () => {
     const french = await uses('order-confirmation/email.fr.mjml');
     expect(english).toBeGreaterThan(0);
     expect(french).toBeGreaterThan(0);
+    // The API says which language each problem concerns; the page only follows it.
+    const response = await fetch(`${harness.server.url}__txkit/api/messages/order-confirmation?language=en`);
+    const { diagnostics } = (await response.json()) as MessageView;
+    const languagesByFile = new Map(diagnostics.map((diagnostic) => [diagnostic.relativeFile, diagnostic.languages]));
+    expect(Object.fromEntries(languagesByFile)).toEqual({
+      'order-confirmation/email.mjml': ['en'],
+      'order-confirmation/email.fr.mjml': ['fr'],
+    });
     const listedFiles = async (page: Page) =>
       (await page.locator('[data-testid=problems] .diagnostic-location').allTextContents()).map((location) => location.replace(/:\d+:\d+$/, ''));
     const note = (page: Page) => page.locator('[data-testid=other-languages]').innerText();
