@@ -16,6 +16,8 @@ export interface ChannelTarget {
   settings?: CustomerioMessageSettings;
   /** Where message.yaml names the transactional message, for diagnostics. */
   at: PathSegment[];
+  /** A translation's diagnostics point at its file instead (see translation-targets.ts). */
+  location?: { file: string; line: number; column: number };
 }
 
 /** The content type Customer.io gives each channel's variants (SMS content is a Twilio action). */
@@ -90,7 +92,6 @@ export function targetDiagnostic(
   return {
     severity: 'error',
     ...problem,
-    file: target.message.file,
-    ...target.message.document.locate(target.at),
+    ...(target.location ?? { file: target.message.file, ...target.message.document.locate(target.at) }),
   };
 }

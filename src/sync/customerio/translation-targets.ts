@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { inLanguage, languageName, translationFileName } from '../../workspace/index.js';
+import { targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import type { TransactionalContent } from './customerio-api.js';
+
+/**
+ * Customer.io keeps one content variant per language in a transactional message and sends a
+ * person the variant whose `language` equals their language attribute exactly, else the Default
+ * one (https://docs.customer.io/journeys/localization-attribute/). Its codes are the workspace's
+ * (`fr`, `fr-CA`: workspace/language-code.ts), so a translation publishes to the variant of the
+ * same code, unchanged.
+ */
+
+/**
+ * The translations a channel target publishes besides its own language: one target per
+ * translation that has the channel (a translation without it sends the default content, which
+ * the target itself publishes), its message the translation's view. Its diagnostics point at the
+ * translated file.
+ */
+export function translationTargets(target: ChannelTarget): ChannelTarget[] {
+  return (target.message.translations ?? []).flatMap((translation) => {
+    const translated = translation[target.channel];
+    const view = inLanguage(target.message, translation.language);
+    if (!translated || !view) return [];
+    return [{ ...target, message: view, language: translation.language, location: { file: translated.body.file, ...translated.body.locate(0) } }];
+  });
+}
+
+/** Whether `target` publishes a translation (its message is a translation's view). */
+export const isTranslationTarget = (target: ChannelTarget): boolean => target.message.translationView === true;
+
+/**
+ * Warnings for the channel's remote variants in a language the workspace publishes nothing to:
+ * Customer.io sends such a variant, not the Default content, to the people of that language, so
+ * it goes on saying whatever it said when someone last edited it in the UI.
+ */
+export function unpublishedVariants(
+  target: ChannelTarget,
+  id: number,
+  ofChannel: readonly TransactionalContent[],
+  published: readonly ChannelTarget[],
+): Diagnostic[] {
+  const languages = new Set(published.map((candidate) => candidate.language));
+  const file = target.channel === 'email' ? target.message.definition.email?.body : target.message.definition.sms?.body;
+  return ofChannel.flatMap((content) => {
+    const language = content.language ?? '';
+    if (language === '' || languages.has(language)) return [];
+    const name = languageName(language) ?? language;
+    return [
+      targetDiagnostic(target, {
+        ruleId: 'customerio/untranslated-variant',
+        severity: 'warning',
+        message: `Customer.io transactional message ${id} has ${target.channel === 'sms' ? 'SMS' : 'email'} content for "${language}" (${name}) that the workspace does not translate: Customer.io sends that content, not the default, to people whose language is ${language}`,
+        hint: `translate it${file ? ` (${translationFileName(file, language)})` : ''}, or delete the ${name} variant in Customer.io`,
+      }),
+    ];
+  });
+}

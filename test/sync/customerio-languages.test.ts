@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CustomerioMessageSeed } from '../../src/sandbox/index.js';
+import { appKey, get } from '../helpers/app-requests.js';
+import { useSandboxes } from '../helpers/sandboxes.js';
+import { positionOf } from '../helpers/text-position.js';
+import { connect, copyExamples, exampleSeeds, exampleYaml, examples, openWorkspace, push, sandboxEnv } from './customerio-fixtures.js';
+
+/**
+ * The example order confirmation is translated into French (email.fr.mjml, sms.fr.txt,
+ * email.translations.fr in message.yaml). Customer.io holds one content variant per language in
+ * a transactional message, each with its `language` ('' = Default), and sends a person the one
+ * matching their language exactly, else the Default one
+ * (https://docs.customer.io/journeys/localization-attribute/).
+ */
+const messageId = 'order-confirmation';
+
+describe('Customer.io push of translations', () => {
+  const startSandbox = useSandboxes();
+
+  /** The examples, pushed to a sandbox holding `seeds` (default: every example's variants, French included). */
+  async function pushExamples(edit: (seeds: CustomerioMessageSeed[]) => CustomerioMessageSeed[] = (seeds) => seeds) {
+    // The test's own reads come on top of the push's paced ones: no rate limit here (customerio-rate-limit.test.ts has it).
+    const sandbox = await startSandbox({ rateLimits: { customerioAppPerSecond: Infinity } });
+    sandbox.seed({ customerio: { messages: edit(await exampleSeeds()) } });
+    const workspaceDir = await copyExamples();
+    const workspace = await openWorkspace(workspaceDir);
+    const connection = await connect(workspace, sandboxEnv(sandbox));
+    const { plan, report } = await push(connection, workspace);
+    return { sandbox, workspaceDir, workspace, connection, plan, report };
+  }
+
+  const ids = async () => {
+    const { targets } = await exampleYaml(messageId);
+    return { email: Number(targets.customerio.transactionalMessageId), sms: Number(targets.customerio.sms.transactionalMessageId) };
+  };
+
+  /** A variant as an application reads it back: `GET /v1/transactional/{id}/language/{language}`. */
+  async function variant(url: string, id: number, language: string) {
+    const answer = await get(url, `/v1/transactional/${id}/language/${language}`, appKey);
+    expect(answer.status).toBe(200);
+    return answer.body.content as Record<string, unknown>;
+  }
+
+  it('writes the French email and SMS to the fr variants and the English ones to the Default variants', async () => {
+    const { sandbox, plan, report } = await pushExamples();
+    expect(plan.diagnostics).toEqual([]);
+    expect(report.failed).toEqual([]);
+    const { email: emailId, sms: smsId } = await ids();
+    const yaml = await exampleYaml(messageId);
+    const source = (file: string) => readFile(path.join(examples, messageId, file), 'utf8');
+
+    const frenchEmail = await variant(sandbox.url, emailId, 'fr');
+    expect(frenchEmail).toMatchObject({
+      language: 'fr',
+      subject: yaml.email.translations.fr.subject,
+      preheader_text: yaml.email.translations.fr.preheader,
+      recipient: '{{customer.email}}',
+    });
+    // The compiled MJML of email.fr.mjml: its French text, and its Liquid intact for Customer.io.
+    const frenchMjml = await source('email.fr.mjml');
+    expect(frenchEmail.body).toMatch(/^<!doctype html>/i);
+    expect(frenchEmail.body).toContain('Voir votre commande');
+    for (const [tag] of frenchMjml.matchAll(/\{\{[^}]*\}\}/g)) expect(frenchEmail.body).toContain(tag);
+
+    const englishEmail = await variant(sandbox.url, emailId, '');
+    expect(englishEmail).toMatchObject({ language: '', subject: yaml.email.subject, preheader_text: yaml.email.preheader });
+    expect(englishEmail.body).not.toContain('Voir votre commande');
+
+    expect(await variant(sandbox.url, smsId, 'fr')).toMatchObject({ body: (await source('sms.fr.txt')).trimEnd(), recipient: yaml.sms.to });
+    expect(await variant(sandbox.url, smsId, '')).toMatchObject({ body: (await source('sms.txt')).trimEnd() });
+
+    // Each language is its own step, keyed (and written) by its language.
+    const writes = sandbox.requests.filter((request) => request.write && request.path.includes('/language/'));
+    expect(writes.map((request) => `${request.method} ${request.path} ${request.status}`).sort()).toEqual(
+      [`PUT /v1/transactional/${emailId}/language/fr 200`, `PUT /v1/transactional/${smsId}/language/fr 200`].sort(),
+    );
+  });
+
+  it('makes no write when the translations are pushed again', async () => {
+    const { sandbox, workspace, connection } = await pushExamples();
+    const before = sandbox.requests.length;
+    const again = await push(connection, workspace);
+    const { email, sms } = await ids();
+    expect(again.plan.steps.filter((step) => step.key.includes('/language/')).map((step) => [step.key, step.action])).toEqual(
+      expect.arrayContaining([
+        [`${email}/language/fr`, 'unchanged'],
+        [`${sms}/language/fr`, 'unchanged'],
+      ]),
+    );
+    expect(sandbox.requests.slice(before).filter((request) => request.write)).toEqual([]);
+  });
+
+  it('reports a missing fr variant at the French file, and still publishes the other languages', async () => {
+    const { email, sms } = await ids();
+    const withoutFrenchEmail = (seeds: CustomerioMessageSeed[]) =>
+      seeds.map((seed) => (seed.id === email ? { ...seed, contents: seed.contents!.filter((content) => content.language === '') } : seed));
+    const { sandbox, workspaceDir, plan, report } = await pushExamples(withoutFrenchEmail);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'customerio/missing-language',
+        severity: 'error',
+        file: path.join(workspaceDir, messageId, 'email.fr.mjml'),
+        line: 1,
+        column: 1,
+        message: expect.stringContaining(`transactional message ${email} has no email content for language "fr"`),
+        hint: expect.stringContaining('Add language'),
+      }),
+    ]);
+    expect(report.failed).toEqual([]);
+    const yaml = await exampleYaml(messageId);
+    expect(await variant(sandbox.url, email, '')).toMatchObject({ subject: yaml.email.subject });
+    expect((await variant(sandbox.url, sms, 'fr')).body).toBe((await readFile(path.join(examples, messageId, 'sms.fr.txt'), 'utf8')).trimEnd());
+  });
+
+  it('warns that Customer.io sends a variant in a language the workspace does not translate, and leaves it alone', async () => {
+    const { email } = await ids();
+    const withGerman = (seeds: CustomerioMessageSeed[]) =>
+      seeds.map((seed) =>
+        seed.id === email
+          ? { ...seed, contents: [...seed.contents!, { id: 9999, type: 'email' as const, language: 'de', subject: 'Bestellung', body: '<p>Alt</p>' }] }
+          : seed,
+      );
+    const { sandbox, workspaceDir, plan } = await pushExamples(withGerman);
+    const yamlText = await readFile(path.join(examples, messageId, 'message.yaml'), 'utf8');
+    // At the id, where message.yaml names the transactional message.
+    const key = positionOf(yamlText, `transactionalMessageId: ${email}`);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'customerio/untranslated-variant',
+        severity: 'warning',
+        file: path.join(workspaceDir, messageId, 'message.yaml'),
+        line: key.line,
+        column: key.column + 'transactionalMessageId: '.length,
+        message: expect.stringMatching(/"de" \(German\).*sends that content, not the default, to people whose language is de/),
+        hint: expect.stringContaining('email.de.mjml'),
+      }),
+    ]);
+    expect(await variant(sandbox.url, email, 'de')).toMatchObject({ subject: 'Bestellung', body: '<p>Alt</p>' });
+  });
+});
