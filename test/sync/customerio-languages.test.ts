@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustomerioMessageSeed } from '../../src/sandbox/index.js';
 import { appKey, get } from '../helpers/app-requests.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { positionOf } from '../helpers/text-position.js';
-import { connect, copyExamples, exampleSeeds, exampleYaml, examples, openWorkspace, push, sandboxEnv } from './customerio-fixtures.js';
+import { parse } from 'yaml';
+import { connect, copyExamples, exampleSeeds, exampleYaml, examples, openWorkspace, push, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
 /**
  * The example order confirmation is translated into French (email.fr.mjml, sms.fr.txt,
@@ -138,5 +139,89 @@ describe('Customer.io push of translations', () => {
       }),
     ]);
     expect(await variant(sandbox.url, email, 'de')).toMatchObject({ subject: 'Bestellung', body: '<p>Alt</p>' });
+  });
+});
+
+describe('Customer.io pull of translations', () => {
+  const startSandbox = useSandboxes();
+
+  /** A sandbox holding the examples as pushed (every language), and a copy of the examples without order-confirmation. */
+  async function publishedElsewhere(config?: string) {
+    const sandbox = await startSandbox({ rateLimits: { customerioAppPerSecond: Infinity } });
+    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
+    const publisher = await openWorkspace(await copyExamples());
+    const published = await push(await connect(publisher, sandboxEnv(sandbox)), publisher);
+    expect(published.report.failed).toEqual([]);
+    const workspaceDir = await copyExamples();
+    await rm(path.join(workspaceDir, messageId), { recursive: true });
+    if (config !== undefined) await writeFile(path.join(path.dirname(workspaceDir), 'txkit.config.yaml'), config);
+    const workspace = await openWorkspace(workspaceDir);
+    const connection = await connect(workspace, sandboxEnv(sandbox));
+    return { sandbox, workspaceDir, connection, pulled: await connection.pull!(workspace.messages) };
+  }
+
+  it('brings back every language of a message: the bodies beside the default ones, the subjects in message.yaml, a sample each', async () => {
+    const { sandbox, workspaceDir, connection, pulled } = await publishedElsewhere();
+    expect(pulled.diagnostics).toEqual([]);
+    const original = await exampleYaml(messageId);
+    const emailId = Number(original.targets.customerio.transactionalMessageId);
+    const smsId = Number(original.targets.customerio.sms.transactionalMessageId);
+    const folderOf = (id: number) =>
+      pulled.messages.find((message) => {
+        const target = parse(message.files['message.yaml']!).targets.customerio;
+        return (target.transactionalMessageId ?? target.sms.transactionalMessageId) === id;
+      })!;
+
+    const email = folderOf(emailId);
+    const emailYaml = parse(email.files['message.yaml']!);
+    expect(emailYaml.email).toMatchObject({ subject: original.email.subject, preheader: original.email.preheader, body: 'email.html' });
+    expect(emailYaml.email.translations).toEqual({
+      fr: { subject: original.email.translations.fr.subject, preheader: original.email.translations.fr.preheader },
+    });
+    // The French body as Customer.io holds it (the compiled email.fr.mjml).
+    const frenchBody = (await get(sandbox.url, `/v1/transactional/${emailId}/language/fr`, appKey)).body.content.body as string;
+    expect(email.files['email.fr.html']).toBe(`${frenchBody}\n`);
+    const frenchSample = JSON.parse(email.files['samples/example-fr.json']!);
+    expect(frenchSample).toMatchObject({ language: 'fr', customer: { email: '' }, trigger: { order_id: '', order_url: '' } });
+
+    const sms = folderOf(smsId);
+    expect(sms.files['sms.fr.txt']).toBe(await readFile(path.join(examples, messageId, 'sms.fr.txt'), 'utf8'));
+    expect(JSON.parse(sms.files['samples/example-fr.json']!)).toMatchObject({ language: 'fr', trigger: { order_id: '', order_url: '' } });
+
+    // Written and loaded, the folders publish what Customer.io has: nothing to write.
+    for (const message of [email, sms]) await writeMessage(workspaceDir, message.id, message.files);
+    const reloaded = await openWorkspace(workspaceDir);
+    const fresh = reloaded.messages.filter((message) => message.id === email.id || message.id === sms.id);
+    expect(fresh.flatMap((message) => message.diagnostics)).toEqual([]);
+    expect(fresh.map((message) => message.translations?.map((translation) => translation.language))).toEqual([['fr'], ['fr']]);
+    const before = sandbox.requests.length;
+    const plan = await connection.plan(fresh);
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.drift).toEqual([]);
+    expect(plan.steps.map((step) => [step.key, step.action]).sort()).toEqual(
+      [
+        [`${emailId}/content/${emailId * 10}`, 'unchanged'],
+        [`${emailId}/language/fr`, 'unchanged'],
+        [`${smsId}/content/${smsId * 10}`, 'unchanged'],
+        [`${smsId}/language/fr`, 'unchanged'],
+      ].sort(),
+    );
+    expect(sandbox.requests.slice(before).filter((request) => request.write)).toEqual([]);
+  });
+
+  it("warns once, naming the fix, when txkit.config.yaml's locales lack a pulled language", async () => {
+    const config = 'locales:\n  default: en\n  languages: [en, de]\n';
+    const { workspaceDir, pulled } = await publishedElsewhere(config);
+    expect(pulled.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'customerio/pulled-language',
+        severity: 'warning',
+        file: path.join(path.dirname(workspaceDir), 'txkit.config.yaml'),
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('French translation ("fr") is not a language of this workspace'),
+        hint: 'add fr to locales.languages in txkit.config.yaml',
+      }),
+    ]);
   });
 });
