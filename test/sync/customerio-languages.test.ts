@@ -2,7 +2,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustomerioMessageSeed } from '../../src/sandbox/index.js';
-import { appKey, get } from '../helpers/app-requests.js';
+import { loadConfig } from '../../src/workspace/index.js';
+import { appKey, cioKey, get, post } from '../helpers/app-requests.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { positionOf } from '../helpers/text-position.js';
 import { parse } from 'yaml';
@@ -16,6 +18,12 @@ import { connect, copyExamples, exampleSeeds, exampleYaml, examples, openWorkspa
  * (https://docs.customer.io/journeys/localization-attribute/).
  */
 const messageId = 'order-confirmation';
+
+/** The Customer.io ids its message.yaml names. */
+async function ids() {
+  const { targets } = await exampleYaml(messageId);
+  return { email: Number(targets.customerio.transactionalMessageId), sms: Number(targets.customerio.sms.transactionalMessageId) };
+}
 
 describe('Customer.io push of translations', () => {
   const startSandbox = useSandboxes();
@@ -31,11 +39,6 @@ describe('Customer.io push of translations', () => {
     const { plan, report } = await push(connection, workspace);
     return { sandbox, workspaceDir, workspace, connection, plan, report };
   }
-
-  const ids = async () => {
-    const { targets } = await exampleYaml(messageId);
-    return { email: Number(targets.customerio.transactionalMessageId), sms: Number(targets.customerio.sms.transactionalMessageId) };
-  };
 
   /** A variant as an application reads it back: `GET /v1/transactional/{id}/language/{language}`. */
   async function variant(url: string, id: number, language: string) {
@@ -223,5 +226,87 @@ describe('Customer.io pull of translations', () => {
         hint: 'add fr to locales.languages in txkit.config.yaml',
       }),
     ]);
+  });
+});
+
+describe('Customer.io test send in a language', () => {
+  const startSandbox = useSandboxes();
+
+  /** The examples pushed to a sandbox that renders its sends from them, and a `txkit` run in the project. */
+  async function published() {
+    const workspaceDir = await copyExamples();
+    const project = path.dirname(workspaceDir);
+    const { config } = await loadConfig(project);
+    const sandbox = await startSandbox({ workspace: { config } });
+    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
+    const workspace = await openWorkspace(workspaceDir);
+    expect((await push(await connect(workspace, sandboxEnv(sandbox)), workspace)).report.failed).toEqual([]);
+    const env = { ...sandboxEnv(sandbox), CUSTOMERIO_REGION: undefined, NO_COLOR: '1' };
+    const txkit = (args: string[]) => runCli(args, { cwd: project, env });
+    return { sandbox, txkit };
+  }
+
+  const frenchSample = async () => JSON.parse(await readFile(path.join(examples, messageId, 'samples', 'standard-fr.json'), 'utf8'));
+
+  it("sends with Customer.io's language parameter and a sample of that language", async () => {
+    const { sandbox, txkit } = await published();
+    const result = await txkit(['send', messageId, '--target', 'customerio', '--to', 'qa@example.com', '--language', 'fr']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const sample = await frenchSample();
+    expect(sample.language).toBe('fr');
+    const delivery = sandbox.state.customerio.deliveries.at(-1)!;
+    expect(result.stdout).toContain(delivery.delivery_id);
+    const yaml = await exampleYaml(messageId);
+    expect(delivery.request).toEqual({
+      transactional_message_id: yaml.targets.customerio.transactionalMessageId,
+      identifiers: { email: sample.customer.email },
+      to: 'qa@example.com',
+      message_data: sample.trigger,
+      language: 'fr',
+    });
+    // The sandbox renders the French translation for it, as Customer.io sends the fr variant.
+    expect(delivery.subject).toBe(yaml.email.translations.fr.subject.replace('{{ trigger.order_id }}', sample.trigger.order_id));
+  });
+
+  it('sends the French SMS the same way', async () => {
+    const { sandbox, txkit } = await published();
+    const sample = await frenchSample();
+    const result = await txkit(['send', messageId, '--target', 'customerio', '--to', sample.customer.phone, '--channel', 'sms', '--language', 'fr']);
+    expect(result.code, result.stderr).toBe(0);
+    const delivery = sandbox.state.customerio.deliveries.at(-1)!;
+    expect(delivery).toMatchObject({ channel: 'sms', request: { language: 'fr', message_data: sample.trigger, to: sample.customer.phone } });
+  });
+
+  it('sends the default language without a language parameter, and refuses a language the message lacks (exit 2)', async () => {
+    const { sandbox, txkit } = await published();
+    expect((await txkit(['send', messageId, '--target', 'customerio', '--to', 'qa@example.com'])).code).toBe(0);
+    expect(sandbox.state.customerio.deliveries.at(-1)!.request).not.toHaveProperty('language');
+    const before = sandbox.requests.length;
+    const refused = await txkit(['send', messageId, '--target', 'customerio', '--to', 'qa@example.com', '--language', 'de']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('has no language "de"');
+    expect(sandbox.requests.slice(before).filter((request) => request.path.startsWith('/v1/send'))).toEqual([]);
+  });
+
+  it('documents --language in send --help', async () => {
+    const help = await runCli(['send', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/-l, --language <code>/);
+  });
+
+  it('has the emulator take a two- or four-letter language code and refuse anything else, as Customer.io documents', async () => {
+    const sandbox = await startSandbox();
+    sandbox.seed({ customerio: { messages: await exampleSeeds() } });
+    const { email } = await ids();
+    const send = (language: unknown) =>
+      post(sandbox.url, '/v1/send/email', cioKey, { transactional_message_id: email, identifiers: { id: 'ada' }, to: 'ada@example.com', language });
+    expect((await send('fr')).status).toBe(200);
+    expect((await send('fr-CA')).status).toBe(200);
+    for (const bad of ['french', 'f', 42]) {
+      const answer = await send(bad);
+      expect(answer.status, String(bad)).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('language');
+    }
   });
 });
