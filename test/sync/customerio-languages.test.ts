@@ -8,7 +8,18 @@ import { runCli } from '../helpers/run-cli.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { positionOf } from '../helpers/text-position.js';
 import { parse } from 'yaml';
-import { connect, copyExamples, exampleSeeds, exampleYaml, examples, openWorkspace, push, sandboxEnv, writeMessage } from './customerio-fixtures.js';
+import {
+  connect,
+  copyExamples,
+  emptyWorkspace,
+  exampleSeeds,
+  exampleYaml,
+  examples,
+  openWorkspace,
+  push,
+  sandboxEnv,
+  writeMessage,
+} from './customerio-fixtures.js';
 
 /**
  * The example order confirmation is translated into French (email.fr.mjml, sms.fr.txt,
@@ -142,6 +153,74 @@ describe('Customer.io push of translations', () => {
       }),
     ]);
     expect(await variant(sandbox.url, email, 'de')).toMatchObject({ subject: 'Bestellung', body: '<p>Alt</p>' });
+  });
+});
+
+describe('Customer.io push: which languages a channel publishes', () => {
+  const startSandbox = useSandboxes();
+
+  /** A message with email and SMS, translated into French for the email only, published to messages 5 (email) and 6 (SMS). */
+  const yaml = (emailLanguage?: string) =>
+    [
+      'name: Welcome',
+      'engine: liquid',
+      'email:',
+      '  subject: "Hello"',
+      '  from: "Shop <shop@example.com>"',
+      '  body: email.html',
+      '  translations:',
+      '    fr: { subject: "Bonjour" }',
+      'sms:',
+      '  body: sms.txt',
+      '  to: "{{ customer.phone }}"',
+      'targets:',
+      '  customerio:',
+      '    transactionalMessageId: 5',
+      ...(emailLanguage ? [`    language: ${emailLanguage}`] : []),
+      '    sms: { transactionalMessageId: 6 }',
+      '',
+    ].join('\n');
+
+  async function plan(emailLanguage?: string) {
+    const sandbox = await startSandbox();
+    const variant = (id: number, language: string, type: 'email' | 'twilio') => ({
+      id,
+      language,
+      type,
+      from: type === 'email' ? 'Shop <shop@example.com>' : '',
+    });
+    sandbox.seed({
+      customerio: {
+        messages: [
+          { id: 5, name: 'Welcome', contents: [variant(50, '', 'email'), variant(51, 'fr', 'email')] },
+          { id: 6, name: 'Welcome SMS', contents: [variant(60, '', 'twilio')] },
+        ],
+      },
+    });
+    const workspaceDir = await emptyWorkspace();
+    const dir = await writeMessage(workspaceDir, 'welcome', {
+      'message.yaml': yaml(emailLanguage),
+      'email.html': '<p>Hello</p>\n',
+      'email.fr.html': '<p>Bonjour</p>\n',
+      'sms.txt': 'Hello\n',
+    });
+    const workspace = await openWorkspace(workspaceDir);
+    return { dir, plan: await (await connect(workspace, sandboxEnv(sandbox))).plan(workspace.messages) };
+  }
+
+  it('publishes nothing for a channel the translation lacks: its people get the Default content, no variant is needed', async () => {
+    const { plan: planned } = await plan();
+    expect(planned.diagnostics).toEqual([]);
+    expect(planned.steps.map((step) => step.key).sort()).toEqual(['5/content/50', '5/language/fr', '6/content/60']);
+  });
+
+  it('refuses a translation into the variant the default language already publishes to, at the translated file', async () => {
+    const { dir, plan: planned } = await plan('fr');
+    expect(planned.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'customerio/duplicate-target', severity: 'error', file: path.join(dir, 'email.fr.html'), line: 1, column: 1 }),
+    ]);
+    // The default language's files go to the fr variant, once.
+    expect(planned.steps.map((step) => step.key).sort()).toEqual(['5/content/51', '6/content/60']);
   });
 });
 

@@ -66,13 +66,14 @@ function pickContent(target: ChannelTarget, id: number, ofChannel: Transactional
  */
 export async function planContent(target: ChannelTarget, id: number, context: PlanContext): Promise<ContentPlan> {
   const { api } = context;
-  const languages = [target, ...translationTargets(target)];
+  const translations = translationTargets(target);
+  const languages = [target, ...translations.targets];
   const [message, contents, desired] = await Promise.all([
     api.getMessage(id),
     api.getContents(id),
     Promise.all(languages.map((language) => desiredContent(language, context.workspaceRoot))),
   ]);
-  const diagnostics = desired.flatMap((result) => result.diagnostics);
+  const diagnostics = [...translations.diagnostics, ...desired.flatMap((result) => result.diagnostics)];
   if (!message || !contents) {
     diagnostics.push(
       targetDiagnostic(target, {

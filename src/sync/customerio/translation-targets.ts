@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { inLanguage, languageName, translationFileName } from '../../workspace/index.js';
-import { targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import type { TemplateSource } from '../../render/index.js';
+import { inLanguage, languageName, translationFileName, type Translation } from '../../workspace/index.js';
+import { targetDiagnostic, type ChannelTarget, type CustomerioChannel } from './channel-targets.js';
 import type { TransactionalContent } from './customerio-api.js';
 
 /**
@@ -11,19 +12,40 @@ import type { TransactionalContent } from './customerio-api.js';
  * same code, unchanged.
  */
 
+/** The translation's templates of `channel`; undefined for a channel it lacks (or translations never carry). */
+function translatedChannel(translation: Translation, channel: CustomerioChannel): { body: TemplateSource } | undefined {
+  const { language: _language, ...channels } = translation;
+  const byChannel: Partial<Record<string, { body: TemplateSource }>> = channels;
+  return byChannel[channel];
+}
+
 /**
  * The translations a channel target publishes besides its own language: one target per
  * translation that has the channel (a translation without it sends the default content, which
  * the target itself publishes), its message the translation's view. Its diagnostics point at the
- * translated file.
+ * translated file. A translation into the language the target already publishes to
+ * (`targets.customerio.language`) would write that variant twice: it is refused.
  */
-export function translationTargets(target: ChannelTarget): ChannelTarget[] {
-  return (target.message.translations ?? []).flatMap((translation) => {
-    const translated = translation[target.channel];
+export function translationTargets(target: ChannelTarget): { targets: ChannelTarget[]; diagnostics: Diagnostic[] } {
+  const targets: ChannelTarget[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const translation of target.message.translations ?? []) {
+    const translated = translatedChannel(translation, target.channel);
     const view = inLanguage(target.message, translation.language);
-    if (!translated || !view) return [];
-    return [{ ...target, message: view, language: translation.language, location: { file: translated.body.file, ...translated.body.locate(0) } }];
-  });
+    if (!translated || !view) continue;
+    const published = { ...target, message: view, language: translation.language, location: { file: translated.body.file, ...translated.body.locate(0) } };
+    if (translation.language !== target.language) targets.push(published);
+    else {
+      diagnostics.push(
+        targetDiagnostic(published, {
+          ruleId: 'customerio/duplicate-target',
+          message: `this translation and the default-language files both publish to Customer.io's "${translation.language}" variant (targets.customerio.language)`,
+          hint: 'publish the default language to another variant (remove `language` for the Default one), or drop this translation',
+        }),
+      );
+    }
+  }
+  return { targets, diagnostics };
 }
 
 /** Whether `target` publishes a translation (its message is a translation's view). */
