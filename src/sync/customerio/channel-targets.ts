@@ -20,6 +20,9 @@ export interface ChannelTarget {
   location?: { file: string; line: number; column: number };
 }
 
+/** How messages name each channel. */
+export const channelLabel: Record<CustomerioChannel, string> = { email: 'email', sms: 'SMS' };
+
 /** The content type Customer.io gives each channel's variants (SMS content is a Twilio action). */
 export const contentTypeOf: Record<CustomerioChannel, string> = { email: 'email', sms: 'twilio' };
 

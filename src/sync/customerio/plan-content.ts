@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { planAction, type Drift, type PlanStep } from '../plan.js';
-import { contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import { channelLabel, contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
 import { comparableContent, contentUpdate, desiredContent, parseHeaders, type ManagedContent } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent } from './customerio-api.js';
 import { senderDrift } from './sender-drift.js';
@@ -36,7 +36,7 @@ function channelContents(target: ChannelTarget, id: number, contents: Transactio
         contents.length === 0
           ? `Customer.io transactional message ${id} has no content`
           : `Customer.io transactional message ${id} is not an ${target.channel} message (its content is ${found})`,
-      hint: `point the ${target.channel} target at a transactional ${target.channel === 'sms' ? 'SMS' : 'email'} message`,
+      hint: `point the ${target.channel} target at a transactional ${channelLabel[target.channel]} message`,
     }),
   };
 }
@@ -49,7 +49,7 @@ function pickContent(target: ChannelTarget, id: number, ofChannel: Transactional
   return {
     diagnostic: targetDiagnostic(target, {
       ruleId: 'customerio/missing-language',
-      message: `Customer.io transactional message ${id} has no ${target.channel === 'sms' ? 'SMS' : 'email'} content for ${languageLabel(target.language)} (it has: ${languages})`,
+      message: `Customer.io transactional message ${id} has no ${channelLabel[target.channel]} content for ${languageLabel(target.language)} (it has: ${languages})`,
       // The App API updates a language variant but cannot create one ("If the language variant does not exist, we'll return an error":
       // https://docs.customer.io/integrations/api/app/tag/transactional/updateTransactionalVariant/).
       hint: isTranslationTarget(target)
@@ -67,11 +67,11 @@ function pickContent(target: ChannelTarget, id: number, ofChannel: Transactional
 export async function planContent(target: ChannelTarget, id: number, context: PlanContext): Promise<ContentPlan> {
   const { api } = context;
   const translations = translationTargets(target);
-  const languages = [target, ...translations.targets];
+  const languageTargets = [target, ...translations.targets];
   const [message, contents, desired] = await Promise.all([
     api.getMessage(id),
     api.getContents(id),
-    Promise.all(languages.map((language) => desiredContent(language, context.workspaceRoot))),
+    Promise.all(languageTargets.map((languageTarget) => desiredContent(languageTarget, context.workspaceRoot))),
   ]);
   const diagnostics = [...translations.diagnostics, ...desired.flatMap((result) => result.diagnostics)];
   if (!message || !contents) {
@@ -87,9 +87,9 @@ export async function planContent(target: ChannelTarget, id: number, context: Pl
   const drift = settingsDrift(target, message);
   const { ofChannel, diagnostic } = channelContents(target, id, contents);
   if (diagnostic) return { steps: [], drift, diagnostics: [...diagnostics, diagnostic] };
-  const variants = languages.map((language, index) => planVariant(language, id, ofChannel, desired[index]?.content, api));
+  const variants = languageTargets.map((languageTarget, index) => planVariant(languageTarget, id, ofChannel, desired[index]?.content, api));
   // Unpublished languages are worth a warning once the target's own variant is there to publish.
-  const unpublished = variants[0]?.found ? unpublishedVariants(target, id, ofChannel, languages) : [];
+  const unpublished = variants[0]?.found ? unpublishedVariants(target, id, ofChannel, languageTargets) : [];
   return {
     steps: variants.flatMap((variant) => variant.steps),
     drift: [...drift, ...variants.flatMap((variant) => variant.drift)],

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { TemplateSource } from '../../render/index.js';
 import { inLanguage, languageName, translationFileName, type Translation } from '../../workspace/index.js';
-import { targetDiagnostic, type ChannelTarget, type CustomerioChannel } from './channel-targets.js';
+import { channelLabel, targetDiagnostic, type ChannelTarget, type CustomerioChannel } from './channel-targets.js';
 import type { TransactionalContent } from './customerio-api.js';
 
 /**
@@ -63,7 +63,9 @@ export function unpublishedVariants(
   published: readonly ChannelTarget[],
 ): Diagnostic[] {
   const languages = new Set(published.map((candidate) => candidate.language));
-  const file = target.channel === 'email' ? target.message.definition.email?.body : target.message.definition.sms?.body;
+  const { definition } = target.message;
+  const bodies: Record<CustomerioChannel, string | undefined> = { email: definition.email?.body, sms: definition.sms?.body };
+  const file = bodies[target.channel];
   return ofChannel.flatMap((content) => {
     const language = content.language ?? '';
     if (language === '' || languages.has(language)) return [];
@@ -72,7 +74,7 @@ export function unpublishedVariants(
       targetDiagnostic(target, {
         ruleId: 'customerio/untranslated-variant',
         severity: 'warning',
-        message: `Customer.io transactional message ${id} has ${target.channel === 'sms' ? 'SMS' : 'email'} content for "${language}" (${name}) that the workspace does not translate: Customer.io sends that content, not the default, to people whose language is ${language}`,
+        message: `Customer.io transactional message ${id} has ${channelLabel[target.channel]} content for "${language}" (${name}) that the workspace does not translate: Customer.io sends that content, not the default, to people whose language is ${language}`,
         hint: `translate it${file ? ` (${translationFileName(file, language)})` : ''}, or delete the ${name} variant in Customer.io`,
       }),
     ];
