@@ -119,7 +119,10 @@ const previewControls = h('fieldset', { class: 'toolbar-group', 'aria-label': 'P
 // SMS has none of these: their room is kept, so nothing moves when the channel changes.
 const emailControls = h('div', { class: 'toolbar-group email-controls' }, emailTabs.element, previewControls);
 const sendDialog = createSendDialog();
-const shareActions = createShareActions((channel) => view && sendDialog.open(view.id, view.sample, channel));
+// A translated message sends the language shown (txkit send --language).
+const shareActions = createShareActions(
+  (channel) => view && sendDialog.open(view.id, view.sample, channel, view.languages.length > 1 ? view.language : undefined),
+);
 const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Email display' }, emailControls);
 // In the top bar, which has room at every width: in the toolbar they took a second row from the email at 1024 px.
 topbar.insertBefore(shareActions.element, updated);

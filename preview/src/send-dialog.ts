@@ -4,8 +4,8 @@ import { h, replaceChildren } from './element.js';
 
 export interface SendDialog {
   element: HTMLDialogElement;
-  /** Opens the dialog for message `id`, sample and channel as shown. */
-  open(id: string, sample: string | null, channel: SendChannel): void;
+  /** Opens the dialog for message `id`, sample, channel and language as shown (`language` only for a translated message). */
+  open(id: string, sample: string | null, channel: SendChannel, language?: string): void;
 }
 
 const emailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -53,7 +53,7 @@ export function createSendDialog(): SendDialog {
   const element = h('dialog', { class: 'send-dialog', 'data-testid': 'send-dialog' }, form);
   close.addEventListener('click', () => element.close());
 
-  let message: { id: string; sample: string | null; channel: SendChannel } | undefined;
+  let message: { id: string; sample: string | null; channel: SendChannel; language: string | undefined } | undefined;
   const setOutcome = (text: string, tone: 'neutral' | 'ok' | 'error') => {
     outcome.textContent = text;
     outcome.dataset['tone'] = tone;
@@ -70,7 +70,8 @@ export function createSendDialog(): SendDialog {
     }
     submit.disabled = true;
     setOutcome('Sending…', 'neutral');
-    sendTest(message.id, { target: target.value, channel: message.channel, to, ...(message.sample ? { sample: message.sample } : {}) })
+    const { sample, language } = message;
+    sendTest(message.id, { target: target.value, channel: message.channel, to, ...(sample ? { sample } : {}), ...(language ? { language } : {}) })
       .then((result) => setOutcome(describe(result), result.status === 'sent' || result.status === 'queued' ? 'ok' : 'error'))
       .catch((error: unknown) => setOutcome(`Refused: ${error instanceof Error ? error.message : String(error)}`, 'error'))
       .finally(() => (submit.disabled = false));
@@ -78,9 +79,10 @@ export function createSendDialog(): SendDialog {
 
   return {
     element,
-    open(id, sample, channel) {
-      message = { id, sample, channel };
-      heading.textContent = `Send a test of ${id}${sample ? ` (${sample})` : ''} by ${channel === 'email' ? 'email' : 'SMS'}`;
+    open(id, sample, channel, language) {
+      message = { id, sample, channel, language };
+      const shown = [sample, language].filter(Boolean).join(', ');
+      heading.textContent = `Send a test of ${id}${shown ? ` (${shown})` : ''} by ${channel === 'email' ? 'email' : 'SMS'}`;
       recipient.placeholder = channel === 'email' ? 'you@example.com' : '+14155552671';
       setOutcome('', 'neutral');
       element.showModal();

@@ -21,8 +21,10 @@ export function previewSender(workspace: string): TestSender {
     async send(id, request): Promise<SendTestResult> {
       try {
         const sync = await openSyncTarget({ workspace, target: request.target }, [id], statusWaitMs + REQUESTS_DEADLINE_MS);
-        const outcome = await sendMessage(sync, { id, to: request.to, channel: request.channel, sample: request.sample, timeoutMs: statusWaitMs }, (text) =>
-          sync.output.out(logLine(text)),
+        const outcome = await sendMessage(
+          sync,
+          { id, to: request.to, channel: request.channel, sample: request.sample, language: request.language, timeoutMs: statusWaitMs },
+          (text) => sync.output.out(logLine(text)),
         );
         sync.output.out(logLine(`test send of ${id}: ${outcome.status}${outcome.id ? ` · ${outcome.id}` : ''}${outcome.detail ? ` · ${outcome.detail}` : ''}`));
         return { status: outcome.status, id: outcome.id, ...(outcome.detail ? { detail: outcome.detail } : {}) };

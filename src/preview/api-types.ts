@@ -164,6 +164,8 @@ export interface SendTestRequest {
   /** An email address, or a phone number in E.164 form. */
   to: string;
   sample?: string;
+  /** The language shown: its translation is sent (`txkit send --language`). */
+  language?: string;
 }
 
 /** The outcome of a test send: the platform's (`sent`, `queued`, `not-sent`), or `refused` before or by the platform, with why. */

@@ -15,6 +15,15 @@ const CONTENT_TYPE: Record<SendChannel, CustomerioContentType> = { email: 'email
 
 const IDENTIFIER_KEYS = ['id', 'email', 'cio_id'];
 
+/**
+ * `language` "overrides language preferences for the person", one of Customer.io's "supported
+ * two- or four-letter language codes" (sendEmail / sendSMS,
+ * https://docs.customer.io/integrations/api/app/tag/transactional/sendEmail/;
+ * /work/shared/reference/customerio-transactional-sms.md): `fr`, or a language and region `fr-CA`
+ * (https://docs.customer.io/journeys/localization-attribute/).
+ */
+const LANGUAGE_CODE = /^[a-z]{2}(-[A-Za-z]{2})?$/;
+
 /** A template by numeric id or by trigger name (case-insensitive), having content for the channel. */
 function findTemplate(state: SandboxState, reference: unknown, channel: SendChannel): CustomerioMessage | undefined {
   const named = (message: CustomerioMessage) =>
@@ -32,6 +41,9 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
   const given = isRecord(identifiers) ? IDENTIFIER_KEYS.filter((key) => identifiers[key] !== undefined) : [];
   if (given.length !== 1) return customerioError(400, 'identifiers must hold exactly one of id, email, cio_id');
   if (channel === 'email' && !isFilledString(body.to)) return customerioError(400, 'to is required');
+  if (body.language !== undefined && !(typeof body.language === 'string' && LANGUAGE_CODE.test(body.language))) {
+    return customerioError(400, `language must be a two- or four-letter language code such as fr or fr-CA, not ${JSON.stringify(body.language)}`);
+  }
   if (template === undefined) {
     // Only email may carry its own content; SMS always needs a template.
     if (channel === 'sms') return customerioError(400, 'transactional_message_id is required');
@@ -69,6 +81,7 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
         names: (message) => namesTemplate(customerioMessageId(message, channel), template),
         context: (profile) => ({ customer: { ...profile, ...identifiers }, trigger: messageData }),
         ...(literalTo !== undefined ? { to: literalTo } : {}),
+        ...(typeof request.language === 'string' ? { language: request.language } : {}),
       })
     : { unrendered: 'the request carries its own body, subject and from instead of a transactional_message_id', diagnostics: [] };
   const recipient = literalTo ?? rendering.sms?.to ?? '';

@@ -1,23 +1,40 @@
 import type { Message } from '../workspace/index.js';
 import type { CustomerioMessageSeed, SandboxSeed } from './seed.js';
 
+/** The languages a message's channel is translated into: the variants someone added with Add language. */
+function translatedLanguages(message: Message, channel: 'email' | 'sms'): string[] {
+  return (message.translations ?? []).flatMap((translation) => (translation[channel] ? [translation.language] : []));
+}
+
 /**
  * The Customer.io transactional messages a workspace refers to, empty, as someone would have
- * created them once in Customer.io's UI (its API has no create route), sender included: with
- * them, `txkit push --target customerio` works against a fresh sandbox. Names and string ids (trigger names) are
- * left to the real platform.
+ * created them once in Customer.io's UI (its API has no create route), sender included, with a
+ * content variant for each language the message is translated into (Add language, which the API
+ * cannot do either): with them, `txkit push --target customerio` works against a fresh sandbox.
+ * Names and string ids (trigger names) are left to the real platform.
  */
 export function customerioSeedFor(messages: readonly Message[]): SandboxSeed {
   const seeds = new Map<number, CustomerioMessageSeed>();
   for (const message of messages) {
     const target = message.definition.targets.customerio;
     const channels = [
-      { id: target?.transactionalMessageId, type: 'email' as const, language: target?.language, from: message.definition.email?.from ?? '' },
-      { id: target?.sms?.transactionalMessageId, type: 'twilio' as const, language: target?.sms?.language, from: '' },
+      {
+        id: target?.transactionalMessageId,
+        channel: 'email' as const,
+        type: 'email' as const,
+        language: target?.language,
+        from: message.definition.email?.from ?? '',
+      },
+      { id: target?.sms?.transactionalMessageId, channel: 'sms' as const, type: 'twilio' as const, language: target?.sms?.language, from: '' },
     ];
-    for (const { id, type, language, from } of channels) {
+    for (const { id, channel, type, language, from } of channels) {
       if (typeof id !== 'number' || seeds.has(id)) continue;
-      seeds.set(id, { id, name: `${message.definition.name}${type === 'twilio' ? ' (SMS)' : ''}`, contents: [{ type, language: language ?? '', from }] });
+      const languages = [language ?? '', ...translatedLanguages(message, channel)];
+      seeds.set(id, {
+        id,
+        name: `${message.definition.name}${type === 'twilio' ? ' (SMS)' : ''}`,
+        contents: [...new Set(languages)].map((variant) => ({ type, language: variant, from })),
+      });
     }
   }
   return { customerio: { messages: [...seeds.values()] } };

@@ -30,7 +30,7 @@ export type {
   WhatsappTemplates,
   Workspace,
 } from './model.js';
-export { defaultLanguageOf, inLanguage, languageViews, messageLanguages, samplesInLanguage, workspaceLanguages } from './languages.js';
+export { defaultLanguageOf, inLanguage, languageViews, messageLanguages, samplesInLanguage, translationFileName, workspaceLanguages } from './languages.js';
 export { isLanguageCode, languageName } from './language-code.js';
 export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';

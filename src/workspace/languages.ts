@@ -11,6 +11,11 @@ export function workspaceLanguages(config: Pick<ResolvedConfig, 'locales'>): { d
   return { defaultLanguage, translations };
 }
 
+/** The file that translates `reference` into `language`, beside it: `email.mjml` → `email.fr.mjml`. */
+export function translationFileName(reference: string, language: string): string {
+  return reference.replace(/(\.[^.]+)$/, `.${language}$1`);
+}
+
 /** The message's default language. */
 export function defaultLanguageOf(message: Message): string {
   return message.language ?? fallbackLanguage;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { ResolvedConfig } from './config.js';
 import { languageName } from './language-code.js';
-import { workspaceLanguages } from './languages.js';
+import { translationFileName, workspaceLanguages } from './languages.js';
 import type { EmailTemplates, Sample, SmsTemplates, Translation } from './model.js';
 import type { MessageDefinition } from './message-schema.js';
 import { readTemplateFile, sentAsWritten } from './read-template-file.js';
@@ -151,7 +151,7 @@ export async function loadTranslations(
     const emailBody = await read('email', ['email', 'body']);
     if (message.email && definition.email) {
       const text = await read('text', ['email', 'text']);
-      const translatedFile = (reference: string) => reference.replace(/(\.[^.]+)$/, `.${language}$1`);
+      const translatedFile = (reference: string) => translationFileName(reference, language);
       if (!emailBody) missing('email', ['email'], translatedFile(definition.email.body));
       else {
         const own = (key: 'subject' | 'preheader') => document.templateAt(['email', 'translations', language, key]);
@@ -177,7 +177,7 @@ export async function loadTranslations(
     const smsBody = await read('sms', ['sms', 'body']);
     if (message.sms && definition.sms) {
       if (smsBody) translation.sms = { ...message.sms, body: sentAsWritten(smsBody) };
-      else missing('sms', ['sms'], definition.sms.body.replace(/(\.[^.]+)$/, `.${language}$1`));
+      else missing('sms', ['sms'], translationFileName(definition.sms.body, language));
     }
     if (translation.email || translation.sms) translations.push(translation);
   }

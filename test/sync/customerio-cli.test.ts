@@ -6,7 +6,16 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import buildCli from '../helpers/build-cli.js';
 import { runCli } from '../helpers/run-cli.js';
 import { positionOf } from '../helpers/text-position.js';
-import { copyExamples, editFile, exampleSeeds, exampleTargets, sandboxEnv, type ExampleTarget } from './customerio-fixtures.js';
+import {
+  copyExamples,
+  editFile,
+  exampleSeeds,
+  exampleTargets,
+  exampleTranslations,
+  sandboxEnv,
+  type ExampleTarget,
+  type ExampleTranslation,
+} from './customerio-fixtures.js';
 
 /** Variables of the machine running the tests that must not reach the subprocess. */
 const clean = {
@@ -22,6 +31,8 @@ describe('txkit diff / push / pull / send --target customerio', () => {
   let sandbox: Sandbox;
   let project: string;
   let targets: ExampleTarget[];
+  /** Each is published to its own language variant, one more step and write. */
+  let translations: ExampleTranslation[];
   const txkit = (args: string[], env: Record<string, string | undefined> = sandboxEnv(sandbox)) => runCli(args, { cwd: project, env: { ...clean, ...env } });
   // Requests the App API's rate limit turned away (429, then retried) are not writes or reads that happened:
   // successive CLI processes share the sandbox's 10-per-second window.
@@ -31,6 +42,7 @@ describe('txkit diff / push / pull / send --target customerio', () => {
   beforeAll(async () => {
     await buildCli();
     targets = await exampleTargets();
+    translations = await exampleTranslations();
   });
   // Each test gets its own emulator and its own copy of the examples: a push, pull or edit in one
   // test must not change what another finds.
@@ -51,7 +63,9 @@ describe('txkit diff / push / pull / send --target customerio', () => {
     expect(result.code).toBe(0);
     for (const { channel, transactionalId: id } of targets)
       expect(result.stdout).toContain(`~ customerio ${channel}-content ${id}/content/${id * 10} (update)`);
-    expect(result.stdout).toContain(`Plan: 0 to create, ${targets.length} to update, 0 unchanged.`);
+    for (const { channel, transactionalId: id, language } of translations)
+      expect(result.stdout).toContain(`~ customerio ${channel}-content ${id}/language/${language} (update)`);
+    expect(result.stdout).toContain(`Plan: 0 to create, ${targets.length + translations.length} to update, 0 unchanged.`);
     expect(writes(before)).toEqual([]);
   });
 
@@ -60,7 +74,7 @@ describe('txkit diff / push / pull / send --target customerio', () => {
     const first = await txkit(['push', '--target', 'customerio', '--yes']);
     expect(first.code).toBe(0);
     for (const message of new Set(targets.map((target) => target.message))) expect(first.stdout).toContain(`✔ ${message}: published`);
-    expect(writes(before)).toHaveLength(targets.length);
+    expect(writes(before)).toHaveLength(targets.length + translations.length);
 
     before = sandbox.requests.length;
     const second = await txkit(['push', '--target', 'customerio', '--yes']);

@@ -3,7 +3,17 @@ import { UsageError } from '../../src/errors/usage-error.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { customerioSettings, customerioTarget } from '../../src/sync/customerio/index.js';
 import { executePlan } from '../../src/sync/index.js';
-import { connect, copyExamples, exampleSeeds, exampleTargets, fastRetry, openWorkspace, sandboxEnv, syncContext } from './customerio-fixtures.js';
+import {
+  connect,
+  copyExamples,
+  exampleSeeds,
+  exampleTargets,
+  exampleTranslations,
+  fastRetry,
+  openWorkspace,
+  sandboxEnv,
+  syncContext,
+} from './customerio-fixtures.js';
 
 function usageErrorOf(run: () => unknown): UsageError {
   try {
@@ -71,7 +81,8 @@ describe('Customer.io secrets', () => {
     const email = workspace.messages.find((message) => message.id === targets.find((target) => target.channel === 'email')!.message)!;
     const sent = await leaky.send({ message: email, sample: email.samples[0]!, channel: 'email', to: 'qa@example.com' });
 
-    expect(report.results.map((result) => result.status)).toEqual(targets.map(() => 'failed'));
+    // One step per target and translated language.
+    expect(report.results.map((result) => result.status)).toEqual([...targets, ...(await exampleTranslations())].map(() => 'failed'));
     expect(sent).toMatchObject({ status: 'not-sent', detail: expect.stringContaining('No route for POST /***/v1/send/email') });
     const printed = JSON.stringify([report.results.map((result) => [result.reason, result.error?.message, result.error?.details]), sent]);
     expect(printed).toContain('500');

@@ -81,36 +81,57 @@ export async function exampleTargets(): Promise<ExampleTarget[]> {
   return targets.sort((a, b) => a.transactionalId - b.transactionalId);
 }
 
+export interface ExampleTranslation extends ExampleTarget {
+  /** The language of a translated file beside the channel's body (`email.fr.mjml`, `sms.fr.txt`). */
+  language: string;
+  /** Relative to the message folder. */
+  file: string;
+}
+
+/** Every translated channel of the example targets, found by file name (`<body stem>.<language>.<ext>`). */
+export async function exampleTranslations(): Promise<ExampleTranslation[]> {
+  const translations: ExampleTranslation[] = [];
+  for (const target of await exampleTargets()) {
+    const yaml = await exampleYaml(target.message);
+    const body: string = target.channel === 'email' ? yaml.email.body : yaml.sms.body;
+    const stem = body.replace(/\.[^.]+$/, '');
+    const extensions = target.channel === 'email' ? ['mjml', 'html'] : [body.split('.').pop()];
+    for (const file of (await readdir(path.join(examples, target.message))).sort()) {
+      const [fileStem, language, extension, ...rest] = file.split('.');
+      if (fileStem === stem && language && rest.length === 0 && extensions.includes(extension)) translations.push({ ...target, language, file });
+    }
+  }
+  return translations;
+}
+
 /**
  * The remote side of the examples: one transactional message per target in
  * templates/*\/message.yaml, created in the UI with a placeholder body and the sender the
- * message.yaml names. Content ids are the message id times ten.
+ * message.yaml names, and a variant per translated channel (Add language). Content ids are the
+ * message id times ten, plus 1, 2… for the translations.
  */
 export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
   const seeds: CustomerioMessageSeed[] = [];
+  const translations = await exampleTranslations();
   for (const { message, channel, transactionalId: id } of await exampleTargets()) {
     const yaml = await exampleYaml(message);
-    seeds.push(
+    const languages = translations.filter((translation) => translation.transactionalId === id).map((translation) => translation.language);
+    const variant = (language: string, index: number) =>
       channel === 'email'
         ? {
-            id,
-            name: yaml.name,
-            contents: [
-              {
-                id: id * 10,
-                type: 'email',
-                subject: 'placeholder',
-                body: '<p>placeholder</p>',
-                from: yaml.email.from,
-                from_id: 7,
-                reply_to_id: 8,
-                body_amp: '<amp/>',
-                headers: [{ name: 'X-Team', value: 'growth' }],
-              },
-            ],
+            id: id * 10 + index,
+            language,
+            type: 'email' as const,
+            subject: 'placeholder',
+            body: '<p>placeholder</p>',
+            from: yaml.email.from,
+            from_id: 7,
+            reply_to_id: 8,
+            body_amp: '<amp/>',
+            headers: [{ name: 'X-Team', value: 'growth' }],
           }
-        : { id, name: `${yaml.name} SMS`, contents: [{ id: id * 10, type: 'twilio', body: 'placeholder' }] },
-    );
+        : { id: id * 10 + index, language, type: 'twilio' as const, body: 'placeholder' };
+    seeds.push({ id, name: channel === 'email' ? yaml.name : `${yaml.name} SMS`, contents: ['', ...languages].map(variant) });
   }
   return seeds;
 }

@@ -26,7 +26,8 @@ async function pullFresh(startSandbox: ReturnType<typeof useSandboxes>) {
               body: '<p>Hi {{ customer.first_name }}, use {{ trigger.coupon.code }} before {{ trigger.coupon.expires }}.</p>',
               from: 'Shop <shop@example.com>',
             },
-            { id: 2011, language: 'de', subject: 'Willkommen', body: '<p>Hallo</p>' },
+            // Added with Add language, which starts from the Default content's sender.
+            { id: 2011, language: 'de', subject: 'Willkommen', body: '<p>Hallo {{ customer.first_name }}</p>', from: 'Shop <shop@example.com>' },
           ],
         },
         { id: 202, name: 'Login code', contents: [{ id: 2020, type: 'twilio', body: 'Your code is {{trigger.code}}', recipient: '{{customer.phone}}' }] },
@@ -71,7 +72,7 @@ describe('Customer.io pull', () => {
     expect(again.messages.map((message) => message.id)).not.toContain('welcome-back');
   });
 
-  it('writes the default-language content, the target and the current settings', async () => {
+  it('writes the default-language content, its translations, the target and the current settings', async () => {
     const { pulled } = await pullFresh(startSandbox);
     const welcome = pulled.messages.find((message) => message.id === 'welcome-back')!;
     expect(parse(welcome.files['message.yaml']!)).toEqual({
@@ -83,6 +84,8 @@ describe('Customer.io pull', () => {
         preheader: 'Your code {{ trigger.coupon.code }} inside',
         from: 'Shop <shop@example.com>',
         body: 'email.html',
+        // The German variant has no preheader: its recipients get none, not the default one.
+        translations: { de: { subject: 'Willkommen', preheader: '' } },
       },
       targets: {
         customerio: {
@@ -96,6 +99,8 @@ describe('Customer.io pull', () => {
       customer: { first_name: '', email: '' },
       trigger: { coupon: { code: '', expires: '' } },
     });
+    expect(welcome.files['email.de.html']).toBe('<p>Hallo {{ customer.first_name }}</p>\n');
+    expect(JSON.parse(welcome.files['samples/example-de.json']!)).toEqual({ language: 'de', customer: { first_name: '', email: '' }, trigger: {} });
     const sms = pulled.messages.find((message) => message.id === 'login-code')!;
     expect(parse(sms.files['message.yaml']!)).toMatchObject({
       sms: { body: 'sms.txt', to: '{{customer.phone}}' },
@@ -133,10 +138,11 @@ describe('Customer.io pull', () => {
     const plan = await connection.plan(fresh);
     expect(plan.diagnostics).toEqual([]);
     expect(plan.drift).toEqual([]);
-    expect(plan.steps.map((step) => [step.messageId, step.action]).sort()).toEqual([
-      ['login-code', 'unchanged'],
-      ['order-confirmation-204', 'unchanged'],
-      ['welcome-back', 'unchanged'],
+    expect(plan.steps.map((step) => [step.key, step.action]).sort()).toEqual([
+      ['201/content/2010', 'unchanged'],
+      ['201/language/de', 'unchanged'],
+      ['202/content/2020', 'unchanged'],
+      ['204/content/2040', 'unchanged'],
     ]);
     expect(sandbox.requests.slice(before).filter((request) => request.write)).toEqual([]);
     // Now referenced: a second pull proposes only the one not written.

@@ -11,12 +11,14 @@ import {
   editFile,
   exampleSeeds,
   exampleTargets,
+  exampleTranslations,
   exampleYaml,
   examples,
   openWorkspace,
   push,
   sandboxEnv,
   type ExampleTarget,
+  type ExampleTranslation,
 } from './customerio-fixtures.js';
 
 interface Project {
@@ -24,6 +26,8 @@ interface Project {
   workspaceDir: string;
   workspace: Workspace;
   targets: ExampleTarget[];
+  /** The translated channels, each published to its own language variant. */
+  translations: ExampleTranslation[];
   /** One connection, as one txkit run has: its pacer keeps the test under the 10/s limit. */
   connection: SyncConnection;
 }
@@ -38,7 +42,14 @@ async function freshProject(): Promise<Project> {
   sandbox.seed({ customerio: { messages: await exampleSeeds() } });
   const workspaceDir = await copyExamples();
   const workspace = await openWorkspace(workspaceDir);
-  return { sandbox, workspaceDir, workspace, targets: await exampleTargets(), connection: await connect(workspace, sandboxEnv(sandbox)) };
+  return {
+    sandbox,
+    workspaceDir,
+    workspace,
+    targets: await exampleTargets(),
+    translations: await exampleTranslations(),
+    connection: await connect(workspace, sandboxEnv(sandbox)),
+  };
 }
 
 /** A fresh project whose examples were pushed once, without problems. */
@@ -59,14 +70,17 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('writes every channel to the content of its transactional message', async () => {
-    const { sandbox, workspace, targets, connection } = await freshProject();
+    const { sandbox, workspace, targets, translations, connection } = await freshProject();
     const content = (messageId: number) => contentOf(sandbox, messageId);
     const { plan, report } = await push(connection, workspace);
     expect(plan.diagnostics).toEqual([]);
     expect(plan.steps.map((step) => `${step.kind} ${step.key} ${step.action}`).sort()).toEqual(
-      targets.map(({ channel, transactionalId: id }) => `${channel}-content ${id}/content/${id * 10} update`).sort(),
+      [
+        ...targets.map(({ channel, transactionalId: id }) => `${channel}-content ${id}/content/${id * 10} update`),
+        ...translations.map(({ channel, transactionalId: id, language }) => `${channel}-content ${id}/language/${language} update`),
+      ].sort(),
     );
-    expect(report.results.map((result) => result.status)).toEqual(targets.map(() => 'done'));
+    expect(report.results.map((result) => result.status)).toEqual(plan.steps.map(() => 'done'));
 
     for (const { message, channel, transactionalId } of targets) {
       const yaml = await exampleYaml(message);
@@ -91,13 +105,13 @@ describe('Customer.io push of the example workspace', () => {
   });
 
   it('makes no write on a second push of unchanged templates', async () => {
-    const { sandbox, workspace, targets, connection } = await publishedProject();
+    const { sandbox, workspace, targets, translations, connection } = await publishedProject();
     const before = sandbox.requests.length;
     const { plan, report } = await push(connection, workspace);
-    expect(plan.steps.map((step) => step.action)).toEqual(targets.map(() => 'unchanged'));
+    expect(plan.steps.map((step) => step.action)).toEqual([...targets, ...translations].map(() => 'unchanged'));
     expect(report.results.every((result) => result.status === 'unchanged')).toBe(true);
     const requests = sandbox.requests.slice(before);
-    // The message and its contents, per target (a read refused with 429 on a loaded machine is retried, not counted).
+    // The message and its contents, per target, whatever its languages (a read refused with 429 on a loaded machine is retried, not counted).
     expect(requests.filter((request) => request.status !== 429).length).toBe(targets.length * 2);
     expect(requests.filter((request) => request.write)).toEqual([]);
   });

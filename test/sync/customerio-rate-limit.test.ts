@@ -6,6 +6,7 @@ import {
   emptyWorkspace,
   exampleSeeds,
   exampleTargets,
+  exampleTranslations,
   fastRetry,
   openWorkspace,
   push,
@@ -24,7 +25,8 @@ describe('Customer.io rate limits', () => {
     const { plan, report } = await push(await connect(workspace, sandboxEnv(sandbox)), workspace);
 
     expect(plan.diagnostics).toEqual([]);
-    expect(report.results.map((result) => result.status)).toEqual((await exampleTargets()).map(() => 'done'));
+    // One step per target and translated language.
+    expect(report.results.map((result) => result.status)).toEqual([...(await exampleTargets()), ...(await exampleTranslations())].map(() => 'done'));
     const limited = sandbox.requests.filter((request) => request.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     // Every refused request was made again, and then answered.

@@ -78,18 +78,19 @@ function parseSendRequest(text: string): SendTestRequest {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new HttpProblem(400, 'send { "target", "channel", "to", "sample" } as JSON');
+    throw new HttpProblem(400, 'send { "target", "channel", "to", "sample", "language" } as JSON');
   }
-  const { target, channel, to, sample } = (value ?? {}) as Record<string, unknown>;
+  const { target, channel, to, sample, language } = (value ?? {}) as Record<string, unknown>;
   if (
     typeof target !== 'string' ||
     (channel !== 'email' && channel !== 'sms') ||
     typeof to !== 'string' ||
-    (sample !== undefined && typeof sample !== 'string')
+    (sample !== undefined && typeof sample !== 'string') ||
+    (language !== undefined && typeof language !== 'string')
   ) {
-    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>" }');
+    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>", "language": "<code>" }');
   }
-  return { target, channel, to, ...(sample ? { sample } : {}) };
+  return { target, channel, to, ...(sample ? { sample } : {}), ...(language ? { language } : {}) };
 }
 
 async function handle(workspace: PreviewWorkspace, options: ApiOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

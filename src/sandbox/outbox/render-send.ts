@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { renderEmailWithContext } from '../../email/render-email.js';
 import { createEngines, type RenderContext } from '../../render/index.js';
 import { renderSmsWithContext } from '../../sms/render-sms.js';
-import { loadWorkspace, type Message, type ResolvedConfig } from '../../workspace/index.js';
+import { inLanguage, loadWorkspace, type Message, type ResolvedConfig } from '../../workspace/index.js';
 import type { JsonObject } from '../json-values.js';
 import type { OutboxChannel, OutboxEmail, OutboxSms } from './outbox-entry.js';
 
@@ -15,6 +15,8 @@ export interface SendToRender {
   context(profile: JsonObject): RenderContext;
   /** The SMS recipient the request names; the message's `to` template is rendered when absent. */
   to?: string;
+  /** The language the request names: its translation is rendered, the default content when the message has none. */
+  language?: string;
 }
 
 export interface SendRendering {
@@ -51,9 +53,10 @@ export function createSendRenderer({ config, profileSample = config.sandbox?.pro
     } catch (error) {
       return { unrendered: `the workspace ${config.workspace} does not load: ${error instanceof Error ? error.message : String(error)}`, diagnostics: [] };
     }
-    const message = messages.find((candidate) => send.names(candidate) && candidate[send.channel] !== undefined);
-    if (!message) return { unrendered: `no ${send.channel} message of the workspace has this key`, diagnostics: [] };
-    const profile = message.samples.find((sample) => sample.name === profileSample)?.data.customer ?? {};
+    const named = messages.find((candidate) => send.names(candidate) && candidate[send.channel] !== undefined);
+    if (!named) return { unrendered: `no ${send.channel} message of the workspace has this key`, diagnostics: [] };
+    const profile = named.samples.find((sample) => sample.name === profileSample)?.data.customer ?? {};
+    const message = (send.language === undefined ? undefined : inLanguage(named, send.language)) ?? named;
     const context = send.context(profile);
     const engines = createEngines(undefined, config);
     if (send.channel === 'email') {

@@ -16,7 +16,12 @@ export interface ChannelTarget {
   settings?: CustomerioMessageSettings;
   /** Where message.yaml names the transactional message, for diagnostics. */
   at: PathSegment[];
+  /** A translation's diagnostics point at its file instead (see translation-targets.ts). */
+  location?: { file: string; line: number; column: number };
 }
+
+/** How messages name each channel. */
+export const channelLabel: Record<CustomerioChannel, string> = { email: 'email', sms: 'SMS' };
 
 /** The content type Customer.io gives each channel's variants (SMS content is a Twilio action). */
 export const contentTypeOf: Record<CustomerioChannel, string> = { email: 'email', sms: 'twilio' };
@@ -90,7 +95,6 @@ export function targetDiagnostic(
   return {
     severity: 'error',
     ...problem,
-    file: target.message.file,
-    ...target.message.document.locate(target.at),
+    ...(target.location ?? { file: target.message.file, ...target.message.document.locate(target.at) }),
   };
 }

@@ -170,6 +170,11 @@ export function createCustomerioApi(options: CustomerioApiOptions) {
       await app('PUT', `${messagePath(id)}/content/${contentId}`, { body: update, schema: answers.written });
     },
 
+    /** Overwrites the variant of `language` (updateTransactionalVariant: an error when there is none). */
+    async putLanguageContent(id: number, language: string, update: ContentUpdate): Promise<void> {
+      await app('PUT', `${messagePath(id)}/language/${encodeURIComponent(language)}`, { body: update, schema: answers.written });
+    },
+
     /** The workspace's snippets (`GET /v1/snippets`). */
     async listSnippets(): Promise<RemoteSnippet[]> {
       const { body } = await app<{ snippets?: RemoteSnippet[] }>('GET', 'v1/snippets');

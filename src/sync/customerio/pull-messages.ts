@@ -1,21 +1,24 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../../diagnostics/index.js';
-import { attributeReferences } from '../../render/attribute-references.js';
-import { fileTemplateSource, type Engines } from '../../render/index.js';
-import { messageFileName, type Message } from '../../workspace/index.js';
+import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import type { Engines } from '../../render/index.js';
+import { messageFileName, type Message, type ResolvedConfig } from '../../workspace/index.js';
 import type { PulledMessage } from '../sync-target.js';
 import { numericId } from './channel-targets.js';
 import { defaultEmailRecipient } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent, TransactionalMessage } from './customerio-api.js';
 import { settingsOf } from './settings-drift.js';
 import { findTriggerNames } from './plan-messages.js';
+import { sampleFor, withNewline } from './pulled-sample.js';
+import { pulledTranslations, translatedVariants } from './pulled-translations.js';
 
 export interface PullContext {
   api: CustomerioApi;
   engines: Engines;
   /** Workspace root: where the new folders will be, for the diagnostics' paths. */
   workspace: string;
+  /** The workspace's languages, which pulled translations should be among. */
+  config: Pick<ResolvedConfig, 'locales' | 'configFile' | 'projectRoot'>;
 }
 
 /** Ids and trigger names (lower case) the workspace already publishes to. */
@@ -51,29 +54,6 @@ function mainContent(contents: readonly TransactionalContent[]): TransactionalCo
   return contents.find((content) => (content.language ?? '') === '') ?? contents[0];
 }
 
-/** A sample with every `customer.*` / `trigger.*` attribute the templates read, values left empty to fill in. */
-function sampleFor(templates: readonly string[], engines: Engines, file: string): string {
-  const data: Record<string, Record<string, unknown>> = { customer: {}, trigger: {} };
-  for (const text of templates) {
-    for (const { path: attributePath } of attributeReferences(fileTemplateSource(file, text), 'liquid', engines)) {
-      let node = data as Record<string, unknown>;
-      const names = attributePath.filter((segment): segment is string => typeof segment === 'string');
-      names.forEach((name, index) => {
-        const existing = node[name];
-        if (index === names.length - 1) {
-          if (existing === undefined) node[name] = '';
-        } else {
-          if (typeof existing !== 'object' || existing === null) node[name] = {};
-          node = node[name] as Record<string, unknown>;
-        }
-      });
-    }
-  }
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
-const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
-
 /**
  * A new message folder for one remote transactional message: message.yaml with its target and
  * current settings (so a diff right after shows no drift), the body file and an example sample.
@@ -82,6 +62,7 @@ const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`)
 function pulledFolder(
   remote: TransactionalMessage,
   content: TransactionalContent,
+  translations: readonly TransactionalContent[],
   folder: string,
   context: PullContext,
 ): { message: PulledMessage; diagnostics: Diagnostic[] } {
@@ -92,6 +73,8 @@ function pulledFolder(
   const target = { transactionalMessageId: remote.id, ...(language ? { language } : {}), settings: settingsOf(remote) };
   const body = content.body ?? '';
   const recipient = content.recipient ?? '';
+  const translated = pulledTranslations(content, translations, { ...context, file });
+  diagnostics.push(...translated.diagnostics);
   const files: Record<string, string> = {};
   let definition: Record<string, unknown>;
   if (content.type === 'twilio') {
@@ -120,6 +103,7 @@ function pulledFolder(
         from,
         ...(content.reply_to ? { replyTo: content.reply_to } : {}),
         body: 'email.html',
+        ...(translated.emailTranslations ? { translations: translated.emailTranslations } : {}),
       },
       targets: { customerio: target },
     };
@@ -133,6 +117,7 @@ function pulledFolder(
       { lineWidth: 0 },
     );
   files['samples/example.json'] = sampleFor([body, content.subject ?? '', content.preheader_text ?? '', recipient], context.engines, file);
+  Object.assign(files, translated.files);
   return { message: { id: folder, files }, diagnostics };
 }
 
@@ -160,9 +145,10 @@ export async function pullMessages(existing: readonly Message[], context: PullCo
     if (!content || (content.type !== undefined && content.type !== 'email' && content.type !== 'twilio')) return; // push and empty messages have nothing txkit authors
     const folder = folderName(message, taken);
     taken.add(folder);
-    const pulled = pulledFolder(message, content, folder, context);
+    const pulled = pulledFolder(message, content, translatedVariants(content, contents[index] ?? []), folder, context);
     diagnostics.push(...pulled.diagnostics);
     messages.push(pulled.message);
   });
-  return { messages, diagnostics };
+  // A language missing from locales is one warning, however many pulled messages are in it.
+  return { messages, diagnostics: uniqueDiagnostics(diagnostics) };
 }

@@ -1,5 +1,6 @@
 import type { Sample } from '../../workspace/index.js';
 import { numericId, type ChannelTarget } from './channel-targets.js';
+import { isTranslationTarget } from './translation-targets.js';
 
 /**
  * Who the send is about: the sample's `customer.id`, else its `customer.email`, else (email) the
@@ -14,9 +15,13 @@ function identifiersFor(target: ChannelTarget, sample: Sample, to: string): Reco
 
 /**
  * The body of `POST /v1/send/{email|sms}` for a test send of the published template with a
- * sample: its `trigger` object is the `message_data` the template sees as `trigger.*`.
+ * sample: its `trigger` object is the `message_data` the template sees as `trigger.*`. A
+ * translation's view names its language, which "overrides language preferences for the person"
+ * (`language`, https://docs.customer.io/integrations/api/app/tag/transactional/sendEmail/ and
+ * sendSMS), so Customer.io sends that language's variant whatever the profile says.
  */
 export function sendBody(target: ChannelTarget, sample: Sample, to: string): { body: Record<string, unknown> } | { problem: string } {
+  const language = isTranslationTarget(target) ? (target.message.language ?? '') : target.language;
   const identifiers = identifiersFor(target, sample, to);
   if (!identifiers) return { problem: `sample "${sample.name}" has neither customer.id nor customer.email: Customer.io needs one to know who the SMS is for` };
   return {
@@ -25,7 +30,7 @@ export function sendBody(target: ChannelTarget, sample: Sample, to: string): { b
       identifiers,
       to,
       message_data: sample.data.trigger,
-      ...(target.language !== '' ? { language: target.language } : {}),
+      ...(language !== '' ? { language } : {}),
     },
   };
 }

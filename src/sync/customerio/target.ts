@@ -66,7 +66,7 @@ export function createCustomerioTarget(options: CustomerioTargetOptions = {}): S
           return withSnippetsFirst(snippets, planned);
         },
         send: (request) => send(api, request),
-        pull: (existing) => pullMessages(existing, { api, engines: context.engines, workspace: context.config.workspace }),
+        pull: (existing) => pullMessages(existing, { api, engines: context.engines, workspace: context.config.workspace, config: context.config }),
       };
     },
     exportMessage: (message, exportOptions) => exportMessageToCustomerio(message, exportOptions),
