@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { checkPhoneNumber } from '../../sms/index.js';
-import type { Message } from '../../workspace/index.js';
+import { inLanguage, messageLanguages, type Message } from '../../workspace/index.js';
 import type { SendOutcome } from '../../sync/sync-target.js';
 import {
   concurrencyOption,
@@ -20,6 +20,7 @@ interface SendOptions extends SyncOptions {
   sample?: string;
   to: string;
   channel?: 'email' | 'sms';
+  language?: string;
   timeout: string;
 }
 
@@ -45,6 +46,8 @@ export interface SendMessageRequest {
   to: string;
   channel?: 'email' | 'sms' | undefined;
   sample?: string | undefined;
+  /** A translation to send (its content and samples; on SFMC, its own definition); the default language when absent. */
+  language?: string | undefined;
   /** How long to wait for the final status. */
   timeoutMs: number;
 }
@@ -55,10 +58,13 @@ export interface SendMessageRequest {
  * `announce` is told what is about to be sent.
  */
 export async function sendMessage(sync: OpenedSync, request: SendMessageRequest, announce: (text: string) => void): Promise<SendOutcome> {
-  const message = sync.messages.find((candidate) => candidate.id === request.id);
-  if (!message) throw new UsageError(`message "${request.id}" has errors (see above): fix them before sending it`);
+  const loaded = sync.messages.find((candidate) => candidate.id === request.id);
+  if (!loaded) throw new UsageError(`message "${request.id}" has errors (see above): fix them before sending it`);
+  const message = request.language === undefined ? loaded : inLanguage(loaded, request.language);
+  if (!message) throw new UsageError(`message "${loaded.id}" has no language "${request.language}"; it has: ${messageLanguages(loaded).join(', ')}`);
   const channel = channelFor(message, request.to, request.channel);
-  const sample = pickSample(message, request.sample);
+  // A named sample may be any language's; the default one is the language's own.
+  const sample = pickSample(request.sample === undefined ? message : loaded, request.sample);
   const data = sample ?? { name: '(none)', file: message.file, data: { customer: {}, trigger: {} }, document: message.document };
   announce(`Sending ${message.id} (${channel}) to ${request.to} through ${sync.target.platform}, sample ${data.name}…`);
   return sync.connection.send({ message, sample: data, channel, to: request.to, timeoutMs: request.timeoutMs });
@@ -71,6 +77,7 @@ export function registerSend(command: Command, run: Run): void {
     .requiredOption('--to <address>', 'recipient: an email address, or a phone number in E.164 form (+14155552671)')
     .option('-s, --sample <name>', 'sample whose attributes are sent (default: "standard", else the first)')
     .addOption(new Option('-c, --channel <channel>', 'which channel to send (default: from --to)').choices(['email', 'sms']))
+    .option('-l, --language <code>', 'send a translation, e.g. fr (default: the default language)')
     .option('--timeout <seconds>', 'how long to wait for the final status', '60')
     .addOption(concurrencyOption().hideHelp())
     .action((id: string, options: SendOptions) =>
@@ -78,8 +85,10 @@ export function registerSend(command: Command, run: Run): void {
         reportingPlatformErrors(async () => {
           const wait = secondsOption('--timeout', options.timeout, 60);
           const sync = await openSyncTarget(options, [id], wait + REQUESTS_DEADLINE_MS);
-          const outcome = await sendMessage(sync, { id, to: options.to, channel: options.channel, sample: options.sample, timeoutMs: wait }, (text) =>
-            sync.output.out(colors.dim(text)),
+          const outcome = await sendMessage(
+            sync,
+            { id, to: options.to, channel: options.channel, sample: options.sample, language: options.language, timeoutMs: wait },
+            (text) => sync.output.out(colors.dim(text)),
           );
           const line = `${outcome.status}${outcome.id ? ` · ${outcome.id}` : ''}${outcome.detail ? ` · ${outcome.detail}` : ''}`;
           if (outcome.status === 'sent') sync.output.out(colors.green(`✔ ${line}`));
