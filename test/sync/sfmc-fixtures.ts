@@ -70,7 +70,7 @@ export async function exampleYaml(id: string): Promise<any> {
 }
 
 /** The languages an example message is translated into: those its `email.<language>.mjml` / `sms.<language>.txt` files name. */
-export async function exampleLanguages(id: string): Promise<string[]> {
+async function exampleLanguages(id: string): Promise<string[]> {
   const names = await readdir(path.join(examples, id));
   return [...new Set(names.flatMap((name) => /^(?:email|sms)\.([a-z]{2}(?:-[A-Z]{2})?)\.(?:mjml|html|txt)$/.exec(name)?.[1] ?? []))].sort();
 }

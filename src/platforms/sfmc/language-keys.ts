@@ -8,7 +8,7 @@
 import type { SfmcTarget } from '../../workspace/index.js';
 
 /** The pattern when message.yaml names none: `order-confirmation` → `order-confirmation-fr`. */
-export const defaultLanguageKeys = '{key}-{language}';
+const defaultLanguageKeys = '{key}-{language}';
 
 /** SFMC's limit on an asset's customerKey and a definition's definitionKey (shared/docs/platform-api.md). */
 export const sfmcKeyMaxLength = 36;
