@@ -71,6 +71,15 @@ describe('SFMC translations', () => {
     expect(english.name).toBe('Order confirmation');
   });
 
+  it('publishes the default SMS under the French key when the French translation has no SMS of its own', async () => {
+    const root = await copyExamples();
+    await rm(file(root, 'order-confirmation', 'sms.fr.txt')); // email.fr.mjml stays: French is still a language of the message
+    const { sandbox } = await published(root);
+    const french = await readBack(sandbox, '/messaging/v1/sms/definitions/order-confirmation-sms-fr');
+    expect(french.content.message).toContain('Northwind: order %%=v(@order_id)=%% is confirmed.');
+    expect(french.name).toBe('Order confirmation (fr)');
+  });
+
   it('publishes a French email as its own asset (French subject, preheader and body) and definition; a re-push writes nothing', async () => {
     const root = await projectWithFrenchEmail();
     const { sandbox, workspace, connection } = await published(root);
