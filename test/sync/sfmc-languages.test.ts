@@ -227,6 +227,37 @@ describe('SFMC translations', () => {
     ]);
   });
 
+  it('pull follows the languageKeys of message.yaml, regional languages included', async () => {
+    const root = await copyExamples();
+    const yaml = file(root, 'order-confirmation', 'message.yaml');
+    await editFile(yaml, (text) => text.replace('      countryCode: US\n', '      countryCode: US\n    languageKeys: "{language}_{key}"\n'));
+    const { sandbox, connection, workspace } = await published(root);
+    expect(sandbox.state.sfmc.definitions.sms.get('fr_order-confirmation-sms')).toBeDefined();
+    sandbox.seed({
+      sfmc: {
+        smsDefinitions: [
+          {
+            definitionKey: 'de-CH_order-confirmation-sms',
+            name: 'Order confirmation (de-CH)',
+            content: { message: 'Northwind: Bestellung bestätigt.' },
+            subscriptions: { shortCode: '88000', keyword: 'ORDERS' },
+          },
+        ],
+      },
+    });
+    const pulled = await connection.pull!(workspace.messages);
+    expect(pulled.messages).toEqual([]);
+    expect(pulled.diagnostics).toEqual([
+      expect.objectContaining({
+        file: yaml,
+        ...positionInFile(yaml, '"{language}_{key}"'),
+        // The language's English name is ICU's (CLDR: "Swiss High German").
+        message: expect.stringMatching(/^SMS definition de-CH_order-confirmation-sms is the .*German translation of message order-confirmation/),
+        hint: expect.stringContaining(path.join('order-confirmation', 'sms.de-CH.txt')),
+      }),
+    ]);
+  });
+
   it('txkit send --language fr sends through the French definition, with a French sample', async () => {
     const root = await projectWithFrenchEmail();
     const { sandbox } = await published(root);
