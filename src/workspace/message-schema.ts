@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { whatsappSchema } from './whatsapp-schema.js';
-import { attributeTypes, sfmcEmailEvents, sfmcSmsEvents, type AttributeType } from './settings-vocabulary.js';
+import { attributeTypes, sfmcEmailEvents, sfmcLanguageKeysPattern, sfmcSmsEvents, type AttributeType } from './settings-vocabulary.js';
 
 /**
  * The schema of `templates/<message>/message.yaml`. Objects are strict so a misspelt key is
@@ -124,6 +124,13 @@ export const sfmcTargetSchema = z
       .optional()
       .describe('Transactional SMS send definition'),
     events: sfmcEventsSchema.optional(),
+    languageKeys: z
+      .string()
+      .regex(sfmcLanguageKeysPattern, 'a pattern naming {key} and {language} (and no other {…}), e.g. "{key}-{language}"')
+      .optional()
+      .describe(
+        'Keys of each translation\'s asset and definitions, made from definitionKey, customerKey and sms.definitionKey (default "{key}-{language}": order-confirmation-fr)',
+      ),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import type { TxkitConfig } from './config-schema.js';
 import type { CustomerioSmsSettings } from './customerio-sms-schema.js';
 import type { MessageDefinition } from './message-schema.js';
 import { isPlainObject } from './attributes/value-type.js';
-import { attributeTypes, defaultEmailClients, whatsappButtonTypes } from './settings-vocabulary.js';
+import { attributeTypes, defaultEmailClients, sfmcLanguageKeysPattern, whatsappButtonTypes } from './settings-vocabulary.js';
 
 /**
  * A structural check of message.yaml and txkit.config.yaml that runs without zod: loading zod
@@ -189,6 +189,7 @@ const sfmcTarget = object({
   ),
   // Callback URLs are checked by zod's URL parser.
   events: optional(never),
+  languageKeys: optional(text({ pattern: sfmcLanguageKeysPattern })),
 });
 
 const customerioSettings = object({

@@ -41,3 +41,9 @@ export const defaultEmailClients: readonly string[] = [
 
 /** The kinds of WhatsApp template button (Meta's template components: URL, phone number, quick reply). */
 export const whatsappButtonTypes = ['url', 'phone', 'quick_reply'] as const;
+
+/**
+ * `targets.sfmc.languageKeys`: how a translation's SFMC keys are made from the default
+ * language's. It names `{key}` and `{language}`, and no other placeholder.
+ */
+export const sfmcLanguageKeysPattern = /^(?=.*\{key\})(?=.*\{language\})(?:[^{}]|\{key\}|\{language\})+$/;

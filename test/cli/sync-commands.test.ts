@@ -142,8 +142,11 @@ describe('txkit push / diff against the sandbox', () => {
     const rerun = await txkit(['push', '--target', 'sfmc']);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain('= shipping-update: up to date');
-    // Only the definition refused the first time is written now; a third run has nothing left to do.
-    expect(writesSince(sandbox, from).map((request) => `${request.method} ${request.path}`)).toEqual(['POST /messaging/v1/sms/definitions']);
+    // Only the definitions refused the first time (the SMS and its French one) are written now; a third run has nothing left to do.
+    expect(writesSince(sandbox, from).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /messaging/v1/sms/definitions',
+      'POST /messaging/v1/sms/definitions',
+    ]);
     const settled = sandbox.requests.length;
     const third = await txkit(['push', '--target', 'sfmc']);
     expect(third.code, third.stderr).toBe(0);

@@ -85,6 +85,12 @@ describe('SFMC event notifications through txkit push and the sandbox', () => {
         eventCategoryTypes: ['TransactionalSendEvents.SmsDelivered', 'TransactionalSendEvents.SmsSent'],
         filters: ['definitionKey=order-confirmation-sms'],
       },
+      // The French SMS (sms.fr.txt) is its own definition, with its own subscription.
+      {
+        subscriptionName: 'txkit-order-confirmation-sms-fr',
+        eventCategoryTypes: ['TransactionalSendEvents.SmsDelivered', 'TransactionalSendEvents.SmsSent'],
+        filters: ['definitionKey=order-confirmation-sms-fr'],
+      },
       {
         subscriptionName: 'txkit-password-reset',
         eventCategoryTypes: ['TransactionalSendEvents.EmailNotSent', 'TransactionalSendEvents.EmailSent'],

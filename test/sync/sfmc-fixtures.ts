@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -69,13 +69,31 @@ export async function exampleYaml(id: string): Promise<any> {
   return parse(await readFile(path.join(examples, id, 'message.yaml'), 'utf8'));
 }
 
-/** The SFMC objects the example workspace declares, read from its message.yaml files. */
+/** The languages an example message is translated into: those its `email.<language>.mjml` / `sms.<language>.txt` files name. */
+async function exampleLanguages(id: string): Promise<string[]> {
+  const names = await readdir(path.join(examples, id));
+  return [...new Set(names.flatMap((name) => /^(?:email|sms)\.([a-z]{2}(?:-[A-Z]{2})?)\.(?:mjml|html|txt)$/.exec(name)?.[1] ?? []))].sort();
+}
+
+/**
+ * The SFMC objects the example workspace declares, read from its message.yaml files: the
+ * default language's keys, and each translation's, made by `languageKeys` ("{key}-{language}"
+ * when absent, as docs/sfmc.md says), for every channel the message publishes to SFMC.
+ */
 export async function exampleObjects(): Promise<{ kind: string; key: string; message: string }[]> {
   const objects: { kind: string; key: string; message: string }[] = [];
   for (const message of ['appointment-reminder', 'order-confirmation', 'password-reset', 'shipping-update']) {
     const sfmc = (await exampleYaml(message)).targets?.sfmc;
-    if (sfmc?.definitionKey) objects.push({ kind: 'asset', key: sfmc.customerKey, message }, { kind: 'email-definition', key: sfmc.definitionKey, message });
-    if (sfmc?.sms) objects.push({ kind: 'sms-definition', key: sfmc.sms.definitionKey, message });
+    const pattern: string = sfmc?.languageKeys ?? '{key}-{language}';
+    const keyings = [
+      (key: string) => key,
+      ...(await exampleLanguages(message)).map((language) => (key: string) => pattern.replace('{key}', key).replace('{language}', language)),
+    ];
+    for (const keyOf of keyings) {
+      if (sfmc?.definitionKey)
+        objects.push({ kind: 'asset', key: keyOf(sfmc.customerKey), message }, { kind: 'email-definition', key: keyOf(sfmc.definitionKey), message });
+      if (sfmc?.sms) objects.push({ kind: 'sms-definition', key: keyOf(sfmc.sms.definitionKey), message });
+    }
   }
   return objects;
 }

@@ -133,14 +133,18 @@ describe('SFMC error bodies', () => {
         message: expect.stringMatching(/order-confirmation-sms.*InvalidValue_keyword.*109115/),
       }),
     ]);
-    expect(plan.steps.filter((step) => step.messageId === 'order-confirmation')).toHaveLength(1);
+    // Its SMS definition and its French one (sms.fr.txt), both refused.
+    expect(plan.steps.filter((step) => step.messageId === 'order-confirmation')).toHaveLength(2);
 
     await editFile(file, (text) => text.replace('keyword: ORDERS!', 'keyword: ORDERS'));
     const fixed = await openWorkspace(ownRoot);
     const from = sandbox.requests.length;
     const rerun = await push(connection, fixed);
     expect(rerun.report.failed).toEqual([]);
-    expect(writesSince(sandbox, from).map((write) => `${write.method} ${write.path}`)).toEqual(['POST /messaging/v1/sms/definitions']);
+    expect(writesSince(sandbox, from).map((write) => `${write.method} ${write.path}`)).toEqual([
+      'POST /messaging/v1/sms/definitions',
+      'POST /messaging/v1/sms/definitions',
+    ]);
     expect(remoteContent(sandbox)).toEqual(reference);
   });
 });

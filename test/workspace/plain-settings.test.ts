@@ -136,6 +136,24 @@ describe('the plain check of message.yaml and txkit.config.yaml', () => {
     expect(left).toBeGreaterThan(1000);
   });
 
+  it('checks targets.sfmc.languageKeys as the zod schema does: {key} and {language}, no other placeholder', () => {
+    const withSfmc = exampleMessages.find((message) => (message as { targets?: { sfmc?: unknown } }).targets?.sfmc !== undefined) as Tree;
+    const withKeys = (languageKeys: unknown) => {
+      const copy = structuredClone(withSfmc) as { targets: { sfmc: Tree } };
+      copy.targets.sfmc['languageKeys'] = languageKeys;
+      return copy;
+    };
+    for (const valid of ['{key}-{language}', '{language}_{key}', 'tx-{key}.{language}']) {
+      const plain = plainMessageDefinition(withKeys(valid));
+      expect(plain?.targets.sfmc?.languageKeys).toBe(valid);
+      expectSameAsZod(messageSchema, plain, withKeys(valid));
+    }
+    for (const invalid of ['{key}', '{language}', '{key}-{lang}', '{key}-{language}-{x}', '', 42]) {
+      expect(plainMessageDefinition(withKeys(invalid)), String(invalid)).toBeUndefined();
+      expect(messageSchema.safeParse(withKeys(invalid)).success, String(invalid)).toBe(false);
+    }
+  });
+
   it('leaves to the zod schema what it does not check itself: callback URLs', () => {
     const withEvents = structuredClone(exampleMessages[0]) as Tree;
     withEvents['targets'] = { sfmc: { events: { url: 'https://hooks.example.com/ens', events: ['EmailSent'] } } };

@@ -8,11 +8,12 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compileEmail } from '../../email/compile-email.js';
 import type { TemplateSource } from '../../render/index.js';
-import type { Message, PathSegment, SfmcTarget } from '../../workspace/index.js';
+import { languageName, type Message, type PathSegment, type SfmcTarget } from '../../workspace/index.js';
 import type { ExportedMessage } from '../exported-message.js';
 import { schemaMessage } from '../../workspace/rules/index.js';
 import { sfmcMissingList, sfmcUnsupportedConstruct } from '../rules/index.js';
 import { exportHandlebarsToSfmc } from './handlebars-export.js';
+import { languageKey, languageKeysOf, sfmcKeyMaxLength } from './language-keys.js';
 import { exportToSfmc, type SfmcExport, type SfmcExportOptions } from './personalization-export.js';
 import { plainTextTemplate } from './plain-text-template.js';
 
@@ -21,6 +22,8 @@ export interface SfmcPublication {
   target: SfmcTarget;
   email?: { definitionKey: string; customerKey: string };
   sms?: NonNullable<SfmcTarget['sms']>;
+  /** Set for a translation's view: its objects have their own keys (`languageKeys`) and say the language in their names. */
+  language?: string;
 }
 
 /** Settings from txkit.config.yaml the SFMC export needs. */
@@ -37,15 +40,28 @@ export function sfmcList(target: SfmcTarget, defaults: SfmcDefaults = {}): strin
   return target.subscriptions?.list ?? target.list ?? defaults.list;
 }
 
-/** What the message publishes to SFMC; undefined when it has no SFMC target or the target names nothing it has. */
+/**
+ * What the message publishes to SFMC; undefined when it has no SFMC target or the target names
+ * nothing it has. For a translation's view (`inLanguage`), the keys are that language's.
+ */
 export function sfmcPublication(message: Message): SfmcPublication | undefined {
   const target = message.definition.targets.sfmc;
   if (!target) return undefined;
+  const language = message.translationView ? message.language : undefined;
+  const keyOf = (key: string) => (language === undefined ? key : languageKey(languageKeysOf(target), key, language));
   const { definitionKey, customerKey, sms } = target;
-  const email = message.email && definitionKey !== undefined && customerKey !== undefined ? { definitionKey, customerKey } : undefined;
+  const email =
+    message.email && definitionKey !== undefined && customerKey !== undefined
+      ? { definitionKey: keyOf(definitionKey), customerKey: keyOf(customerKey) }
+      : undefined;
   const publishesSms = message.sms !== undefined && sms !== undefined;
   if (!email && !publishesSms) return undefined;
-  return { target, ...(email ? { email } : {}), ...(publishesSms ? { sms } : {}) };
+  return {
+    target,
+    ...(email ? { email } : {}),
+    ...(publishesSms ? { sms: { ...sms, definitionKey: keyOf(sms.definitionKey) } } : {}),
+    ...(language !== undefined ? { language } : {}),
+  };
 }
 
 /** The templates a message publishes to SFMC: the email asset's views and the SMS text. */
@@ -188,5 +204,32 @@ export function checkSfmcTarget(message: Message, defaults: SfmcDefaults = {}): 
   }
   if (sms && !message.definition.sms)
     problem(['sms'], 'targets.sfmc.sms names an SMS definition, but the message has no sms', 'add an sms section, or remove targets.sfmc.sms');
-  return problems;
+  return [...problems, ...languageKeyProblems(message, target)];
+}
+
+/** A translation's keys that SFMC would refuse: longer than its 36 characters. */
+function languageKeyProblems(message: Message, target: SfmcTarget): Diagnostic[] {
+  const publication = sfmcPublication(message);
+  if (publication?.language === undefined) return [];
+  const language = publication.language;
+  const keys: { setting: PathSegment[]; object: string; key: string | undefined }[] = [
+    { setting: ['definitionKey'], object: 'email definition', key: publication.email?.definitionKey },
+    { setting: ['customerKey'], object: 'email asset', key: publication.email?.customerKey },
+    { setting: ['sms', 'definitionKey'], object: 'SMS definition', key: publication.sms?.definitionKey },
+  ];
+  const named = target.languageKeys !== undefined;
+  return keys.flatMap(({ setting, object, key }) =>
+    key === undefined || key.length <= sfmcKeyMaxLength
+      ? []
+      : [
+          {
+            ruleId: schemaMessage.meta.id,
+            severity: schemaMessage.meta.defaultSeverity,
+            message: `the ${languageName(language) ?? language} ${object} key "${key}" (languageKeys "${languageKeysOf(target)}") is ${key.length} characters: SFMC allows at most ${sfmcKeyMaxLength}`,
+            hint: `shorten ${setting.join('.')} (each language's key is made from it)${named ? ', or languageKeys' : ', or set targets.sfmc.languageKeys to a shorter pattern such as "{key}{language}"'}`,
+            file: message.file,
+            ...message.document.locate(['targets', 'sfmc', ...(named ? ['languageKeys'] : setting)], 'value'),
+          },
+        ],
+  );
 }

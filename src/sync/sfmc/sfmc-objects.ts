@@ -10,13 +10,21 @@ import type { ExportedMessage } from '../sync-target.js';
 import type { SfmcObject } from './sfmc-api.js';
 import { sfmcList, type SfmcDefaults, type SfmcPublication } from '../../platforms/sfmc/message-export.js';
 
+/**
+ * An object's name: SFMC wants definition names unique, and asset names unique in their
+ * folder (shared/docs/platform-api.md), so a translation's say its language: "Order confirmation (fr)".
+ */
+function objectName(name: string, publication: SfmcPublication): string {
+  return publication.language === undefined ? name : `${name} (${publication.language})`;
+}
+
 /** Content Builder's "HTML Paste" email: no template, the views are the content. */
 export const HTML_EMAIL = { name: 'htmlemail', id: 208 } as const;
 
 export function desiredAsset(message: Message, publication: SfmcPublication, email: NonNullable<ExportedMessage['email']>): SfmcObject {
   const { target } = publication;
   return {
-    name: target.name ?? message.definition.name,
+    name: objectName(target.name ?? message.definition.name, publication),
     customerKey: publication.email!.customerKey,
     ...(target.categoryId !== undefined ? { category: { id: target.categoryId } } : {}),
     channels: { email: true, web: false },
@@ -38,7 +46,7 @@ export function desiredEmailDefinition(message: Message, publication: SfmcPublic
   const subscriptions = { ...(list !== undefined ? { list } : {}), ...(dataExtension !== undefined ? { dataExtension } : {}) };
   return {
     definitionKey: publication.email!.definitionKey,
-    name: target.name ?? message.definition.name,
+    name: objectName(target.name ?? message.definition.name, publication),
     ...(message.definition.description !== undefined ? { description: message.definition.description } : {}),
     classification: target.classification,
     status: target.status,
@@ -52,7 +60,7 @@ export function desiredSmsDefinition(message: Message, publication: SfmcPublicat
   const sms = publication.sms!;
   return {
     definitionKey: sms.definitionKey,
-    name: sms.name ?? message.definition.name,
+    name: objectName(sms.name ?? message.definition.name, publication),
     ...(message.definition.description !== undefined ? { description: message.definition.description } : {}),
     status: sms.status,
     content: { message: text },

@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Message } from '../../workspace/index.js';
+import { uniqueDiagnostics } from '../../diagnostics/unique.js';
+import { languageName, languageViews, type Message, type PathSegment } from '../../workspace/index.js';
+import { languageKeysOf } from '../../platforms/sfmc/language-keys.js';
 import type { Plan, PlanStep } from '../plan.js';
 import { PlatformError } from '../platform-error.js';
 import type { ExportedMessage } from '../sync-target.js';
@@ -24,6 +26,10 @@ export interface SfmcPlanOptions {
 interface ObjectSpec {
   kind: SfmcObjectKind;
   key: string;
+  /** The message.yaml setting the key comes from (for a translation, `languageKeys` when set). */
+  setting: PathSegment[];
+  /** A translation's object: its language. */
+  language?: string;
   desired: SfmcObject;
   /** Step ids that must be written first. */
   dependsOn: string[];
@@ -32,38 +38,62 @@ interface ObjectSpec {
   update(remote: SfmcObject): Promise<void>;
 }
 
+/** One language of a message as SFMC gets it: the view (`inLanguage`), its keys and its objects. */
+interface Published {
+  message: Message;
+  publication: SfmcPublication;
+  specs: ObjectSpec[];
+}
+
 const stepId = (kind: SfmcObjectKind, key: string) => `sfmc:${kind}:${key.toLowerCase()}`;
 
 /**
  * Reads the remote state of every object the messages publish to SFMC and plans the writes:
- * the htmlemail asset before the email definition that points at it. A message whose export
- * has errors, whose keys another message already uses, or whose remote state cannot be read
- * gets no steps, only diagnostics: it is not published, the others are.
+ * the htmlemail asset before the email definition that points at it. Each language of a
+ * message has its own objects (`languageKeys`). A message whose export has errors in any
+ * language, whose keys another message already uses, or whose remote state cannot be read gets
+ * no steps, only diagnostics: it is not published, the others are.
  */
 export async function planSfmc(api: SfmcApi, messages: readonly Message[], options: SfmcPlanOptions): Promise<Plan> {
   const limit = pLimit(options.concurrency);
   const diagnostics: Diagnostic[] = [];
   const claimed = new Map<string, string>();
-  const candidates: { message: Message; publication: SfmcPublication; specs: ObjectSpec[] }[] = [];
+  /** Per message, its languages: a message is read, and published, in all of them or in none. */
+  const candidates: { message: Message; languages: Published[] }[] = [];
 
   for (const message of messages) {
-    const publication = sfmcPublication(message);
-    if (!publication) continue;
-    const exported = await exportMessageToSfmc(message, { workspaceRoot: options.workspaceRoot, ...(options.defaults ? { defaults: options.defaults } : {}) });
-    diagnostics.push(...exported.diagnostics);
-    if (exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) continue;
-    const specs = objectSpecs(api, message, publication, exported, options.defaults);
+    const languages = languageViews(message).flatMap((view) => {
+      const publication = sfmcPublication(view);
+      return publication ? [{ view, publication }] : [];
+    });
+    if (languages.length === 0) continue;
+    const exports = await Promise.all(
+      languages.map(({ view }) =>
+        exportMessageToSfmc(view, { workspaceRoot: options.workspaceRoot, ...(options.defaults ? { defaults: options.defaults } : {}) }),
+      ),
+    );
+    // What the languages share (the SMS a translation lacks, message.yaml) is reported once.
+    const found = uniqueDiagnostics(exports.flatMap((exported) => exported.diagnostics));
+    diagnostics.push(...found);
+    if (found.some((diagnostic) => diagnostic.severity === 'error')) continue;
+    const published = languages.map(({ view, publication }, index) => ({
+      message: view,
+      publication,
+      specs: objectSpecs(api, view, publication, exports[index]!, options.defaults),
+    }));
+    const specs = published.flatMap((language) => language.specs);
     const taken = specs.find((spec) => claimed.has(stepId(spec.kind, spec.key)));
     if (taken) {
       diagnostics.push(keyInUse(message, taken, claimed.get(stepId(taken.kind, taken.key))!));
       continue;
     }
     for (const spec of specs) claimed.set(stepId(spec.kind, spec.key), message.id);
-    candidates.push({ message, publication, specs });
+    candidates.push({ message, languages: published });
   }
 
   const planned = await Promise.all(
-    candidates.map(async ({ message, specs }) => {
+    candidates.map(async ({ message, languages }) => {
+      const specs = languages.flatMap((language) => language.specs);
       try {
         const remotes = await Promise.all(specs.map((spec) => limit(() => spec.read())));
         return specs.map((spec, index) => planStep(message, spec, remotes[index]));
@@ -81,19 +111,29 @@ export async function planSfmc(api: SfmcApi, messages: readonly Message[], optio
       }
     }),
   );
-  const ens = await planEns(api.ens, candidates, options.ens);
+  const ens = await planEns(
+    api.ens,
+    candidates.flatMap((candidate) => candidate.languages),
+    options.ens,
+  );
   diagnostics.push(...ens.diagnostics);
-  return { steps: [...planned.flat(), ...ens.steps], drift: [], diagnostics };
+  return { steps: [...planned.flat(), ...ens.steps], drift: [], diagnostics: uniqueDiagnostics(diagnostics) };
 }
 
 function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublication, exported: ExportedMessage, defaults?: SfmcDefaults): ObjectSpec[] {
   const specs: ObjectSpec[] = [];
+  const { language } = publication;
+  const settingOf = (base: PathSegment[]) => ({
+    setting: language !== undefined && publication.target.languageKeys !== undefined ? ['languageKeys'] : base,
+    ...(language !== undefined ? { language } : {}),
+  });
   if (publication.email && exported.email) {
     const asset = desiredAsset(message, publication, exported.email);
     const key = publication.email.customerKey;
     specs.push({
       kind: 'asset',
       key,
+      ...settingOf(['customerKey']),
       desired: asset,
       dependsOn: [],
       read: () => api.findAsset(key),
@@ -101,17 +141,27 @@ function objectSpecs(api: SfmcApi, message: Message, publication: SfmcPublicatio
       update: (remote) => api.updateAsset(Number(remote.id), asset),
     });
     // Content before the definition that points at it.
-    specs.push(definitionSpec(api, 'email', desiredEmailDefinition(message, publication, defaults), [stepId('asset', key)]));
+    const definition = desiredEmailDefinition(message, publication, defaults);
+    specs.push(definitionSpec(api, 'email', definition, settingOf(['definitionKey']), [stepId('asset', key)]));
   }
-  if (publication.sms && exported.sms) specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text), []));
+  if (publication.sms && exported.sms) {
+    specs.push(definitionSpec(api, 'sms', desiredSmsDefinition(message, publication, exported.sms.text), settingOf(['sms', 'definitionKey']), []));
+  }
   return specs;
 }
 
-function definitionSpec(api: SfmcApi, channel: SfmcChannel, desired: SfmcObject, dependsOn: string[]): ObjectSpec {
+function definitionSpec(
+  api: SfmcApi,
+  channel: SfmcChannel,
+  desired: SfmcObject,
+  origin: Pick<ObjectSpec, 'setting' | 'language'>,
+  dependsOn: string[],
+): ObjectSpec {
   const key = desired.definitionKey as string;
   return {
     kind: `${channel}-definition`,
     key,
+    ...origin,
     desired,
     dependsOn,
     read: () => api.getDefinition(channel, key),
@@ -154,13 +204,14 @@ async function createOrConverge(spec: ObjectSpec): Promise<void> {
 }
 
 function keyInUse(message: Message, spec: ObjectSpec, owner: string): Diagnostic {
-  const setting = spec.kind === 'asset' ? ['customerKey'] : spec.kind === 'email-definition' ? ['definitionKey'] : ['sms', 'definitionKey'];
+  const pattern = languageKeysOf(message.definition.targets.sfmc!);
+  const made = spec.language === undefined ? '' : ` (its ${languageName(spec.language) ?? spec.language} one, made by languageKeys "${pattern}")`;
   return {
     ruleId: schemaMessage.meta.id,
     severity: schemaMessage.meta.defaultSeverity,
-    message: `the SFMC ${spec.kind} key "${spec.key}" is also used by message ${owner}: keys are unique in SFMC, so only one message can publish it`,
-    hint: 'give each message its own keys',
+    message: `the SFMC ${spec.kind} key "${spec.key}"${made} is also used by message ${owner}: keys are unique in SFMC, so only one message can publish it`,
+    hint: made ? 'give each message its own keys, or set targets.sfmc.languageKeys to a pattern that makes new ones' : 'give each message its own keys',
     file: message.file,
-    ...message.document.locate(['targets', 'sfmc', ...setting], 'value'),
+    ...message.document.locate(['targets', 'sfmc', ...spec.setting], 'value'),
   };
 }

@@ -3,7 +3,9 @@ import pLimit from 'p-limit';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { analyzeSms } from '../../sms/index.js';
-import type { Message } from '../../workspace/index.js';
+import { isLanguageCode, languageName, languageViews, type Message } from '../../workspace/index.js';
+import { languageKeysOf, languageOfKey } from '../../platforms/sfmc/language-keys.js';
+import { sfmcPublication } from '../../platforms/sfmc/message-export.js';
 import type { PulledMessage } from '../sync-target.js';
 import type { SfmcApi, SfmcChannel, SfmcObject } from './sfmc-api.js';
 
@@ -32,16 +34,22 @@ const PULLED_NOTE = [
  */
 export async function pullSfmc(api: SfmcApi, existing: readonly Message[], options: PullOptions): Promise<PullResult> {
   const known: Record<SfmcChannel, Set<string>> = { email: new Set(), sms: new Set() };
-  for (const message of existing) {
-    const target = message.definition.targets.sfmc;
-    if (target?.definitionKey) known.email.add(target.definitionKey.toLowerCase());
-    if (target?.sms) known.sms.add(target.sms.definitionKey.toLowerCase());
+  for (const view of existing.flatMap(languageViews)) {
+    const publication = sfmcPublication(view);
+    if (publication?.email) known.email.add(publication.email.definitionKey.toLowerCase());
+    if (publication?.sms) known.sms.add(publication.sms.definitionKey.toLowerCase());
   }
   const limit = pLimit(options.concurrency);
   const result: PullResult = { messages: [], diagnostics: [] };
   const usedIds = new Set(existing.map((message) => message.id));
   for (const channel of ['email', 'sms'] as const) {
-    const summaries = (await api.listDefinitions(channel)).filter((summary) => !known[channel].has(summary.definitionKey.toLowerCase()));
+    const unknown = (await api.listDefinitions(channel)).filter((summary) => !known[channel].has(summary.definitionKey.toLowerCase()));
+    // A new language of a workspace message is that message's, not a message of its own.
+    const summaries = unknown.filter((summary) => {
+      const translation = translationOf(existing, channel, summary.definitionKey);
+      if (translation) result.diagnostics.push(translationNotPulled(translation, channel, summary.definitionKey));
+      return !translation;
+    });
     const definitions = await Promise.all(summaries.map((summary) => limit(() => api.getDefinition(channel, summary.definitionKey))));
     for (const definition of definitions) {
       if (!definition) continue; // deleted between the list and the read
@@ -56,6 +64,40 @@ export async function pullSfmc(api: SfmcApi, existing: readonly Message[], optio
     }
   }
   return result;
+}
+
+interface TranslationMatch {
+  message: Message;
+  language: string;
+}
+
+/** The workspace message whose `languageKeys` make `definitionKey` of its own key, and the language they name. */
+function translationOf(messages: readonly Message[], channel: SfmcChannel, definitionKey: string): TranslationMatch | undefined {
+  for (const message of messages) {
+    const target = message.definition.targets.sfmc;
+    const key = channel === 'email' ? target?.definitionKey : target?.sms?.definitionKey;
+    if (!target || key === undefined) continue;
+    const language = languageOfKey(languageKeysOf(target), key, definitionKey);
+    if (language !== undefined && isLanguageCode(language)) return { message, language };
+  }
+  return undefined;
+}
+
+/** A translation SFMC has and the workspace lacks: what to create to keep it (pull never writes into an existing folder). */
+function translationNotPulled({ message, language }: TranslationMatch, channel: SfmcChannel, definitionKey: string): Diagnostic {
+  const target = message.definition.targets.sfmc!;
+  const name = languageName(language) ?? language;
+  const body = channel === 'email' ? (message.definition.email?.body ?? 'email.mjml') : (message.definition.sms?.body ?? 'sms.txt');
+  const translated = body.replace(/(\.[^.]+)$/, `.${language}$1`);
+  const setting = target.languageKeys !== undefined ? ['languageKeys'] : channel === 'email' ? ['definitionKey'] : ['sms', 'definitionKey'];
+  return {
+    ruleId: 'sfmc/pull',
+    severity: 'warning',
+    message: `${channel === 'email' ? 'email' : 'SMS'} definition ${definitionKey} is the ${name} translation of message ${message.id} (languageKeys "${languageKeysOf(target)}"), which has no ${name} ${channel === 'email' ? 'email' : 'SMS'}: not pulled`,
+    hint: `to keep it, write its content to ${path.join(message.id, translated)}${channel === 'email' ? ` with email.translations.${language} in message.yaml` : ''}; txkit push then updates it`,
+    file: message.file,
+    ...message.document.locate(['targets', 'sfmc', ...setting], 'value'),
+  };
 }
 
 /** The definitionKey as a folder name, made unique among the workspace's and this pull's. */
