@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { loadConfig } from '../workspace/config.js';
 import { configFileName, listMessageDirs } from '../workspace/project-layout.js';
 import { fileFingerprint } from './file-fingerprint.js';
 import { ValidationResultCache } from './result-cache.js';
@@ -50,6 +49,8 @@ export async function validateEverything(options: RunOptions): Promise<Diagnosti
  * name the real files.
  */
 export async function validateStagedThroughCache(options: RunOptions): Promise<Diagnostic[]> {
+  // Imported here: a second run of `txkit validate` with nothing changed loads no YAML.
+  const { loadConfig } = await import('../workspace/config.js');
   const { config } = await loadConfig(options.cwd, options.workspace ? { workspace: options.workspace } : {});
   const snapshot = await snapshotStaged({
     cwd: options.cwd,

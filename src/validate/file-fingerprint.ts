@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
-import { fileSizeLimits, readConfinedFile } from '../workspace/index.js';
+// Not the workspace's index: a second run answered from the cache loads no loader and no YAML.
+import { readConfinedFile } from '../workspace/confined-file.js';
+import { fileSizeLimits } from '../workspace/workspace-file.js';
 
 /** Largest file validate reads as content: anything bigger is refused unread, so its size and date stand in for it. */
 const largestContent = Math.max(...Object.values(fileSizeLimits));
