@@ -1,40 +1,50 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { fileSizeLimits, isInside, isSecretsFile } from '../workspace/index.js';
+import { statSync } from 'node:fs';
+// Not the workspace's index: a second run answered from the cache loads no loader and no YAML.
+import { readConfinedFile } from '../workspace/confined-file.js';
+import { fileSizeLimits } from '../workspace/workspace-file.js';
 
 /** Largest file validate reads as content: anything bigger is refused unread, so its size and date stand in for it. */
 const largestContent = Math.max(...Object.values(fileSizeLimits));
 
-/**
- * What a file contributes to the result cache's digest: its bytes when validate would read them,
- * otherwise a description of why validate refuses it. A link out of the project, a secrets file,
- * a device, a pipe or an oversized file is never opened for its bytes: /dev/zero never ends, a
- * synchronous read of a FIFO blocks the process, and files outside the project are never read.
- * `configuration`: the file is txkit.config.yaml, read for its settings although it may hold credentials.
- * `undefined` when the file does not exist.
- */
-export function fileFingerprint(file: string, realProjectRoot: string, { configuration = false } = {}): Buffer | string | undefined {
-  let real: string;
+/** What stands in the digest for a file validate does not read: its size and date. */
+function unread(status: { size: number; mtimeMs: number }): string {
+  return `unread: ${status.size} bytes, modified ${status.mtimeMs}`;
+}
+
+/** A secrets file inside the project: its size and date, never its bytes. */
+function secretsFingerprint(real: string): string | undefined {
   try {
-    real = realpathSync(file);
+    const status = statSync(real);
+    return status.isFile() ? unread(status) : 'not a regular file';
   } catch {
     return undefined;
   }
-  if (!isInside(realProjectRoot, real)) return `a link out of the project to ${real}`;
-  let fd: number | undefined;
-  try {
-    const info = statSync(real);
-    if (!info.isFile()) return 'not a regular file';
-    if ((!configuration && (isSecretsFile(file) || isSecretsFile(real))) || info.size > largestContent)
-      return `unread: ${info.size} bytes, modified ${info.mtimeMs}`;
-    // O_NONBLOCK and fstat: a file swapped for a FIFO since stat neither blocks nor gets read.
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) return 'not a regular file';
-    if (opened.size > largestContent) return `unread: ${opened.size} bytes, modified ${opened.mtimeMs}`;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+}
+
+/**
+ * What a file contributes to the result cache's digest: its bytes when validate would read them,
+ * otherwise a description of why validate refuses it. The file is read as the loaders read it
+ * (readConfinedFile): a link out of the project is not even looked at, and a secrets file, a
+ * device, a pipe or an oversized file is never opened for its bytes.
+ * `configuration`: the file is txkit.config.yaml, read for its settings although it may hold credentials.
+ * `undefined` when the file does not exist (or cannot be read).
+ */
+export function fileFingerprint(file: string, realProjectRoot: string, { configuration = false } = {}): Buffer | string | undefined {
+  const read = readConfinedFile(file, { root: realProjectRoot, maxBytes: largestContent, configuration });
+  if (read.error) return undefined;
+  if (!read.refusal) return read.bytes;
+  const { refusal } = read;
+  switch (refusal.reason) {
+    case 'outside':
+      return `a link out of the project to ${refusal.real}`;
+    case 'secrets':
+      return secretsFingerprint(refusal.real);
+    case 'directory':
+    case 'not-regular':
+      return 'not a regular file';
+    case 'too-large':
+      return unread(refusal.status);
+    case 'changed':
+      return 'changed while it was read';
   }
 }

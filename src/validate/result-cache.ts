@@ -15,11 +15,15 @@ import { fileFingerprint } from './file-fingerprint.js';
  * (partials, snippets), the files outside those it was read from (recorded when it was
  * validated), and the run's key: this build of txkit, txkit.config.yaml (rule severities
  * included) and the workspace asked for. Any change to one of them misses.
+ *
+ * Files are named in the digest relative to the workspace, so the same files digest alike in the
+ * working tree and in `--staged`'s copy of the index: a message staged as it was validated is
+ * answered from the cache, and the reverse.
  */
 
 /** One message's results and what they were computed from. */
 interface Entry {
-  /** Absolute paths of files outside the message folder and the shared folders that the message read. */
+  /** Files outside the message folder and the shared folders that the message read, relative to the workspace. */
   outsideFiles: string[];
   digest: string;
   diagnostics: Diagnostic[];
@@ -72,11 +76,11 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Adds each file's path and fingerprint (or that it is absent) to `digest`. */
-function addFiles(digest: ReturnType<typeof hash>, files: readonly string[], realProjectRoot: string): void {
+/** Adds each file's path (relative to `workspace`) and fingerprint (or that it is absent) to `digest`. */
+function addFiles(digest: ReturnType<typeof hash>, workspace: string, files: readonly string[], realProjectRoot: string): void {
   for (const file of files) {
     const content = fileFingerprint(file, realProjectRoot);
-    digest.update(`${file}\0${content === undefined ? 'absent' : content.length}\0`);
+    digest.update(`${path.relative(workspace, file)}\0${content === undefined ? 'absent' : content.length}\0`);
     if (content !== undefined) digest.update(content);
   }
 }
@@ -134,7 +138,7 @@ export class ValidationResultCache {
   #shared(workspace: string): string {
     if (this.#sharedDigest === undefined) {
       const digest = hash();
-      for (const folder of sharedFolders(workspace)) addFiles(digest, filesUnder(folder), this.#realProjectRoot);
+      for (const folder of sharedFolders(workspace)) addFiles(digest, workspace, filesUnder(folder), this.#realProjectRoot);
       this.#sharedDigest = digest.digest('hex');
     }
     return this.#sharedDigest;
@@ -142,8 +146,13 @@ export class ValidationResultCache {
 
   #digest(workspace: string, dir: string, outsideFiles: readonly string[]): string {
     const digest = hash().update(`${this.#runKey}\0${this.#shared(workspace)}\0`);
-    addFiles(digest, filesUnder(dir), this.#realProjectRoot);
-    addFiles(digest, outsideFiles, this.#realProjectRoot);
+    addFiles(digest, workspace, filesUnder(dir), this.#realProjectRoot);
+    addFiles(
+      digest,
+      workspace,
+      outsideFiles.map((file) => path.resolve(workspace, file)),
+      this.#realProjectRoot,
+    );
     return digest.digest('hex');
   }
 
@@ -167,13 +176,21 @@ export class ValidationResultCache {
   /** Keeps a message's fresh results, with the files outside its folder it read. */
   record(workspace: string, id: string, outsideFiles: readonly string[], diagnostics: Diagnostic[]): void {
     const dir = path.join(workspace, id);
-    const outside = [...new Set(outsideFiles)].filter((file) => path.relative(dir, file).startsWith('..')).sort();
+    const outside = [...new Set(outsideFiles)]
+      .filter((file) => path.relative(dir, file).startsWith('..'))
+      .map((file) => path.relative(workspace, file))
+      .sort();
     this.#entries[id] = { outsideFiles: outside, digest: this.#digest(workspace, dir, outside), diagnostics };
   }
 
-  /** Writes the entries looked up or recorded in this run (messages gone since are dropped). */
-  async save(run: PreviousRun): Promise<void> {
-    const stored: CacheFile = { runKey: this.#runKey, workspace: run.workspace, configProblems: run.configProblems, entries: this.#entries };
+  /**
+   * Writes the entries looked up or recorded in this run: after a run over the whole workspace
+   * (messages gone since are dropped), or with the previous run's others kept (`partial`: `--staged`
+   * looked at the staged messages only).
+   */
+  async save(run: PreviousRun, { partial = false } = {}): Promise<void> {
+    const entries = partial ? { ...this.#previous?.entries, ...this.#entries } : this.#entries;
+    const stored: CacheFile = { runKey: this.#runKey, workspace: run.workspace, configProblems: run.configProblems, entries };
     await mkdir(path.dirname(this.#file), { recursive: true });
     const temporary = `${this.#file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(stored));

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { MjmlCache } from '../email/mjml-cache.js';
-import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type Message, type ResolvedConfig } from '../workspace/index.js';
+import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type Message } from '../workspace/index.js';
 import { expandIncludes } from '../email/mjml-includes.js';
 import { everything, selectPaths, type Selection } from './selection.js';
-import { snapshotStaged } from './staged/staged-snapshot.js';
+import type { StagedSnapshot } from './staged/staged-snapshot.js';
 import { validate, type ValidationResults } from './validate.js';
 
 /** A path argument that cannot be validated: a usage problem, not a template problem. */
@@ -26,8 +26,8 @@ export interface RunOptions {
  * Compiled MJML kept in the project's .txkit-cache (beside the preview's), so a second validate
  * skips mjml for every email whose MJML and partials did not change (entries are keyed by content).
  */
-function projectMjmlCache(config: ResolvedConfig): MjmlCache {
-  return new MjmlCache({ dir: path.join(config.projectRoot, '.txkit-cache', 'mjml') });
+function projectMjmlCache(projectRoot: string): MjmlCache {
+  return new MjmlCache({ dir: path.join(projectRoot, '.txkit-cache', 'mjml') });
 }
 
 async function loadProjectConfig(options: RunOptions): Promise<ConfigResult> {
@@ -51,7 +51,7 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
   const ids = selection.messages ? [...selection.messages.keys()] : undefined;
   // Only txkit.config.yaml asked for: no message to load.
   const workspace = ids?.length === 0 ? { root: config.workspace, config, messages: [], broken: [] } : await loadWorkspace(config, ids);
-  return validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config) });
+  return validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config.projectRoot) });
 }
 
 /** The files a message was read from: message.yaml, the template files it names (found or not), the partials its MJML includes, its samples. */
@@ -76,38 +76,35 @@ export async function validateForResultCache(options: RunOptions, ids: readonly 
   const workspace = await loadWorkspace(config, ids);
   const selection: Selection = ids ? { config: true, messages: new Map(ids.map((id) => [id, undefined])) } : everything;
   let results: ValidationResults = { config: [], messages: new Map() };
-  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config), onResults: (fresh) => (results = fresh) });
+  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config.projectRoot), onResults: (fresh) => (results = fresh) });
   const read = await Promise.all(workspace.messages.map(async (message) => [message.id, await filesRead(message, config.workspace)] as const));
   return { ...results, workspace: config.workspace, filesRead: new Map(read) };
 }
 
 /**
- * Validates what `git commit` would commit: the messages touched by staged changes, read from
- * the index (a fixed working copy does not hide a broken staged file, nor the reverse).
- * Diagnostics name the real files.
+ * Validates the messages `ids` of a copy of the index (`--staged`) for the result cache: results
+ * by message naming the real files, and the files each was read from (in the copy, which the
+ * cache digests). The compiled-MJML cache is the real project's (`projectRoot`): staged text that
+ * matches the working tree's compiles for free.
  */
-export async function validateStaged(options: RunOptions): Promise<Diagnostic[]> {
-  const { config } = await loadProjectConfig(options);
-  const snapshot = await snapshotStaged({
-    cwd: options.cwd,
-    projectRoot: config.projectRoot,
-    workspace: config.workspace,
-    configFile: path.join(config.projectRoot, configFileName),
-    env: options.env,
-  });
-  if (!snapshot) return [];
-  try {
-    const staged = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });
-    const workspace = await loadWorkspace(staged.config, snapshot.messageIds === 'all' ? undefined : snapshot.messageIds);
-    // The real project's cache: staged text that matches the working tree's compiles for free.
-    const diagnostics = await validate({ config: staged.config, configDiagnostics: staged.diagnostics, workspace, mjmlCache: projectMjmlCache(config) });
-    return diagnostics.map((diagnostic) => ({
+export async function validateSnapshotForResultCache(snapshot: StagedSnapshot, projectRoot: string, ids: readonly string[]): Promise<FreshResults> {
+  const { config, diagnostics: configDiagnostics } = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });
+  const workspace = await loadWorkspace(config, ids);
+  const selection: Selection = { config: true, messages: new Map(ids.map((id) => [id, undefined])) };
+  let results: ValidationResults = { config: [], messages: new Map() };
+  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(projectRoot), onResults: (fresh) => (results = fresh) });
+  const real = (diagnostics: readonly Diagnostic[]) =>
+    diagnostics.map((diagnostic) => ({
       ...diagnostic,
       file: snapshot.realPath(diagnostic.file),
       message: snapshot.realText(diagnostic.message),
       ...(diagnostic.hint !== undefined ? { hint: snapshot.realText(diagnostic.hint) } : {}),
     }));
-  } finally {
-    await snapshot.dispose();
-  }
+  const read = await Promise.all(workspace.messages.map(async (message) => [message.id, await filesRead(message, config.workspace)] as const));
+  return {
+    config: real(results.config),
+    messages: new Map([...results.messages].map(([id, diagnostics]) => [id, real(diagnostics)])),
+    workspace: config.workspace,
+    filesRead: new Map(read),
+  };
 }

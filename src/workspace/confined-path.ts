@@ -10,6 +10,15 @@ export function isInside(root: string, candidate: string): boolean {
 }
 
 /**
+ * Whether `root` is known to be where it says, given that `file` (an existing file, lexically
+ * inside `root`) really is `real`, as realpath found it: when resolving `file` changed nothing, no
+ * folder on its path is a link, the root included. Saves resolving the root for every file read.
+ */
+export function rootIsUnlinked(root: string, file: string, real: string): boolean {
+  return real === path.resolve(file) && isInside(path.resolve(root), real);
+}
+
+/**
  * Where `file` really is. A file that does not exist yet (about to be written) lands where its
  * folder really is, and a dangling symlink where it points: `txkit build` wrote through a
  * symlinked folder inside its output folder when missing files were taken at face value.

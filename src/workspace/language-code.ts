@@ -4,7 +4,10 @@
  * languages"). A code is accepted when it is a well-formed BCP 47 tag whose language ICU can
  * name, so a typo (`fe`, `frr`) or a word that is not a language (`backup`) is refused.
  */
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+let languageNames: Intl.DisplayNames | undefined;
+
+// Built on first use: loading ICU's language names takes ~15 ms, which a workspace without translations never needs.
+const names = () => (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
 
 /** The English name of a language code ("French", "Canadian French"), or undefined when it names no language. */
 export function languageName(code: string): string | undefined {
@@ -16,8 +19,8 @@ export function languageName(code: string): string | undefined {
   }
   if (canonical === undefined || !/^[a-z]{2,3}(-[A-Z]{2}|-[A-Za-z]{4})*$/i.test(code)) return undefined;
   const language = new Intl.Locale(canonical).language;
-  if (languageNames.of(language) === undefined) return undefined;
-  return languageNames.of(canonical);
+  if (names().of(language) === undefined) return undefined;
+  return names().of(canonical);
 }
 
 export function isLanguageCode(code: string): boolean {

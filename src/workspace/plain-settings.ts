@@ -2,6 +2,7 @@ import type { TxkitConfig } from './config-schema.js';
 import type { CustomerioSmsSettings } from './customerio-sms-schema.js';
 import type { MessageDefinition } from './message-schema.js';
 import { isPlainObject } from './attributes/value-type.js';
+import { isLanguageCode } from './language-code.js';
 import { attributeTypes, defaultEmailClients, sfmcLanguageKeysPattern, whatsappButtonTypes } from './settings-vocabulary.js';
 
 /**
@@ -242,6 +243,8 @@ export function defaultCustomerioSms(): CustomerioSmsSettings {
   return customerioSms({})!.value as CustomerioSmsSettings;
 }
 
+const languageCode: Check = (value) => (typeof value === 'string' && isLanguageCode(value) ? ok(value) : undefined);
+
 function isTimeZone(zone: unknown): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone as string });
@@ -258,6 +261,7 @@ const config = object({
   rules: defaulted(record(text(), oneOf(['error', 'warning', 'info', 'off'])), () => ({})),
   out: defaulted(text(), () => 'build'),
   defaultTimezone: optional((value) => (typeof value === 'string' && isTimeZone(value) ? ok(value) : undefined)),
+  locales: optional(object({ default: required(languageCode), languages: defaulted(list(languageCode, 0, Infinity), () => []) })),
   email: filledFrom(
     object({
       clients: defaulted(

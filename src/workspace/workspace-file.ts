@@ -1,8 +1,6 @@
-import { constants } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { isInside } from './confined-path.js';
+import { readConfinedFile, type ConfinedFileOptions, type FileRefusal } from './confined-file.js';
 import { decodeSource, type SourceFileResult } from './read-source-file.js';
 import { workspaceFileSize } from './rules/workspace-file-size.js';
 import { workspacePath } from './rules/workspace-path.js';
@@ -22,23 +20,9 @@ export const fileSizeLimits = Object.freeze({
   sample: 1024 * 1024,
 });
 
-/**
- * Files that hold credentials (`.env`, `.env.local`, …) or may (txkit.config.yaml): never read as
- * a template, partial or sample, even when the workspace is the project folder itself.
- */
-export function isSecretsFile(file: string): boolean {
-  const name = path.basename(file).toLowerCase();
-  return name === '.env' || name.startsWith('.env.') || name === 'txkit.config.yaml';
-}
-
-export interface WorkspaceFileOptions {
-  /** The file must really (symlinks resolved) be inside this folder. */
-  root: string;
-  maxBytes: number;
+export interface WorkspaceFileOptions extends ConfinedFileOptions {
   /** ruleId of a file that is not UTF-8 or cannot be read. */
   ruleId?: string;
-  /** Reading txkit.config.yaml as the configuration (not as content) is allowed. */
-  configuration?: boolean;
 }
 
 function problem(file: string, ruleId: string, message: string, hint?: string): SourceFileResult {
@@ -58,64 +42,45 @@ function readProblem(file: string, ruleId: string, error: unknown): SourceFileRe
   );
 }
 
+/** A refused file as the diagnostic its reader gets. */
+function refusalProblem(file: string, refusal: FileRefusal, ruleId: string, maxBytes: number): SourceFileResult {
+  switch (refusal.reason) {
+    case 'outside':
+      return problem(
+        file,
+        workspacePath.meta.id,
+        'the file is a link to a place outside the workspace',
+        'copy the file into the workspace instead of linking to it',
+      );
+    case 'secrets':
+      return problem(
+        file,
+        workspacePath.meta.id,
+        `${path.basename(refusal.real)} holds credentials and is never read as content`,
+        'templates, partials and samples cannot be secrets files',
+      );
+    case 'directory':
+      return problem(file, ruleId, 'expected a file, found a directory');
+    case 'not-regular':
+      return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
+    case 'too-large':
+      return tooLarge(file, refusal.status.size, maxBytes);
+    case 'changed':
+      return problem(file, ruleId, 'the file changed while it was read', 'run txkit again once the file is written');
+  }
+}
+
 /**
  * Reads a file of the workspace as UTF-8 text, refusing, before anything is read, a file that
  * really lives outside `root` (a symlink out), a secrets file, anything but a regular file (a
- * FIFO would block forever, /dev/zero never ends) and a file over `maxBytes`.
+ * FIFO would block forever, /dev/zero never ends) and a file over `maxBytes` (confined-file.ts).
  */
 export async function readWorkspaceFile(file: string, options: WorkspaceFileOptions): Promise<SourceFileResult> {
   const ruleId = options.ruleId ?? workspaceRead.meta.id;
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch (error) {
-    return readProblem(file, ruleId, error);
-  }
-  const realRoot = await realpath(options.root).catch(() => path.resolve(options.root));
-  if (!isInside(realRoot, real)) {
-    return problem(
-      file,
-      workspacePath.meta.id,
-      'the file is a link to a place outside the workspace',
-      'copy the file into the workspace instead of linking to it',
-    );
-  }
-  if (!options.configuration && (isSecretsFile(file) || isSecretsFile(real))) {
-    return problem(
-      file,
-      workspacePath.meta.id,
-      `${path.basename(real)} holds credentials and is never read as content`,
-      'templates, partials and samples cannot be secrets files',
-    );
-  }
-  const info = await stat(real).catch((error: unknown) => error as NodeJS.ErrnoException);
-  if (info instanceof Error) return readProblem(file, ruleId, info);
-  if (info.isDirectory()) return problem(file, ruleId, 'expected a file, found a directory');
-  if (!info.isFile()) return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
-  if (info.size > options.maxBytes) return tooLarge(file, info.size, options.maxBytes);
-  let handle;
-  try {
-    // O_NONBLOCK: should the file have been swapped for a FIFO since stat, opening it does not wait for a writer.
-    handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = await handle.stat();
-    if (!opened.isFile())
-      return problem(file, workspacePath.meta.id, 'not a regular file (a device, pipe or socket)', 'templates and samples are ordinary files');
-    if (opened.size > options.maxBytes) return tooLarge(file, opened.size, options.maxBytes);
-    // Read at most one byte past the limit: a file that grows meanwhile is still bounded.
-    const buffer = Buffer.alloc(opened.size + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) return problem(file, ruleId, 'the file changed while it was read', 'run txkit again once the file is written');
-    }
-    return decodeSource(file, buffer.subarray(0, length), ruleId);
-  } catch (error) {
-    return readProblem(file, ruleId, error);
-  } finally {
-    await handle?.close();
-  }
+  const read = readConfinedFile(file, options);
+  if (read.error) return readProblem(file, ruleId, read.error);
+  if (read.refusal) return refusalProblem(file, read.refusal, ruleId, options.maxBytes);
+  return decodeSource(file, read.bytes, ruleId);
 }
 
 function tooLarge(file: string, bytes: number, maxBytes: number): SourceFileResult {

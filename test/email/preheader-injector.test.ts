@@ -34,6 +34,39 @@ describe('preheaderInjector (placement decided once per template)', () => {
     expect(personalize(template, { title: 'Order 7' })).toBe(`<html><head><title>Order 7</title></head><body>${hiddenSoon}<p>Hello</p></body></html>`);
   });
 
+  it('places the preheader after <body> whatever text the tags print inside <title>', () => {
+    const template = '<html><head><title>{{a}} and {{b}}</title></head><body class="x"><p>Hi</p></body></html>';
+    expect(personalize(template, { a: 'Tea & <cakes>', b: 'Scones' })).toBe(
+      `<html><head><title>Tea &amp; &lt;cakes&gt; and Scones</title></head><body class="x">${hiddenSoon}<p>Hi</p></body></html>`,
+    );
+  });
+
+  it('follows the first <body> of the render when a title prints the rest of the template itself', () => {
+    const template = '<html><head><title>{{{title}}}</title></head><body><p>Hello</p></body></html>';
+    const title = '</title></head><body><p>Hello</p></body></html>';
+    expect(personalize(template, { title })).toBe(
+      `<html><head><title></title></head><body>${hiddenSoon}<p>Hello</p></body></html></title></head><body><p>Hello</p></body></html>`,
+    );
+  });
+
+  it('follows an attribute value that a tag ends early, and an inline style a tag prints', () => {
+    const labelled = '<html><head><title>{{t}}</title></head><body><div aria-label="{{{label}}}"><p>Hi</p></div></body></html>';
+    expect(personalize(labelled, { t: 'T', label: 'Order "7"' })).toBe(
+      `<html><head><title>T</title></head><body>${hiddenSoon}<div aria-label="Order "7""><p>Hi</p></div></body></html>`,
+    );
+    // The value ends at the printed quote: the div is hidden, so the body has its own preheader.
+    expect(personalize(labelled, { t: 'T', label: '" hidden x="' })).toBe(
+      '<html><head><title>T</title></head><body><div aria-label="" hidden x=""><p>Hi</p></div></body></html>',
+    );
+    const styled = '<html><head><title>{{t}}</title></head><body><div style="{{s}}"><p>Hi</p></div></body></html>';
+    expect(personalize(styled, { t: 'T', s: 'display:none' })).toBe(
+      '<html><head><title>T</title></head><body><div style="display:none"><p>Hi</p></div></body></html>',
+    );
+    expect(personalize(styled, { t: 'T', s: 'color:red' })).toBe(
+      `<html><head><title>T</title></head><body>${hiddenSoon}<div style="color:red"><p>Hi</p></div></body></html>`,
+    );
+  });
+
   it('decides from the rendered first text when the template starts the body with a block', () => {
     const template = '<html><body>{{#if own}}<div style="mso-hide:all">Own</div>{{/if}}<p>Hi</p></body></html>';
     expect(personalize(template, { own: true })).toBe('<html><body><div style="mso-hide:all">Own</div><p>Hi</p></body></html>');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,23 @@ async function validateStaged(): Promise<{ code: number; results: FileResult[]; 
   const result = await runTxkit(['validate', '--staged', '--format', 'json'], project);
   return { code: result.code, results: result.stdout === '' ? [] : (JSON.parse(result.stdout) as FileResult[]), stderr: result.stderr };
 }
+
+/** Adds a diagnostic to the stored results of `id`: only a run answered from the result cache can report it. */
+async function plantInResultCache(id: string): Promise<void> {
+  const file = path.join(project, '.txkit-cache/validate/results.json');
+  const stored = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { diagnostics: object[] }> };
+  stored.entries[id]!.diagnostics.push({
+    ruleId: 'planted',
+    severity: 'error',
+    message: 'planted by the test',
+    file: path.join(project, `templates/${id}/message.yaml`),
+    line: 1,
+    column: 1,
+  });
+  await writeFile(file, JSON.stringify(stored));
+}
+
+const ruleIds = (results: readonly FileResult[]) => results.flatMap((result) => result.messages.map((message) => message.ruleId)).sort();
 
 beforeEach(async () => {
   repo = await realpath(await mkdtemp(path.join(os.tmpdir(), 'txkit-staged-repo-')));
@@ -138,5 +155,31 @@ describe('txkit validate --staged (a real git repository)', () => {
     const { code, results, stderr } = await validateStaged();
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     expect(results.map((result) => path.relative(project, result.filePath))).toEqual(['templates/greeting/message.yaml']);
+  });
+
+  it('answers from the result cache when the staged files are those the working tree was validated with, and only then', async () => {
+    await writeMessage('greeting', brokenYaml);
+    expect((await runTxkit(['validate'], project)).code).toBe(1);
+    git('add', '-A');
+    await plantInResultCache('greeting');
+    expect(ruleIds((await validateStaged()).results)).toEqual(['attributes/undeclared', 'planted']);
+
+    // An unstaged change does not matter; a staged one is validated afresh.
+    await writeMessage('greeting', goodYaml);
+    expect(ruleIds((await validateStaged()).results)).toEqual(['attributes/undeclared', 'planted']);
+    git('add', '-A');
+    expect(await validateStaged()).toEqual({ code: 0, results: [], stderr: '' });
+  });
+
+  it('leaves its results to the next run over the working tree, keeping the other messages’ results', async () => {
+    expect((await runTxkit(['validate'], project)).code).toBe(0);
+    await plantInResultCache('farewell');
+    await writeMessage('greeting', brokenYaml);
+    git('add', '-A');
+    const staged = await validateStaged();
+    expect({ code: staged.code, ruleIds: ruleIds(staged.results) }).toEqual({ code: 1, ruleIds: ['attributes/undeclared'] });
+    await plantInResultCache('greeting');
+    const { stdout } = await runTxkit(['validate', '--format', 'json'], project);
+    expect(ruleIds(JSON.parse(stdout) as FileResult[])).toEqual(['attributes/undeclared', 'planted', 'planted']);
   });
 });

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { countSeverities } from '../../validate/results.js';
 import { formatters, type FormatName } from '../../validate/formatters/index.js';
 import { GitError } from '../../validate/git.js';
-import { validateEverything } from '../../validate/cached-validation.js';
+import { validateEverything, validateStagedThroughCache } from '../../validate/cached-validation.js';
 import type { WorkspaceOptions } from '../open-workspace.js';
 import { cliIo, colors, formatProblems, terminalSafeDiagnostics, writeErr, writeJson, writeOut } from '../terminal.js';
 import { ExitCode, UsageError } from '../../errors/usage-error.js';
@@ -67,9 +67,10 @@ export function registerValidate(command: Command, run: Run): void {
         if (options.staged && paths.length > 0) throw new UsageError('--staged checks what is staged: give it no paths');
         const runOptions = { cwd: cliIo().cwd, env: cliIo().env, ...(options.workspace ? { workspace: options.workspace } : {}) };
         const validating = async () => {
-          if (!options.staged && paths.length === 0) return validateEverything(runOptions);
-          const { validateStaged, validateWorkingTree } = await import('../../validate/run-validation.js');
-          return options.staged ? validateStaged(runOptions) : validateWorkingTree({ ...runOptions, paths });
+          if (options.staged) return validateStagedThroughCache(runOptions);
+          if (paths.length === 0) return validateEverything(runOptions);
+          const { validateWorkingTree } = await import('../../validate/run-validation.js');
+          return validateWorkingTree({ ...runOptions, paths });
         };
         const diagnostics = await validating().catch(async (error: unknown) => {
           throw await asUsageError(error);
