@@ -36,4 +36,4 @@ export { decodeSource, type SourceFileResult } from './read-source-file.js';
 export { parseJson, parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 export { defaultSample, defaultSampleName } from './default-sample.js';
 export { fileSizeLimits, readWorkspaceFile, type WorkspaceFileOptions } from './workspace-file.js';
-export { isSecretsFile, readConfinedFile } from './confined-file.js';
+export { isSecretsFile } from './confined-file.js';
