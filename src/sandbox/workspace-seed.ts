@@ -1,5 +1,9 @@
 import type { Message } from '../workspace/index.js';
 import type { CustomerioMessageSeed, SandboxSeed } from './seed.js';
+import type { CustomerioContentType } from './state.js';
+
+/** Told apart in the sandbox's list, as someone naming them in the UI would. */
+const nameSuffix: Record<Exclude<CustomerioContentType, 'push'>, string> = { email: '', twilio: ' (SMS)', whatsapp: ' (WhatsApp)' };
 
 /**
  * The Customer.io transactional messages a workspace refers to, empty, as someone would have
@@ -14,10 +18,11 @@ export function customerioSeedFor(messages: readonly Message[]): SandboxSeed {
     const channels = [
       { id: target?.transactionalMessageId, type: 'email' as const, language: target?.language, from: message.definition.email?.from ?? '' },
       { id: target?.sms?.transactionalMessageId, type: 'twilio' as const, language: target?.sms?.language, from: '' },
+      { id: target?.whatsapp?.transactionalMessageId, type: 'whatsapp' as const, language: target?.whatsapp?.language, from: '' },
     ];
     for (const { id, type, language, from } of channels) {
       if (typeof id !== 'number' || seeds.has(id)) continue;
-      seeds.set(id, { id, name: `${message.definition.name}${type === 'twilio' ? ' (SMS)' : ''}`, contents: [{ type, language: language ?? '', from }] });
+      seeds.set(id, { id, name: `${message.definition.name}${nameSuffix[type]}`, contents: [{ type, language: language ?? '', from }] });
     }
   }
   return { customerio: { messages: [...seeds.values()] } };

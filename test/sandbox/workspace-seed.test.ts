@@ -14,12 +14,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 /** The Customer.io ids each example's message.yaml names, read with a plain YAML parser. */
-function idsInExamples(): { email: number[]; sms: number[] } {
-  const ids = { email: [] as number[], sms: [] as number[] };
+function idsInExamples(): { email: number[]; sms: number[]; whatsapp: number[] } {
+  const ids = { email: [] as number[], sms: [] as number[], whatsapp: [] as number[] };
   for (const id of ['appointment-reminder', 'order-confirmation', 'password-reset', 'shipping-update']) {
     const target = parse(readFileSync(path.join(root, 'templates', id, 'message.yaml'), 'utf8')).targets?.customerio;
     if (target?.transactionalMessageId) ids.email.push(target.transactionalMessageId);
     if (target?.sms?.transactionalMessageId) ids.sms.push(target.sms.transactionalMessageId);
+    if (target?.whatsapp?.transactionalMessageId) ids.whatsapp.push(target.whatsapp.transactionalMessageId);
   }
   return ids;
 }
@@ -28,12 +29,15 @@ describe('seeding the sandbox with the workspace', () => {
   it('creates every Customer.io message the examples name, with a content of the right channel', async () => {
     const { config } = await loadConfig(root);
     sandbox.seed(customerioSeedFor((await loadWorkspace(config)).messages));
-    const { email, sms } = idsInExamples();
+    const { email, sms, whatsapp } = idsInExamples();
     expect(email.length + sms.length).toBeGreaterThan(0);
+    expect(whatsapp.length).toBeGreaterThan(0);
     const headers = { authorization: `Bearer ${sandbox.options.customerio.appApiKey}` };
     for (const [ids, type] of [
       [email, 'email'],
       [sms, 'twilio'],
+      // txkit's modelling of a WhatsApp variant (docs/whatsapp.md): the API reference documents no type.
+      [whatsapp, 'whatsapp'],
     ] as const) {
       for (const id of ids) {
         const response = await fetch(new URL(`v1/transactional/${id}/contents`, sandbox.url), { headers });

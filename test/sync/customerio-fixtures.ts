@@ -65,7 +65,7 @@ export async function editFile(file: string, edit: (text: string) => string): Pr
 export interface ExampleTarget {
   /** The message folder. */
   message: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'whatsapp';
   transactionalId: number;
 }
 
@@ -77,6 +77,7 @@ export async function exampleTargets(): Promise<ExampleTarget[]> {
     const target = (await exampleYaml(entry.name)).targets?.customerio;
     if (target?.transactionalMessageId) targets.push({ message: entry.name, channel: 'email', transactionalId: Number(target.transactionalMessageId) });
     if (target?.sms) targets.push({ message: entry.name, channel: 'sms', transactionalId: Number(target.sms.transactionalMessageId) });
+    if (target?.whatsapp) targets.push({ message: entry.name, channel: 'whatsapp', transactionalId: Number(target.whatsapp.transactionalMessageId) });
   }
   return targets.sort((a, b) => a.transactionalId - b.transactionalId);
 }
@@ -84,7 +85,8 @@ export async function exampleTargets(): Promise<ExampleTarget[]> {
 /**
  * The remote side of the examples: one transactional message per target in
  * templates/*\/message.yaml, created in the UI with a placeholder body and the sender the
- * message.yaml names. Content ids are the message id times ten.
+ * message.yaml names. Content ids are the message id times ten. A WhatsApp variant has the
+ * content type txkit assumes for it, `whatsapp` (docs/whatsapp.md).
  */
 export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
   const seeds: CustomerioMessageSeed[] = [];
@@ -109,7 +111,9 @@ export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
               },
             ],
           }
-        : { id, name: `${yaml.name} SMS`, contents: [{ id: id * 10, type: 'twilio', body: 'placeholder' }] },
+        : channel === 'sms'
+          ? { id, name: `${yaml.name} SMS`, contents: [{ id: id * 10, type: 'twilio', body: 'placeholder' }] }
+          : { id, name: `${yaml.name} WhatsApp`, contents: [{ id: id * 10, type: 'whatsapp', body: 'placeholder' }] },
     );
   }
   return seeds;

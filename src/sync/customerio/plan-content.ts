@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { planAction, type Drift, type PlanStep } from '../plan.js';
-import { contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import { channelPhrase, contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
 import { comparableContent, contentUpdate, desiredContent, parseHeaders } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent } from './customerio-api.js';
 import { senderDrift } from './sender-drift.js';
 import { settingsDrift } from './settings-drift.js';
+import { whatsappPlanNotes } from './whatsapp-plan-notes.js';
 
 export interface PlanContext {
   api: CustomerioApi;
@@ -33,8 +34,8 @@ function pickContent(target: ChannelTarget, id: number, contents: TransactionalC
         message:
           contents.length === 0
             ? `Customer.io transactional message ${id} has no content`
-            : `Customer.io transactional message ${id} is not an ${target.channel} message (its content is ${found})`,
-        hint: `point the ${target.channel} target at a transactional ${target.channel === 'sms' ? 'SMS' : 'email'} message`,
+            : `Customer.io transactional message ${id} is not ${channelPhrase[target.channel]} message (its content is ${found})`,
+        hint: `point the ${target.channel} target at ${channelPhrase[target.channel]} transactional message`,
       }),
     };
   }
@@ -112,5 +113,6 @@ export async function planContent(target: ChannelTarget, id: number, context: Pl
         }),
       ),
   };
+  if (target.channel === 'whatsapp') diagnostics.push(...whatsappPlanNotes(target, step));
   return { steps: [step], drift, diagnostics };
 }
