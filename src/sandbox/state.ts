@@ -86,6 +86,9 @@ export interface CustomerioContent {
   headers: string;
 }
 
+/** The content type a template needs for each channel it sends. */
+export const customerioContentTypeOf: Record<CustomerioDelivery['channel'], CustomerioContentType> = { email: 'email', sms: 'twilio', whatsapp: 'whatsapp' };
+
 export interface CustomerioDelivery {
   delivery_id: string;
   queued_at: number;

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { SmsAnalysis } from '../../sms/index.js';
+import type { RenderedWhatsapp } from '../../whatsapp/index.js';
 import type { Platform } from '../route-kind.js';
 
-export type OutboxChannel = 'email' | 'sms';
+export type OutboxChannel = 'email' | 'sms' | 'whatsapp';
 
 /**
  * What became of a send, as the platform reports it:
@@ -38,6 +39,12 @@ export interface OutboxSms {
   rendered: boolean;
 }
 
+/** The rendered WhatsApp template message: each part personalized, formatting markers as sent. */
+export interface OutboxWhatsapp extends Omit<RenderedWhatsapp, 'bodyRendered' | 'diagnostics'> {
+  /** False when the body produced no output because of an error. */
+  rendered: boolean;
+}
+
 /** One send the sandbox received, as `GET /__txkit/outbox` lists it and `.txkit/sandbox-outbox.json` keeps it. */
 export interface OutboxEntry {
   /** Unique in the outbox. */
@@ -61,6 +68,7 @@ export interface OutboxEntry {
   outcome: OutboxOutcome;
   email?: OutboxEmail;
   sms?: OutboxSms;
+  whatsapp?: OutboxWhatsapp;
   /** Load and render problems of the message with this send's data. */
   diagnostics: Diagnostic[];
 }
