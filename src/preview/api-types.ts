@@ -10,7 +10,6 @@ import type { FormattedLine, RenderedWhatsappButton } from '../whatsapp/index.js
 
 export type Channel = 'email' | 'sms' | 'whatsapp';
 /** The channels a test send goes out on (`txkit send`); WhatsApp is previewed only. */
-export type SendChannel = Exclude<Channel, 'whatsapp'>;
 
 export interface PreviewDiagnostic extends Diagnostic {
   /** `file` relative to the workspace root, for display (`order-confirmation/email.mjml`). */
@@ -151,7 +150,7 @@ export interface SendTargets {
 /** `POST /__txkit/api/messages/:id/send`: a test send of the message, as `txkit send` does it. */
 export interface SendTestRequest {
   target: string;
-  channel: SendChannel;
+  channel: Channel;
   /** An email address, or a phone number in E.164 form. */
   to: string;
   sample?: string;

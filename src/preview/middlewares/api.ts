@@ -83,11 +83,11 @@ function parseSendRequest(text: string): SendTestRequest {
   const { target, channel, to, sample } = (value ?? {}) as Record<string, unknown>;
   if (
     typeof target !== 'string' ||
-    (channel !== 'email' && channel !== 'sms') ||
+    (channel !== 'email' && channel !== 'sms' && channel !== 'whatsapp') ||
     typeof to !== 'string' ||
     (sample !== undefined && typeof sample !== 'string')
   ) {
-    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>" }');
+    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms" | "whatsapp", "to": "<address>", "sample": "<name>" }');
   }
   return { target, channel, to, ...(sample ? { sample } : {}) };
 }

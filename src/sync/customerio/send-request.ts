@@ -1,5 +1,5 @@
 import type { Sample } from '../../workspace/index.js';
-import { numericId, type ChannelTarget } from './channel-targets.js';
+import { channelPhrase, numericId, type ChannelTarget } from './channel-targets.js';
 
 /**
  * Who the send is about: the sample's `customer.id`, else its `customer.email`, else (email) the
@@ -13,12 +13,15 @@ function identifiersFor(target: ChannelTarget, sample: Sample, to: string): Reco
 }
 
 /**
- * The body of `POST /v1/send/{email|sms}` for a test send of the published template with a
+ * The body of `POST /v1/send/{email|sms|whatsapp}` for a test send of the published template with a
  * sample: its `trigger` object is the `message_data` the template sees as `trigger.*`.
  */
 export function sendBody(target: ChannelTarget, sample: Sample, to: string): { body: Record<string, unknown> } | { problem: string } {
   const identifiers = identifiersFor(target, sample, to);
-  if (!identifiers) return { problem: `sample "${sample.name}" has neither customer.id nor customer.email: Customer.io needs one to know who the SMS is for` };
+  if (!identifiers)
+    return {
+      problem: `sample "${sample.name}" has neither customer.id nor customer.email: Customer.io needs one to know who ${channelPhrase[target.channel]} message is for`,
+    };
   return {
     body: {
       transactional_message_id: numericId(target.reference) ?? target.reference,
