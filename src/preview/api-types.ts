@@ -6,10 +6,11 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { SmsAnalysis } from '../sms/index.js';
 import type { SentSms } from '../sms/links-as-sent.js';
-import type { FormattedLine, RenderedWhatsappButton } from '../whatsapp/index.js';
+import type { WhatsappView } from '../whatsapp/index.js';
+
+export type { WhatsappButtonView, WhatsappCountedText, WhatsappView } from '../whatsapp/index.js';
 
 export type Channel = 'email' | 'sms' | 'whatsapp';
-/** The channels a test send goes out on (`txkit send`); WhatsApp is previewed only. */
 
 export interface PreviewDiagnostic extends Diagnostic {
   /** `file` relative to the workspace root, for display (`order-confirmation/email.mjml`). */
@@ -66,31 +67,6 @@ export interface SmsView {
   /** The text as Customer.io sends it, each link replaced; absent when nothing is rewritten. */
   sent?: SentSms;
   maxSegments: number;
-  rendered: boolean;
-}
-
-/** A personalized part of a WhatsApp template, with its length (code points) against the documented limit (src/whatsapp/limits.ts). */
-export interface WhatsappCountedText {
-  text: string;
-  length: number;
-  limit: number;
-}
-
-export interface WhatsappButtonView {
-  type: RenderedWhatsappButton['type'];
-  label: WhatsappCountedText;
-  url?: string;
-  phone?: string;
-}
-
-export interface WhatsappView {
-  to: string;
-  header?: WhatsappCountedText;
-  media?: { type: 'image' | 'video' | 'document'; url: string };
-  /** The body as sent, and as WhatsApp formats it: one entry per line (src/whatsapp/formatting.ts). */
-  body: WhatsappCountedText & { lines: FormattedLine[] };
-  footer?: WhatsappCountedText;
-  buttons: WhatsappButtonView[];
   rendered: boolean;
 }
 

@@ -6,12 +6,12 @@ import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } f
 import { customerioLinkRewrite } from '../sms/customerio-link-rewrite.js';
 import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
-import { formatWhatsappText, renderWhatsapp, whatsappLength, whatsappLimits, type RenderedWhatsapp } from '../whatsapp/index.js';
+import { renderWhatsapp, whatsappView, type RenderedWhatsapp } from '../whatsapp/index.js';
 import type { Engines } from '../render/index.js';
 import { defaultLanguageOf, samplesDir, workspaceLanguages, type BrokenMessage, type Message, type ResolvedConfig, type Sample } from '../workspace/index.js';
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
-import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView, WhatsappCountedText, WhatsappView } from './api-types.js';
+import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView } from './api-types.js';
 
 export function previewDiagnostic(diagnostic: Diagnostic, root: string): PreviewDiagnostic {
   return { ...diagnostic, relativeFile: path.relative(root, diagnostic.file).split(path.sep).join('/') || diagnostic.file };
@@ -140,28 +140,6 @@ export function messageView(
     ...(whatsapp ? { whatsapp: whatsappView(whatsapp) } : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root)),
     revision: context.revision,
-  };
-}
-
-function counted(text: string, limit: number): WhatsappCountedText {
-  return { text, length: whatsappLength(text), limit };
-}
-
-/** The WhatsApp message with its body parsed into WhatsApp's formatting, so the UI draws it as text, and each part counted against its limit. */
-function whatsappView(whatsapp: RenderedWhatsapp): WhatsappView {
-  return {
-    to: whatsapp.to,
-    ...(whatsapp.header === undefined ? {} : { header: counted(whatsapp.header, whatsappLimits.header) }),
-    ...(whatsapp.media ? { media: whatsapp.media } : {}),
-    body: { ...counted(whatsapp.body, whatsappLimits.body), lines: formatWhatsappText(whatsapp.body) },
-    ...(whatsapp.footer === undefined ? {} : { footer: counted(whatsapp.footer, whatsappLimits.footer) }),
-    buttons: whatsapp.buttons.map((button) => ({
-      type: button.type,
-      label: counted(button.text, whatsappLimits.buttonText),
-      ...(button.url === undefined ? {} : { url: button.url }),
-      ...(button.phone === undefined ? {} : { phone: button.phone }),
-    })),
-    rendered: whatsapp.bodyRendered,
   };
 }
 

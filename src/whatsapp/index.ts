@@ -2,3 +2,4 @@ export { checkWhatsappMessage, checkWhatsappSample, type WhatsappCheckOptions, t
 export { formatWhatsappText, type FormattedLine, type InlineNode, type InlineStyle, type LineKind } from './formatting.js';
 export { whatsappLength, whatsappLimits } from './limits.js';
 export { renderWhatsapp, renderWhatsappWithContext, type RenderedWhatsapp, type RenderedWhatsappButton } from './render-whatsapp.js';
+export { whatsappView, type WhatsappButtonView, type WhatsappCountedText, type WhatsappView } from './whatsapp-view.js';

@@ -50,11 +50,13 @@ describe('sandbox: Customer.io transactional WhatsApp', () => {
       recipient: '+14155552671',
       message: 'shipping-update',
       outcome: { status: 'sent' },
-      whatsapp: { to: '+14155552671', header: `Order ${trigger.order_id} has shipped`, rendered: true },
+      whatsapp: { to: '+14155552671', header: { text: `Order ${trigger.order_id} has shipped` }, rendered: true },
     });
     // whatsapp.txt with the sample's data, formatting markers as sent.
-    expect(entry!.whatsapp!.body).toContain(`Hi *${customer.first_name}*, your Northwind order _${trigger.order_id}_ is on its way with ${trigger.carrier}.`);
-    expect(entry!.whatsapp!.buttons).toEqual([{ type: 'url', text: 'Track your parcel', url: trigger.tracking_url }]);
+    expect(entry!.whatsapp!.body.text).toContain(
+      `Hi *${customer.first_name}*, your Northwind order _${trigger.order_id}_ is on its way with ${trigger.carrier}.`,
+    );
+    expect(entry!.whatsapp!.buttons).toEqual([{ type: 'url', label: expect.objectContaining({ text: 'Track your parcel' }), url: trigger.tracking_url }]);
 
     const delivery = await call(sandbox, 'GET', `/v1/messages/${answer.body.delivery_id}`, { auth: sandbox.options.customerio.appApiKey });
     expect(delivery.status).toBe(200);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { SmsAnalysis } from '../../sms/index.js';
-import type { RenderedWhatsapp } from '../../whatsapp/index.js';
+import type { WhatsappView } from '../../whatsapp/index.js';
 import type { Platform } from '../route-kind.js';
 
 export type OutboxChannel = 'email' | 'sms' | 'whatsapp';
@@ -39,11 +39,8 @@ export interface OutboxSms {
   rendered: boolean;
 }
 
-/** The rendered WhatsApp template message: each part personalized, formatting markers as sent. */
-export interface OutboxWhatsapp extends Omit<RenderedWhatsapp, 'bodyRendered' | 'diagnostics'> {
-  /** False when the body produced no output because of an error. */
-  rendered: boolean;
-}
+/** The rendered WhatsApp template message, shaped as the preview's WhatsApp pane shows one (each part personalized and counted). */
+export type OutboxWhatsapp = WhatsappView;
 
 /** One send the sandbox received, as `GET /__txkit/outbox` lists it and `.txkit/sandbox-outbox.json` keeps it. */
 export interface OutboxEntry {

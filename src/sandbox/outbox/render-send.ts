@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { renderEmailWithContext } from '../../email/render-email.js';
 import { createEngines, type RenderContext } from '../../render/index.js';
 import { renderSmsWithContext } from '../../sms/render-sms.js';
-import { renderWhatsappWithContext } from '../../whatsapp/index.js';
+import { renderWhatsappWithContext, whatsappView } from '../../whatsapp/index.js';
 import { loadWorkspace, type Message, type ResolvedConfig } from '../../workspace/index.js';
 import type { JsonObject } from '../json-values.js';
 import type { OutboxChannel, OutboxEmail, OutboxSms, OutboxWhatsapp } from './outbox-entry.js';
@@ -70,8 +70,8 @@ export function createSendRenderer({ config, profileSample = config.sandbox?.pro
     }
     const to = send.to !== undefined ? { to: send.to } : {};
     if (send.channel === 'whatsapp') {
-      const { bodyRendered, diagnostics, ...whatsapp } = renderWhatsappWithContext(message, context, { engines, ...to })!;
-      return { message: message.id, whatsapp: { ...whatsapp, rendered: bodyRendered }, diagnostics: [...message.diagnostics, ...diagnostics] };
+      const whatsapp = renderWhatsappWithContext(message, context, { engines, ...to })!;
+      return { message: message.id, whatsapp: whatsappView(whatsapp), diagnostics: [...message.diagnostics, ...whatsapp.diagnostics] };
     }
     const sms = renderSmsWithContext(message, context, { engines, ...to })!;
     return {
