@@ -22,8 +22,8 @@ const startSandbox = useSandboxes();
 
 /**
  * A copy of the examples beside an emulator seeded with their transactional messages
- * (shipping-update's WhatsApp is 107), and a sample of shipping-update that names the person:
- * Customer.io's send needs `identifiers` (sendWhatsApp), which the standard sample lacks.
+ * (shipping-update's WhatsApp is 107), and two samples of shipping-update: one naming the person
+ * by id, one naming nobody (Customer.io's send needs `identifiers`, sendWhatsApp).
  */
 async function project() {
   const sandbox = await startSandbox();
@@ -33,8 +33,10 @@ async function project() {
     customer: Record<string, string>;
     trigger: Record<string, string>;
   };
-  const known = { ...standard, customer: { ...standard.customer, id: 'cust-42' } };
+  const { id: _id, email: _email, ...nobody } = standard.customer;
+  const known = { ...standard, customer: { ...nobody, id: 'cust-42' } };
   await writeFile(path.join(workspaceDir, 'shipping-update/samples/known.json'), JSON.stringify(known));
+  await writeFile(path.join(workspaceDir, 'shipping-update/samples/anonymous.json'), JSON.stringify({ ...standard, customer: nobody }));
   const txkit = (args: string[]) => runCli(args, { cwd: path.dirname(workspaceDir), env: { ...clean, ...sandboxEnv(sandbox) } });
   return { sandbox, workspaceDir, known, txkit };
 }
@@ -69,11 +71,11 @@ describe('txkit send / render --channel whatsapp --target customerio', () => {
       '--to',
       '+14155552671',
       '--sample',
-      'standard',
+      'anonymous',
     ]);
     expect(anonymous.code).toBe(1);
     expect(anonymous.stderr).toContain(
-      'sample "standard" has neither customer.id nor customer.email: Customer.io needs one to know who a WhatsApp message is for',
+      'sample "anonymous" has neither customer.id nor customer.email: Customer.io needs one to know who a WhatsApp message is for',
     );
 
     const notANumber = await txkit(['send', 'shipping-update', '--target', 'customerio', '--channel', 'whatsapp', '--to', 'hello', '--sample', 'known']);
