@@ -85,6 +85,25 @@ describe('txkit send / render --channel whatsapp --target customerio', () => {
     expect(sandbox.state.customerio.deliveries).toEqual([]);
   });
 
+  it('push says after writing a changed body that Meta must approve the template again, and a second push writes nothing', async () => {
+    const { sandbox, txkit } = await project();
+    const first = await txkit(['push', 'shipping-update', '--target', 'customerio', '--yes']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('customerio/whatsapp-reapproval');
+    expect(first.stdout).toContain('✔ shipping-update: published');
+    expect(first.stdout).toContain(
+      'customerio whatsapp-content 107/content/1070: body written; Customer.io sends it once the template is resubmitted to Meta and approved',
+    );
+
+    const before = sandbox.requests.length;
+    const second = await txkit(['push', 'shipping-update', '--target', 'customerio', '--yes']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('= shipping-update: up to date');
+    expect(second.stdout).not.toContain('resubmitted');
+    expect(second.stderr).not.toContain('customerio/whatsapp-reapproval');
+    expect(sandbox.requests.slice(before).filter((request) => request.write)).toEqual([]);
+  });
+
   it('prints the WhatsApp body push publishes', async () => {
     const { workspaceDir, txkit } = await project();
     const result = await txkit(['render', 'shipping-update', '--target', 'customerio', '--channel', 'whatsapp', '--json']);

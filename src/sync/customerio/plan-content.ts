@@ -5,7 +5,7 @@ import { comparableContent, contentUpdate, desiredContent, parseHeaders } from '
 import type { CustomerioApi, TransactionalContent } from './customerio-api.js';
 import { senderDrift } from './sender-drift.js';
 import { settingsDrift } from './settings-drift.js';
-import { whatsappPlanNotes } from './whatsapp-plan-notes.js';
+import { annotateWhatsappStep } from './whatsapp-plan-notes.js';
 
 export interface PlanContext {
   api: CustomerioApi;
@@ -113,6 +113,6 @@ export async function planContent(target: ChannelTarget, id: number, context: Pl
         }),
       ),
   };
-  if (target.channel === 'whatsapp') diagnostics.push(...whatsappPlanNotes(target, step));
+  if (target.channel === 'whatsapp') diagnostics.push(...annotateWhatsappStep(target, step));
   return { steps: [step], drift, diagnostics };
 }

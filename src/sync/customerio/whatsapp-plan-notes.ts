@@ -26,9 +26,11 @@ function unpublishedParts(target: ChannelTarget): Diagnostic | undefined {
   };
 }
 
+const changesBody = (step: PlanStep) => step.action !== 'unchanged' && step.changes.some((change) => change.path === 'body');
+
 /** A warning when the push changes the body: Meta approves the template again before it goes out. */
 function reapproval(target: ChannelTarget, step: PlanStep): Diagnostic | undefined {
-  if (step.action === 'unchanged' || !step.changes.some((change) => change.path === 'body')) return undefined;
+  if (!changesBody(step)) return undefined;
   return targetDiagnostic(target, {
     ruleId: 'customerio/whatsapp-reapproval',
     severity: 'warning',
@@ -37,7 +39,11 @@ function reapproval(target: ChannelTarget, step: PlanStep): Diagnostic | undefin
   });
 }
 
-/** What diff and push say about a WhatsApp content step besides its changes. */
-export function whatsappPlanNotes(target: ChannelTarget, step: PlanStep): Diagnostic[] {
+/**
+ * What diff and push say about a WhatsApp content step besides its changes; a step that changes
+ * the body gets a note push prints once it is written.
+ */
+export function annotateWhatsappStep(target: ChannelTarget, step: PlanStep): Diagnostic[] {
+  if (changesBody(step)) step.note = 'body written; Customer.io sends it once the template is resubmitted to Meta and approved';
   return [unpublishedParts(target), reapproval(target, step)].filter((note): note is Diagnostic => note !== undefined);
 }
