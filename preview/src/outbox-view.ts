@@ -9,6 +9,7 @@ import { icon } from './icons.js';
 import { fetchOutbox, onOutboxEntry } from './outbox-api.js';
 import type { EmailTab } from './selection.js';
 import { createSmsPane } from './sms-view.js';
+import { createWhatsappPane } from './whatsapp-view.js';
 import { createTabs } from './tabs.js';
 
 /** Sends show as a desktop client would: 800 px, fitted to the pane, light. */
@@ -16,6 +17,7 @@ const desktop: Omit<EmailDisplay, 'tab'> = { width: 800, zoom: 'fit', dark: fals
 
 const outcomeLabels = { sent: 'Sent', failed: 'Failed', refused: 'Refused' } as const;
 const platformLabels = { sfmc: 'SFMC', customerio: 'Customer.io' } as const;
+const channelTitles = { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp' } as const;
 
 function time(ms: number): string {
   return new Date(ms).toLocaleTimeString();
@@ -80,6 +82,7 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
   // Sends are shown at desktop width: the frame's width handle has nothing to resize here.
   const emailPane = createEmailPane(h('span', { hidden: true }));
   const smsPane = createSmsPane();
+  const whatsappPane = createWhatsappPane();
   // A send's problems point into the workspace as the preview's do: a click opens the file in the editor.
   const diagnostics = createDiagnosticsPanel(
     (diagnostic) => void openInEditor(diagnostic.relativeFile, diagnostic.line, diagnostic.column).catch(() => undefined),
@@ -130,7 +133,7 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
               'aria-current': entry.id === selectedId ? 'true' : undefined,
               onclick: () => select(entry.id),
             },
-            h('span', { class: `channel channel-${entry.channel}`, title: entry.channel === 'email' ? 'Email' : 'SMS' }, icon(entry.channel)),
+            h('span', { class: `channel channel-${entry.channel}`, title: channelTitles[entry.channel] }, icon(entry.channel)),
             h(
               'span',
               { class: 'outbox-item-lines' },
@@ -175,6 +178,9 @@ export async function mountOutbox(topbar: HTMLElement, root: HTMLElement): Promi
     } else if (entry.sms) {
       smsPane.show(entry.sms, false);
       stage = h('div', { class: 'outbox-stage', 'data-channel': 'sms' }, smsPane.element);
+    } else if (entry.whatsapp) {
+      whatsappPane.show(entry.whatsapp, false);
+      stage = h('div', { class: 'outbox-stage', 'data-channel': 'whatsapp' }, whatsappPane.element);
     } else {
       stage = h(
         'div',

@@ -1,21 +1,26 @@
-import type { SendChannel, SendTestResult } from '../../src/preview/api-types.js';
+import type { Channel, SendTestResult } from '../../src/preview/api-types.js';
 import { fetchSendTargets, sendTest } from './api.js';
 import { h, replaceChildren } from './element.js';
 
 export interface SendDialog {
   element: HTMLDialogElement;
   /** Opens the dialog for message `id`, sample, channel and language as shown (`language` only for a translated message). */
-  open(id: string, sample: string | null, channel: SendChannel, language?: string): void;
+  open(id: string, sample: string | null, channel: Channel, language?: string): void;
 }
 
 const emailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const e164 = /^\+[1-9]\d{1,14}$/;
 
 /** Why `to` cannot receive `channel`, or undefined (the server checks again, as `txkit send` does). */
-function recipientProblem(to: string, channel: SendChannel): string | undefined {
+function recipientProblem(to: string, channel: Channel): string | undefined {
   if (channel === 'email') return emailAddress.test(to) ? undefined : 'Enter an email address, e.g. you@example.com';
   return e164.test(to) ? undefined : 'Enter a phone number in E.164 form: + country code and number, e.g. +14155552671';
 }
+
+const channelNames: Record<Channel, string> = { email: 'email', sms: 'SMS', whatsapp: 'WhatsApp' };
+
+/** txkit sends WhatsApp through Customer.io only (the SFMC target refuses it), so the dialog offers no other target for it. */
+const sendsChannel = (target: string, channel: Channel) => channel !== 'whatsapp' || target === 'customerio';
 
 function describe(result: SendTestResult): string {
   const label = { sent: 'Sent', queued: 'Queued', 'not-sent': 'Not sent', refused: 'Refused' }[result.status];
@@ -53,7 +58,7 @@ export function createSendDialog(): SendDialog {
   const element = h('dialog', { class: 'send-dialog', 'data-testid': 'send-dialog' }, form);
   close.addEventListener('click', () => element.close());
 
-  let message: { id: string; sample: string | null; channel: SendChannel; language: string | undefined } | undefined;
+  let message: { id: string; sample: string | null; channel: Channel; language: string | undefined } | undefined;
   const setOutcome = (text: string, tone: 'neutral' | 'ok' | 'error') => {
     outcome.textContent = text;
     outcome.dataset['tone'] = tone;
@@ -82,13 +87,13 @@ export function createSendDialog(): SendDialog {
     open(id, sample, channel, language) {
       message = { id, sample, channel, language };
       const shown = [sample, language].filter(Boolean).join(', ');
-      heading.textContent = `Send a test of ${id}${shown ? ` (${shown})` : ''} by ${channel === 'email' ? 'email' : 'SMS'}`;
+      heading.textContent = `Send a test of ${id}${shown ? ` (${shown})` : ''} by ${channelNames[channel]}`;
       recipient.placeholder = channel === 'email' ? 'you@example.com' : '+14155552671';
       setOutcome('', 'neutral');
       element.showModal();
       fetchSendTargets().then(
         (targets) => {
-          replaceChildren(target, ...targets.map((name) => h('option', { value: name }, name)));
+          replaceChildren(target, ...targets.filter((name) => sendsChannel(name, channel)).map((name) => h('option', { value: name }, name)));
           submit.disabled = targets.length === 0;
           if (targets.length === 0) setOutcome('This server cannot send: start it with `txkit dev` to send tests.', 'error');
         },

@@ -6,11 +6,11 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { SmsAnalysis } from '../sms/index.js';
 import type { SentSms } from '../sms/links-as-sent.js';
-import type { FormattedLine, RenderedWhatsappButton } from '../whatsapp/index.js';
+import type { WhatsappView } from '../whatsapp/index.js';
+
+export type { WhatsappButtonView, WhatsappCountedText, WhatsappView } from '../whatsapp/index.js';
 
 export type Channel = 'email' | 'sms' | 'whatsapp';
-/** The channels a test send goes out on (`txkit send`); WhatsApp is previewed only. */
-export type SendChannel = Exclude<Channel, 'whatsapp'>;
 
 export interface PreviewDiagnostic extends Diagnostic {
   /** `file` relative to the workspace root, for display (`order-confirmation/email.mjml`). */
@@ -76,31 +76,6 @@ export interface SmsView {
   rendered: boolean;
 }
 
-/** A personalized part of a WhatsApp template, with its length (code points) against the documented limit (src/whatsapp/limits.ts). */
-export interface WhatsappCountedText {
-  text: string;
-  length: number;
-  limit: number;
-}
-
-export interface WhatsappButtonView {
-  type: RenderedWhatsappButton['type'];
-  label: WhatsappCountedText;
-  url?: string;
-  phone?: string;
-}
-
-export interface WhatsappView {
-  to: string;
-  header?: WhatsappCountedText;
-  media?: { type: 'image' | 'video' | 'document'; url: string };
-  /** The body as sent, and as WhatsApp formats it: one entry per line, a ``` block one for its lines (src/whatsapp/formatting.ts). */
-  body: WhatsappCountedText & { lines: FormattedLine[] };
-  footer?: WhatsappCountedText;
-  buttons: WhatsappButtonView[];
-  rendered: boolean;
-}
-
 /** `GET /__txkit/api/messages/:id?sample=NAME&language=CODE` */
 export interface MessageView {
   id: string;
@@ -160,7 +135,7 @@ export interface SendTargets {
 /** `POST /__txkit/api/messages/:id/send`: a test send of the message, as `txkit send` does it. */
 export interface SendTestRequest {
   target: string;
-  channel: SendChannel;
+  channel: Channel;
   /** An email address, or a phone number in E.164 form. */
   to: string;
   sample?: string;

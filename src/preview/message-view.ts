@@ -6,7 +6,7 @@ import { compileMessageEmail, hasEmail, personalizeEmail, type RenderedEmail } f
 import { customerioLinkRewrite } from '../sms/customerio-link-rewrite.js';
 import { sendLinks } from '../sms/links-as-sent.js';
 import { renderSms, type RenderedSms } from '../sms/render-sms.js';
-import { formatWhatsappText, renderWhatsapp, whatsappLength, whatsappLimits, type RenderedWhatsapp } from '../whatsapp/index.js';
+import { renderWhatsapp, whatsappView, type RenderedWhatsapp } from '../whatsapp/index.js';
 import type { Engines } from '../render/index.js';
 import {
   defaultLanguageOf,
@@ -21,7 +21,7 @@ import {
 import { samplesShape, syntaxJson } from '../workspace/rules/index.js';
 import { syntaxMjml } from '../email/rules/index.js';
 import { problemLanguages, type ProblemLanguages } from './problem-languages.js';
-import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView, WhatsappCountedText, WhatsappView } from './api-types.js';
+import type { Channel, DiagnosticCounts, MessageView, PreviewDiagnostic, SmsView } from './api-types.js';
 
 /** `diagnostic` for the UI; `languagesOf` says which languages of the message it concerns (every one by default). */
 export function previewDiagnostic(diagnostic: Diagnostic, root: string, languagesOf?: ProblemLanguages): PreviewDiagnostic {
@@ -151,28 +151,6 @@ export function messageView(message: Message, whole: Message, render: SampleRend
     ...(whatsapp ? { whatsapp: whatsappView(whatsapp) } : {}),
     diagnostics: diagnostics.map((diagnostic) => previewDiagnostic(diagnostic, context.root, languagesOf)),
     revision: context.revision,
-  };
-}
-
-function counted(text: string, limit: number): WhatsappCountedText {
-  return { text, length: whatsappLength(text), limit };
-}
-
-/** The WhatsApp message with its body parsed into WhatsApp's formatting, so the UI draws it as text, and each part counted against its limit. */
-function whatsappView(whatsapp: RenderedWhatsapp): WhatsappView {
-  return {
-    to: whatsapp.to,
-    ...(whatsapp.header === undefined ? {} : { header: counted(whatsapp.header, whatsappLimits.header) }),
-    ...(whatsapp.media ? { media: whatsapp.media } : {}),
-    body: { ...counted(whatsapp.body, whatsappLimits.body), lines: formatWhatsappText(whatsapp.body) },
-    ...(whatsapp.footer === undefined ? {} : { footer: counted(whatsapp.footer, whatsappLimits.footer) }),
-    buttons: whatsapp.buttons.map((button) => ({
-      type: button.type,
-      label: counted(button.text, whatsappLimits.buttonText),
-      ...(button.url === undefined ? {} : { url: button.url }),
-      ...(button.phone === undefined ? {} : { phone: button.phone }),
-    })),
-    rendered: whatsapp.bodyRendered,
   };
 }
 

@@ -1,12 +1,12 @@
 import { customerioError } from './error-replies.js';
 import { reply, type Route } from './router.js';
-import type { CustomerioDelivery } from './state.js';
+import { customerioContentTypeOf, type CustomerioDelivery } from './state.js';
 
 /**
  * GET /v1/messages/{message_id} (App API): one delivery with its metrics, a transactional send's
  * `delivery_id` being its id. Shape from https://docs.customer.io/integrations/api/app/tag/messages/getMessage/:
  * `metrics` holds the unix time of each event that happened (`sent`, or `failed` with
- * `failure_message`); `type` is the action type, `twilio` for SMS.
+ * `failure_message`); `type` is the action type, `twilio` for SMS (`whatsapp`: txkit's modelling, docs/whatsapp.md).
  */
 function deliveryMessage(delivery: CustomerioDelivery): unknown {
   return {
@@ -20,7 +20,7 @@ function deliveryMessage(delivery: CustomerioDelivery): unknown {
       metrics: delivery.failure ? { failed: delivery.queued_at } : { sent: delivery.queued_at },
       created: delivery.queued_at,
       failure_message: delivery.failure ?? null,
-      type: delivery.channel === 'sms' ? 'twilio' : 'email',
+      type: customerioContentTypeOf[delivery.channel],
       forgotten: false,
     },
   };

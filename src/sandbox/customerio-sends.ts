@@ -6,12 +6,9 @@ import { isFilledString, isRecord } from './json-values.js';
 import { firstError, outboxEntry, refusedOutcome } from './outbox/record-send.js';
 import type { SendRendering } from './outbox/render-send.js';
 import { reply, type Reply, type Route, type RouteContext } from './router.js';
-import { unixSeconds, type CustomerioContentType, type CustomerioDelivery, type CustomerioMessage, type SandboxState } from './state.js';
+import { customerioContentTypeOf, unixSeconds, type CustomerioDelivery, type CustomerioMessage, type SandboxState } from './state.js';
 
-type SendChannel = 'email' | 'sms';
-
-/** The content a template needs for each channel (SMS content is a `twilio` action). */
-const CONTENT_TYPE: Record<SendChannel, CustomerioContentType> = { email: 'email', sms: 'twilio' };
+type SendChannel = CustomerioDelivery['channel'];
 
 const IDENTIFIER_KEYS = ['id', 'email', 'cio_id'];
 
@@ -30,7 +27,8 @@ function findTemplate(state: SandboxState, reference: unknown, channel: SendChan
     typeof reference === 'number'
       ? message.id === reference
       : isFilledString(reference) && (String(message.id) === reference || message.trigger_name.toLowerCase() === reference.toLowerCase());
-  const hasContent = (message: CustomerioMessage) => state.customerio.contents.get(message.id)?.some((content) => content.type === CONTENT_TYPE[channel]);
+  const hasContent = (message: CustomerioMessage) =>
+    state.customerio.contents.get(message.id)?.some((content) => content.type === customerioContentTypeOf[channel]);
   return [...state.customerio.messages.values()].find((message) => named(message) && hasContent(message));
 }
 
@@ -40,13 +38,14 @@ function sendProblem(channel: SendChannel, body: unknown, state: SandboxState): 
   const { identifiers, transactional_message_id: template } = body;
   const given = isRecord(identifiers) ? IDENTIFIER_KEYS.filter((key) => identifiers[key] !== undefined) : [];
   if (given.length !== 1) return customerioError(400, 'identifiers must hold exactly one of id, email, cio_id');
-  if (channel === 'email' && !isFilledString(body.to)) return customerioError(400, 'to is required');
+  // The WhatsApp route requires `to` too (https://docs.customer.io/integrations/api/app/tag/send-messages/sendWhatsApp/).
+  if (channel !== 'sms' && !isFilledString(body.to)) return customerioError(400, 'to is required');
   if (body.language !== undefined && !(typeof body.language === 'string' && LANGUAGE_CODE.test(body.language))) {
     return customerioError(400, `language must be a two- or four-letter language code such as fr or fr-CA, not ${JSON.stringify(body.language)}`);
   }
   if (template === undefined) {
-    // Only email may carry its own content; SMS always needs a template.
-    if (channel === 'sms') return customerioError(400, 'transactional_message_id is required');
+    // Only email may carry its own content; SMS and WhatsApp always need a template.
+    if (channel !== 'email') return customerioError(400, 'transactional_message_id is required');
     const missing = ['body', 'subject', 'from'].filter((key) => !isFilledString(body[key]));
     return missing.length === 0 ? undefined : customerioError(400, `without transactional_message_id, ${missing.join(', ')} required`);
   }
@@ -66,7 +65,7 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
   const request = isRecord(body) ? body : {};
   const templateKey = request.transactional_message_id === undefined ? '' : String(request.transactional_message_id);
   const literalTo = isFilledString(request.to) && !request.to.includes('{{') ? request.to : undefined;
-  const problem = sendProblem(channel, body, state) ?? (channel === 'sms' && literalTo !== undefined ? phoneProblem(literalTo) : undefined);
+  const problem = sendProblem(channel, body, state) ?? (channel !== 'email' && literalTo !== undefined ? phoneProblem(literalTo) : undefined);
   if (problem) {
     const outcome = refusedOutcome(problem.status, problem.body);
     context.outbox.add(outboxEntry(context, { platform: 'customerio', channel, templateKey, recipient: literalTo ?? '', outcome }));
@@ -84,8 +83,8 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
         ...(typeof request.language === 'string' ? { language: request.language } : {}),
       })
     : { unrendered: 'the request carries its own body, subject and from instead of a transactional_message_id', diagnostics: [] };
-  const recipient = literalTo ?? rendering.sms?.to ?? '';
-  const failure = deliveryFailure(channel, rendering, recipient);
+  const recipient = literalTo ?? rendering.sms?.to ?? rendering.whatsapp?.to ?? '';
+  const failure = deliveryFailure(rendering, recipient);
   const delivery = { delivery_id: randomBytes(18).toString('base64url'), queued_at: unixSeconds(now) };
   const subject = rendering.email?.subject ?? (typeof request.subject === 'string' ? request.subject : undefined);
   const accepted: CustomerioDelivery = {
@@ -104,7 +103,10 @@ async function send(channel: SendChannel, context: RouteContext): Promise<Reply>
   return reply(200, delivery);
 }
 
-/** Customer.io sends SMS to E.164 numbers only (shared/reference/customerio-transactional-sms.md, "The to parameter"). */
+/**
+ * Customer.io sends SMS to E.164 numbers only (shared/reference/customerio-transactional-sms.md,
+ * "The to parameter"); WhatsApp's `to` is "E.164 format, like +15551234567, or Liquid" (sendWhatsApp).
+ */
 function phoneProblem(to: string): Reply | undefined {
   const check = checkPhoneNumber(to);
   return check.ok && check.e164 === to
@@ -112,18 +114,18 @@ function phoneProblem(to: string): Reply | undefined {
     : customerioError(400, `to must be a phone number in E.164 format, such as +15551234567: ${check.ok ? `use ${check.e164}` : check.message}`);
 }
 
-/** Why the delivery fails: the first render error, or an SMS recipient that is no E.164 number. */
-function deliveryFailure(channel: SendChannel, rendering: SendRendering, recipient: string): string | undefined {
+/** Why the delivery fails: the first render error, or an SMS or WhatsApp recipient that is no E.164 number. */
+function deliveryFailure(rendering: SendRendering, recipient: string): string | undefined {
   const error = firstError(rendering.diagnostics);
   if (error) return `${error.message} (${error.ruleId})`;
-  if (channel === 'sms' && rendering.sms && !checkPhoneNumber(recipient).ok) return `the recipient "${recipient}" is not a phone number in E.164 format`;
+  if ((rendering.sms ?? rendering.whatsapp) && !checkPhoneNumber(recipient).ok) return `the recipient "${recipient}" is not a phone number in E.164 format`;
   return undefined;
 }
 
 /** The transactional message id (or trigger name) a workspace message publishes its channel under. */
 function customerioMessageId(message: Message, channel: SendChannel): number | string | undefined {
   const target = message.definition.targets.customerio;
-  return channel === 'email' ? target?.transactionalMessageId : target?.sms?.transactionalMessageId;
+  return channel === 'email' ? target?.transactionalMessageId : target?.[channel]?.transactionalMessageId;
 }
 
 /** A workspace reference names the template by its id or its trigger name (case-insensitive, as sends do). */
@@ -132,7 +134,7 @@ function namesTemplate(reference: number | string | undefined, template: Custome
   return typeof reference === 'string' && (reference === String(template.id) || reference.toLowerCase() === template.trigger_name.toLowerCase());
 }
 
-export const customerioSendRoutes: Route[] = (['email', 'sms'] as const).map((channel): Route => ({
+export const customerioSendRoutes: Route[] = (['email', 'sms', 'whatsapp'] as const).map((channel): Route => ({
   method: 'POST',
   path: `/v1/send/${channel}`,
   platform: 'customerio',

@@ -69,7 +69,7 @@ function seedCustomerioMessage(state: SandboxState, { contents = [{}], ...fields
       body_amp: '',
       subject: '',
       preheader_text: '',
-      recipient: type === 'twilio' ? '{{customer.phone}}' : '{{customer.email}}',
+      recipient: type === 'twilio' || type === 'whatsapp' ? '{{customer.phone}}' : '{{customer.email}}',
       from: '',
       from_id: null,
       reply_to: '',

@@ -55,8 +55,11 @@ export interface CustomerioMessage {
   updated_at: number;
 }
 
-/** Customer.io's action types; SMS content is a `twilio` action. */
-export type CustomerioContentType = 'email' | 'twilio' | 'push';
+/**
+ * Customer.io's action types; SMS content is a `twilio` action. `whatsapp` is not in the App API
+ * reference: the emulator follows txkit's modelling of WhatsApp content (docs/whatsapp.md).
+ */
+export type CustomerioContentType = 'email' | 'twilio' | 'whatsapp' | 'push';
 
 /** One language variant of a transactional message, as GET .../contents shows it. */
 export interface CustomerioContent {
@@ -83,10 +86,13 @@ export interface CustomerioContent {
   headers: string;
 }
 
+/** The content type a template needs for each channel it sends. */
+export const customerioContentTypeOf: Record<CustomerioDelivery['channel'], CustomerioContentType> = { email: 'email', sms: 'twilio', whatsapp: 'whatsapp' };
+
 export interface CustomerioDelivery {
   delivery_id: string;
   queued_at: number;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'whatsapp';
   request: JsonObject;
   /** The transactional message (template) id the send used, if it named one. */
   templateId?: number;

@@ -1,8 +1,13 @@
 import type { Message } from '../workspace/index.js';
 import type { CustomerioMessageSeed, SandboxSeed } from './seed.js';
+import type { CustomerioContentType } from './state.js';
 
-/** The languages a message's channel is translated into: the variants someone added with Add language. */
-function translatedLanguages(message: Message, channel: 'email' | 'sms'): string[] {
+/** Told apart in the sandbox's list, as someone naming them in the UI would. */
+const nameSuffix: Record<Exclude<CustomerioContentType, 'push'>, string> = { email: '', twilio: ' (SMS)', whatsapp: ' (WhatsApp)' };
+
+/** The languages a message's channel is translated into: the variants someone added with Add language (WhatsApp has no translations). */
+function translatedLanguages(message: Message, channel: 'email' | 'sms' | 'whatsapp'): string[] {
+  if (channel === 'whatsapp') return [];
   return (message.translations ?? []).flatMap((translation) => (translation[channel] ? [translation.language] : []));
 }
 
@@ -26,13 +31,20 @@ export function customerioSeedFor(messages: readonly Message[]): SandboxSeed {
         from: message.definition.email?.from ?? '',
       },
       { id: target?.sms?.transactionalMessageId, channel: 'sms' as const, type: 'twilio' as const, language: target?.sms?.language, from: '' },
+      {
+        id: target?.whatsapp?.transactionalMessageId,
+        channel: 'whatsapp' as const,
+        type: 'whatsapp' as const,
+        language: target?.whatsapp?.language,
+        from: '',
+      },
     ];
     for (const { id, channel, type, language, from } of channels) {
       if (typeof id !== 'number' || seeds.has(id)) continue;
       const languages = [language ?? '', ...translatedLanguages(message, channel)];
       seeds.set(id, {
         id,
-        name: `${message.definition.name}${type === 'twilio' ? ' (SMS)' : ''}`,
+        name: `${message.definition.name}${nameSuffix[type]}`,
         contents: [...new Set(languages)].map((variant) => ({ type, language: variant, from })),
       });
     }

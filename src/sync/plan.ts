@@ -30,6 +30,8 @@ export interface PlanStep {
   apply(): Promise<void>;
   /** The platform's refusal of this write as diagnostics in the message's files (field by field). */
   explain?(error: PlatformError): Diagnostic[];
+  /** Said once the write is done: what the platform still needs before it takes effect (e.g. an approval). */
+  note?: string;
 }
 
 /** A difference the API cannot write (e.g. Customer.io message settings): reported, not fixed. */

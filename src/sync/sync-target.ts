@@ -23,7 +23,7 @@ export interface SyncContext {
 export interface SendRequest {
   message: Message;
   sample: Sample;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'whatsapp';
   /** Email address or E.164 number. */
   to: string;
   /** How long to wait for the platform's final status (sent / not sent) before reporting `queued`. */

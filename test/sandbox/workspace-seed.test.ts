@@ -26,14 +26,16 @@ function translatedLanguages(folder: string, body: string): string[] {
 }
 
 /** The Customer.io ids each example's message.yaml names, with the languages it is translated into, read with a plain YAML parser. */
-function idsInExamples(): { email: [number, string[]][]; sms: [number, string[]][] } {
-  const ids = { email: [] as [number, string[]][], sms: [] as [number, string[]][] };
+function idsInExamples(): { email: [number, string[]][]; sms: [number, string[]][]; whatsapp: [number, string[]][] } {
+  const ids = { email: [] as [number, string[]][], sms: [] as [number, string[]][], whatsapp: [] as [number, string[]][] };
   for (const id of ['appointment-reminder', 'order-confirmation', 'password-reset', 'shipping-update']) {
     const folder = path.join(root, 'templates', id);
     const yaml = parse(readFileSync(path.join(folder, 'message.yaml'), 'utf8'));
     const target = yaml.targets?.customerio;
     if (target?.transactionalMessageId) ids.email.push([target.transactionalMessageId, translatedLanguages(folder, yaml.email.body)]);
     if (target?.sms?.transactionalMessageId) ids.sms.push([target.sms.transactionalMessageId, translatedLanguages(folder, yaml.sms.body)]);
+    // WhatsApp has no translations: its variant is the Default one only.
+    if (target?.whatsapp?.transactionalMessageId) ids.whatsapp.push([target.whatsapp.transactionalMessageId, []]);
   }
   return ids;
 }
@@ -42,14 +44,17 @@ describe('seeding the sandbox with the workspace', () => {
   it('creates every Customer.io message the examples name, with a content of the right channel per language', async () => {
     const { config } = await loadConfig(root);
     sandbox.seed(customerioSeedFor((await loadWorkspace(config)).messages));
-    const { email, sms } = idsInExamples();
+    const { email, sms, whatsapp } = idsInExamples();
     expect(email.length + sms.length).toBeGreaterThan(0);
     // The example order confirmation is translated into French: its messages get an fr variant, as Add language makes.
     expect([...email, ...sms].some(([, languages]) => languages.includes('fr'))).toBe(true);
+    expect(whatsapp.length).toBeGreaterThan(0);
     const headers = { authorization: `Bearer ${sandbox.options.customerio.appApiKey}` };
     for (const [ids, type] of [
       [email, 'email'],
       [sms, 'twilio'],
+      // txkit's modelling of a WhatsApp variant (docs/whatsapp.md): the API reference documents no type.
+      [whatsapp, 'whatsapp'],
     ] as const) {
       for (const [id, languages] of ids) {
         const response = await fetch(new URL(`v1/transactional/${id}/contents`, sandbox.url), { headers });

@@ -59,7 +59,9 @@ describe('txkit diff / push / pull / send --target customerio', () => {
   it('diff prints the plan and writes nothing', async () => {
     const before = sandbox.requests.length;
     const result = await txkit(['diff', '--target', 'customerio']);
-    expect(result.stderr).toBe('');
+    // Only the notes on shipping-update's WhatsApp template (whatsapp-push.test.ts), no error.
+    expect(result.stderr).toContain('customerio/whatsapp-reapproval');
+    expect(result.stderr).toContain('(0 errors, 1 warning, 1 info)');
     expect(result.code).toBe(0);
     for (const { channel, transactionalId: id } of targets)
       expect(result.stdout).toContain(`~ customerio ${channel}-content ${id}/content/${id * 10} (update)`);

@@ -22,6 +22,9 @@ describe('Customer.io export (what push would write, without credentials)', () =
       const channels = targets.filter((target) => target.message === id).map((target) => target.channel);
       if (channels.includes('sms')) expect(exported.sms).toEqual({ text: (await readFile(path.join(examples, id, yaml.sms.body), 'utf8')).trimEnd() });
       else expect(exported.sms).toBeUndefined();
+      if (channels.includes('whatsapp'))
+        expect(exported.whatsapp).toEqual({ text: (await readFile(path.join(examples, id, yaml.whatsapp.body), 'utf8')).trimEnd() });
+      else expect(exported.whatsapp).toBeUndefined();
       if (channels.includes('email')) {
         expect(exported.email).toMatchObject({ subject: yaml.email.subject, preheader: yaml.email.preheader ?? '', text: '' });
         expect(exported.email!.html).toMatch(/^<!doctype html>/i);

@@ -65,7 +65,7 @@ export async function editFile(file: string, edit: (text: string) => string): Pr
 export interface ExampleTarget {
   /** The message folder. */
   message: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'whatsapp';
   transactionalId: number;
 }
 
@@ -77,6 +77,7 @@ export async function exampleTargets(): Promise<ExampleTarget[]> {
     const target = (await exampleYaml(entry.name)).targets?.customerio;
     if (target?.transactionalMessageId) targets.push({ message: entry.name, channel: 'email', transactionalId: Number(target.transactionalMessageId) });
     if (target?.sms) targets.push({ message: entry.name, channel: 'sms', transactionalId: Number(target.sms.transactionalMessageId) });
+    if (target?.whatsapp) targets.push({ message: entry.name, channel: 'whatsapp', transactionalId: Number(target.whatsapp.transactionalMessageId) });
   }
   return targets.sort((a, b) => a.transactionalId - b.transactionalId);
 }
@@ -92,6 +93,7 @@ export interface ExampleTranslation extends ExampleTarget {
 export async function exampleTranslations(): Promise<ExampleTranslation[]> {
   const translations: ExampleTranslation[] = [];
   for (const target of await exampleTargets()) {
+    if (target.channel === 'whatsapp') continue; // the workspace has no WhatsApp translations
     const yaml = await exampleYaml(target.message);
     const body: string = target.channel === 'email' ? yaml.email.body : yaml.sms.body;
     const stem = body.replace(/\.[^.]+$/, '');
@@ -108,7 +110,8 @@ export async function exampleTranslations(): Promise<ExampleTranslation[]> {
  * The remote side of the examples: one transactional message per target in
  * templates/*\/message.yaml, created in the UI with a placeholder body and the sender the
  * message.yaml names, and a variant per translated channel (Add language). Content ids are the
- * message id times ten, plus 1, 2… for the translations.
+ * message id times ten, plus 1, 2… for the translations. A WhatsApp variant has the content type
+ * txkit assumes for it, `whatsapp` (docs/whatsapp.md).
  */
 export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
   const seeds: CustomerioMessageSeed[] = [];
@@ -130,8 +133,9 @@ export async function exampleSeeds(): Promise<CustomerioMessageSeed[]> {
             body_amp: '<amp/>',
             headers: [{ name: 'X-Team', value: 'growth' }],
           }
-        : { id: id * 10 + index, language, type: 'twilio' as const, body: 'placeholder' };
-    seeds.push({ id, name: channel === 'email' ? yaml.name : `${yaml.name} SMS`, contents: ['', ...languages].map(variant) });
+        : { id: id * 10 + index, language, type: channel === 'sms' ? ('twilio' as const) : ('whatsapp' as const), body: 'placeholder' };
+    const names = { email: yaml.name, sms: `${yaml.name} SMS`, whatsapp: `${yaml.name} WhatsApp` };
+    seeds.push({ id, name: names[channel], contents: ['', ...languages].map(variant) });
   }
   return seeds;
 }

@@ -83,6 +83,14 @@ describe('SFMC test send', () => {
     ).rejects.toThrow(/does not publish its email to SFMC/);
   });
 
+  it('refuses WhatsApp, which txkit sends through Customer.io only', async () => {
+    const before = sandbox.requests.length;
+    await expect(
+      connection.send({ message: message('shipping-update'), sample: sample('shipping-update', 'standard'), channel: 'whatsapp', to: '+14155552671' }),
+    ).rejects.toThrow(/WhatsApp through Customer.io only/);
+    expect(sandbox.requests.length).toBe(before);
+  });
+
   it('stops polling at the timeout and reports the message as queued', async () => {
     const slow = await startSandbox({ sendProcessingMs: 60_000 });
     try {

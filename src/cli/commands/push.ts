@@ -68,6 +68,8 @@ function reportOutcome(sync: OpenedSync, plan: Plan, report: ExecutionReport): E
       published++;
       const written = results.filter((result) => result.status === 'done').map(describeStep);
       sync.output.out(colors.green(`✔ ${shown(message.id)}: published (${written.join(', ')})`));
+      for (const result of results)
+        if (result.status === 'done' && result.step.note) sync.output.out(colors.yellow(`    ${describeStep(result)}: ${result.step.note}`));
     } else {
       published++;
       sync.output.out(colors.dim(`= ${shown(message.id)}: up to date`));

@@ -81,9 +81,13 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
   const target = syncTargetFor(options.target);
   if (!target?.exportMessage) throw new UsageError(`${options.target} has no exported form to show`);
   const exported = await target.exportMessage(message, { workspaceRoot });
-  const published: Channel[] = [...(exported.email ? ['email' as const] : []), ...(exported.sms ? ['sms' as const] : [])];
+  const published: Channel[] = [
+    ...(exported.email ? ['email' as const] : []),
+    ...(exported.sms ? ['sms' as const] : []),
+    ...(exported.whatsapp ? ['whatsapp' as const] : []),
+  ];
   const channel = options.channel ?? published[0];
-  if (!channel || channel === 'whatsapp' || !published.includes(channel)) {
+  if (!channel || !published.includes(channel)) {
     throw new UsageError(
       `message "${message.id}" does not publish ${options.channel ? `its ${options.channel}` : 'anything'} to ${options.target}${published.length ? `; it publishes: ${published.join(', ')}` : ''}`,
     );
@@ -96,8 +100,11 @@ async function renderExported(message: Message, workspaceRoot: string, options: 
       writeOut(colors.dim(`Subject: ${email.subject}\nPreheader: ${email.preheader}\n`));
       writeOut(options.text ? email.text : email.html);
     }
-  } else if (options.json) writeJson({ ...base, text: exported.sms!.text });
-  else writeOut(exported.sms!.text);
+  } else {
+    const { text } = (channel === 'sms' ? exported.sms : exported.whatsapp)!;
+    if (options.json) writeJson({ ...base, text });
+    else writeOut(text);
+  }
   if (exported.diagnostics.length > 0 && !options.json) writeErr(formatProblems(exported.diagnostics));
   return exported.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? ExitCode.problems : ExitCode.ok;
 }

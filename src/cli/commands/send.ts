@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { checkPhoneNumber } from '../../sms/index.js';
 import { inLanguage, messageLanguages, type Message } from '../../workspace/index.js';
-import type { SendOutcome } from '../../sync/sync-target.js';
+import type { SendOutcome, SendRequest } from '../../sync/sync-target.js';
 import {
   concurrencyOption,
   openSyncTarget,
@@ -19,19 +19,21 @@ import type { Run } from './run.js';
 interface SendOptions extends SyncOptions {
   sample?: string;
   to: string;
-  channel?: 'email' | 'sms';
+  channel?: SendChannel;
   language?: string;
   timeout: string;
 }
 
 const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The channel `--to` addresses (an email address, else a phone number) unless `--channel` says. */
-function channelFor(message: Message, to: string, channel: 'email' | 'sms' | undefined): 'email' | 'sms' {
+type SendChannel = SendRequest['channel'];
+
+/** The channel `--to` addresses (an email address, else a phone number: SMS) unless `--channel` says. */
+function channelFor(message: Message, to: string, channel: SendChannel | undefined): SendChannel {
   const chosen = channel ?? (to.includes('@') ? 'email' : 'sms');
   if (!message[chosen]) throw new UsageError(`message "${message.id}" has no ${chosen} channel`);
   if (chosen === 'email' && !EMAIL_ADDRESS.test(to)) throw new UsageError(`--to "${to}" is not an email address`);
-  if (chosen === 'sms') {
+  if (chosen !== 'email') {
     const phone = checkPhoneNumber(to);
     if (!phone.ok) throw new UsageError(`--to: ${phone.message}`);
   }
@@ -44,7 +46,7 @@ export const REQUESTS_DEADLINE_MS = 120_000;
 export interface SendMessageRequest {
   id: string;
   to: string;
-  channel?: 'email' | 'sms' | undefined;
+  channel?: SendChannel | undefined;
   sample?: string | undefined;
   /** A translation to send (its content and samples; on SFMC, its own definition); the default language when absent. */
   language?: string | undefined;
@@ -76,7 +78,13 @@ export function registerSend(command: Command, run: Run): void {
     .addOption(targetOption())
     .requiredOption('--to <address>', 'recipient: an email address, or a phone number in E.164 form (+14155552671)')
     .option('-s, --sample <name>', 'sample whose attributes are sent (default: "standard", else the first)')
-    .addOption(new Option('-c, --channel <channel>', 'which channel to send (default: from --to)').choices(['email', 'sms']))
+    .addOption(
+      new Option('-c, --channel <channel>', 'which channel to send (default: from --to, email or SMS; WhatsApp through Customer.io)').choices([
+        'email',
+        'sms',
+        'whatsapp',
+      ]),
+    )
     .option('-l, --language <code>', 'send a translation, e.g. fr (default: the default language)')
     .option('--timeout <seconds>', 'how long to wait for the final status', '60')
     .addOption(concurrencyOption().hideHelp())

@@ -83,12 +83,12 @@ function parseSendRequest(text: string): SendTestRequest {
   const { target, channel, to, sample, language } = (value ?? {}) as Record<string, unknown>;
   if (
     typeof target !== 'string' ||
-    (channel !== 'email' && channel !== 'sms') ||
+    (channel !== 'email' && channel !== 'sms' && channel !== 'whatsapp') ||
     typeof to !== 'string' ||
     (sample !== undefined && typeof sample !== 'string') ||
     (language !== undefined && typeof language !== 'string')
   ) {
-    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms", "to": "<address>", "sample": "<name>", "language": "<code>" }');
+    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms" | "whatsapp", "to": "<address>", "sample": "<name>", "language": "<code>" }');
   }
   return { target, channel, to, ...(sample ? { sample } : {}), ...(language ? { language } : {}) };
 }

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { SmsAnalysis } from '../../sms/index.js';
+import type { WhatsappView } from '../../whatsapp/index.js';
 import type { Platform } from '../route-kind.js';
 
-export type OutboxChannel = 'email' | 'sms';
+export type OutboxChannel = 'email' | 'sms' | 'whatsapp';
 
 /**
  * What became of a send, as the platform reports it:
@@ -38,6 +39,9 @@ export interface OutboxSms {
   rendered: boolean;
 }
 
+/** The rendered WhatsApp template message, shaped as the preview's WhatsApp pane shows one (each part personalized and counted). */
+export type OutboxWhatsapp = WhatsappView;
+
 /** One send the sandbox received, as `GET /__txkit/outbox` lists it and `.txkit/sandbox-outbox.json` keeps it. */
 export interface OutboxEntry {
   /** Unique in the outbox. */
@@ -61,6 +65,7 @@ export interface OutboxEntry {
   outcome: OutboxOutcome;
   email?: OutboxEmail;
   sms?: OutboxSms;
+  whatsapp?: OutboxWhatsapp;
   /** Load and render problems of the message with this send's data. */
   diagnostics: Diagnostic[];
 }

@@ -42,6 +42,7 @@ export function outboxEntry(request: ReceivedRequest, send: SendRecord): OutboxE
     outcome: send.outcome,
     ...(rendering?.email ? { email: rendering.email } : {}),
     ...(rendering?.sms ? { sms: rendering.sms } : {}),
+    ...(rendering?.whatsapp ? { whatsapp: rendering.whatsapp } : {}),
     diagnostics: rendering?.diagnostics ?? [],
   };
 }

@@ -2,9 +2,10 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import { renderEmailWithContext } from '../../email/render-email.js';
 import { createEngines, type RenderContext } from '../../render/index.js';
 import { renderSmsWithContext } from '../../sms/render-sms.js';
+import { renderWhatsappWithContext, whatsappView } from '../../whatsapp/index.js';
 import { inLanguage, loadWorkspace, type Message, type ResolvedConfig } from '../../workspace/index.js';
 import type { JsonObject } from '../json-values.js';
-import type { OutboxChannel, OutboxEmail, OutboxSms } from './outbox-entry.js';
+import type { OutboxChannel, OutboxEmail, OutboxSms, OutboxWhatsapp } from './outbox-entry.js';
 
 /** A send to render: which workspace message it names and the data the request carries. */
 export interface SendToRender {
@@ -13,7 +14,7 @@ export interface SendToRender {
   names(message: Message): boolean;
   /** Builds the template data from the profile (the configured sample's `customer`, or `{}`). */
   context(profile: JsonObject): RenderContext;
-  /** The SMS recipient the request names; the message's `to` template is rendered when absent. */
+  /** The SMS or WhatsApp recipient the request names; the message's `to` template is rendered when absent. */
   to?: string;
   /** The language the request names: its translation is rendered, the default content when the message has none. */
   language?: string;
@@ -25,6 +26,7 @@ export interface SendRendering {
   unrendered?: string;
   email?: OutboxEmail;
   sms?: OutboxSms;
+  whatsapp?: OutboxWhatsapp;
   diagnostics: Diagnostic[];
 }
 
@@ -69,7 +71,12 @@ export function createSendRenderer({ config, profileSample = config.sandbox?.pro
         diagnostics: [...message.diagnostics, ...email.diagnostics],
       };
     }
-    const sms = renderSmsWithContext(message, context, { engines, ...(send.to !== undefined ? { to: send.to } : {}) })!;
+    const to = send.to !== undefined ? { to: send.to } : {};
+    if (send.channel === 'whatsapp') {
+      const whatsapp = renderWhatsappWithContext(message, context, { engines, ...to })!;
+      return { message: message.id, whatsapp: whatsappView(whatsapp), diagnostics: [...message.diagnostics, ...whatsapp.diagnostics] };
+    }
+    const sms = renderSmsWithContext(message, context, { engines, ...to })!;
     return {
       message: message.id,
       sms: { to: sms.to, text: sms.text, analysis: sms.analysis, maxSegments: message.sms!.definition.maxSegments, rendered: sms.bodyRendered },

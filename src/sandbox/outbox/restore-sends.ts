@@ -15,6 +15,7 @@ export function restoreSends(state: SandboxState, entries: readonly OutboxEntry[
     if (outcome.status === 'refused' || messageKey === undefined) continue;
     const body = isRecord(entry.request.body) ? entry.request.body : {};
     if (entry.platform === 'sfmc') {
+      if (entry.channel === 'whatsapp') continue; // the SFMC emulator sends no WhatsApp
       state.sfmc.messages.set(messageKey, {
         channel: entry.channel,
         messageKey,

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { CustomerioTarget, Message, PathSegment } from '../../workspace/index.js';
 
-export type CustomerioChannel = 'email' | 'sms';
+export type CustomerioChannel = 'email' | 'sms' | 'whatsapp';
 
 export type CustomerioMessageSettings = NonNullable<CustomerioTarget['settings']>;
 
@@ -21,10 +21,17 @@ export interface ChannelTarget {
 }
 
 /** How messages name each channel. */
-export const channelLabel: Record<CustomerioChannel, string> = { email: 'email', sms: 'SMS' };
+export const channelLabel: Record<CustomerioChannel, string> = { email: 'email', sms: 'SMS', whatsapp: 'WhatsApp' };
 
-/** The content type Customer.io gives each channel's variants (SMS content is a Twilio action). */
-export const contentTypeOf: Record<CustomerioChannel, string> = { email: 'email', sms: 'twilio' };
+/**
+ * The content type Customer.io gives each channel's variants (SMS content is a Twilio action).
+ * The App API reference documents no type for WhatsApp content: `whatsapp` is txkit's
+ * assumption, its modelling recorded in docs/whatsapp.md ("Publishing to Customer.io").
+ */
+export const contentTypeOf: Record<CustomerioChannel, string> = { email: 'email', sms: 'twilio', whatsapp: 'whatsapp' };
+
+/** The channel as a sentence names it, with its article. */
+export const channelPhrase: Record<CustomerioChannel, string> = { email: 'an email', sms: 'an SMS', whatsapp: 'a WhatsApp' };
 
 /** `"101"` is an id; any other string is a trigger name. */
 export function numericId(reference: number | string): number | undefined {
@@ -80,6 +87,20 @@ export function channelTargets(message: Message, defaults: ChannelDefaults = {})
         reference: target.sms.transactionalMessageId,
         language: target.sms.language ?? '',
         ...(Object.keys(settings).length > 0 ? { settings } : {}),
+        at,
+      });
+    }
+  }
+  if (target.whatsapp) {
+    const at = ['targets', 'customerio', 'whatsapp', 'transactionalMessageId'];
+    if (!message.definition.whatsapp) diagnostics.push(missingSection('whatsapp', at));
+    else if (message.whatsapp) {
+      targets.push({
+        message,
+        channel: 'whatsapp',
+        reference: target.whatsapp.transactionalMessageId,
+        language: target.whatsapp.language ?? '',
+        ...(target.whatsapp.settings ? { settings: target.whatsapp.settings } : {}),
         at,
       });
     }

@@ -16,11 +16,16 @@ export interface ManagedContent {
 
 /**
  * What the workspace says a channel's content is. Email: the compiled HTML with personalization
- * tags intact (Customer.io personalizes at send time), subject, preheader; SMS: the sms.txt body.
+ * tags intact (Customer.io personalizes at send time), subject, preheader; SMS: the sms.txt body;
+ * WhatsApp: the whatsapp.txt body.
  * An email that does not compile is not published.
  */
 export async function desiredContent(target: ChannelTarget, workspaceRoot: string): Promise<{ content?: ManagedContent; diagnostics: Diagnostic[] }> {
-  const { email, sms } = target.message;
+  const { email, sms, whatsapp } = target.message;
+  // WhatsApp: only the body and recipient; header, footer and buttons stay in Customer.io's UI (whatsapp-template-parts.ts).
+  if (target.channel === 'whatsapp') {
+    return whatsapp ? { content: { body: whatsapp.body.text, recipient: whatsapp.to.text }, diagnostics: [] } : { diagnostics: [] };
+  }
   if (target.channel === 'sms') {
     return sms ? { content: { body: sms.body.text, recipient: sms.to.text }, diagnostics: [] } : { diagnostics: [] };
   }

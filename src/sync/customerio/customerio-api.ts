@@ -61,7 +61,7 @@ export interface Delivery {
   queued_at?: number;
 }
 
-export type SendChannel = 'email' | 'sms';
+export type SendChannel = 'email' | 'sms' | 'whatsapp';
 
 export interface CustomerioApiOptions {
   settings: CustomerioSettings;

@@ -20,6 +20,7 @@ export async function exportMessageToCustomerio(message: Message, options: { wor
     diagnostics.push(...problems);
     if (!content) continue;
     if (target.channel === 'sms') exported.sms = { text: content.body };
+    else if (target.channel === 'whatsapp') exported.whatsapp = { text: content.body };
     else exported.email = { subject: content.subject ?? '', preheader: content.preheader_text ?? '', html: content.body, text: '' };
   }
   return exported;

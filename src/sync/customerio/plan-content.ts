@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { planAction, type Drift, type PlanStep } from '../plan.js';
-import { channelLabel, contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
+import { channelLabel, channelPhrase, contentTypeOf, targetDiagnostic, type ChannelTarget } from './channel-targets.js';
 import { comparableContent, contentUpdate, desiredContent, parseHeaders, type ManagedContent } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent } from './customerio-api.js';
 import { senderDrift } from './sender-drift.js';
 import { settingsDrift } from './settings-drift.js';
 import { isTranslationTarget, translationTargets, unpublishedVariants } from './translation-targets.js';
+import { annotateWhatsappStep } from './whatsapp-plan-notes.js';
 
 export interface PlanContext {
   api: CustomerioApi;
@@ -35,8 +36,8 @@ function channelContents(target: ChannelTarget, id: number, contents: Transactio
       message:
         contents.length === 0
           ? `Customer.io transactional message ${id} has no content`
-          : `Customer.io transactional message ${id} is not an ${target.channel} message (its content is ${found})`,
-      hint: `point the ${target.channel} target at a transactional ${channelLabel[target.channel]} message`,
+          : `Customer.io transactional message ${id} is not ${channelPhrase[target.channel]} message (its content is ${found})`,
+      hint: `point the ${target.channel} target at ${channelPhrase[target.channel]} transactional message`,
     }),
   };
 }
@@ -148,5 +149,6 @@ function planVariant(
         }),
       ),
   };
+  if (target.channel === 'whatsapp') diagnostics.push(...annotateWhatsappStep(target, step));
   return { steps: [step], drift, diagnostics, found: true };
 }

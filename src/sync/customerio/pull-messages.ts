@@ -4,7 +4,7 @@ import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import type { Engines } from '../../render/index.js';
 import { messageFileName, type Message, type ResolvedConfig } from '../../workspace/index.js';
 import type { PulledMessage } from '../sync-target.js';
-import { numericId } from './channel-targets.js';
+import { contentTypeOf, numericId } from './channel-targets.js';
 import { defaultEmailRecipient } from './content-fields.js';
 import type { CustomerioApi, TransactionalContent, TransactionalMessage } from './customerio-api.js';
 import { settingsOf } from './settings-drift.js';
@@ -27,7 +27,7 @@ function referencedBy(existing: readonly Message[]): { ids: Set<number>; trigger
   const triggers = new Set<string>();
   for (const message of existing) {
     const target = message.definition.targets.customerio;
-    for (const reference of [target?.transactionalMessageId, target?.sms?.transactionalMessageId]) {
+    for (const reference of [target?.transactionalMessageId, target?.sms?.transactionalMessageId, target?.whatsapp?.transactionalMessageId]) {
       if (reference === undefined) continue;
       const id = numericId(reference);
       if (id !== undefined) ids.add(id);
@@ -53,6 +53,13 @@ function folderName(remote: TransactionalMessage, taken: ReadonlySet<string>): s
 function mainContent(contents: readonly TransactionalContent[]): TransactionalContent | undefined {
   return contents.find((content) => (content.language ?? '') === '') ?? contents[0];
 }
+
+/** The content types txkit authors (push and other actions are not pulled). */
+const authoredTypes = new Set(Object.values(contentTypeOf));
+
+const whatsappPartsComment =
+  "# The WhatsApp template's header, footer and buttons are kept in Customer.io's UI and not pulled:\n" +
+  '# add them under `whatsapp:` to preview and check them (push leaves them to Customer.io).\n';
 
 /**
  * A new message folder for one remote transactional message: message.yaml with its target and
@@ -80,6 +87,10 @@ function pulledFolder(
   if (content.type === 'twilio') {
     files['sms.txt'] = withNewline(body);
     definition = { sms: { body: 'sms.txt', to: recipient || '{{customer.phone}}' }, targets: { customerio: { sms: target } } };
+  } else if (content.type === contentTypeOf.whatsapp) {
+    // The body and recipient only: the template's header, footer and buttons stay in Customer.io's UI (whatsapp-plan-notes.ts).
+    files['whatsapp.txt'] = withNewline(body);
+    definition = { whatsapp: { body: 'whatsapp.txt', to: recipient || '{{customer.phone}}' }, targets: { customerio: { whatsapp: target } } };
   } else {
     const subject = content.subject || remote.name;
     const from = content.from || 'Sender <sender@example.com>';
@@ -108,7 +119,9 @@ function pulledFolder(
       targets: { customerio: target },
     };
   }
-  const header = `# Pulled from Customer.io transactional message ${remote.id}${language ? ` (language "${language}")` : ''}.\n`;
+  const header =
+    `# Pulled from Customer.io transactional message ${remote.id}${language ? ` (language "${language}")` : ''}.\n` +
+    (content.type === contentTypeOf.whatsapp ? whatsappPartsComment : '');
   // lineWidth 0: a long subject stays on one line, where diagnostics can point inside it.
   files[messageFileName] =
     header +
@@ -142,7 +155,7 @@ export async function pullMessages(existing: readonly Message[], context: PullCo
   remote.forEach((listed, index) => {
     const message = read[index] ?? listed;
     const content = mainContent(contents[index] ?? []);
-    if (!content || (content.type !== undefined && content.type !== 'email' && content.type !== 'twilio')) return; // push and empty messages have nothing txkit authors
+    if (!content || (content.type !== undefined && !authoredTypes.has(content.type))) return; // push and empty messages have nothing txkit authors
     const folder = folderName(message, taken);
     taken.add(folder);
     const pulled = pulledFolder(message, content, translatedVariants(content, contents[index] ?? []), folder, context);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Engines } from '../../render/index.js';
 import { configFileName, languageName, translationFileName, workspaceLanguages, type ResolvedConfig } from '../../workspace/index.js';
+import { contentTypeOf } from './channel-targets.js';
 import type { TransactionalContent } from './customerio-api.js';
 import { sampleFor, withNewline } from './pulled-sample.js';
 
@@ -25,20 +26,22 @@ export interface PulledTranslations {
   diagnostics: Diagnostic[];
 }
 
+/** A pulled language the workspace will not take as it is. */
+const warn = (file: string, message: string, hint: string): Diagnostic => ({
+  ruleId: 'customerio/pulled-language',
+  severity: 'warning',
+  file,
+  line: 1,
+  column: 1,
+  message,
+  hint,
+});
+
 /** Why the workspace would refuse `language` as a translation, as a warning naming the fix; undefined when it takes it. */
 function languageWarning(language: string, context: TranslationContext): Diagnostic | undefined {
   const { locales } = context.config;
   const { defaultLanguage, translations } = workspaceLanguages(context.config);
   const name = languageName(language) ?? language;
-  const warn = (file: string, message: string, hint: string): Diagnostic => ({
-    ruleId: 'customerio/pulled-language',
-    severity: 'warning',
-    file,
-    line: 1,
-    column: 1,
-    message,
-    hint,
-  });
   if (language === defaultLanguage) {
     return warn(
       context.file,
@@ -67,6 +70,17 @@ export function pulledTranslations(main: TransactionalContent, variants: readonl
   const diagnostics: Diagnostic[] = [];
   for (const variant of variants) {
     const language = variant.language ?? '';
+    if (main.type === contentTypeOf.whatsapp) {
+      // The workspace has no WhatsApp translations (whatsapp.<language>.txt is not a file it loads).
+      diagnostics.push(
+        warn(
+          context.file,
+          `Customer.io has WhatsApp content for "${language}": txkit does not model WhatsApp translations, so it was not pulled`,
+          'keep that translation in Customer.io, or remove it there if the default content should go to everyone',
+        ),
+      );
+      continue;
+    }
     const warning = languageWarning(language, context);
     if (warning) diagnostics.push(warning);
     const body = variant.body ?? '';

@@ -1,5 +1,5 @@
 import type { Sample } from '../../workspace/index.js';
-import { numericId, type ChannelTarget } from './channel-targets.js';
+import { channelPhrase, numericId, type ChannelTarget } from './channel-targets.js';
 import { isTranslationTarget } from './translation-targets.js';
 
 /**
@@ -14,7 +14,7 @@ function identifiersFor(target: ChannelTarget, sample: Sample, to: string): Reco
 }
 
 /**
- * The body of `POST /v1/send/{email|sms}` for a test send of the published template with a
+ * The body of `POST /v1/send/{email|sms|whatsapp}` for a test send of the published template with a
  * sample: its `trigger` object is the `message_data` the template sees as `trigger.*`. A
  * translation's view names its language, which "overrides language preferences for the person"
  * (`language`, https://docs.customer.io/integrations/api/app/tag/transactional/sendEmail/ and
@@ -23,7 +23,10 @@ function identifiersFor(target: ChannelTarget, sample: Sample, to: string): Reco
 export function sendBody(target: ChannelTarget, sample: Sample, to: string): { body: Record<string, unknown> } | { problem: string } {
   const language = isTranslationTarget(target) ? (target.message.language ?? '') : target.language;
   const identifiers = identifiersFor(target, sample, to);
-  if (!identifiers) return { problem: `sample "${sample.name}" has neither customer.id nor customer.email: Customer.io needs one to know who the SMS is for` };
+  if (!identifiers)
+    return {
+      problem: `sample "${sample.name}" has neither customer.id nor customer.email: Customer.io needs one to know who ${channelPhrase[target.channel]} message is for`,
+    };
   return {
     body: {
       transactional_message_id: numericId(target.reference) ?? target.reference,

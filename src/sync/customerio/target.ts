@@ -23,7 +23,7 @@ export interface CustomerioTargetOptions {
 async function send(api: CustomerioApi, request: SendRequest): Promise<SendOutcome> {
   const target = channelTargets(request.message).targets.find((candidate) => candidate.channel === request.channel);
   if (!target) {
-    const setting = request.channel === 'email' ? 'targets.customerio.transactionalMessageId' : 'targets.customerio.sms.transactionalMessageId';
+    const setting = request.channel === 'email' ? 'targets.customerio.transactionalMessageId' : `targets.customerio.${request.channel}.transactionalMessageId`;
     throw new UsageError(`"${request.message.id}" has no Customer.io ${request.channel} target: set ${setting} in its message.yaml`);
   }
   const built = sendBody(target, request.sample, request.to);

@@ -64,7 +64,8 @@ export function unpublishedVariants(
 ): Diagnostic[] {
   const languages = new Set(published.map((candidate) => candidate.language));
   const { definition } = target.message;
-  const bodies: Record<CustomerioChannel, string | undefined> = { email: definition.email?.body, sms: definition.sms?.body };
+  // WhatsApp has no translations in the workspace: such a variant can only be deleted.
+  const bodies: Record<CustomerioChannel, string | undefined> = { email: definition.email?.body, sms: definition.sms?.body, whatsapp: undefined };
   const file = bodies[target.channel];
   return ofChannel.flatMap((content) => {
     const language = content.language ?? '';
@@ -75,7 +76,7 @@ export function unpublishedVariants(
         ruleId: 'customerio/untranslated-variant',
         severity: 'warning',
         message: `Customer.io transactional message ${id} has ${channelLabel[target.channel]} content for "${language}" (${name}) that the workspace does not translate: Customer.io sends that content, not the default, to people whose language is ${language}`,
-        hint: `translate it${file ? ` (${translationFileName(file, language)})` : ''}, or delete the ${name} variant in Customer.io`,
+        hint: file ? `translate it (${translationFileName(file, language)}), or delete the ${name} variant in Customer.io` : `delete the ${name} variant in Customer.io`,
       }),
     ];
   });

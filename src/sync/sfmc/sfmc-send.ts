@@ -25,6 +25,7 @@ const defaultPolling: SendPolling = { intervalMs: 250, maxIntervalMs: 4000 };
  */
 export async function sendSfmcMessage(api: SfmcApi, request: SendRequest, polling: SendPolling = defaultPolling): Promise<SendOutcome> {
   const { message, sample, channel, to } = request;
+  if (channel === 'whatsapp') throw new UsageError(`txkit sends WhatsApp through Customer.io only: send "${message.id}" with --target customerio`);
   const publication = sfmcPublication(message);
   const definitionKey = channel === 'email' ? publication?.email?.definitionKey : publication?.sms?.definitionKey;
   if (definitionKey === undefined)
