@@ -88,7 +88,10 @@ function parseSendRequest(text: string): SendTestRequest {
     (sample !== undefined && typeof sample !== 'string') ||
     (language !== undefined && typeof language !== 'string')
   ) {
-    throw new HttpProblem(400, 'send { "target": "<platform>", "channel": "email" | "sms" | "whatsapp", "to": "<address>", "sample": "<name>", "language": "<code>" }');
+    throw new HttpProblem(
+      400,
+      'send { "target": "<platform>", "channel": "email" | "sms" | "whatsapp", "to": "<address>", "sample": "<name>", "language": "<code>" }',
+    );
   }
   return { target, channel, to, ...(sample ? { sample } : {}), ...(language ? { language } : {}) };
 }

@@ -76,7 +76,9 @@ export function unpublishedVariants(
         ruleId: 'customerio/untranslated-variant',
         severity: 'warning',
         message: `Customer.io transactional message ${id} has ${channelLabel[target.channel]} content for "${language}" (${name}) that the workspace does not translate: Customer.io sends that content, not the default, to people whose language is ${language}`,
-        hint: file ? `translate it (${translationFileName(file, language)}), or delete the ${name} variant in Customer.io` : `delete the ${name} variant in Customer.io`,
+        hint: file
+          ? `translate it (${translationFileName(file, language)}), or delete the ${name} variant in Customer.io`
+          : `delete the ${name} variant in Customer.io`,
       }),
     ];
   });
