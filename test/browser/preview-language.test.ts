@@ -41,8 +41,11 @@ describe('txkit dev: languages', () => {
     await expect.poll(() => hashParam(page, 'language')).toBe('fr');
 
     // A save re-renders the language on screen.
-    await writeFile(harness.file('order-confirmation/sms.fr.txt'), 'Northwind : commande {{ trigger.order_id }} expédiée.\n');
-    await expect.poll(() => smsText(page), { timeout: 15_000 }).toBe('Northwind : commande NW-10483 expédiée.');
+    // It reads the same attributes as sms.txt, so it adds no languages/attributes problem for the other tests of this file.
+    await writeFile(harness.file('order-confirmation/sms.fr.txt'), 'Northwind : commande {{ trigger.order_id }} expédiée. Détails : {{ trigger.order_url }}\n');
+    await expect
+      .poll(() => smsText(page), { timeout: 15_000 })
+      .toBe('Northwind : commande NW-10483 expédiée. Détails : https://northwind.example.com/orders/NW-10483');
     await expect(page.inputValue('[data-testid=language-select]')).resolves.toBe('fr');
 
     // English: message.yaml `email.subject` with samples/standard.json (order NW-10482).

@@ -73,7 +73,8 @@ describe('seeding the sandbox with the workspace', () => {
       fresh.seed(customerioSeedFor(workspace.messages));
       const connection = await connect(workspace, sandboxEnv(fresh));
       const plan = await connection.plan(workspace.messages);
-      expect(plan.diagnostics).toEqual([]);
+      // shipping-update's WhatsApp notes (template parts left to the UI, Meta's re-approval) are not errors.
+      expect(plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
       const { email, sms } = idsInExamples();
       const translated = [...email, ...sms].flatMap(([id, languages]) => languages.map((language) => `${id}/language/${language}`));
       expect(plan.steps.map((step) => step.key)).toEqual(expect.arrayContaining(translated));
