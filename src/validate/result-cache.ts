@@ -14,7 +14,9 @@ import { fileFingerprint } from './file-fingerprint.js';
  * folder (message.yaml, templates, samples), every file of the workspace's shared `_` folders
  * (partials, snippets), the files outside those it was read from (recorded when it was
  * validated), and the run's key: this build of txkit, txkit.config.yaml (rule severities
- * included) and the workspace asked for. Any change to one of them misses.
+ * included) and the workspace asked for. Any change to one of them misses. A message whose
+ * templates or samples read the clock (`'now' | date`) is not kept: its results may change by
+ * themselves.
  *
  * Files are named in the digest relative to the workspace, so the same files digest alike in the
  * working tree and in `--staged`'s copy of the index: a message staged as it was validated is
@@ -76,13 +78,27 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Adds each file's path (relative to `workspace`) and fingerprint (or that it is absent) to `digest`. */
-function addFiles(digest: ReturnType<typeof hash>, workspace: string, files: readonly string[], realProjectRoot: string): void {
+/**
+ * `'now'` / `"today"`: the time of the run, as Liquid's `date` filter reads it (and a sample may
+ * pass it as a value). Results that depend on the clock — a month's name that tips an SMS into a
+ * second segment — can differ from one run to the next with no file changed.
+ */
+const readsClock = /(["'])(?:now|today)\1/;
+
+/**
+ * Adds each file's path (relative to `workspace`) and fingerprint (or that it is absent) to
+ * `digest`; true when one of them reads the clock.
+ */
+function addFiles(digest: ReturnType<typeof hash>, workspace: string, files: readonly string[], realProjectRoot: string): boolean {
+  let clock = false;
   for (const file of files) {
     const content = fileFingerprint(file, realProjectRoot);
     digest.update(`${path.relative(workspace, file)}\0${content === undefined ? 'absent' : content.length}\0`);
-    if (content !== undefined) digest.update(content);
+    if (content === undefined) continue;
+    digest.update(content);
+    clock ||= readsClock.test(content.toString('latin1'));
   }
+  return clock;
 }
 
 /** This build of txkit: every file of the compiled code (or sources, under tsx) by size and modification time. */
@@ -103,7 +119,7 @@ export class ValidationResultCache {
   readonly #entries: Record<string, Entry> = {};
   /** Files are read for their digest only inside this folder (txkit.config.yaml's, really). */
   readonly #realProjectRoot: string;
-  #sharedDigest: string | undefined;
+  #sharedDigest: { digest: string; clock: boolean } | undefined;
 
   private constructor(file: string, runKey: string, previous: CacheFile | undefined, realProjectRoot: string) {
     this.#realProjectRoot = realProjectRoot;
@@ -135,25 +151,28 @@ export class ValidationResultCache {
   }
 
   /** Digest of every file in the workspace's `_` folders, read once per run. */
-  #shared(workspace: string): string {
+  #shared(workspace: string): { digest: string; clock: boolean } {
     if (this.#sharedDigest === undefined) {
       const digest = hash();
-      for (const folder of sharedFolders(workspace)) addFiles(digest, workspace, filesUnder(folder), this.#realProjectRoot);
-      this.#sharedDigest = digest.digest('hex');
+      const clock = sharedFolders(workspace)
+        .map((folder) => addFiles(digest, workspace, filesUnder(folder), this.#realProjectRoot))
+        .includes(true);
+      this.#sharedDigest = { digest: digest.digest('hex'), clock };
     }
     return this.#sharedDigest;
   }
 
-  #digest(workspace: string, dir: string, outsideFiles: readonly string[]): string {
-    const digest = hash().update(`${this.#runKey}\0${this.#shared(workspace)}\0`);
-    addFiles(digest, workspace, filesUnder(dir), this.#realProjectRoot);
-    addFiles(
+  #digest(workspace: string, dir: string, outsideFiles: readonly string[]): { digest: string; clock: boolean } {
+    const shared = this.#shared(workspace);
+    const digest = hash().update(`${this.#runKey}\0${shared.digest}\0`);
+    const own = addFiles(digest, workspace, filesUnder(dir), this.#realProjectRoot);
+    const outside = addFiles(
       digest,
       workspace,
       outsideFiles.map((file) => path.resolve(workspace, file)),
       this.#realProjectRoot,
     );
-    return digest.digest('hex');
+    return { digest: digest.digest('hex'), clock: shared.clock || own || outside };
   }
 
   /** The stored diagnostics of each message folder that has not changed since; the ids of the others. */
@@ -163,7 +182,7 @@ export class ValidationResultCache {
     for (const dir of dirs) {
       const id = path.basename(dir);
       const entry = this.#previous?.entries[id];
-      if (entry && this.#digest(workspace, dir, entry.outsideFiles) === entry.digest) {
+      if (entry && this.#digest(workspace, dir, entry.outsideFiles).digest === entry.digest) {
         this.#entries[id] = entry;
         hits.push(entry.diagnostics);
       } else {
@@ -173,14 +192,18 @@ export class ValidationResultCache {
     return { hits, misses };
   }
 
-  /** Keeps a message's fresh results, with the files outside its folder it read. */
+  /**
+   * Keeps a message's fresh results, with the files outside its folder it read; not those of a
+   * message that reads the clock, which the next run checks again.
+   */
   record(workspace: string, id: string, outsideFiles: readonly string[], diagnostics: Diagnostic[]): void {
     const dir = path.join(workspace, id);
     const outside = [...new Set(outsideFiles)]
       .filter((file) => path.relative(dir, file).startsWith('..'))
       .map((file) => path.relative(workspace, file))
       .sort();
-    this.#entries[id] = { outsideFiles: outside, digest: this.#digest(workspace, dir, outside), diagnostics };
+    const { digest, clock } = this.#digest(workspace, dir, outside);
+    if (!clock) this.#entries[id] = { outsideFiles: outside, digest, diagnostics };
   }
 
   /**

@@ -53,6 +53,24 @@ describe('validate keeps each message’s results in .txkit-cache/validate', () 
     );
   });
 
+  it('checks a message that reads the clock again on every run: its results can change with no file changed', async () => {
+    const dir = await project();
+    // The date an order is confirmed: the month's name changes the SMS's length, and so its checks.
+    const sms = dir.path('templates/order-confirmation/sms.txt');
+    await edit(sms, (text) => `${text.trimEnd()} ({{ 'now' | date: '%B %-d' }})\n`);
+    await validateEverything({ cwd: dir.root });
+    const file = dir.path('.txkit-cache/validate/results.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { diagnostics: Diagnostic[] }> };
+    // The message without the clock is kept (a second run answers it from the cache), the one with it is not.
+    expect(Object.keys(stored.entries)).toEqual(['password-reset']);
+    // The same holds for a clock read from a sample's value instead of a template.
+    await edit(sms, (text) => text.replace(`'now'`, 'trigger.sent_at'));
+    await edit(dir.path('templates/order-confirmation/samples/standard.json'), (text) => text.replace('"trigger": {', '"trigger": { "sent_at": "now",'));
+    await validateEverything({ cwd: dir.root });
+    const again = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(again.entries)).toEqual(['password-reset']);
+  });
+
   it('fingerprints a link to /dev/zero and a FIFO in a message folder without reading them, and reports what a run without the cache does', async () => {
     const dir = await project();
     await validateEverything({ cwd: dir.root });
