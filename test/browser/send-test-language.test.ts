@@ -1,13 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { customerioSeedFor } from '../../src/sandbox/index.js';
-import { loadConfig, loadWorkspace } from '../../src/workspace/index.js';
 import buildCli from '../helpers/build-cli.js';
-import { spawnDev } from '../helpers/dev-process.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { greetingYaml } from '../helpers/temp-workspace.js';
-import { launchChromium } from './chromium.js';
+import { withSandboxedPreview } from './sandboxed-preview.js';
 
 const makeTempDir = useTempDirs();
 const startSandbox = useSandboxes();
@@ -26,21 +22,7 @@ it('sends the language picked in the preview with the Send test dialog', { timeo
     'templates/welcome/samples/basic-fr.json': `${JSON.stringify(frenchSample)}\n`,
   });
   const sandbox = await startSandbox();
-  const { config } = await loadConfig(project.root);
-  sandbox.seed(customerioSeedFor((await loadWorkspace(config)).messages));
-  const { appApiKey, transactionalApiKey } = sandbox.options.customerio;
-  await writeFile(
-    project.path('.env'),
-    `CUSTOMERIO_APP_API_KEY=${appApiKey}\nCUSTOMERIO_TRANSACTIONAL_API_KEY=${transactionalApiKey}\nCUSTOMERIO_API_URL=${sandbox.url}\n`,
-  );
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('CUSTOMERIO_') || name.startsWith('SFMC_')) delete env[name];
-
-  const dev = spawnDev(['templates', '--port', '0'], { cwd: project.root, env });
-  const browser = await launchChromium();
-  try {
-    await dev.waitFor(/Ctrl\+C/);
-    const url = /Local:\s+(http:\S+)/.exec(dev.output())![1]!;
+  await withSandboxedPreview(project, sandbox, async ({ url, browser }) => {
     const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await tab.goto(`${url}#/welcome`);
     await tab.locator('[data-testid=message-title]:not(:empty)').waitFor();
@@ -62,9 +44,5 @@ it('sends the language picked in the preview with the Send test dialog', { timeo
     expect(sandbox.state.customerio.deliveries.map((delivery) => delivery.request)).toEqual([
       { transactional_message_id: 101, identifiers: { email: frenchSample.customer.email }, to: 'qa@example.com', message_data: {}, language: 'fr' },
     ]);
-  } finally {
-    await browser.close();
-    dev.child.kill('SIGINT');
-  }
-  expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+  });
 });

@@ -1,12 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { customerioSeedFor } from '../../src/sandbox/index.js';
-import { loadConfig, loadWorkspace } from '../../src/workspace/index.js';
 import buildCli from '../helpers/build-cli.js';
-import { spawnDev } from '../helpers/dev-process.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
-import { launchChromium } from './chromium.js';
+import { withSandboxedPreview } from './sandboxed-preview.js';
 
 const makeTempDir = useTempDirs();
 const startSandbox = useSandboxes();
@@ -31,21 +27,7 @@ it('sends a test of the WhatsApp tab through txkit send to the sandbox, through 
     'templates/parcel/samples/known.json': sample,
   });
   const sandbox = await startSandbox();
-  const { config } = await loadConfig(project.root);
-  sandbox.seed(customerioSeedFor((await loadWorkspace(config)).messages));
-  const { appApiKey, transactionalApiKey } = sandbox.options.customerio;
-  await writeFile(
-    project.path('.env'),
-    `CUSTOMERIO_APP_API_KEY=${appApiKey}\nCUSTOMERIO_TRANSACTIONAL_API_KEY=${transactionalApiKey}\nCUSTOMERIO_API_URL=${sandbox.url}\n`,
-  );
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('CUSTOMERIO_') || name.startsWith('SFMC_')) delete env[name];
-
-  const dev = spawnDev(['templates', '--port', '0'], { cwd: project.root, env });
-  const browser = await launchChromium();
-  try {
-    await dev.waitFor(/Ctrl\+C/);
-    const url = /Local:\s+(http:\S+)/.exec(dev.output())![1]!;
+  await withSandboxedPreview(project, sandbox, async ({ url, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -78,9 +60,5 @@ it('sends a test of the WhatsApp tab through txkit send to the sandbox, through 
     });
     expect(await outcome.innerText()).toContain(deliveries[0]!.delivery_id);
     expect(errors).toEqual([]);
-  } finally {
-    await browser.close();
-    dev.child.kill('SIGINT');
-  }
-  expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
+  });
 });

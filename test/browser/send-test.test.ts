@@ -1,13 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { customerioSeedFor } from '../../src/sandbox/index.js';
-import { loadConfig, loadWorkspace } from '../../src/workspace/index.js';
 import buildCli from '../helpers/build-cli.js';
-import { spawnDev } from '../helpers/dev-process.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { greetingYaml } from '../helpers/temp-workspace.js';
-import { launchChromium } from './chromium.js';
+import { withSandboxedPreview } from './sandboxed-preview.js';
 
 const makeTempDir = useTempDirs();
 const startSandbox = useSandboxes();
@@ -31,71 +27,57 @@ it(
       'templates/goodbye/samples/basic.json': sample,
     });
     const sandbox = await startSandbox();
-    const { config } = await loadConfig(project.root);
-    sandbox.seed(customerioSeedFor((await loadWorkspace(config)).messages.filter((candidate) => candidate.id === 'welcome')));
-    // The credentials come from .env, as for `txkit send`: here they name the sandbox.
-    const { appApiKey, transactionalApiKey } = sandbox.options.customerio;
-    await writeFile(
-      project.path('.env'),
-      `CUSTOMERIO_APP_API_KEY=${appApiKey}\nCUSTOMERIO_TRANSACTIONAL_API_KEY=${transactionalApiKey}\nCUSTOMERIO_API_URL=${sandbox.url}\n`,
+    await withSandboxedPreview(
+      project,
+      sandbox,
+      async ({ url, browser }) => {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('console', (entry) => {
+          if (entry.type() === 'error') errors.push(entry.text());
+        });
+        await page.goto(`${url}#/welcome?sample=basic`);
+        await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
+
+        await page.click('[data-testid=send-test]');
+        const dialog = page.locator('[data-testid=send-dialog]');
+        await dialog.waitFor({ state: 'visible' });
+        await expect.poll(() => page.locator('[data-testid=send-target] option').allInnerTexts()).toEqual(['sfmc', 'customerio']);
+        await page.selectOption('[data-testid=send-target]', 'customerio');
+        const outcome = page.locator('[data-testid=send-outcome]');
+
+        // Not an email address: said at once, nothing sent.
+        await page.fill('[data-testid=send-recipient]', 'not-an-address');
+        await page.click('[data-testid=send-submit]');
+        await expect(outcome.innerText()).resolves.toContain('Enter an email address');
+
+        await page.fill('[data-testid=send-recipient]', 'qa@example.com');
+        await page.click('[data-testid=send-submit]');
+        await outcome.filter({ hasText: /^Queued · \S+/ }).waitFor({ timeout: 60_000 });
+        const deliveries = sandbox.state.customerio.deliveries;
+        expect(deliveries).toHaveLength(1);
+        expect(deliveries[0]).toMatchObject({ channel: 'email', request: { to: 'qa@example.com', transactional_message_id: 101 } });
+        expect(await outcome.innerText()).toContain(deliveries[0]!.delivery_id);
+
+        // SFMC has no credentials here: refused before any request, with txkit send's message.
+        await page.selectOption('[data-testid=send-target]', 'sfmc');
+        await page.click('[data-testid=send-submit]');
+        await outcome.filter({ hasText: /^Refused · .*SFMC_/ }).waitFor({ timeout: 60_000 });
+
+        // A message Customer.io does not have: the platform's own refusal.
+        await page.keyboard.press('Escape');
+        await page.goto(`${url}#/goodbye?sample=basic`);
+        await page.locator('[data-testid=message-title]', { hasText: 'Goodbye' }).waitFor();
+        await page.click('[data-testid=send-test]');
+        await page.selectOption('[data-testid=send-target]', 'customerio');
+        await page.fill('[data-testid=send-recipient]', 'qa@example.com');
+        await page.click('[data-testid=send-submit]');
+        await outcome.filter({ hasText: /^Not sent · .*999/ }).waitFor({ timeout: 60_000 });
+        expect(sandbox.state.customerio.deliveries).toHaveLength(1);
+        expect(errors).toEqual([]);
+      },
+      (candidate) => candidate.id === 'welcome',
     );
-    const env = { ...process.env };
-    for (const name of Object.keys(env)) if (name.startsWith('CUSTOMERIO_') || name.startsWith('SFMC_')) delete env[name];
-
-    const dev = spawnDev(['templates', '--port', '0'], { cwd: project.root, env });
-    const browser = await launchChromium();
-    try {
-      await dev.waitFor(/Ctrl\+C/);
-      const url = /Local:\s+(http:\S+)/.exec(dev.output())![1]!;
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (entry) => {
-        if (entry.type() === 'error') errors.push(entry.text());
-      });
-      await page.goto(`${url}#/welcome?sample=basic`);
-      await page.locator('[data-testid=message-title]:not(:empty)').waitFor();
-
-      await page.click('[data-testid=send-test]');
-      const dialog = page.locator('[data-testid=send-dialog]');
-      await dialog.waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('[data-testid=send-target] option').allInnerTexts()).toEqual(['sfmc', 'customerio']);
-      await page.selectOption('[data-testid=send-target]', 'customerio');
-      const outcome = page.locator('[data-testid=send-outcome]');
-
-      // Not an email address: said at once, nothing sent.
-      await page.fill('[data-testid=send-recipient]', 'not-an-address');
-      await page.click('[data-testid=send-submit]');
-      await expect(outcome.innerText()).resolves.toContain('Enter an email address');
-
-      await page.fill('[data-testid=send-recipient]', 'qa@example.com');
-      await page.click('[data-testid=send-submit]');
-      await outcome.filter({ hasText: /^Queued · \S+/ }).waitFor({ timeout: 60_000 });
-      const deliveries = sandbox.state.customerio.deliveries;
-      expect(deliveries).toHaveLength(1);
-      expect(deliveries[0]).toMatchObject({ channel: 'email', request: { to: 'qa@example.com', transactional_message_id: 101 } });
-      expect(await outcome.innerText()).toContain(deliveries[0]!.delivery_id);
-
-      // SFMC has no credentials here: refused before any request, with txkit send's message.
-      await page.selectOption('[data-testid=send-target]', 'sfmc');
-      await page.click('[data-testid=send-submit]');
-      await outcome.filter({ hasText: /^Refused · .*SFMC_/ }).waitFor({ timeout: 60_000 });
-
-      // A message Customer.io does not have: the platform's own refusal.
-      await page.keyboard.press('Escape');
-      await page.goto(`${url}#/goodbye?sample=basic`);
-      await page.locator('[data-testid=message-title]', { hasText: 'Goodbye' }).waitFor();
-      await page.click('[data-testid=send-test]');
-      await page.selectOption('[data-testid=send-target]', 'customerio');
-      await page.fill('[data-testid=send-recipient]', 'qa@example.com');
-      await page.click('[data-testid=send-submit]');
-      await outcome.filter({ hasText: /^Not sent · .*999/ }).waitFor({ timeout: 60_000 });
-      expect(sandbox.state.customerio.deliveries).toHaveLength(1);
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      dev.child.kill('SIGINT');
-    }
-    expect(await dev.exited, dev.output()).toEqual({ code: 0, signal: null });
   },
 );
