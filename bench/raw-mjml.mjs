@@ -13,7 +13,9 @@ const emailFile = /^email(\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)?\.mjml$/;
 for (const entry of readdirSync(workspace, { withFileTypes: true })) {
   if (!entry.isDirectory()) continue;
   const folder = path.join(workspace, entry.name);
-  for (const name of readdirSync(folder).filter((file) => emailFile.test(file)).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => emailFile.test(file))
+    .sort()) {
     const file = path.join(folder, name);
     await mjml2html(readFileSync(file, 'utf8'), { filePath: file, validationLevel: 'soft' });
     emails++;
