@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { CustomerioContentSeed } from '../../src/sandbox/index.js';
 import { useSandboxes } from '../helpers/sandboxes.js';
 import { connect, copyExamples, exampleSeeds, openWorkspace, sandboxEnv, writeMessage } from './customerio-fixtures.js';
 
@@ -13,7 +14,7 @@ const startSandbox = useSandboxes();
 
 const remoteBody = 'Hi *{{ customer.first_name }}*, your table for {{ trigger.guests }} is booked.\n\nSee you at _{{ trigger.time }}_!';
 
-async function pullFresh() {
+async function pullFresh(translations: CustomerioContentSeed[] = []) {
   const sandbox = await startSandbox();
   sandbox.seed({
     customerio: {
@@ -23,7 +24,7 @@ async function pullFresh() {
           id: 301,
           name: 'Table booked',
           link_tracking: false,
-          contents: [{ id: 3010, type: 'whatsapp', body: remoteBody, recipient: '{{ customer.mobile }}' }],
+          contents: [{ id: 3010, type: 'whatsapp', body: remoteBody, recipient: '{{ customer.mobile }}' }, ...translations],
         },
       ],
     },
@@ -52,6 +53,20 @@ describe('Customer.io pull of a WhatsApp message', () => {
     expect(yaml.email).toBeUndefined();
     expect(files['message.yaml']).toContain("header, footer and buttons are kept in Customer.io's UI");
     expect(JSON.parse(files['samples/example.json']!)).toEqual({ customer: { first_name: '', mobile: '' }, trigger: { guests: '', time: '' } });
+  });
+
+  it('leaves a WhatsApp language variant in Customer.io, with a warning, since the workspace has no WhatsApp translations', async () => {
+    const { pulled } = await pullFresh([{ id: 3011, type: 'whatsapp', language: 'fr', body: 'Bonjour *{{ customer.first_name }}* !' }]);
+    expect(pulled.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'customerio/pulled-language',
+        severity: 'warning',
+        message: expect.stringContaining('WhatsApp content for "fr"'),
+      }),
+    ]);
+    const { files } = pulled.messages[0]!;
+    expect(Object.keys(files).sort()).toEqual(['message.yaml', 'samples/example.json', 'whatsapp.txt']);
+    expect(files['whatsapp.txt']).toBe(`${remoteBody}\n`);
   });
 
   it('round-trips: the pulled folder loads cleanly and plans as unchanged, with no drift and no write', async () => {
