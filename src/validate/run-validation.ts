@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { MjmlCache } from '../email/mjml-cache.js';
-import { configFileName, listMessageDirs, loadConfig, loadWorkspace, type ConfigResult, type Message } from '../workspace/index.js';
+import { configFileName, isBroken, listMessageDirs, loadConfig, loadMessage, workspaceMessageDirs, type BrokenMessage, type ConfigResult, type Message, type ResolvedConfig } from '../workspace/index.js';
 import { expandIncludes } from '../email/mjml-includes.js';
 import { everything, selectPaths, type Selection } from './selection.js';
 import type { StagedSnapshot } from './staged/staged-snapshot.js';
-import { validate, type ValidationResults } from './validate.js';
+import { validateSources, type MessageSource, type ValidationResults } from './validate.js';
 
 /** A path argument that cannot be validated: a usage problem, not a template problem. */
 export class SelectionError extends Error {
@@ -34,6 +34,13 @@ async function loadProjectConfig(options: RunOptions): Promise<ConfigResult> {
   return loadConfig(options.cwd, options.workspace ? { workspace: options.workspace } : {});
 }
 
+/** The workspace's messages (or only `ids`; none for an empty list), each loaded when validation comes to it. */
+async function messageSources(config: ResolvedConfig, ids: readonly string[] | undefined): Promise<MessageSource[]> {
+  if (ids?.length === 0) return [];
+  const dirs = await workspaceMessageDirs(config, ids);
+  return dirs.map((dir) => ({ id: path.basename(dir), load: () => loadMessage(dir, config) }));
+}
+
 /** Validates the working tree: everything, or what `paths` (relative to cwd) select. */
 export async function validateWorkingTree(options: RunOptions & { paths: readonly string[] }): Promise<Diagnostic[]> {
   const { config, diagnostics: configDiagnostics } = await loadProjectConfig(options);
@@ -42,16 +49,15 @@ export async function validateWorkingTree(options: RunOptions & { paths: readonl
     const targets = options.paths.map((target) => path.resolve(options.cwd, target));
     const missing = targets.find((target) => !existsSync(target));
     if (missing) throw new SelectionError(`${path.relative(options.cwd, missing) || missing}: no such file or folder`);
-    // Listing a missing workspace is left to loadWorkspace, which says so in its own words.
+    // Listing a missing workspace is left to workspaceMessageDirs, which says so in its own words.
     const messageIds = existsSync(config.workspace) ? (await listMessageDirs(config.workspace)).map((dir) => path.basename(dir)) : [];
     const selected = selectPaths(targets, { workspace: config.workspace, configFile: path.join(config.projectRoot, configFileName), messageIds });
     if ('problem' in selected) throw new SelectionError(selected.problem);
     selection = selected;
   }
   const ids = selection.messages ? [...selection.messages.keys()] : undefined;
-  // Only txkit.config.yaml asked for: no message to load.
-  const workspace = ids?.length === 0 ? { root: config.workspace, config, messages: [], broken: [] } : await loadWorkspace(config, ids);
-  return validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config.projectRoot) });
+  const messages = await messageSources(config, ids);
+  return validateSources({ config, configDiagnostics, messages, selection, mjmlCache: projectMjmlCache(config.projectRoot) });
 }
 
 /** The files a message was read from: message.yaml, the template files it names (found or not), the partials its MJML includes, its samples. */
@@ -64,6 +70,23 @@ async function filesRead(message: Message, workspaceRoot: string): Promise<strin
   return [message.file, ...named, ...partials, ...message.samples.map((sample) => sample.file)];
 }
 
+/** Validates `messages` for the result cache: results by message, and the files each (loaded, not broken) was read from. */
+async function validateRecordingFiles(
+  config: ResolvedConfig,
+  configDiagnostics: readonly Diagnostic[],
+  messages: readonly MessageSource[],
+  selection: Selection,
+  mjmlCache: MjmlCache,
+): Promise<ValidationResults & { filesRead: Map<string, string[]> }> {
+  let results: ValidationResults = { config: [], messages: new Map() };
+  const read = new Map<string, string[]>();
+  const onChecked = async (message: Message | BrokenMessage) => {
+    if (!isBroken(message)) read.set(message.id, await filesRead(message, config.workspace));
+  };
+  await validateSources({ config, configDiagnostics, messages, selection, mjmlCache, onChecked, onResults: (fresh) => (results = fresh) });
+  return { ...results, filesRead: read };
+}
+
 export interface FreshResults extends ValidationResults {
   workspace: string;
   /** By message id: the files each message was read from. */
@@ -73,12 +96,9 @@ export interface FreshResults extends ValidationResults {
 /** Validates the whole working tree, or only the messages `ids`, for the result cache: results by message and the files each was read from. */
 export async function validateForResultCache(options: RunOptions, ids: readonly string[] | undefined): Promise<FreshResults> {
   const { config, diagnostics: configDiagnostics } = await loadProjectConfig(options);
-  const workspace = await loadWorkspace(config, ids);
   const selection: Selection = ids ? { config: true, messages: new Map(ids.map((id) => [id, undefined])) } : everything;
-  let results: ValidationResults = { config: [], messages: new Map() };
-  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(config.projectRoot), onResults: (fresh) => (results = fresh) });
-  const read = await Promise.all(workspace.messages.map(async (message) => [message.id, await filesRead(message, config.workspace)] as const));
-  return { ...results, workspace: config.workspace, filesRead: new Map(read) };
+  const results = await validateRecordingFiles(config, configDiagnostics, await messageSources(config, ids), selection, projectMjmlCache(config.projectRoot));
+  return { ...results, workspace: config.workspace };
 }
 
 /**
@@ -89,10 +109,8 @@ export async function validateForResultCache(options: RunOptions, ids: readonly 
  */
 export async function validateSnapshotForResultCache(snapshot: StagedSnapshot, projectRoot: string, ids: readonly string[]): Promise<FreshResults> {
   const { config, diagnostics: configDiagnostics } = await loadConfig(snapshot.projectRoot, { workspace: snapshot.workspace });
-  const workspace = await loadWorkspace(config, ids);
   const selection: Selection = { config: true, messages: new Map(ids.map((id) => [id, undefined])) };
-  let results: ValidationResults = { config: [], messages: new Map() };
-  await validate({ config, configDiagnostics, workspace, selection, mjmlCache: projectMjmlCache(projectRoot), onResults: (fresh) => (results = fresh) });
+  const results = await validateRecordingFiles(config, configDiagnostics, await messageSources(config, ids), selection, projectMjmlCache(projectRoot));
   const real = (diagnostics: readonly Diagnostic[]) =>
     diagnostics.map((diagnostic) => ({
       ...diagnostic,
@@ -100,11 +118,10 @@ export async function validateSnapshotForResultCache(snapshot: StagedSnapshot, p
       message: snapshot.realText(diagnostic.message),
       ...(diagnostic.hint !== undefined ? { hint: snapshot.realText(diagnostic.hint) } : {}),
     }));
-  const read = await Promise.all(workspace.messages.map(async (message) => [message.id, await filesRead(message, config.workspace)] as const));
   return {
     config: real(results.config),
     messages: new Map([...results.messages].map(([id, diagnostics]) => [id, real(diagnostics)])),
     workspace: config.workspace,
-    filesRead: new Map(read),
+    filesRead: results.filesRead,
   };
 }

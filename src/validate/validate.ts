@@ -2,7 +2,7 @@ import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import pLimit from 'p-limit';
 import type { MjmlCache } from '../email/mjml-cache.js';
 import { createEngines, type Engines } from '../render/index.js';
-import { languageViews, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
+import { isBroken, languageViews, type BrokenMessage, type Message, type ResolvedConfig, type Workspace } from '../workspace/index.js';
 import { providers as registeredProviders, registeredRules } from './registry.js';
 import type { CompiledEmail } from '../email/compile-email.js';
 import type { CompileMessageEmailOptions, EmailMessage } from '../email/render-email.js';
@@ -12,11 +12,10 @@ import { ruleSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
 import { unknownRuleDiagnostics } from './unknown-rules.js';
 
-export interface ValidateOptions {
+interface CheckOptions {
   config: ResolvedConfig;
   /** Problems loading txkit.config.yaml (from loadConfig). */
   configDiagnostics: readonly Diagnostic[];
-  workspace: Workspace;
   /** What to report; everything by default. */
   selection?: Selection;
   /** Shared engines keep their parse caches across calls (the preview validates on every save). */
@@ -28,6 +27,22 @@ export interface ValidateOptions {
   mjml?: MjmlRunner;
   /** Receives the configuration's problems and each message's, severities applied (the result cache keeps them). */
   onResults?: (results: ValidationResults) => void;
+}
+
+export interface ValidateOptions extends CheckOptions {
+  workspace: Workspace;
+}
+
+/** A message folder loaded when its turn to be checked comes. */
+export interface MessageSource {
+  id: string;
+  load(): Promise<Message | BrokenMessage>;
+}
+
+export interface ValidateSourcesOptions extends CheckOptions {
+  messages: readonly MessageSource[];
+  /** Called with each message once it is checked, before it is let go (the result cache lists the files it was read from). */
+  onChecked?: (message: Message | BrokenMessage) => Promise<void>;
 }
 
 export interface ValidationResults {
@@ -69,7 +84,17 @@ async function checkMessage(
  * order (formatters sort them).
  */
 export async function validate(options: ValidateOptions): Promise<Diagnostic[]> {
-  const { config, workspace, selection = everything } = options;
+  const { workspace, ...rest } = options;
+  const loaded = (message: Message | BrokenMessage): MessageSource => ({ id: message.id, load: () => Promise.resolve(message) });
+  return validateSources({ ...rest, messages: [...workspace.broken, ...workspace.messages].map(loaded) });
+}
+
+/**
+ * As validate, loading each message when its turn comes and letting it go once checked: the
+ * CLI's memory stays flat however many messages the workspace holds.
+ */
+export async function validateSources(options: ValidateSourcesOptions): Promise<Diagnostic[]> {
+  const { config, selection = everything } = options;
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
   const severities = ruleSeverities(config.rules, rules);
@@ -80,19 +105,21 @@ export async function validate(options: ValidateOptions): Promise<Diagnostic[]> 
   };
   const compile: CompileMessageEmailOptions = { ...(options.mjmlCache ? { cache: options.mjmlCache } : {}), ...(options.mjml ? { mjml: options.mjml } : {}) };
   const isSelected = (id: string) => selection.messages === undefined || selection.messages.has(id);
-  const scopeOf = (id: string) => selection.messages?.get(id);
 
   const configProblems = selection.config ? [...options.configDiagnostics, ...(await unknownRuleDiagnostics(config, rules))] : [];
-  const broken = workspace.broken
-    .filter((message) => isSelected(message.id))
-    .map((message) => [message.id, inScope(message.diagnostics, scopeOf(message.id))] as const);
   const limit = pLimit(messageConcurrency);
-  const checked = await Promise.all(
-    workspace.messages
-      .filter((message) => isSelected(message.id))
-      .map((message) => limit(async () => [message.id, inScope(await checkMessage(message, providers, context, compile), scopeOf(message.id))] as const)),
+  const byMessage = await Promise.all(
+    options.messages
+      .filter((source) => isSelected(source.id))
+      .map((source) =>
+        limit(async () => {
+          const message = await source.load();
+          const diagnostics = isBroken(message) ? message.diagnostics : await checkMessage(message, providers, context, compile);
+          await options.onChecked?.(message);
+          return [message.id, inScope(diagnostics, selection.messages?.get(message.id))] as const;
+        }),
+      ),
   );
-  const byMessage = [...broken, ...checked];
   options.onResults?.({
     config: severities.apply(uniqueDiagnostics(configProblems)),
     messages: new Map(byMessage.map(([id, diagnostics]) => [id, severities.apply(uniqueDiagnostics(diagnostics))])),

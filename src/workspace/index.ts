@@ -5,7 +5,7 @@ export { sfmcEmailEvents } from './settings-vocabulary.js';
 export { isInside, resolveInside, type ConfinedPath } from './confined-path.js';
 export { loadMessage, isBroken, samplePath, samplesDir, type LoadMessageOptions, type SampleSelection } from './load-message.js';
 export { parseSample } from './load-sample.js';
-export { loadWorkspace, WorkspaceNotFoundError } from './load-workspace.js';
+export { loadWorkspace, workspaceMessageDirs, WorkspaceNotFoundError } from './load-workspace.js';
 export { configFileName, listMessageDirs, messageFileName } from './project-layout.js';
 // Types only: the zod schemas are loaded when a file is not plainly valid (see plain-settings.ts).
 export type {

@@ -22,14 +22,24 @@ async function checkWorkspaceFolder(root: string): Promise<void> {
   if (!info.isDirectory()) throw new WorkspaceNotFoundError(root, 'the workspace is not a folder');
 }
 
-/** Loads every message of the workspace (or only `onlyIds`). */
-export async function loadWorkspace(config: ResolvedConfig, onlyIds?: readonly string[], options: LoadMessageOptions = {}): Promise<Workspace> {
+/**
+ * The folders of the workspace's messages (or only of `onlyIds`), for loading one by one: a
+ * missing or unreadable workspace folder is a WorkspaceNotFoundError.
+ */
+export async function workspaceMessageDirs(config: ResolvedConfig, onlyIds?: readonly string[]): Promise<string[]> {
   const root = config.workspace;
   await checkWorkspaceFolder(root);
-  let dirs = await listMessageDirs(root).catch((error: unknown) => {
+  const dirs = await listMessageDirs(root).catch((error: unknown) => {
     throw new WorkspaceNotFoundError(root, `cannot list the workspace (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   });
-  if (onlyIds && onlyIds.length > 0) dirs = dirs.filter((dir) => onlyIds.includes(path.basename(dir)));
+  if (!onlyIds || onlyIds.length === 0) return dirs;
+  const wanted = new Set(onlyIds);
+  return dirs.filter((dir) => wanted.has(path.basename(dir)));
+}
+
+/** Loads every message of the workspace (or only `onlyIds`). */
+export async function loadWorkspace(config: ResolvedConfig, onlyIds?: readonly string[], options: LoadMessageOptions = {}): Promise<Workspace> {
+  const dirs = await workspaceMessageDirs(config, onlyIds);
   const loaded = await Promise.all(dirs.map((dir) => loadMessage(dir, config, options)));
   const messages: Message[] = [];
   const broken: BrokenMessage[] = [];
@@ -37,5 +47,5 @@ export async function loadWorkspace(config: ResolvedConfig, onlyIds?: readonly s
     if (isBroken(message)) broken.push(message);
     else messages.push(message);
   }
-  return { root, config, messages, broken };
+  return { root: config.workspace, config, messages, broken };
 }
