@@ -23,13 +23,18 @@ export interface SmsThroughput {
 // GSM-7 and UCS-2 names, so both encodings are analyzed.
 const names = ['Sam', 'Ada', 'José', 'Zoë', 'Дмитрий', 'Priya', 'Mei', 'Łukasz', 'Olúwádámilọ́lá', 'Chris'];
 
-/** `count` variations of the message's standard sample: another name and order number each time. */
+/**
+ * `count` variations of the message's standard sample: another name and order number each time,
+ * and every other one without `trigger.eta` (shipping-update's optional field, which a `{% if %}`
+ * guards), as real sends often lack an optional field.
+ */
 function samplesFor(message: Message, count: number): RenderContext[] {
   const base = benchSample(message)?.data ?? { customer: {}, trigger: {} };
-  return Array.from({ length: count }, (_, index) => ({
-    customer: { ...base.customer, first_name: names[index % names.length] },
-    trigger: { ...base.trigger, order_id: `NW-${100_000 + index}` },
-  }));
+  return Array.from({ length: count }, (_, index) => {
+    const trigger: Record<string, unknown> = { ...base.trigger, order_id: `NW-${100_000 + index}` };
+    if (index % 2 === 1) delete trigger['eta'];
+    return { customer: { ...base.customer, first_name: names[index % names.length] }, trigger };
+  });
 }
 
 /**

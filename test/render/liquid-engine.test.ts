@@ -48,6 +48,13 @@ describe('liquid: strict mode', () => {
     expect(renderText(liquid, text, {}, { strict: true })).toEqual({ output: 'Hello, friend', diagnostics: [] });
   });
 
+  it('leaves the stack traces of errors outside a render as they were (a render turns them off while liquidjs raises its own)', () => {
+    const before = Error.stackTraceLimit;
+    renderText(liquid, '{% if trigger.eta %}Arriving {{ trigger.eta }}{% endif %}{{ customer.first_name }}', {}, { strict: true });
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('after a render').stack).toContain('liquid-engine.test.ts');
+  });
+
   it('sees only the two namespaces and own properties', () => {
     const result = renderText(liquid, '[{{ first_name }}][{{ customer.constructor }}]', { customer: { first_name: 'Ada' } }, { strict: false });
     expect(result.output).toBe('[][]');
