@@ -3,6 +3,7 @@ import type { CompiledEmail } from '../email/compile-email.js';
 import type { EmailMessage } from '../email/render-email.js';
 import type { Engines } from '../render/index.js';
 import type { Message, ResolvedConfig } from '../workspace/index.js';
+import type { MessageTemplate } from './message-templates.js';
 
 export interface ProviderContext {
   engines: Engines;
@@ -11,6 +12,8 @@ export interface ProviderContext {
   isEnabled: IsRuleEnabled;
   /** The message's email compiled once for every provider that checks it (through validate's `mjmlCache`, else the process-wide cache). */
   compiledEmail: (message: EmailMessage) => Promise<CompiledEmail>;
+  /** `messageTemplatesWithPartials` of a message (or a view of it), read once for every provider that asks while the message is checked. */
+  templatesWithPartials: (message: Message) => Promise<MessageTemplate[]>;
 }
 
 /**

@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { MjmlCache } from '../email/mjml-cache.js';
-import { configFileName, isBroken, listMessageDirs, loadConfig, loadMessage, workspaceMessageDirs, type BrokenMessage, type ConfigResult, type Message, type ResolvedConfig } from '../workspace/index.js';
+import {
+  configFileName,
+  isBroken,
+  listMessageDirs,
+  loadConfig,
+  loadMessage,
+  workspaceMessageDirs,
+  type BrokenMessage,
+  type ConfigResult,
+  type Message,
+  type ResolvedConfig,
+} from '../workspace/index.js';
 import { expandIncludes } from '../email/mjml-includes.js';
 import { everything, selectPaths, type Selection } from './selection.js';
 import type { StagedSnapshot } from './staged/staged-snapshot.js';

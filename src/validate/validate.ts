@@ -8,6 +8,7 @@ import type { CompiledEmail } from '../email/compile-email.js';
 import type { CompileMessageEmailOptions, EmailMessage } from '../email/render-email.js';
 import type { MjmlRunner } from '../email/mjml-runner.js';
 import type { Provider, ProviderContext } from './rule.js';
+import { messageTemplatesWithPartials, type MessageTemplate } from './message-templates.js';
 import { ruleSeverities } from './rule-severities.js';
 import { everything, inScope, type Selection } from './selection.js';
 import { unknownRuleDiagnostics } from './unknown-rules.js';
@@ -60,11 +61,18 @@ const messageConcurrency = 8;
 async function checkMessage(
   message: Message,
   providers: readonly Provider[],
-  context: Omit<ProviderContext, 'compiledEmail'>,
+  context: Omit<ProviderContext, 'compiledEmail' | 'templatesWithPartials'>,
   compile: CompileMessageEmailOptions,
 ): Promise<Diagnostic[]> {
   // A provider whose rules are all off has nothing to say: skip its work (a render, a compile).
   const active = providers.filter((provider) => provider.rules.some((rule) => context.isEnabled(rule.meta.id)));
+  // Templates with their partials inlined, read once per message or view while this message is checked.
+  const expanded = new Map<Message, Promise<MessageTemplate[]>>();
+  const templatesWithPartials = (view: Message) => {
+    let templates = expanded.get(view);
+    if (!templates) expanded.set(view, (templates = messageTemplatesWithPartials(view, context.config.workspace)));
+    return templates;
+  };
   // Every language is checked as it is sent; what two languages share is reported once (uniqueDiagnostics).
   const produced = await Promise.all(
     languageViews(message).map((view) => {
@@ -72,7 +80,7 @@ async function checkMessage(
       let compiled: Promise<CompiledEmail> | undefined;
       const compiledEmail = (email: EmailMessage) =>
         (compiled ??= import('../email/render-email.js').then(({ compileMessageEmail }) => compileMessageEmail(email, compile)));
-      return Promise.all(active.map((provider) => provider.check(view, { ...context, compiledEmail })));
+      return Promise.all(active.map((provider) => provider.check(view, { ...context, compiledEmail, templatesWithPartials })));
     }),
   );
   return [...message.diagnostics, ...produced.flat(2)];
@@ -98,7 +106,7 @@ export async function validateSources(options: ValidateSourcesOptions): Promise<
   const providers = options.providers ?? registeredProviders;
   const rules = registeredRules(providers);
   const severities = ruleSeverities(config.rules, rules);
-  const context: Omit<ProviderContext, 'compiledEmail'> = {
+  const context: Omit<ProviderContext, 'compiledEmail' | 'templatesWithPartials'> = {
     engines: options.engines ?? createEngines(undefined, config),
     config,
     isEnabled: severities.isEnabled,

@@ -25,7 +25,8 @@ export function rootIsUnlinked(root: string, file: string, real: string): boolea
  */
 function realpathOrSelf(file: string, hops = 0): string {
   try {
-    return realpathSync(file);
+    // The native call is one realpath(3); the JavaScript one lstats every folder on the way.
+    return realpathSync.native(file);
   } catch {
     const parent = path.dirname(file);
     if (parent === file || hops > 40) return file; // the root, or a symlink loop (the read or write fails on it)

@@ -48,6 +48,20 @@ function displayName(data: CaniemailData, family: string, platform: string): str
  * version); an entry starting with `not ` removes the clients it names.
  */
 export function resolveClientTargets(data: CaniemailData, entries: readonly string[]): ParsedTargets {
+  // Every message of a run resolves the same `email.clients` array: resolved once, the targets
+  // are the same objects each time (compat-findings keeps what each feature lacks by them).
+  let resolved = resolvedTargetsOf.get(data);
+  if (!resolved) resolvedTargetsOf.set(data, (resolved = new WeakMap()));
+  const cached = resolved.get(entries);
+  if (cached) return cached;
+  const parsed = parseClientTargets(data, entries);
+  resolved.set(entries, parsed);
+  return parsed;
+}
+
+const resolvedTargetsOf = new WeakMap<CaniemailData, WeakMap<readonly string[], ParsedTargets>>();
+
+function parseClientTargets(data: CaniemailData, entries: readonly string[]): ParsedTargets {
   const known = knownClients(data);
   const chosen = new Map<string, ClientTarget>();
   const unknown: string[] = [];

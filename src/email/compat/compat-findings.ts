@@ -1,6 +1,6 @@
 import { ruleDiagnostic, type Diagnostic, type Rule } from '../../diagnostics/index.js';
 import type { CaniemailFeature } from './caniemail-data.js';
-import { clientSupport, type SupportLevel } from './client-targets.js';
+import { clientSupport, type ClientTarget, type SupportLevel } from './client-targets.js';
 import type { CompatCheckInput } from './compat-input.js';
 import type { FeatureUsage } from './feature-usages.js';
 import type { FileLocation } from '../source-map.js';
@@ -19,12 +19,26 @@ export interface CompatFinding {
 }
 
 /**
+ * The clients lacking each feature, by feature slug, for one set of targets: the same for every
+ * message a run checks (the targets come from txkit.config.yaml once), so they are worked out
+ * once per feature rather than once per message.
+ */
+type LackingBySlug = Map<string, ClientFinding[]>;
+const lackingByTargets = new WeakMap<readonly ClientTarget[], { strict: LackingBySlug; acceptingPartial: LackingBySlug }>();
+
+function lackingClients(targets: readonly ClientTarget[], acceptPartial: boolean): LackingBySlug {
+  let known = lackingByTargets.get(targets);
+  if (!known) lackingByTargets.set(targets, (known = { strict: new Map<string, ClientFinding[]>(), acceptingPartial: new Map<string, ClientFinding[]>() }));
+  return acceptPartial ? known.acceptingPartial : known.strict;
+}
+
+/**
  * Groups the usages the author wrote by feature and source position (a component that MJML
  * copies into several elements, or a class used twice, is one finding) and keeps those some
  * target client does not, or only partly, support.
  */
 export function compatFindings(input: CompatCheckInput, usages: readonly FeatureUsage[]): CompatFinding[] {
-  const clientsOf = new Map<string, ClientFinding[]>();
+  const clientsOf = lackingClients(input.targets, input.acceptPartial);
   const lacking = (feature: CaniemailFeature): ClientFinding[] => {
     let clients = clientsOf.get(feature.slug);
     if (!clients) {

@@ -2,7 +2,7 @@ import type { CheckRule } from '../../diagnostics/index.js';
 import { defaultLanguageOf, inLanguage, type Message } from '../../workspace/index.js';
 import { analyzeTemplate, type TemplateReference } from '../attributes/template-references.js';
 import { templateKey, type LanguageFacts, type LanguageTemplates } from '../languages/language-facts.js';
-import { messageTemplatesWithPartials, type MessageTemplate } from '../message-templates.js';
+import type { MessageTemplate } from '../message-templates.js';
 import type { Provider, ProviderContext } from '../rule.js';
 import { languagesAttributes } from '../rules/languages-attributes.js';
 import { languagesLocaleFormat } from '../rules/languages-locale-format.js';
@@ -10,7 +10,7 @@ import { languagesLocaleFormat } from '../rules/languages-locale-format.js';
 const languageRules: readonly CheckRule<LanguageFacts>[] = [languagesAttributes, languagesLocaleFormat];
 
 async function languageTemplates(view: Message, channels: ReadonlySet<MessageTemplate['channel']>, context: ProviderContext): Promise<LanguageTemplates> {
-  const templates = await messageTemplatesWithPartials(view, context.config.workspace);
+  const templates = await context.templatesWithPartials(view);
   const references = new Map<string, TemplateReference[]>();
   for (const template of templates) {
     if (!channels.has(template.channel)) continue;

@@ -2,7 +2,6 @@ import { checkSfmcExport, sfmcSources } from '../../platforms/sfmc/message-expor
 import { customerioHandlebarsUnsupported, platformRules, sfmcUnsupportedConstruct } from '../../platforms/rules/index.js';
 import { engineFor, type TemplateSource } from '../../render/index.js';
 import type { Message } from '../../workspace/index.js';
-import { messageTemplatesWithPartials } from '../message-templates.js';
 import type { Provider, ProviderContext } from '../rule.js';
 
 /**
@@ -12,7 +11,7 @@ import type { Provider, ProviderContext } from '../rule.js';
  * reported once, not also as sfmc/unsupported-construct.
  */
 async function exportedSources(message: Message, context: ProviderContext): Promise<TemplateSource[]> {
-  const templates = await messageTemplatesWithPartials(message, context.config.workspace);
+  const templates = await context.templatesWithPartials(message);
   const body = templates.find((template) => template.channel === 'email' && template.part === 'body')?.source;
   const engine = engineFor(context.engines, message.definition.engine);
   return sfmcSources(message)

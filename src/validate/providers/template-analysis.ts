@@ -1,6 +1,5 @@
 import type { AttributeFacts } from '../attributes/attribute-facts.js';
 import { analyzeTemplate } from '../attributes/template-references.js';
-import { messageTemplatesWithPartials } from '../message-templates.js';
 import type { CheckRule } from '../../diagnostics/index.js';
 import { liquidUnsupportedTag, syntaxHandlebars, syntaxLiquid } from '../../render/rules/index.js';
 import type { Provider } from '../rule.js';
@@ -20,7 +19,7 @@ export const templateAnalysisProvider: Provider = {
   id: 'template-analysis',
   rules: [syntaxLiquid, liquidUnsupportedTag, syntaxHandlebars, ...attributeRules],
   async check(message, context) {
-    const templates = await messageTemplatesWithPartials(message, context.config.workspace);
+    const templates = await context.templatesWithPartials(message);
     const analyses = templates.map(({ source }) => analyzeTemplate(source, message.definition.engine, context.engines));
     const facts: AttributeFacts = {
       message,
