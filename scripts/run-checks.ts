@@ -1,54 +1,37 @@
 /**
- * `npm test`: `node --import tsx scripts/run-checks.ts [--while <script>] <check>...` runs the
- * npm scripts `<check>...` as many at a time as there are cores, while the npm script `<script>`
- * (the test suite) runs beside them. Each check is one single-threaded process (tsc, eslint,
- * prettier) and the suite spends much of its time waiting (Chromium, the preview server, spawned
- * CLIs), so one after another they left the cores idle half the time. The script's output streams
- * as it comes; a check's output is printed whole when it ends, so two never interleave. Everything
- * runs to its end; a summary closes the output, and the exit status is 1 when anything failed.
+ * `npm test`'s static checks: the npm scripts named on the command line, as many at a time as
+ * there are cores. Each is one single-threaded process (tsc, eslint, prettier), so run one after
+ * another they left a core idle for a minute and a half. Listed longest first, they share the cores
+ * evenly. A check's output is printed whole when it ends, so two never interleave; every check
+ * runs, and the exit status is 1 when any failed.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 
+const names = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const args = process.argv.slice(2);
-const whileIndex = args.indexOf('--while');
-const streamed = whileIndex === -1 ? undefined : args.splice(whileIndex, 2)[1];
-const checks = args;
 
-interface Outcome {
-  name: string;
-  passed: boolean;
-  seconds: string;
-}
-
-function run(name: string, stream: boolean): Promise<Outcome> {
+function run(name: string): Promise<boolean> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', stream ? 'inherit' : 'pipe', stream ? 'inherit' : 'pipe'] });
+    const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
     child.on('close', (code, signal) => {
-      const outcome = { name, passed: code === 0, seconds: ((performance.now() - started) / 1000).toFixed(1) };
-      if (!stream) {
-        process.stdout.write(`\n${outcome.passed ? '✓' : '✗'} npm run ${name} (${outcome.seconds} s${outcome.passed ? '' : `, exit ${code ?? signal}`})\n`);
-        process.stdout.write(Buffer.concat(output));
-      }
-      resolve(outcome);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const passed = code === 0;
+      process.stdout.write(`\n${passed ? '✓' : '✗'} npm run ${name} (${seconds} s${passed ? '' : `, exit ${code ?? signal}`})\n`);
+      process.stdout.write(Buffer.concat(output));
+      resolve(passed);
     });
   });
 }
 
-const queue = [...checks];
-const outcomes: Outcome[] = [];
+const queue = [...names];
+const results: boolean[] = [];
 async function lane(): Promise<void> {
-  for (let name = queue.shift(); name !== undefined; name = queue.shift()) outcomes.push(await run(name, false));
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.push(await run(name));
 }
-const lanes = Array.from({ length: Math.min(os.availableParallelism(), checks.length) }, lane);
-const streamedOutcome = streamed === undefined ? undefined : run(streamed, true);
-await Promise.all(lanes);
-if (streamedOutcome) outcomes.push(await streamedOutcome);
-
-process.stdout.write(`\n${outcomes.map(({ name, passed, seconds }) => `${passed ? '✓' : '✗'} npm run ${name} (${seconds} s)`).join('\n')}\n`);
-process.exitCode = outcomes.every(({ passed }) => passed) ? 0 : 1;
+await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), names.length) }, lane));
+process.exitCode = results.every(Boolean) ? 0 : 1;
