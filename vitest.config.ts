@@ -14,10 +14,10 @@ export default defineConfig({
     // The seed is printed at the start; `npx vitest run --sequence.seed=<seed>` replays an order.
     sequence: { shuffle: true },
     // Vitest's default on 2 cores is one worker (cores - 1): the files then run one after another while
-    // the other core idles through every spawn, fetch and browser wait. Two workers still used about one
-    // core on average (a browser test mostly waits for Chromium and the preview server); three finished a
-    // run in 186 s (load average 4.8–7.4) where two took 221 s (load 2.6–4.7) on the same machine.
-    maxWorkers: 3,
+    // the other core idles through every spawn, fetch and browser wait. Two keep both cores busy. Three
+    // were faster (186 s against 221 s) but two of three runs at load 6–8 then had a browser test's
+    // wait time out (sample-editor, send-test), which no run with two did.
+    maxWorkers: 2,
     // Each worker runs file after file in one process: loading mjml, vite and playwright again for
     // every file was a third of the run. So tests leave the process as they found it (cwd, env,
     // listeners, timers; test/cli/in-process.test.ts checks the CLI's part), and one project only:
