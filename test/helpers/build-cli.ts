@@ -68,48 +68,73 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function runTsc(outDir: string): Promise<{ status: number | null; output: string }> {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+function runNode(args: readonly string[]): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, output: stdout + stderr });
     });
   });
 }
 
+const runTsc = (outDir: string) => runNode([createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir]);
+
+/** bin/txkit.js runs the bundle only when it is at least as new as dist/cli/main.js, as `npm run build` leaves it. */
+async function isBundleFresh(): Promise<boolean> {
+  try {
+    return (await modified(path.join(dist, 'cli-bundle', 'main.js'))) >= (await modified(path.join(dist, 'cli', 'main.js')));
+  } catch {
+    return false;
+  }
+}
+
+/** `npm run build`'s second step: dist/cli/ bundled into dist/cli-bundle/ (scripts/bundle-cli.ts). */
+async function bundleCli(): Promise<void> {
+  const result = await runNode(['--import', 'tsx', 'scripts/bundle-cli.ts']);
+  if (result.status !== 0) throw new Error(`bundling the CLI failed (exit status ${result.status}):\n${result.output}`);
+}
+
 /**
  * Compiles src/ to dist/ (`tsc -p tsconfig.build.json`) unless each module of dist/ is already
- * newer than its source, so CLI tests run `node bin/txkit.js` against the code under test. vitest globalSetup
- * entry point; test files that need the CLI may also await it (then it is a quick check).
- *
- * The build goes to a scratch folder first and each file is then renamed into dist/ (an atomic
- * replace), so a CLI process started meanwhile never loads a half-written module.
- * tsc still emits when some file has type errors (exit status 2); type checking is
- * `npm run typecheck`'s job, so only a build that produced no CLI fails.
+ * newer than its source, and bundles it as `npm run build` does unless the bundle is newer than
+ * dist/cli/, so CLI tests run `node bin/txkit.js` against the code under test, in the form users
+ * run (so `npm test` need not build first). vitest globalSetup entry point; test files that need
+ * the CLI may also await it (then it is a quick check).
  */
 export default async function buildCli(): Promise<void> {
-  if (await isUpToDate()) return;
+  if ((await isUpToDate()) && (await isBundleFresh())) return;
   await withLock(async () => {
-    if (await isUpToDate()) return; // another worker built it while we waited
-    const sourcesSeen = await newestSourceMtime();
-    const outDir = path.join(workDir, `out-${process.pid}-${Date.now()}`);
-    try {
-      const result = await runTsc(outDir);
-      const built = await filesUnder(outDir).catch((): string[] => []);
-      if ((result.status !== 0 && result.status !== 2) || !built.includes(path.join(outDir, 'cli', 'main.js'))) {
-        throw new Error(`building the CLI failed (tsc exit status ${result.status}):\n${result.output}`);
-      }
-      // Dated when the sources were read, not written: a source saved during the build is newer, so the next run rebuilds.
-      // (The next whole millisecond: a Date, or the seconds' float rounding, could land just below a source's time.)
-      const seenAt = (Math.floor(sourcesSeen) + 1) / 1000;
-      for (const file of built) {
-        const target = path.join(dist, path.relative(outDir, file));
-        await mkdir(path.dirname(target), { recursive: true });
-        await utimes(file, seenAt, seenAt);
-        await rename(file, target);
-      }
-    } finally {
-      await rm(outDir, { recursive: true, force: true });
-    }
+    // Another worker may have built it while we waited.
+    if (!(await isUpToDate())) await compile();
+    if (!(await isBundleFresh())) await bundleCli();
   });
+}
+
+/**
+ * tsc to a scratch folder, then each file renamed into dist/ (an atomic replace), so a CLI process
+ * started meanwhile never loads a half-written module (the bundle is written in place: it is
+ * rebuilt during a run only when a source changes meanwhile). tsc still emits when some file has
+ * type errors (exit status 2); type checking is `npm run typecheck`'s job, so only a build that
+ * produced no CLI fails.
+ */
+async function compile(): Promise<void> {
+  const sourcesSeen = await newestSourceMtime();
+  const outDir = path.join(workDir, `out-${process.pid}-${Date.now()}`);
+  try {
+    const result = await runTsc(outDir);
+    const built = await filesUnder(outDir).catch((): string[] => []);
+    if ((result.status !== 0 && result.status !== 2) || !built.includes(path.join(outDir, 'cli', 'main.js'))) {
+      throw new Error(`building the CLI failed (tsc exit status ${result.status}):\n${result.output}`);
+    }
+    // Dated when the sources were read, not written: a source saved during the build is newer, so the next run rebuilds.
+    // (The next whole millisecond: a Date, or the seconds' float rounding, could land just below a source's time.)
+    const seenAt = (Math.floor(sourcesSeen) + 1) / 1000;
+    for (const file of built) {
+      const target = path.join(dist, path.relative(outDir, file));
+      await mkdir(path.dirname(target), { recursive: true });
+      await utimes(file, seenAt, seenAt);
+      await rename(file, target);
+    }
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
 }
