@@ -57,8 +57,7 @@ const dependencyPlacement: Plugin = {
   },
 };
 
-// Another folder two levels down may be named (the bundle's own test builds one beside dist/cli-bundle).
-const outdir = process.argv[2] ?? `${root}dist/cli-bundle`;
+const outdir = `${root}dist/cli-bundle`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}dist/cli/main.js`],

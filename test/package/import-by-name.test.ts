@@ -3,12 +3,26 @@ import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../helpers/temp-dir.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir as makeSharedTempDir, useTempDirs, type TempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const makeTempDir = useTempDirs();
+
+/** The tarball `npm pack` makes of this checkout, packed once for the file's tests (in a folder of its own, removed after them). */
+let packDir: TempDir;
+let tarball: string;
+
+beforeAll(async () => {
+  packDir = await makeSharedTempDir();
+  // dist/ is current: the vitest globalSetup rebuilt it, so `prepare` need not run again.
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir.root], { cwd: repo });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  tarball = path.join(packDir.root, filename);
+});
+
+afterAll(() => packDir.remove());
 
 /**
  * A user's project with txkit installed from the tarball `npm pack` makes (the files list and the
@@ -17,14 +31,10 @@ const makeTempDir = useTempDirs();
  * from this checkout's node_modules.
  */
 async function installPackedTxkit(files: Record<string, string>): Promise<string> {
-  const packDir = await makeTempDir();
-  // dist/ is current: the vitest globalSetup rebuilt it, so `prepare` need not run again.
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir.root], { cwd: repo });
-  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
   const project = await makeTempDir({ 'package.json': JSON.stringify({ name: 'user-project', private: true, type: 'module' }), ...files });
   const installed = project.path('node_modules/txkit');
   await mkdir(installed, { recursive: true });
-  await run('tar', ['-xzf', path.join(packDir.root, filename), '-C', installed, '--strip-components=1']);
+  await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
   for (const entry of await readdir(path.join(repo, 'node_modules'))) {
     if (entry.startsWith('.') || entry === 'txkit') continue;
     await symlink(path.join(repo, 'node_modules', entry), project.path(`node_modules/${entry}`));
